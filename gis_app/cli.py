@@ -1,0 +1,135 @@
+"""Command line: ``python main.py COMMAND ...``; each command is an algorithm from the registry.
+
+Exit status (../shared/CONTRACTS.md): 0 done, 2 bad input or arguments, 1 internal error (short
+message on stderr, traceback in the log file).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from . import __version__
+from .core import i18n
+from .core.errors import Canceled, InputError
+from .core.i18n import t
+from .core.processing import Algorithm, Feedback, Param, registry
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_PROJECT = ROOT / "resources" / "sample" / "hai_duong_minh_hoa.gpkg"
+
+
+def log_path() -> Path:
+    base = os.environ.get("KCN_LOG_DIR") or (
+        os.path.join(os.environ.get("LOCALAPPDATA", ""), "KCNPlanner") if os.name == "nt"
+        else os.path.join(os.path.expanduser("~"), ".local", "state", "kcn-planner"))
+    Path(base).mkdir(parents=True, exist_ok=True)
+    return Path(base) / "kcn-planner.log"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse prints usage + exits 2; keep it one clear line
+        sys.stderr.write(f"{self.prog}: {message}\n")
+        raise SystemExit(2)
+
+
+def _flag(p: Param) -> str:
+    return p.name if p.positional else "--" + p.name.replace("_", "-")
+
+
+def _converter(p: Param):
+    if p.kind == "int":
+        return int
+    if p.kind == "float":
+        return float
+    if p.kind == "date":
+        return dt.date.fromisoformat
+    return str
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description=t(
+        "KCN Planner: quy hoạch đất khu, cụm công nghiệp. Không có lệnh: mở ứng dụng với dự án mẫu.",
+        "KCN Planner: industrial zone land planning. No command: open the application on the sample."))
+    parser.add_argument("--version", action="version", version=__version__)
+    parser.add_argument("--lang", choices=i18n.SUPPORTED, help=t("ngôn ngữ thông báo", "message language"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    gui = sub.add_parser("gui", help=t("mở ứng dụng", "open the application"))
+    gui.add_argument("project", nargs="?", help=t("tệp dự án (.gpkg)", "project file (.gpkg)"))
+    tst = sub.add_parser("test", help=t("chạy bộ kiểm thử (pytest)", "run the test suite (pytest)"))
+    tst.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    for algorithm in registry().algorithms.values():
+        cmd = sub.add_parser(algorithm.name, help=algorithm.title, description=algorithm.title)
+        for p in algorithm.params:
+            kwargs = {"help": p.help}
+            if p.kind == "bool":
+                kwargs["action"] = argparse.BooleanOptionalAction
+            else:
+                kwargs["type"] = _converter(p)
+                kwargs["metavar"] = p.name.upper()
+                if p.choices:
+                    kwargs["choices"] = p.choices
+            if p.positional:
+                if not p.required:
+                    kwargs["nargs"] = "?"
+                cmd.add_argument(p.name, **kwargs)
+            else:
+                cmd.add_argument(_flag(p), dest=p.name, default=None, **kwargs)
+        if not any(p.name == "lang" for p in algorithm.params):
+            cmd.add_argument("--lang", choices=i18n.SUPPORTED, help=t("ngôn ngữ thông báo", "message language"))
+    return parser
+
+
+def run_algorithm(algorithm: Algorithm, values: dict) -> int:
+    feedback = Feedback(on_log=lambda m: print(m, file=sys.stderr))
+    result = algorithm.run(values, feedback)
+    summary = result.get("summary") if isinstance(result, dict) else None
+    if summary:
+        print(summary if isinstance(summary, str) else json.dumps(summary, ensure_ascii=False))
+    return int(result.get("exit_code", 0)) if isinstance(result, dict) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(filename=log_path(), level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if "--lang" in argv:
+        i = argv.index("--lang")
+        if i + 1 < len(argv) and argv[i + 1] in i18n.SUPPORTED:
+            i18n.set_language(argv[i + 1])
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "test":
+            import pytest
+
+            extra = [a for a in args.pytest_args if a != "--"]
+            code = pytest.main([str(ROOT / "tests"), *extra])
+            return int(code)
+        if args.command in (None, "gui"):
+            from .shell.app import run_gui
+
+            project = getattr(args, "project", None) or str(SAMPLE_PROJECT)
+            return run_gui(project)
+        algorithm = registry().get(args.command)
+        values = {p.name: getattr(args, p.name) for p in algorithm.params}
+        return run_algorithm(algorithm, values)
+    except InputError as exc:
+        sys.stderr.write(f"{t('lỗi', 'error')}: {exc}\n")
+        return 2
+    except Canceled as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # our bug: short message, traceback to the log
+        logging.error("internal error\n%s", traceback.format_exc())
+        sys.stderr.write(t("lỗi nội bộ: {err} (chi tiết trong {log})", "internal error: {err} (details in {log})",
+                           err=f"{type(exc).__name__}: {exc}"[:300], log=log_path()) + "\n")
+        return 1

@@ -1,0 +1,1 @@
+"""Qt-free core: errors, messages, CRS, project model, processing framework."""

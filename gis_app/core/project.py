@@ -1,0 +1,195 @@
+"""The project: canonical layers (zones, subzones, parcels), extra layers, CRS, styles and view.
+
+A project is saved as one GeoPackage: each layer a feature table, plus an attribute table
+``kcn_project`` (key/value JSON) holding the project's name, CRS, provenance, layer order and
+styles, and the last map view. Saves are atomic (temp file, then rename).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+
+from .atomic import atomic_path
+from .crs import PROJECT_DEFAULT_EPSG, reproject, to_crs
+from .errors import InputError
+from .i18n import t
+from .schema import CANONICAL, empty_layer, validate_layer
+
+META_TABLE = "kcn_project"
+BOOL_COLUMNS = ("general", "operating")
+DATE_COLUMNS = ("established",)
+
+
+@dataclass
+class Project:
+    crs: object = field(default_factory=lambda: to_crs(PROJECT_DEFAULT_EPSG))
+    layers: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)  # name, illustrative, sources, province, ...
+    layer_state: list[dict] = field(default_factory=list)  # [{name, visible, opacity, style}], bottom first
+    view: dict = field(default_factory=dict)  # {"extent": [xmin, ymin, xmax, ymax]}
+    path: Path | None = None
+
+    # -- canonical layers -------------------------------------------------------------------
+    def layer(self, name: str) -> gpd.GeoDataFrame:
+        """The named layer; canonical layers that the project lacks come back empty."""
+        if name in self.layers:
+            return self.layers[name]
+        if name in CANONICAL:
+            return empty_layer(CANONICAL[name], self.crs)
+        raise KeyError(name)
+
+    @property
+    def zones(self) -> gpd.GeoDataFrame:
+        return self.layer("zones")
+
+    @property
+    def subzones(self) -> gpd.GeoDataFrame:
+        return self.layer("subzones")
+
+    @property
+    def parcels(self) -> gpd.GeoDataFrame:
+        return self.layer("parcels")
+
+    @property
+    def name(self) -> str:
+        return self.meta.get("name", self.path.stem if self.path else "")
+
+    def add_layer(self, name: str, frame: gpd.GeoDataFrame) -> None:
+        """Add or replace a layer, reprojected on the fly to the project CRS."""
+        if frame.crs is None:
+            raise InputError(t("lớp {name} không có hệ tọa độ", "layer {name} has no coordinate system",
+                               name=name))
+        if not to_crs(frame.crs).equals(self.crs):
+            frame = reproject(frame, self.crs)
+        if name in CANONICAL:
+            frame = normalise_types(frame)
+            validate_layer(frame, CANONICAL[name])
+        self.layers[name] = frame
+        if not any(s["name"] == name for s in self.layer_state):
+            self.layer_state.append({"name": name, "visible": True, "opacity": 1.0, "style": {}})
+
+    # -- persistence ------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path) -> "Project":
+        path = Path(path)
+        if not path.exists():
+            raise InputError(t("không tìm thấy tệp dự án", "project file not found"), path)
+        try:
+            listed = pyogrio.list_layers(path)
+        except Exception as exc:  # GDAL says "not recognized as a supported file format" etc.
+            raise InputError(t("không phải GeoPackage hợp lệ ({err})", "not a valid GeoPackage ({err})",
+                               err=_short(exc)), path) from exc
+        meta = _read_meta(path)
+        crs = to_crs(meta.get("crs", PROJECT_DEFAULT_EPSG))
+        project = cls(crs=crs, meta=meta.get("meta", {}), layer_state=meta.get("layer_state", []),
+                      view=meta.get("view", {}), path=path)
+        for layer_name, geometry_type in listed:
+            if layer_name == META_TABLE or geometry_type is None:
+                continue
+            try:
+                frame = pyogrio.read_dataframe(path, layer=layer_name)
+            except Exception as exc:
+                raise InputError(t("không đọc được lớp {layer} ({err})", "cannot read layer {layer} ({err})",
+                                   layer=layer_name, err=_short(exc)), path) from exc
+            if frame.crs is None:
+                frame = frame.set_crs(crs)
+            if layer_name in CANONICAL:
+                frame = normalise_types(frame)
+                validate_layer(frame, CANONICAL[layer_name], f"{path}:{layer_name}")
+            elif not to_crs(frame.crs).equals(crs):
+                frame = reproject(frame, crs)
+            project.layers[layer_name] = frame
+        known = {s["name"] for s in project.layer_state}
+        for name in project.layers:
+            if name not in known:
+                project.layer_state.append({"name": name, "visible": True, "opacity": 1.0, "style": {}})
+        project.layer_state = [s for s in project.layer_state if s["name"] in project.layers]
+        return project
+
+    def save(self, path: str | Path | None = None) -> Path:
+        path = Path(path or self.path)
+        if path is None:
+            raise ValueError("no path to save to")
+        with atomic_path(path, suffix=".gpkg") as tmp:
+            for name, frame in self.layers.items():
+                out = frame if name not in CANONICAL else _for_writing(frame)
+                pyogrio.write_dataframe(out, tmp, layer=name, driver="GPKG",
+                                        promote_to_multi=False)
+            _write_meta(tmp, {"crs": self.crs.to_epsg() or self.crs.to_wkt(), "meta": self.meta,
+                              "layer_state": self.layer_state, "view": self.view})
+        self.path = path
+        return path
+
+
+def normalise_types(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Bring a canonical layer's columns to their in-memory types (dates, nullable booleans)."""
+    frame = frame.copy()
+    for column in DATE_COLUMNS:
+        if column in frame.columns:
+            frame[column] = pd.to_datetime(frame[column], errors="coerce").dt.normalize()
+    for column in BOOL_COLUMNS:
+        if column in frame.columns:
+            frame[column] = _to_boolean(frame[column])
+    for column in ("industrial_m2", "leased_m2"):
+        if column in frame.columns:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    return frame
+
+
+def _to_boolean(series: pd.Series) -> pd.Series:
+    mapping = {"true": True, "1": True, "yes": True, "có": True,
+               "false": False, "0": False, "no": False, "không": False}
+    def one(v):
+        if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
+            return pd.NA
+        if isinstance(v, str):
+            return mapping.get(v.strip().lower(), pd.NA)
+        return bool(v)
+    return pd.array([one(v) for v in series], dtype="boolean")
+
+
+def _for_writing(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    out = frame.copy()
+    for column in DATE_COLUMNS:
+        if column in out.columns:
+            out[column] = pd.to_datetime(out[column], errors="coerce").astype("datetime64[ms]")
+    return out
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+
+
+def _read_meta(path: Path) -> dict:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            rows = db.execute(f"SELECT key, value FROM {META_TABLE}").fetchall()
+    except sqlite3.Error:
+        return {}
+    out = {}
+    for key, value in rows:
+        try:
+            out[key] = json.loads(value)
+        except json.JSONDecodeError:
+            continue
+    return out
+
+
+def _write_meta(path: Path, values: dict) -> None:
+    db = sqlite3.connect(path)
+    try:
+        db.execute(f"CREATE TABLE IF NOT EXISTS {META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.executemany(f"INSERT OR REPLACE INTO {META_TABLE} VALUES (?, ?)",
+                       [(k, json.dumps(v, ensure_ascii=False)) for k, v in values.items()])
+        # Register it as a GeoPackage attributes table so GDAL/QGIS list it cleanly.
+        db.execute("INSERT OR REPLACE INTO gpkg_contents (table_name, data_type, identifier) "
+                   "VALUES (?, 'attributes', ?)", (META_TABLE, META_TABLE))
+        db.commit()
+    finally:
+        db.close()

@@ -1,0 +1,39 @@
+"""Test set-up: headless Qt, the repository on sys.path, shared fixtures."""
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KCN_LANG", "vi")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolate_user_state(tmp_path_factory, monkeypatch):
+    """Keep QSettings and logs of tests away from the developer's own."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("KCN_LOG_DIR", str(home / "log"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    from gis_app.core import i18n
+
+    i18n.set_language("vi")
+    yield
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """../shared/data: the real data the brief provides (read-only)."""
+    path = SHARED / "data"
+    assert path.is_dir(), f"{path} is missing: the tests need ../shared beside the repository"
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_project_path() -> Path:
+    return ROOT / "resources" / "sample" / "hai_duong_minh_hoa.gpkg"
