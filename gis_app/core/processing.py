@@ -118,6 +118,9 @@ class Registry:
 
 
 _registry: Registry | None = None
+# Core operations, then the shell's (e.g. screenshot): those modules import Qt inside process()
+# only, so listing commands never loads Qt.
+ALGORITHM_PACKAGES = ("gis_app.algorithms", "gis_app.shell.commands")
 
 
 def registry() -> Registry:
@@ -125,12 +128,16 @@ def registry() -> Registry:
     global _registry
     if _registry is None:
         reg = Registry()
-        package = importlib.import_module("gis_app.algorithms")
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-            module = importlib.import_module(f"gis_app.algorithms.{info.name}")
-            for obj in vars(module).values():
-                if isinstance(obj, type) and issubclass(obj, Algorithm) and obj is not Algorithm \
-                        and obj.__module__ == module.__name__ and obj.name:
-                    reg.add(obj())
+        for package_name in ALGORITHM_PACKAGES:
+            try:
+                package = importlib.import_module(package_name)
+            except ModuleNotFoundError:
+                continue
+            for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+                module = importlib.import_module(f"{package_name}.{info.name}")
+                for obj in vars(module).values():
+                    if isinstance(obj, type) and issubclass(obj, Algorithm) and obj is not Algorithm \
+                            and obj.__module__ == module.__name__ and obj.name:
+                        reg.add(obj())
         _registry = reg
     return _registry
