@@ -1,0 +1,153 @@
+"""A parameter form built from any Algorithm's ``params``; values are remembered in QSettings.
+
+Every registered operation gets a "Processing" menu entry that opens this dialog, so new
+algorithms are usable from the GUI the moment they are registered.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QSettings
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget, QLabel)
+
+from gis_app.core.processing import Algorithm, Param
+
+ORGANISATION, APPLICATION = "KCN Planner", "KCN Planner"
+
+
+def settings() -> QSettings:
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def _is_output(p: Param) -> bool:
+    return p.name in ("out", "output") or p.name.startswith("out_") or p.name.endswith("_out")
+
+
+class _PathEdit(QWidget):
+    def __init__(self, param: Param, parent=None):
+        super().__init__(parent)
+        self.param = param
+        self.edit = QLineEdit(self)
+        button = QPushButton("…", self)
+        button.setFixedWidth(32)
+        button.clicked.connect(self._browse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(button)
+
+    def _browse(self):
+        pick = QFileDialog.getSaveFileName if _is_output(self.param) else QFileDialog.getOpenFileName
+        path, _ = pick(self, self.param.help or self.param.name, self.edit.text())
+        if path:
+            self.edit.setText(path)
+
+
+class AlgorithmDialog(QDialog):
+    def __init__(self, algorithm: Algorithm, parent=None, initial: dict | None = None):
+        super().__init__(parent)
+        self.algorithm = algorithm
+        self.setWindowTitle(algorithm.title)
+        self.editors: dict[str, QWidget] = {}
+        form = QFormLayout()
+        remembered = settings()
+        for p in algorithm.params:
+            editor = self._editor(p)
+            value = (initial or {}).get(p.name)
+            if value is None:
+                value = remembered.value(self._key(p), p.default)
+            self._set(p, editor, value)
+            self.editors[p.name] = editor
+            label = p.name.replace("_", " ") + (" *" if p.required else "")
+            editor.setToolTip(p.help)
+            form.addRow(label, editor)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(algorithm.title))
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _key(self, p: Param) -> str:
+        return f"algorithms/{self.algorithm.name}/{p.name}"
+
+    @staticmethod
+    def _editor(p: Param) -> QWidget:
+        if p.kind == "path":
+            return _PathEdit(p)
+        if p.kind == "int":
+            w = QSpinBox()
+            w.setRange(-1_000_000_000, 1_000_000_000)
+            return w
+        if p.kind == "float":
+            w = QDoubleSpinBox()
+            w.setRange(-1e12, 1e12)
+            w.setDecimals(4)
+            return w
+        if p.kind == "bool":
+            return QCheckBox()
+        if p.kind == "choice":
+            w = QComboBox()
+            if not p.required:
+                w.addItem("", None)
+            for c in p.choices:
+                w.addItem(str(c), c)
+            return w
+        if p.kind == "date":
+            w = QDateEdit()
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("yyyy-MM-dd")
+            return w
+        return QLineEdit()
+
+    @staticmethod
+    def _set(p: Param, editor: QWidget, value) -> None:
+        if value is None:
+            if p.kind == "date":
+                editor.setDate(QDate.currentDate())
+            return
+        if p.kind == "path":
+            editor.edit.setText(str(value))
+        elif p.kind == "int":
+            editor.setValue(int(value))
+        elif p.kind == "float":
+            editor.setValue(float(value))
+        elif p.kind == "bool":
+            editor.setChecked(str(value).lower() in ("true", "1"))
+        elif p.kind == "choice":
+            index = editor.findText(str(value))
+            editor.setCurrentIndex(max(index, 0))
+        elif p.kind == "date":
+            editor.setDate(QDate.fromString(str(value)[:10], "yyyy-MM-dd"))
+        else:
+            editor.setText(str(value))
+
+    def values(self) -> dict:
+        out = {}
+        for p in self.algorithm.params:
+            e = self.editors[p.name]
+            if p.kind == "path":
+                v = e.edit.text().strip() or None
+            elif p.kind in ("int", "float"):
+                v = e.value()
+            elif p.kind == "bool":
+                v = e.isChecked()
+            elif p.kind == "choice":
+                v = e.currentData()
+            elif p.kind == "date":
+                v = dt.date.fromisoformat(e.date().toString("yyyy-MM-dd"))
+            else:
+                v = e.text().strip() or None
+            out[p.name] = v
+        return out
+
+    def accept(self):
+        remembered = settings()
+        for name, value in self.values().items():
+            p = next(p for p in self.algorithm.params if p.name == name)
+            if value is not None:
+                remembered.setValue(self._key(p), str(value))
+        super().accept()

@@ -1,0 +1,1 @@
+"""Commands that need Qt (they import PySide6 inside process() only)."""

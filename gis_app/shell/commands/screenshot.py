@@ -1,0 +1,65 @@
+"""`screenshot PROJECT --out PNG [--zone ID] [--lang vi|en]`: the real main window, rendered headless."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
+from gis_app.core.processing import Algorithm, Output, Param
+
+
+class Screenshot(Algorithm):
+    name = "screenshot"
+    title_vi = "Chụp ảnh cửa sổ chính"
+    title_en = "Screenshot of the main window"
+    params = (
+        Param("project", "path", "tệp dự án .gpkg / project .gpkg", required=True, positional=True),
+        Param("out", "path", "ảnh PNG đầu ra / output PNG", required=True),
+        Param("zone", "str", "zone_id để phóng tới / zone_id to zoom to"),
+        Param("lang", "choice", "ngôn ngữ giao diện / UI language", default="vi", choices=("vi", "en")),
+        Param("width", "int", "chiều rộng (px) / width (px)", default=1600),
+        Param("height", "int", "chiều cao (px) / height (px)", default=1000),
+    )
+    outputs = (Output("out", "file", "PNG"),)
+
+    def process(self, params: dict, feedback) -> dict:
+        from gis_app.core.atomic import atomic_path
+        from gis_app.core.project import Project
+
+        out = Path(params["out"])
+        if out.suffix.lower() != ".png":
+            raise InputError(t("tệp đầu ra phải là .png", "the output file must be a .png"), out)
+        project = Project.load(params["project"])  # InputError for a bad project: exit 2
+        zone = params.get("zone")
+        if zone and zone not in set(project.zones["zone_id"].astype(str)):
+            raise InputError(t("không có khu {zone} trong dự án", "no zone {zone} in the project", zone=zone),
+                             "--zone")
+        from ..app import application
+        from ..main_window import MainWindow
+        from ..language import apply_language
+        from ..window_actions import select_zone, show_project
+
+        app = application(offscreen=True)
+        apply_language(params["lang"], remember=False)
+        window = MainWindow()
+        window.resize(int(params["width"]), int(params["height"]))
+        window.show()
+        app.processEvents()
+        show_project(window, project)
+        if zone:
+            select_zone(window, zone)
+        else:
+            window.canvas.zoom_to(window.canvas.full_extent())
+        feedback.progress(50)
+        app.processEvents()
+        window.canvas.refresh()
+        app.processEvents()
+        image = window.grab()
+        window.set_modified(False)
+        window.close()
+        with atomic_path(out, suffix=".png") as tmp:
+            if not image.save(str(tmp), "PNG"):
+                raise InputError(t("không ghi được ảnh", "cannot write the image"), out)
+        feedback.progress(100)
+        return {"out": str(out), "summary": t("Đã ghi {out} ({w}×{h})", "Wrote {out} ({w}×{h})",
+                                              out=out, w=image.width(), h=image.height())}

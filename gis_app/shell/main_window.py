@@ -1,0 +1,185 @@
+"""The main window: map canvas, docks (layers, attributes, zones), menus and status bar.
+
+Project file actions (open, save, add layer, identify) live in ``window_actions``; every text
+is set in ``retranslate`` so a language switch relabels the whole window at once.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
+
+from gis_app.core.crs import WGS84_EPSG, transformer
+from gis_app.core.project import Project
+from gis_app.core.processing import registry
+from layers.layer_list import LayerList
+
+from . import window_actions as actions
+from .canvas import MapCanvas
+from .language import apply_language
+from .panels.attribute_table import AttributeTable
+from .panels.layer_panel import LayerPanel
+from .panels.zone_panel import ZonePanel
+from .tasks import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project | None = None, parent=None):
+        super().__init__(parent)
+        self.project = project or Project()
+        self.layers = LayerList()
+        self.modified = False
+        self.illustrative = False
+        self.canvas = MapCanvas(self.layers, self)
+        self.setCentralWidget(self.canvas)
+        self.tasks = TaskRunner(self)
+        self.layer_panel = LayerPanel(self.layers)
+        self.attribute_table = AttributeTable(self.layers)
+        self.zone_panel = ZonePanel()
+        self.layer_dock = self._dock(self.layer_panel, "layers", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.zone_dock = self._dock(self.zone_panel, "zones", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.table_dock = self._dock(self.attribute_table, "attributes", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.coords_label, self.scale_label, self.note_label = QLabel(), QLabel(), QLabel()
+        self.note_label.setStyleSheet("color: #a33; font-weight: bold;")
+        for label in (self.note_label, self.coords_label, self.scale_label):
+            self.statusBar().addPermanentWidget(label)
+        self._build_actions()
+        self.setAcceptDrops(True)
+        self.canvas.cursor_moved.connect(self._show_cursor)
+        self.canvas.view_changed.connect(self._show_scale)
+        self.canvas.clicked.connect(lambda x, y, mods: actions.canvas_clicked(self, x, y, mods))
+        self.zone_panel.zone_activated.connect(lambda zone_id: actions.select_zone(self, zone_id))
+        self.layers.events.connect("changed", self._layer_changed)
+        for event in ("inserted", "removed", "moved"):
+            self.layers.events.connect(event, lambda **_: self.set_modified(True))
+        self.resize(1400, 900)
+        actions.show_project(self, self.project)
+        self.retranslate()
+
+    def _dock(self, widget, name, area) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu: QMenu, slot, shortcut=None, checkable=False) -> QAction:
+        action = QAction(self)
+        action.setCheckable(checkable)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self):
+        bar = self.menuBar()
+        self.file_menu, self.view_menu = bar.addMenu(""), bar.addMenu("")
+        self.processing_menu, self.language_menu, self.help_menu = bar.addMenu(""), bar.addMenu(""), bar.addMenu("")
+        m = self.file_menu
+        self.open_action = self._action(m, lambda: actions.open_project_dialog(self), QKeySequence.StandardKey.Open)
+        self.save_action = self._action(m, lambda: actions.save_project(self), QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action(m, lambda: actions.save_project_as(self), QKeySequence.StandardKey.SaveAs)
+        m.addSeparator()
+        self.add_layer_action = self._action(m, lambda: actions.add_layer_dialog(self), "Ctrl+L")
+        m.addSeparator()
+        self.quit_action = self._action(m, self.close, QKeySequence.StandardKey.Quit)
+        v = self.view_menu
+        self.zoom_full_action = self._action(v, lambda: self.canvas.zoom_to(self.canvas.full_extent()), "Ctrl+0")
+        self.zoom_layer_action = self._action(v, lambda: actions.zoom_to_layer(self))
+        self.zoom_selection_action = self._action(v, lambda: actions.zoom_to_selection(self), "Ctrl+J")
+        self.identify_action = self._action(v, lambda: None, "Ctrl+I", checkable=True)
+        group = QActionGroup(self)
+        self.vi_action = self._action(self.language_menu, lambda: self.switch_language("vi"), checkable=True)
+        self.en_action = self._action(self.language_menu, lambda: self.switch_language("en"), checkable=True)
+        for action in (self.vi_action, self.en_action):
+            group.addAction(action)
+        self.about_action = self._action(self.help_menu, lambda: actions.show_about(self))
+        self.algorithm_actions = {}
+        for algorithm in registry().algorithms.values():
+            self.algorithm_actions[algorithm.name] = self._action(
+                self.processing_menu, lambda _=False, a=algorithm: actions.run_algorithm_dialog(self, a))
+
+    def switch_language(self, lang: str) -> None:
+        apply_language(lang)
+        self.retranslate()
+
+    def retranslate(self):
+        from gis_app.core import i18n
+
+        lang = i18n.get_language()
+        self.vi_action.setChecked(lang == "vi")
+        self.en_action.setChecked(lang == "en")
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.processing_menu.setTitle(self.tr("&Processing"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.open_action.setText(self.tr("Open project…"))
+        self.save_action.setText(self.tr("Save project"))
+        self.save_as_action.setText(self.tr("Save project as…"))
+        self.add_layer_action.setText(self.tr("Add polygon layer (SHP, GPKG, GeoJSON)…"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.zoom_full_action.setText(self.tr("Zoom to full extent"))
+        self.zoom_layer_action.setText(self.tr("Zoom to current layer"))
+        self.zoom_selection_action.setText(self.tr("Zoom to selection"))
+        self.identify_action.setText(self.tr("Identify features"))
+        self.vi_action.setText("Tiếng Việt")
+        self.en_action.setText("English")
+        self.about_action.setText(self.tr("About KCN Planner…"))
+        for name, action in self.algorithm_actions.items():
+            action.setText(registry().get(name).title + "…")
+        self.layer_dock.setWindowTitle(self.tr("Layers"))
+        self.zone_dock.setWindowTitle(self.tr("Zones and fill rates"))
+        self.table_dock.setWindowTitle(self.tr("Attribute table"))
+        self.note_label.setText(self.tr("ILLUSTRATIVE DATA") if self.illustrative else "")
+        self.layer_panel.retranslate()
+        self.zone_panel.retranslate()
+        self._show_scale()
+        self.update_title()
+
+    def update_title(self):
+        name = self.project.name or self.tr("Untitled")
+        note = self.tr("illustrative data")
+        suffix = f" — {note}" if self.illustrative else ""
+        self.setWindowTitle(f"{name}{'*' if self.modified else ''}{suffix} — KCN Planner")
+
+    def set_modified(self, value: bool):
+        self.modified = value
+        self.update_title()
+
+    def _layer_changed(self, layer, what):
+        if what != "selection":
+            self.set_modified(True)
+
+    def _show_cursor(self, x: float, y: float):
+        lon, lat = transformer(self.project.crs, WGS84_EPSG).transform(x, y)
+        self.coords_label.setText(f"X {x:,.1f}  Y {y:,.1f}  |  {lat:.6f}°N {lon:.6f}°E")
+
+    def screen_dpi(self) -> float:
+        screen = self.screen() or (self.windowHandle().screen() if self.windowHandle() else None)
+        dpi = screen.physicalDotsPerInch() if screen is not None else 96.0
+        return dpi if dpi and dpi > 1 else 96.0
+
+    def scale_denominator(self) -> float:
+        return self.canvas.view.scale_denominator(self.screen_dpi())
+
+    def _show_scale(self):
+        self.scale_label.setText(self.tr("Scale") + f" 1:{self.scale_denominator():,.0f}")
+
+    # -- events -----------------------------------------------------------------------------
+    def dragEnterEvent(self, event):
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                actions.add_layer_file(self, url.toLocalFile())
+        event.acceptProposedAction()
+
+    def closeEvent(self, event):
+        if actions.confirm_discard(self):
+            event.accept()
+        else:
+            event.ignore()

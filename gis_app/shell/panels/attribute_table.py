@@ -1,0 +1,144 @@
+"""Attribute table: a QAbstractTableModel over a layer's GeoDataFrame; selection syncs both ways."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableView, QVBoxLayout, QWidget
+
+from layers.layer_list import LayerList
+
+
+class FrameModel(QAbstractTableModel):
+    """Read-only view of a DataFrame's attribute columns (geometry left out)."""
+
+    def __init__(self, frame: pd.DataFrame | None = None, parent=None):
+        super().__init__(parent)
+        self.frame = None
+        self.columns: list[str] = []
+        self.set_frame(frame)
+
+    def set_frame(self, frame):
+        self.beginResetModel()
+        self.frame = frame
+        geometry = getattr(frame, "geometry", None)
+        name = geometry.name if geometry is not None else None
+        self.columns = [c for c in frame.columns if c != name] if frame is not None else []
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() or self.frame is None else len(self.frame)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        value = self.frame[self.columns[index.column()]].iat[index.row()]
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return ""
+        if isinstance(value, float):
+            return f"{value:,.4g}" if abs(value) < 1 else f"{value:,.1f}"
+        if isinstance(value, pd.Timestamp):
+            return value.date().isoformat()
+        return str(value)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section] if section < len(self.columns) else None
+        return str(section + 1)
+
+
+class AttributeTable(QWidget):
+    def __init__(self, layers: LayerList, parent=None):
+        super().__init__(parent)
+        self.layers = layers
+        self.layer_combo = QComboBox(self)
+        self.view = QTableView(self)
+        self.model = FrameModel(parent=self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.layer_combo)
+        layout.addWidget(self.view)
+        self._syncing = False
+        self.layer_combo.currentTextChanged.connect(self.show_layer)
+        self.view.selectionModel().selectionChanged.connect(self._table_selection_changed)
+        for event in ("inserted", "removed", "moved"):
+            layers.events.connect(event, lambda **_: self._refill_combo())
+        layers.events.connect("changed", self._layer_changed)
+        self._refill_combo()
+
+    def current_layer(self):
+        name = self.layer_combo.currentText()
+        return self.layers[name] if name in self.layers else None
+
+    def _refill_combo(self):
+        current = self.layer_combo.currentText()
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()
+        self.layer_combo.addItems(list(reversed(self.layers.names())))
+        self.layer_combo.blockSignals(False)
+        names = self.layers.names()
+        self.show_layer(current if current in names else ("zones" if "zones" in names else
+                                                          (names[-1] if names else "")))
+
+    def show_layer(self, name: str):
+        if self.layer_combo.currentText() != name:
+            self.layer_combo.blockSignals(True)
+            self.layer_combo.setCurrentText(name)
+            self.layer_combo.blockSignals(False)
+        layer = self.layers[name] if name in self.layers else None
+        self.model.set_frame(layer.frame if layer is not None else None)
+        if layer is not None:
+            self._show_selection(layer)
+
+    def _layer_changed(self, layer, what):
+        current = self.current_layer()
+        if current is None or layer is not current:
+            return
+        if what == "data":
+            self.model.set_frame(layer.frame)
+        if what in ("selection", "data"):
+            self._show_selection(layer)
+
+    def _show_selection(self, layer):
+        """Model selection → table rows (without echoing back)."""
+        self._syncing = True
+        try:
+            selection = QItemSelection()
+            last = self.model.columnCount() - 1
+            for row in layer.selected_rows()[:5000]:
+                selection.select(self.model.index(int(row), 0), self.model.index(int(row), max(last, 0)))
+            self.view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            rows = layer.selected_rows()
+            if rows.size:
+                self.view.scrollTo(self.model.index(int(rows[0]), 0))
+        finally:
+            self._syncing = False
+
+    def _table_selection_changed(self, *_):
+        if self._syncing:
+            return
+        layer = self.current_layer()
+        if layer is None:
+            return
+        rows = np.unique([i.row() for i in self.view.selectionModel().selectedRows()]).astype(int)
+        self._syncing = True
+        try:
+            layer.select(rows)
+        finally:
+            self._syncing = False
+
+    def select_rows(self, rows):
+        """Select table rows as a user would (used by the zone list and tests)."""
+        selection = QItemSelection()
+        last = max(self.model.columnCount() - 1, 0)
+        for row in rows:
+            selection.select(self.model.index(int(row), 0), self.model.index(int(row), last))
+        self.view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)

@@ -1,0 +1,86 @@
+"""Zone list with fill rates, the fill-rate legend and the illustrative-data note."""
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from gis_app.core.styles import NO_DATA_COLOR, legend_entries
+
+
+class ZonePanel(QWidget):
+    zone_activated = Signal(str)  # zone_id
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.legend_title = QLabel(self)
+        self.legend = QLabel(self)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #a33;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.table)
+        layout.addWidget(self.legend_title)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.note)
+        self.table.cellDoubleClicked.connect(self._activated)
+        self.table.cellClicked.connect(self._activated)
+        self._style = {}
+        self._illustrative = False
+        self.retranslate()
+
+    def retranslate(self):
+        self.table.setHorizontalHeaderLabels([self.tr("Zone"), self.tr("Name"), self.tr("Kind"),
+                                              self.tr("Fill rate")])
+        self.legend_title.setText("<b>" + self.tr("Fill rate (leased / industrial land)") + "</b>")
+        self.note.setText(self.tr("Illustrative data: zone outlines are invented, not official boundaries.")
+                          if self._illustrative else "")
+        self._paint_legend()
+
+    def set_zones(self, zones: pd.DataFrame, rates: pd.DataFrame, style: dict, illustrative: bool):
+        self._style, self._illustrative = style, illustrative
+        self.table.setRowCount(len(zones))
+        rate_by_id = rates["fill_rate"] if "fill_rate" in rates else pd.Series(dtype=float)
+        for row, (zone_id, name, kind) in enumerate(zip(zones["zone_id"].astype(str), zones["name"].astype(str),
+                                                        zones["kind"].astype(str))):
+            rate = rate_by_id.get(zone_id)
+            text = "—" if rate is None or pd.isna(rate) else f"{rate:.0%}"
+            rate_item = QTableWidgetItem(text)
+            rate_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for col, item in enumerate((QTableWidgetItem(zone_id), QTableWidgetItem(name), QTableWidgetItem(kind),
+                                        rate_item)):
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        self.retranslate()
+
+    def _paint_legend(self):
+        """Swatches and class labels of the zones' fill-rate style, drawn into a pixmap."""
+        if not self._style:
+            self.legend.clear()
+            return
+        no_data = self.tr("no data")
+        entries = legend_entries(self._style) + [(no_data, NO_DATA_COLOR)]
+        row_h = 18
+        pixmap = QPixmap(220, row_h * len(entries) + 2)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        for i, (label, color) in enumerate(entries):
+            painter.setPen(QColor("#555555"))
+            painter.setBrush(QColor(color or "#ffffff"))
+            painter.drawRect(1, i * row_h + 2, 28, row_h - 4)
+            painter.setPen(QColor("#222222"))
+            painter.drawText(38, i * row_h + row_h - 4, label)
+        painter.end()
+        self.legend.setPixmap(pixmap)
+        self.legend_entries = entries
+
+    def _activated(self, row, _col):
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.zone_activated.emit(item.text())

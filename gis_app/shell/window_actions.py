@@ -1,0 +1,248 @@
+"""What the main window's menus and mouse do: open/save projects, add layers, select, identify.
+
+Plain functions taking the window, so the window class stays about layout and labels.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
+
+from gis_app.core.errors import InputError
+from gis_app.core.project import Project
+from layers.project_layers import display_frame, is_illustrative, layers_from_project, store_state
+from layers.vector.model import VectorLayer
+from layers.vector.reader import read_polygon_layer
+
+log = logging.getLogger(__name__)
+LAYER_FILTER = "GIS (*.shp *.gpkg *.geojson *.json)"
+PROJECT_FILTER = "GeoPackage (*.gpkg)"
+
+
+_tr = QCoreApplication.translate  # lupdate finds the _tr("MainWindow", ...) calls via -tr-function-alias
+
+
+def show_error(window, error: BaseException) -> None:
+    QMessageBox.warning(window, _tr("MainWindow", "Cannot continue"), str(error))
+
+
+# -- project ----------------------------------------------------------------------------------
+def show_project(window, project: Project) -> None:
+    """Put ``project`` on screen: layers, zone list, illustrative marks, saved view."""
+    window.project = project
+    layers_from_project(project, window.layers)
+    window.illustrative = is_illustrative(project)
+    refresh_zone_panel(window)
+    extent = project.view.get("extent")
+    window.canvas.zoom_to(tuple(extent) if extent and len(extent) == 4 else window.canvas.full_extent())
+    window.set_modified(False)
+    window.retranslate()
+
+
+def refresh_zone_panel(window) -> None:
+    from gis_app.core.fill_rates import zone_fill_rates
+
+    project = window.project
+    zones = project.zones
+    rates = zone_fill_rates(project) if len(zones) else None
+    style = window.layers["zones"].style if "zones" in window.layers else {}
+    window.zone_panel.set_zones(zones, rates if rates is not None else zones.iloc[0:0], style,
+                                window.illustrative)
+
+
+def load_project(window, path) -> bool:
+    try:
+        project = Project.load(path)
+    except InputError as exc:
+        show_error(window, exc)
+        return False
+    show_project(window, project)
+    return True
+
+
+def open_project_dialog(window) -> None:
+    if not confirm_discard(window):
+        return
+    path, _ = QFileDialog.getOpenFileName(window, _tr("MainWindow", "Open project"), "", PROJECT_FILTER)
+    if path:
+        load_project(window, path)
+
+
+def save_project(window, path=None) -> bool:
+    path = path or window.project.path
+    if path is None:
+        return save_project_as(window)
+    store_state(window.project, window.layers, window.canvas.view.extent)
+    try:
+        window.project.save(path)
+    except InputError as exc:
+        show_error(window, exc)
+        return False
+    except OSError as exc:
+        show_error(window, InputError(str(exc), path))
+        return False
+    window.set_modified(False)
+    window.statusBar().showMessage(_tr("MainWindow", "Saved %1").replace("%1", str(path)), 5000)
+    return True
+
+
+def save_project_as(window) -> bool:
+    start = str(window.project.path or "")
+    path, _ = QFileDialog.getSaveFileName(window, _tr("MainWindow", "Save project as"), start, PROJECT_FILTER)
+    if not path:
+        return False
+    if not path.lower().endswith(".gpkg"):
+        path += ".gpkg"
+    return save_project(window, path)
+
+
+def confirm_discard(window) -> bool:
+    """True when it is fine to drop the current project (saved, or the user said so)."""
+    if not window.modified:
+        return True
+    answer = QMessageBox.question(
+        window, _tr("MainWindow", "Unsaved changes"), _tr("MainWindow", "The project has unsaved changes. Save them first?"),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save)
+    if answer == QMessageBox.StandardButton.Save:
+        return save_project(window)
+    return answer == QMessageBox.StandardButton.Discard
+
+
+# -- layers -----------------------------------------------------------------------------------
+def add_layer_dialog(window) -> None:
+    paths, _ = QFileDialog.getOpenFileNames(window, _tr("MainWindow", "Add polygon layer"), "", LAYER_FILTER)
+    for path in paths:
+        add_layer_file(window, path)
+
+
+def add_layer_file(window, path) -> bool:
+    """Read a polygon file, reproject it into the project and show it; errors as a message box."""
+    path = Path(path)
+    try:
+        frame = read_polygon_layer(path)
+        name = _free_name(window, path.stem)
+        window.project.add_layer(name, frame)
+    except InputError as exc:
+        show_error(window, exc if exc.path else InputError(exc.problem, path))
+        return False
+    except Exception as exc:  # our bug, but the app must survive it
+        log.exception("adding layer %s failed", path)
+        show_error(window, InputError(f"{type(exc).__name__}: {exc}", path))
+        return False
+    layer = VectorLayer(name, display_frame(window.project, name))
+    window.layers.append(layer)
+    window.canvas.zoom_to(layer.extent)
+    window.statusBar().showMessage(_tr("MainWindow", "Added layer %1 (%2 features)").replace("%1", name)
+                                   .replace("%2", str(len(layer))), 5000)
+    return True
+
+
+def _free_name(window, stem: str) -> str:
+    name, i = stem, 2
+    while name in window.project.layers:
+        name, i = f"{stem}_{i}", i + 1
+    return name
+
+
+def zoom_to_layer(window) -> None:
+    layer = window.layer_panel.current_layer()
+    if layer is not None:
+        window.canvas.zoom_to(layer.extent)
+
+
+def zoom_to_selection(window) -> None:
+    extents = [layer.selection_extent() for layer in window.layers if layer.selected.any()]
+    extents = [e for e in extents if e is not None]
+    if extents:
+        window.canvas.zoom_to((min(e[0] for e in extents), min(e[1] for e in extents),
+                               max(e[2] for e in extents), max(e[3] for e in extents)))
+
+
+def select_zone(window, zone_id: str) -> None:
+    if "zones" not in window.layers:
+        return
+    layer = window.layers["zones"]
+    rows = np.flatnonzero(layer.frame["zone_id"].astype(str).to_numpy() == zone_id)
+    window.attribute_table.show_layer("zones")
+    layer.select(rows)
+    window.canvas.zoom_to(layer.selection_extent())
+
+
+# -- canvas clicks ----------------------------------------------------------------------------
+def canvas_clicked(window, x: float, y: float, modifiers) -> None:
+    tolerance = window.canvas.pixel_tolerance()
+    if window.identify_action.isChecked():
+        identify(window, x, y, tolerance)
+        return
+    add = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+    preferred = window.attribute_table.current_layer()
+    candidates = ([preferred] if preferred is not None and preferred.visible else []) + \
+        [layer for layer in reversed(list(window.layers)) if layer.visible and layer is not preferred]
+    for layer in candidates:
+        rows = layer.rows_at(x, y, tolerance if not _polygonal(layer) else 0.0)
+        if rows.size:
+            window.attribute_table.show_layer(layer.name)
+            layer.select(rows[-1:], add=add)
+            return
+    if not add:
+        for layer in window.layers:
+            layer.clear_selection()
+
+
+def _polygonal(layer: VectorLayer) -> bool:
+    return bool(layer.frame.geom_type.isin(["Polygon", "MultiPolygon"]).any())
+
+
+def identify(window, x: float, y: float, tolerance: float) -> QDialog:
+    """A window listing every visible feature under the point with its attributes, top layer first."""
+    dialog = getattr(window, "identify_dialog", None)
+    if dialog is None:
+        dialog = window.identify_dialog = QDialog(window)
+        dialog.tree = QTreeWidget(dialog)
+        QVBoxLayout(dialog).addWidget(dialog.tree)
+        dialog.resize(420, 480)
+    dialog.setWindowTitle(_tr("MainWindow", "Identify results"))
+    tree = dialog.tree
+    tree.clear()
+    tree.setHeaderLabels([_tr("MainWindow", "Field"), _tr("MainWindow", "Value")])
+    for layer in reversed(list(window.layers)):
+        if not layer.visible:
+            continue
+        for row in layer.rows_at(x, y, tolerance)[::-1][:20]:
+            record = layer.frame.iloc[int(row)]
+            top = QTreeWidgetItem([layer.title, str(record.iloc[0])])
+            for column, value in record.items():
+                if column != layer.frame.geometry.name:
+                    top.addChild(QTreeWidgetItem([str(column), "" if value is None else str(value)]))
+            tree.addTopLevelItem(top)
+    tree.expandToDepth(0)
+    dialog.show()
+    return dialog
+
+
+# -- dialogs ----------------------------------------------------------------------------------
+def show_about(window) -> None:
+    from .about import AboutDialog
+
+    AboutDialog(window).exec()
+
+
+def run_algorithm_dialog(window, algorithm) -> None:
+    from .algorithm_dialog import AlgorithmDialog
+
+    initial = {p.name: str(window.project.path) for p in algorithm.params
+               if p.kind == "path" and p.name == "project" and window.project.path}
+    dialog = AlgorithmDialog(algorithm, window, initial=initial)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+
+    def done(result):
+        summary = result.get("summary") if isinstance(result, dict) else None
+        if summary:
+            window.statusBar().showMessage(str(summary), 10000)
+
+    window.tasks.run(algorithm, dialog.values(), on_done=done)

@@ -1,0 +1,1 @@
+"""Raster layer models (basemaps, scanned plans): not yet implemented."""

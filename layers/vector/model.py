@@ -1,0 +1,149 @@
+"""A vector layer: a GeoDataFrame plus how it is shown (visible, opacity, style) and selected.
+
+Geometry-derived arrays the renderer needs (bounds, label points) are computed once, vectorised,
+and cached until the data changes.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from gis_app.core.styles import default_style
+
+from ..events import EventEmitter
+
+# Events: "visibility", "opacity", "style", "selection", "data" (all with layer=self).
+
+
+class VectorLayer:
+    def __init__(self, name: str, frame: gpd.GeoDataFrame, *, visible: bool = True,
+                 opacity: float = 1.0, style: dict | None = None, title: str | None = None):
+        self.name = name
+        self.title = title or name
+        self.events = EventEmitter()
+        self._frame = frame
+        self._visible = bool(visible)
+        self._opacity = float(opacity)
+        self._style = style if style else default_style(name)
+        self._selected = np.zeros(len(frame), dtype=bool)
+        self.version = 0  # bumped on every change that alters the rendering
+
+    # -- data ---------------------------------------------------------------------------
+    @property
+    def frame(self) -> gpd.GeoDataFrame:
+        return self._frame
+
+    @frame.setter
+    def frame(self, frame: gpd.GeoDataFrame) -> None:
+        self._frame = frame
+        self._selected = np.zeros(len(frame), dtype=bool)
+        for key in ("bounds", "extent", "label_points"):
+            self.__dict__.pop(key, None)
+        self._changed("data")
+
+    def __len__(self) -> int:
+        return len(self._frame)
+
+    @cached_property
+    def bounds(self) -> np.ndarray:
+        """(n, 4) xmin, ymin, xmax, ymax per feature (NaN for empty geometries)."""
+        return shapely.bounds(self._frame.geometry.values)
+
+    @cached_property
+    def extent(self) -> tuple[float, float, float, float] | None:
+        b = self.bounds
+        if not len(b) or np.isnan(b).all():
+            return None
+        return (float(np.nanmin(b[:, 0])), float(np.nanmin(b[:, 1])),
+                float(np.nanmax(b[:, 2])), float(np.nanmax(b[:, 3])))
+
+    @cached_property
+    def label_points(self) -> np.ndarray:
+        """(n, 2) a point inside each feature, where its label goes."""
+        points = shapely.point_on_surface(self._frame.geometry.values)
+        return shapely.get_coordinates(points) if len(points) else np.empty((0, 2))
+
+    # -- display ------------------------------------------------------------------------
+    @property
+    def visible(self) -> bool:
+        return self._visible
+
+    @visible.setter
+    def visible(self, value: bool) -> None:
+        if bool(value) != self._visible:
+            self._visible = bool(value)
+            self._changed("visibility")
+
+    @property
+    def opacity(self) -> float:
+        return self._opacity
+
+    @opacity.setter
+    def opacity(self, value: float) -> None:
+        value = float(min(1.0, max(0.0, value)))
+        if value != self._opacity:
+            self._opacity = value
+            self._changed("opacity")
+
+    @property
+    def style(self) -> dict:
+        return self._style
+
+    @style.setter
+    def style(self, style: dict) -> None:
+        self._style = dict(style)
+        self._changed("style")
+
+    # -- selection ----------------------------------------------------------------------
+    @property
+    def selected(self) -> np.ndarray:
+        """Boolean mask over the rows of ``frame``."""
+        return self._selected
+
+    def select(self, rows, *, add: bool = False) -> None:
+        mask = np.zeros(len(self._frame), dtype=bool) if not add else self._selected.copy()
+        rows = np.asarray(list(rows) if not isinstance(rows, np.ndarray) else rows, dtype=int)
+        if rows.size:
+            mask[rows] = True
+        if not np.array_equal(mask, self._selected):
+            self._selected = mask
+            self._changed("selection")
+
+    def clear_selection(self) -> None:
+        self.select([])
+
+    def selected_rows(self) -> np.ndarray:
+        return np.flatnonzero(self._selected)
+
+    def selection_extent(self):
+        rows = self.selected_rows()
+        if not rows.size:
+            return None
+        b = self.bounds[rows]
+        return (float(np.nanmin(b[:, 0])), float(np.nanmin(b[:, 1])),
+                float(np.nanmax(b[:, 2])), float(np.nanmax(b[:, 3])))
+
+    def rows_at(self, x: float, y: float, tolerance: float = 0.0) -> np.ndarray:
+        """Rows whose geometry contains (or lies within ``tolerance`` of) the point, topmost last."""
+        b = self.bounds
+        near = np.flatnonzero((b[:, 0] - tolerance <= x) & (b[:, 2] + tolerance >= x)
+                              & (b[:, 1] - tolerance <= y) & (b[:, 3] + tolerance >= y))
+        if not near.size:
+            return near
+        geoms = self._frame.geometry.values[near]
+        hit = shapely.dwithin(geoms, shapely.Point(x, y), tolerance) if tolerance > 0 \
+            else shapely.intersects(geoms, shapely.Point(x, y))
+        return near[hit]
+
+    # -- state --------------------------------------------------------------------------
+    def state(self) -> dict:
+        """The JSON-able part saved in ``Project.layer_state``."""
+        return {"name": self.name, "visible": self._visible, "opacity": self._opacity,
+                "style": self._style}
+
+    def _changed(self, event: str) -> None:
+        self.version += 1
+        self.events.emit(event, layer=self)
