@@ -1,0 +1,102 @@
+"""Task runner (run, cancel, InputError report), algorithm dialog, and the screenshot command."""
+import subprocess
+import sys
+import time
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
+
+from gis_app.core.errors import InputError
+from gis_app.core.processing import Algorithm, Param
+from layers.synthetic import synthetic_project
+
+
+class _Count(Algorithm):
+    name = "count-test"
+    title_vi, title_en = "Đếm", "Count"
+    params = (Param("steps", "int", default=5), Param("fail", "bool", default=False),
+              Param("mode", "choice", default="a", choices=("a", "b")))
+
+    def process(self, params, feedback):
+        if params["fail"]:
+            raise InputError("hỏng", "input.shp")
+        for i in range(params["steps"]):
+            feedback.check_canceled()
+            feedback.progress(100 * (i + 1) / params["steps"])
+            time.sleep(0.01)
+        return {"summary": f"counted {params['steps']}"}
+
+
+@pytest.fixture
+def runner(qtbot, monkeypatch):
+    from gis_app.shell.tasks import TaskRunner
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    r = TaskRunner(None, show_dialogs=True)
+    r.shown = shown
+    return r
+
+
+def test_task_runner_runs_an_algorithm_with_progress(qtbot, runner):
+    results = []
+    task = runner.run(_Count(), {"steps": 5}, on_done=results.append)
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
+    assert results == [{"summary": "counted 5"}]
+    assert task.error is None and task.dialog.isHidden()
+
+
+def test_task_runner_cancels(qtbot, runner):
+    task = runner.run(_Count(), {"steps": 2000})
+    qtbot.wait(50)
+    from PySide6.QtWidgets import QPushButton
+
+    task.dialog.findChild(QPushButton).click()  # the user presses Cancel
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
+    from gis_app.core.errors import Canceled
+
+    assert isinstance(task.error, Canceled) and runner.shown == []
+
+
+def test_task_runner_reports_input_error(qtbot, runner):
+    task = runner.run(_Count(), {"fail": True})
+    qtbot.waitUntil(lambda: task.done, timeout=5000)
+    assert runner.shown == ["input.shp: hỏng"]
+
+
+def test_algorithm_dialog_builds_editors_and_remembers_values(qtbot):
+    from gis_app.shell.algorithm_dialog import AlgorithmDialog
+
+    dialog = AlgorithmDialog(_Count())
+    qtbot.addWidget(dialog)
+    dialog.editors["steps"].setValue(7)
+    dialog.editors["mode"].setCurrentText("b")
+    dialog.accept()
+    again = AlgorithmDialog(_Count())
+    qtbot.addWidget(again)
+    assert again.values() == {"steps": 7, "fail": False, "mode": "b"}
+
+
+def test_screenshot_command_writes_a_non_blank_png(qtbot, tmp_path):
+    from gis_app.core.processing import registry
+
+    project = tmp_path / "p.gpkg"
+    synthetic_project(400).save(project)
+    out = tmp_path / "shot.png"
+    result = registry().get("screenshot").run({"project": str(project), "out": str(out), "zone": "KCN-A",
+                                               "lang": "en", "width": 1000, "height": 700})
+    assert out.exists() and "1000" in result["summary"]
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1000, 700)
+    colours = {image.pixel(x, y) for x in range(0, 1000, 7) for y in range(0, 700, 7)}
+    assert len(colours) > 20
+
+
+def test_screenshot_cli_bad_zone_exits_2(tmp_path):
+    project = tmp_path / "p.gpkg"
+    synthetic_project(16).save(project)
+    done = subprocess.run([sys.executable, "main.py", "screenshot", str(project), "--out", str(tmp_path / "x.png"),
+                           "--zone", "KCN-NONE"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert "KCN-NONE" in done.stderr and not (tmp_path / "x.png").exists()
