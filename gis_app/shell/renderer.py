@@ -1,14 +1,15 @@
 """Paint vector layers into a QImage: vectorised transforms, level of detail, one path per colour.
 
 Per layer and render: features outside the view are culled with their cached bounds; features
-smaller than ``TINY_PX`` on screen are stamped as their pixel boxes straight into a numpy image
-(cheap, and at that size indistinguishable); the others become one QPainterPath per fill colour
-plus one outline path, built from the cached vertex arrays in a single numpy pass.
+smaller than ``TINY_PX`` on screen (or, when very many are in view, up to ``CROWDED_TINY_PX``) are
+stamped as their pixel boxes straight into a numpy image (cheap, and at that size the box is what
+the eye sees); the others become one QPainterPath per fill colour, built from the cached vertex
+arrays of just those features in one numpy pass.
 """
 from __future__ import annotations
 
 import numpy as np
-import shapely
+import pandas as pd
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
@@ -17,7 +18,9 @@ from layers.viewport import Viewport
 
 from .qt_paths import path_from_arrays, ring_coordinates
 
-TINY_PX = 8.0  # features smaller than this (screen pixels) are drawn as pixel boxes
+TINY_PX = 4.0  # features smaller than this (screen pixels) are drawn as pixel boxes
+PATH_BUDGET = 6000  # above this many path-drawn features in view ...
+CROWDED_TINY_PX = 24.0  # ... features up to this size are drawn as pixel boxes too
 STROKE_MIN_PX = 10.0  # outlines only once features are at least this big
 LABEL_MIN_PX = 18.0
 SELECTION_COLOR = "#ffd400"
@@ -29,9 +32,24 @@ class _Geometry:
 
     def __init__(self, layer: VectorLayer):
         geoms = layer.frame.geometry.values
-        self.coords, self.feature, self.starts = ring_coordinates(geoms)
-        self.polygonal = bool(np.isin(shapely.get_type_id(geoms), (3, 6)).any())
+        coords, feature, starts = ring_coordinates(geoms)
+        if len(feature) and (np.diff(feature) < 0).any():  # mixed polygons/lines: group by feature
+            order = np.argsort(feature, kind="stable")
+            coords, feature, starts = coords[order], feature[order], starts[order]
+        self.coords, self.feature, self.starts = coords, feature, starts
+        counts = np.bincount(feature, minlength=len(geoms)) if len(feature) else np.zeros(len(geoms), int)
+        self.first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        self.count = counts.astype(np.int64)
         self.data_key = id(layer.frame)
+
+    def vertices_of(self, rows: np.ndarray) -> np.ndarray:
+        """Indices of the vertices of features ``rows`` (cost ∝ their vertex count, not the layer's)."""
+        counts = self.count[rows]
+        total = int(counts.sum())
+        if not total:
+            return np.empty(0, dtype=np.int64)
+        offsets = np.repeat(self.first[rows] - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
+        return np.arange(total, dtype=np.int64) + offsets
 
 
 class _Colors:
@@ -41,9 +59,9 @@ class _Colors:
         from gis_app.core.styles import feature_fill_colors
 
         names = feature_fill_colors(layer.frame, layer.style) if len(layer.frame) else np.array([])
-        names = np.asarray([n if isinstance(n, str) and n else "" for n in names], dtype=object)
-        self.palette, self.index = np.unique(names.astype(str), return_inverse=True) if len(names) \
-            else (np.array([], dtype=str), np.array([], dtype=int))
+        codes, palette = pd.factorize(pd.Series(names, dtype=object).where(pd.notna(names), ""))
+        self.index = np.asarray(codes, dtype=np.int64)
+        self.palette = np.asarray([str(p) if isinstance(p, str) else "" for p in palette], dtype=object)
         self.style_key = id(layer.style)
 
 
@@ -97,77 +115,98 @@ class Renderer:
             return
         size_px = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]) / view.mpp
         tiny = visible & (size_px < TINY_PX)
+        if np.count_nonzero(visible & ~tiny) > PATH_BUDGET:  # too many to outline: stamp the smaller ones
+            tiny = visible & (size_px < CROWDED_TINY_PX)
         large = visible & ~tiny
-        geometry = self.geometry(layer)
         colors = self.colors(layer)
-        fill_opacity = float(style.get("fill_opacity", 1.0))
         painter.setOpacity(layer.opacity)
         if tiny.any():
-            self._stamp_tiny(painter, layer, view, tiny, geometry, colors)
-        if large.any():
-            vertex_keep = large[geometry.feature]
-            coords = view.to_screen(geometry.coords[vertex_keep])
-            starts = geometry.starts[vertex_keep]
-            owner = geometry.feature[vertex_keep]
-            if geometry.polygonal:
-                vertex_color = colors.index[owner]
-                for color_index, color_name in enumerate(colors.palette):
-                    if not color_name:
-                        continue
-                    mask = vertex_color == color_index
-                    if mask.any():
-                        color = QColor(color_name)
-                        color.setAlphaF(fill_opacity)
-                        painter.fillPath(path_from_arrays(coords[mask], starts[mask]), color)
-            if style.get("stroke") and (np.median(size_px[large]) >= STROKE_MIN_PX or not geometry.polygonal
-                                        or not style.get("fill")):
-                width_px = float(style.get("stroke_width", 0.3)) * PX_PER_MM
-                pen = QPen(QColor(style["stroke"]), width_px if width_px >= 1.5 else 0)
-                painter.strokePath(path_from_arrays(coords, starts), pen)
+            self._stamp_tiny(painter, layer, view, tiny, colors)
+        rows = np.flatnonzero(large)
+        if rows.size:
+            self._draw_paths(painter, layer, view, rows, colors, float(np.median(size_px[rows])))
         painter.setOpacity(1.0)
+
+    def _draw_paths(self, painter, layer, view, rows, colors, median_px) -> None:
+        """One path per fill colour (fill and outline in one call), from the rows' vertices only."""
+        style = layer.style
+        geometry = self.geometry(layer)  # vertex arrays: built on first need, then cached
+        keep = geometry.vertices_of(rows)
+        coords = view.to_screen(geometry.coords[keep])
+        starts = geometry.starts[keep]
+        pen = Qt.PenStyle.NoPen
+        if style.get("stroke") and (median_px >= STROKE_MIN_PX or not layer.polygonal or not style.get("fill")):
+            width_px = float(style.get("stroke_width", 0.3)) * PX_PER_MM
+            pen = QPen(QColor(style["stroke"]), width_px if width_px >= 1.5 else 0)
+        painter.setPen(pen)
+        fill_opacity = float(style.get("fill_opacity", 1.0))
+        vertex_color = colors.index[geometry.feature[keep]] if layer.polygonal else np.zeros(len(keep), int)
+        palette = colors.palette if layer.polygonal else np.array([""], dtype=object)
+        for color_index, color_name in enumerate(palette):
+            mask = vertex_color == color_index
+            if not mask.any() or (not color_name and pen == Qt.PenStyle.NoPen):
+                continue
+            if color_name:
+                color = QColor(color_name)
+                color.setAlphaF(fill_opacity)
+                painter.setBrush(color)
+            else:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path_from_arrays(coords[mask], starts[mask]))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def paint_selection(self, painter: QPainter, layer: VectorLayer, view: Viewport) -> None:
         """Selected features' outlines, drawn above every layer so nothing hides them."""
         if not layer.selected.any():
             return
         geometry = self.geometry(layer)
-        keep = layer.selected[geometry.feature]
+        keep = geometry.vertices_of(layer.selected_rows())
         path = path_from_arrays(view.to_screen(geometry.coords[keep]), geometry.starts[keep])
         painter.strokePath(path, QPen(QColor(SELECTION_COLOR), 3))
         painter.strokePath(path, QPen(QColor("#000000"), 0))
 
-    def _stamp_tiny(self, painter, layer, view, tiny, geometry, colors) -> None:
-        """Fill each tiny feature's pixel box directly in an ARGB array, then draw it at once."""
+    def _stamp_tiny(self, painter, layer, view, tiny, colors) -> None:
+        """Fill each small feature's pixel box in an ARGB array at once, then draw that image.
+
+        Vectorised span filling: every box row becomes a run of pixel indices (np.repeat), so
+        the cost follows the number of pixels covered, never a Python loop over features.
+        """
         rows = np.flatnonzero(tiny)
         box = layer.bounds[rows]
         top_left = view.to_screen(box[:, [0, 3]])
         bottom_right = view.to_screen(box[:, [2, 1]])
-        x0 = np.floor(top_left[:, 0]).astype(np.int64)
-        y0 = np.floor(top_left[:, 1]).astype(np.int64)
-        w = np.maximum(np.ceil(bottom_right[:, 0]).astype(np.int64) - x0, 1)
-        h = np.maximum(np.ceil(bottom_right[:, 1]).astype(np.int64) - y0, 1)
-        has_fill = geometry.polygonal and bool(layer.style.get("fill") or layer.style.get("categorized")
-                                               or layer.style.get("graduated"))
+        x0 = np.floor(top_left[:, 0] + 0.5).astype(np.int64)
+        y0 = np.floor(top_left[:, 1] + 0.5).astype(np.int64)
+        x1 = np.maximum(np.floor(bottom_right[:, 0] + 0.5).astype(np.int64), x0 + 1)
+        y1 = np.maximum(np.floor(bottom_right[:, 1] + 0.5).astype(np.int64), y0 + 1)
+        style = layer.style
+        has_fill = layer.polygonal and bool(style.get("fill") or style.get("categorized") or style.get("graduated"))
+        outline = _argb(np.array([style.get("stroke") or "#000000"]), 1.0)[0]
         if has_fill:
-            argb = _argb(colors.palette, float(layer.style.get("fill_opacity", 1.0)))
-            value = argb[colors.index[rows]]
+            value = _argb(colors.palette, float(style.get("fill_opacity", 1.0)))[colors.index[rows]]
+            # From 4 px on, leave the last row/column empty: neighbours stay visibly apart.
+            x1 = np.where(x1 - x0 >= 4, x1 - 1, x1)
+            y1 = np.where(y1 - y0 >= 4, y1 - 1, y1)
         else:  # outline-only layers: a single pixel in the stroke colour
-            value = np.full(len(rows), _argb(np.array([layer.style.get("stroke") or "#000000"]), 1.0)[0])
-            w[:] = 1
-            h[:] = 1
-        # From 4 px on, leave the last row/column empty: neighbours stay visibly apart.
-        w = np.where(w >= 4, w - 1, w)
-        h = np.where(h >= 4, h - 1, h)
-        canvas = np.zeros((view.height, view.width), dtype=np.uint32)
-        limit = int(np.ceil(TINY_PX)) + 1
-        for dy in range(limit):
-            for dx in range(limit):
-                m = (dx < w) & (dy < h)
-                xs, ys = x0[m] + dx, y0[m] + dy
-                inside = (xs >= 0) & (xs < view.width) & (ys >= 0) & (ys < view.height)
-                canvas[ys[inside], xs[inside]] = value[m][inside]
-        stamp = QImage(canvas.data, view.width, view.height, 4 * view.width,
-                       QImage.Format.Format_ARGB32_Premultiplied)
+            value = np.full(len(rows), outline)
+            x1, y1 = x0 + 1, y0 + 1
+        w, h = view.width, view.height
+        x0, x1 = np.clip(x0, 0, w), np.clip(x1, 0, w)
+        y0, y1 = np.clip(y0, 0, h), np.clip(y1, 0, h)
+        keep = (x1 > x0) & (y1 > y0)
+        x0, x1, y0, y1, value = x0[keep], x1[keep], y0[keep], y1[keep], value[keep]
+        bw, bh = x1 - x0, y1 - y0
+        box_of_row = np.repeat(np.arange(len(x0)), bh)  # one entry per (box, pixel row)
+        row_in_box = np.arange(len(box_of_row)) - np.repeat(np.cumsum(bh) - bh, bh)
+        span_start = (y0[box_of_row] + row_in_box) * w + x0[box_of_row]
+        span_len = bw[box_of_row]
+        total = int(span_len.sum())
+        pixels = np.arange(total, dtype=np.int64) + np.repeat(span_start - (np.cumsum(span_len) - span_len),
+                                                              span_len)
+        canvas = np.zeros(h * w, dtype=np.uint32)
+        canvas[pixels] = np.repeat(value[box_of_row], span_len)
+        canvas = canvas.reshape(h, w)
+        stamp = QImage(canvas.data, w, h, 4 * w, QImage.Format.Format_ARGB32_Premultiplied)
         painter.drawImage(0, 0, stamp)
 
     def paint_labels(self, painter: QPainter, layer: VectorLayer, view: Viewport) -> None:

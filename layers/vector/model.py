@@ -40,7 +40,7 @@ class VectorLayer:
     def frame(self, frame: gpd.GeoDataFrame) -> None:
         self._frame = frame
         self._selected = np.zeros(len(frame), dtype=bool)
-        for key in ("bounds", "extent", "label_points"):
+        for key in ("bounds", "extent", "label_points", "polygonal"):
             self.__dict__.pop(key, None)
         self._changed("data")
 
@@ -59,6 +59,11 @@ class VectorLayer:
             return None
         return (float(np.nanmin(b[:, 0])), float(np.nanmin(b[:, 1])),
                 float(np.nanmax(b[:, 2])), float(np.nanmax(b[:, 3])))
+
+    @cached_property
+    def polygonal(self) -> bool:
+        """True when the layer holds (multi)polygons, i.e. has an inside to fill."""
+        return bool(np.isin(shapely.get_type_id(self._frame.geometry.values), (3, 6)).any())
 
     @cached_property
     def label_points(self) -> np.ndarray:
