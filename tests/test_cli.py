@@ -29,3 +29,9 @@ def test_unknown_command_exits_2_with_one_line():
 def test_help_is_vietnamese_by_default():
     done = _run("--help", env_lang="vi")
     assert "mở ứng dụng" in done.stdout
+
+
+def test_test_command_passes_options_to_pytest():
+    done = _run("test", "-q", "-p", "no:cacheprovider", "--collect-only", "tests/test_cli.py")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "test_help_lists_commands" in done.stdout
