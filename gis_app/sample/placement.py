@@ -1,0 +1,91 @@
+"""Placing zone outlines at real locations: OSM centres, next to a sibling zone, or in a district.
+
+Each zone draws from its own random stream (seeded by the build seed and its zone_id), so adding or
+reordering zones does not move the others. A zone is accepted when it lies inside one district,
+keeps a gap to every zone placed before, and (KCN) preferably near a national road.
+"""
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+import shapely
+
+from .catalogue import ZoneSpec
+from .shapes import equivalent_radius, irregular_outline
+
+GAP_M = 250.0  # clear distance between two zones
+EDGE_M = 100.0  # clear distance from the district edge
+KCN_NEAR_ROAD_M = 4000.0
+CANDIDATES = 4000
+
+
+def zone_rng(seed: int, zone_id: str) -> np.random.Generator:
+    return np.random.default_rng([seed, zlib.crc32(zone_id.encode("utf-8"))])
+
+
+def place_zones(specs: list[ZoneSpec], districts, roads, osm: dict, seed: int,
+                feedback=None) -> dict[str, shapely.Polygon]:
+    """zone_id -> outline; updates ``spec.district`` of anchored zones to where they landed."""
+    names = districts["name"].tolist()
+    shapes = {n: g for n, g in zip(names, districts.geometry.values)}
+    inner = {n: g.buffer(-EDGE_M) for n, g in shapes.items()}
+    road_zone = shapely.union_all(roads.geometry.values).buffer(KCN_NEAR_ROAD_M) if len(roads) else None
+    placed: dict[str, shapely.Polygon] = {}
+    occupied = shapely.Polygon()
+    order = sorted(specs, key=lambda s: (s.anchor is None or s.anchor.startswith(("KCN-", "CCN-")),
+                                         s.anchor is None, s.kind != "KCN", -s.gross_ha))
+    for i, spec in enumerate(order):
+        if feedback is not None:
+            feedback.check_canceled()
+            feedback.progress(5 + 25 * i / len(order))
+        rng = zone_rng(seed, spec.zone_id)
+        area = spec.gross_ha * 10_000.0
+        wiggle, elong = (0.08, (1.0, 1.25)) if spec.layout else (0.2, (1.0, 1.7))
+        centres = _candidate_centres(spec, rng, inner, road_zone, osm, placed, area)
+        outline = None
+        for cx, cy in centres:
+            candidate = irregular_outline(rng, area, cx, cy, wiggle, elong)
+            district = _containing_district(candidate, inner) if spec.anchor else (
+                spec.district if inner[spec.district].contains(candidate) else None)
+            if district is None or candidate.distance(occupied) < GAP_M and not occupied.is_empty:
+                continue
+            outline, spec.district = candidate, district
+            break
+        if outline is None:
+            raise RuntimeError(f"no room for {spec.zone_id} in {spec.district}")
+        placed[spec.zone_id] = outline
+        occupied = shapely.union(occupied, outline)
+    return placed
+
+
+def _containing_district(polygon, inner: dict) -> str | None:
+    for name, shape in inner.items():
+        if shape.contains(polygon):
+            return name
+    return None
+
+
+def _candidate_centres(spec, rng, inner, road_zone, osm, placed, area):
+    if spec.anchor in osm:  # a real OSM centre: try the same point with different outlines
+        return [osm[spec.anchor]] * 200
+    if spec.anchor in placed:  # beside a sibling zone (Đại An next to Đại An mở rộng)
+        sibling = placed[spec.anchor]
+        reach = equivalent_radius(area) * 1.6 + GAP_M
+        region = sibling.buffer(reach).difference(sibling.buffer(GAP_M))
+    else:
+        region = inner[spec.district].buffer(-0.5 * equivalent_radius(area))
+        if spec.kind == "KCN" and road_zone is not None:
+            near = region.intersection(road_zone)
+            points = _sample(rng, near, CANDIDATES // 2) if not near.is_empty else []
+            return list(points) + list(_sample(rng, region, CANDIDATES))
+    return list(_sample(rng, region, CANDIDATES))
+
+
+def _sample(rng, region, n):
+    if region.is_empty:
+        return np.empty((0, 2))
+    xmin, ymin, xmax, ymax = region.bounds
+    pts = np.column_stack([rng.uniform(xmin, xmax, n * 3), rng.uniform(ymin, ymax, n * 3)])
+    shapely.prepare(region)
+    return pts[shapely.contains_xy(region, pts[:, 0], pts[:, 1])][:n]
