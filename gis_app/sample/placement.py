@@ -17,6 +17,8 @@ from .shapes import equivalent_radius, irregular_outline
 GAP_M = 250.0  # clear distance between two zones
 EDGE_M = 100.0  # clear distance from the district edge
 KCN_NEAR_ROAD_M = 4000.0
+ROAD_CLEARANCE_M = 150.0  # from a national road or railway centreline to a zone
+OSM_SHIFT_M = 600.0  # an OSM bbox centre is approximate: the outline may shift if it still covers it
 CANDIDATES = 4000
 
 
@@ -33,6 +35,10 @@ def place_zones(specs: list[ZoneSpec], districts, roads, osm: dict, seed: int,
     road_zone = shapely.union_all(roads.geometry.values).buffer(KCN_NEAR_ROAD_M) if len(roads) else None
     placed: dict[str, shapely.Polygon] = {}
     occupied = shapely.Polygon()
+    # National roads and rail run beside zones, not through them.
+    corridors = shapely.union_all(roads.geometry.values).buffer(ROAD_CLEARANCE_M) if len(roads) \
+        else shapely.Polygon()
+    shapely.prepare(corridors)
     order = sorted(specs, key=lambda s: (s.anchor is None or s.anchor.startswith(("KCN-", "CCN-")),
                                          s.anchor is None, s.kind != "KCN", -s.gross_ha))
     for i, spec in enumerate(order):
@@ -48,7 +54,11 @@ def place_zones(specs: list[ZoneSpec], districts, roads, osm: dict, seed: int,
             candidate = irregular_outline(rng, area, cx, cy, wiggle, elong)
             district = _containing_district(candidate, inner) if spec.anchor else (
                 spec.district if inner[spec.district].contains(candidate) else None)
-            if district is None or candidate.distance(occupied) < GAP_M and not occupied.is_empty:
+            if district is None or (not occupied.is_empty and candidate.distance(occupied) < GAP_M):
+                continue
+            if corridors.intersects(candidate):
+                continue
+            if spec.anchor in osm and not candidate.contains(shapely.Point(osm[spec.anchor])):
                 continue
             outline, spec.district = candidate, district
             break
@@ -67,8 +77,10 @@ def _containing_district(polygon, inner: dict) -> str | None:
 
 
 def _candidate_centres(spec, rng, inner, road_zone, osm, placed, area):
-    if spec.anchor in osm:  # a real OSM centre: try the same point with different outlines
-        return [osm[spec.anchor]] * 200
+    if spec.anchor in osm:  # a real OSM centre: outlines around it, shifted a little if need be
+        x, y = osm[spec.anchor]
+        shift = rng.uniform(-OSM_SHIFT_M, OSM_SHIFT_M, (CANDIDATES, 2)) * np.linspace(0, 1, CANDIDATES)[:, None]
+        return [(x + dx, y + dy) for dx, dy in shift]
     if spec.anchor in placed:  # beside a sibling zone (Đại An next to Đại An mở rộng)
         sibling = placed[spec.anchor]
         reach = equivalent_radius(area) * 1.6 + GAP_M
