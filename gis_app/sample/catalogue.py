@@ -61,7 +61,7 @@ def _kcn(key, name, district, established, operating, **kw) -> ZoneSpec:
 # Điền, Lai Cách, Cẩm Điền–Lương Điền, Nam Sách, Quốc Tuấn–An Bình, Cộng Hòa, Việt Hòa–Kenmark follow
 # the zones' names/published notes; the others are plausible districts (illustrative).
 KCN_SPECS = (
-    _kcn("DAIAN", "Đại An", CAM_GIANG, "2003-08-05", True, gross_ha=136,
+    _kcn("DAIAN", "Đại An", TP_HD, "2003-08-05", True, gross_ha=136,
          source=f"{FIGURES_CSV}: area 136 ha ({_VNN}); fill from illustrative parcels",
          anchor="KCN-DAIANMORONG", layout=True),
     _kcn("DAIANMORONG", "Đại An mở rộng", CAM_GIANG, "2011-05-20", True, gross_ha=416,
@@ -143,7 +143,7 @@ def ccn_specs() -> list[ZoneSpec]:
     """The 53 CCN; figures of the 48 illustrative ones are filled by figures.py."""
     out = []
     for name, district, gross, industrial, fill in PUBLISHED_CCN:
-        out.append(ZoneSpec(f"CCN-{ascii_id(name)}", f"CCN {name}", "CCN", district, "2005-01-01", True,
+        out.append(ZoneSpec(f"CCN-{ascii_id(name)}", f"CCN {name}", "CCN", district, "", True,
                             gross_ha=gross, industrial_ha=industrial, fill=fill,
                             source=f"{FIGURES_CSV}: area, industrial land, fill ({_SCT}); "
                                    "founding date illustrative"))

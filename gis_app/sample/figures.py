@@ -67,8 +67,8 @@ def fill_ccn_figures(specs: list[ZoneSpec], rng: np.random.Generator) -> None:
         spec.fill = float(round(fill[i], 4)) if operating[i] else None
         year = int(years[i]) if operating[i] else int(min(2021, years[i] + 3))
         spec.established = (dt.date(year, 1, 1) + dt.timedelta(days=int(days[i]))).isoformat()
-    for spec in known:
-        spec.established = spec.established or "2005-01-01"
+    for spec, year, day in zip(known, rng.integers(2003, 2013, len(known)), rng.integers(0, 365, len(known))):
+        spec.established = spec.established or (dt.date(int(year), 1, 1) + dt.timedelta(days=int(day))).isoformat()
 
 
 def _round_to_total(values: np.ndarray, total: float) -> np.ndarray:

@@ -28,7 +28,7 @@ def zone_rng(seed: int, zone_id: str) -> np.random.Generator:
 
 def place_zones(specs: list[ZoneSpec], districts, roads, osm: dict, seed: int,
                 feedback=None) -> dict[str, shapely.Polygon]:
-    """zone_id -> outline; updates ``spec.district`` of anchored zones to where they landed."""
+    """zone_id -> outline; updates ``spec.district`` of OSM-anchored zones to where they landed."""
     names = districts["name"].tolist()
     shapes = {n: g for n, g in zip(names, districts.geometry.values)}
     inner = {n: g.buffer(-EDGE_M) for n, g in shapes.items()}
@@ -52,7 +52,7 @@ def place_zones(specs: list[ZoneSpec], districts, roads, osm: dict, seed: int,
         outline = None
         for cx, cy in centres:
             candidate = irregular_outline(rng, area, cx, cy, wiggle, elong)
-            district = _containing_district(candidate, inner) if spec.anchor else (
+            district = _containing_district(candidate, inner) if spec.anchor in osm else (
                 spec.district if inner[spec.district].contains(candidate) else None)
             if district is None or (not occupied.is_empty and candidate.distance(occupied) < GAP_M):
                 continue
@@ -84,7 +84,7 @@ def _candidate_centres(spec, rng, inner, road_zone, osm, placed, area):
     if spec.anchor in placed:  # beside a sibling zone (Đại An next to Đại An mở rộng)
         sibling = placed[spec.anchor]
         reach = equivalent_radius(area) * 1.6 + GAP_M
-        region = sibling.buffer(reach).difference(sibling.buffer(GAP_M))
+        region = sibling.buffer(reach).difference(sibling.buffer(GAP_M)).intersection(inner[spec.district])
     else:
         region = inner[spec.district].buffer(-0.5 * equivalent_radius(area))
         if spec.kind == "KCN" and road_zone is not None:
