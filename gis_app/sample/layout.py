@@ -68,7 +68,7 @@ def road_grid(zone) -> Layout:
     local = rotate(zone, -angle, origin)
     layout = Layout(origin=origin, angle=angle)
     inner = local.buffer(-GREEN_EDGE_M, join_style="mitre")
-    layout.pieces.append(Piece(local.difference(inner), "green", note="edge"))
+
     xmin, ymin, xmax, ymax = local.bounds
     ox, oy = origin
     # Grid lines through the centre so the main spine (along x) crosses the middle of the zone.
@@ -80,7 +80,9 @@ def road_grid(zone) -> Layout:
                                 for x in xs])
     along = shapely.union_all([shapely.box(xmin - 1, y - LOCAL_ROAD_M / 2, xmax + 1, y + LOCAL_ROAD_M / 2)
                                for y in ys if y != spine_y])
-    main = inner.intersection(spine)
+    # The main spine runs through the green strip to the boundary: the zone's two entrances.
+    main = local.intersection(spine)
+    layout.pieces.append(Piece(local.difference(inner).difference(spine), "green", note="edge"))
     cross = inner.intersection(across).difference(spine)
     local_roads = inner.intersection(along).difference(across).difference(spine)
     for geom, note in ((main, "main"), (cross, "local"), (local_roads, "local")):
