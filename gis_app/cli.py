@@ -103,13 +103,11 @@ def main(argv: list[str] | None = None) -> int:
         if i + 1 < len(argv) and argv[i + 1] in i18n.SUPPORTED:
             i18n.set_language(argv[i + 1])
     try:
-        args = build_parser().parse_args(argv)
-        if args.command == "test":
+        if argv[:1] == ["test"]:  # everything after "test" goes to pytest untouched
             import pytest
 
-            extra = [a for a in args.pytest_args if a != "--"]
-            code = pytest.main([str(ROOT / "tests"), *extra])
-            return int(code)
+            return int(pytest.main([str(ROOT / "tests"), *[a for a in argv[1:] if a != "--"]]))
+        args = build_parser().parse_args(argv)
         if args.command in (None, "gui"):
             from .shell.app import run_gui
 
