@@ -67,7 +67,7 @@ def test_opens_fixture_with_layers_zones_and_illustrative_mark(window):
     assert window.zone_panel.table.rowCount() == 4
     assert "DỮ LIỆU MINH HỌA" == window.note_label.text()
     assert "minh họa" in window.windowTitle()
-    rates = [window.zone_panel.table.item(r, 3).text() for r in range(4)]
+    rates = [window.zone_panel.table.item(r, 2).text() for r in range(4)]
     assert all(r.endswith("%") for r in rates)
 
 

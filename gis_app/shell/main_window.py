@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         for event in ("inserted", "removed", "moved"):
             self.layers.events.connect(event, lambda **_: self.set_modified(True))
         self.resize(1400, 900)
+        self.resizeDocks([self.layer_dock], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.table_dock], [220], Qt.Orientation.Vertical)
         actions.show_project(self, self.project)
         self.retranslate()
 

@@ -222,14 +222,21 @@ class Renderer:
         rows = np.flatnonzero(show)
         if not rows.size or rows.size > 400:
             return
+        rows = rows[np.argsort(-size_px[rows], kind="stable")]  # bigger features claim space first
         screen = view.to_screen(points[rows])
         texts = layer.frame[field].iloc[rows].astype(str).to_numpy()
         font = QFont(painter.font())
         font.setPointSizeF(8.5)
         painter.setFont(font)
-        halo = QPen(QColor(255, 255, 255, 220), 3)
+        metrics = painter.fontMetrics()
+        halo = QColor(255, 255, 255, 220)
+        taken: list[QRectF] = []
         for (sx, sy), text in zip(screen, texts):  # few labels: a loop is fine here
-            rect = QRectF(sx - 90, sy - 10, 180, 20)
+            width = metrics.horizontalAdvance(text) + 4
+            rect = QRectF(sx - width / 2, sy - metrics.height() / 2, width, metrics.height())
+            if any(rect.intersects(other) for other in taken):
+                continue  # would overlap a label already drawn
+            taken.append(rect)
             painter.setPen(halo)
             for ox, oy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
                 painter.drawText(rect.translated(QPointF(ox, oy)), Qt.AlignmentFlag.AlignCenter, text)

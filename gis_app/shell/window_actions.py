@@ -36,6 +36,9 @@ def show_project(window, project: Project) -> None:
     layers_from_project(project, window.layers)
     window.illustrative = is_illustrative(project)
     refresh_zone_panel(window)
+    if "zones" in window.layers:
+        window.attribute_table.show_layer("zones")
+        window.layer_panel.select_layer("zones")
     extent = project.view.get("extent")
     window.canvas.zoom_to(tuple(extent) if extent and len(extent) == 4 else window.canvas.full_extent())
     window.set_modified(False)

@@ -84,6 +84,11 @@ class LayerPanel(QWidget):
         if names:
             self.list.setCurrentRow(names.index(current) if current in names else 0)
 
+    def select_layer(self, name: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == name:
+                self.list.setCurrentRow(i)
+
     def current_name(self) -> str | None:
         item = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from gis_app.core.styles import NO_DATA_COLOR, legend_entries
 
@@ -14,10 +14,14 @@ class ZonePanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 3, self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.legend_title = QLabel(self)
         self.legend = QLabel(self)
         self.note = QLabel(self)
@@ -36,8 +40,7 @@ class ZonePanel(QWidget):
         self.retranslate()
 
     def retranslate(self):
-        self.table.setHorizontalHeaderLabels([self.tr("Zone"), self.tr("Name"), self.tr("Kind"),
-                                              self.tr("Fill rate")])
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Fill rate")])
         self.legend_title.setText("<b>" + self.tr("Fill rate (leased / industrial land)") + "</b>")
         self.note.setText(self.tr("Illustrative data: zone outlines are invented, not official boundaries.")
                           if self._illustrative else "")
@@ -53,10 +56,11 @@ class ZonePanel(QWidget):
             text = "—" if rate is None or pd.isna(rate) else f"{rate:.0%}"
             rate_item = QTableWidgetItem(text)
             rate_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            for col, item in enumerate((QTableWidgetItem(zone_id), QTableWidgetItem(name), QTableWidgetItem(kind),
-                                        rate_item)):
+            name_item = QTableWidgetItem(name)
+            name_item.setData(Qt.ItemDataRole.UserRole, zone_id)
+            name_item.setToolTip(zone_id)
+            for col, item in enumerate((name_item, QTableWidgetItem(kind), rate_item)):
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
         self.retranslate()
 
     def _paint_legend(self):
@@ -83,4 +87,4 @@ class ZonePanel(QWidget):
     def _activated(self, row, _col):
         item = self.table.item(row, 0)
         if item is not None:
-            self.zone_activated.emit(item.text())
+            self.zone_activated.emit(item.data(Qt.ItemDataRole.UserRole))
