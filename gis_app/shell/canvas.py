@@ -33,6 +33,7 @@ class MapCanvas(QWidget):
         self.last_render_ms = 0.0
         self._drag_start: QPoint | None = None
         self._drag_offset = QPoint(0, 0)
+        self._fit_extent = None  # last zoom_to extent, kept fitted on resize until the user navigates
         self._pending = QTimer(self, singleShot=True, interval=0, timeout=self.refresh)
         self.setMouseTracking(True)
         self.setMinimumSize(200, 150)
@@ -72,6 +73,8 @@ class MapCanvas(QWidget):
         old_w, old_h = self.view.width, self.view.height
         self.view.width, self.view.height = max(self.width(), 1), max(self.height(), 1)
         if (old_w, old_h) != (self.view.width, self.view.height):
+            if self._fit_extent is not None:
+                self.view.fit(self._fit_extent)
             self.schedule_refresh()
             self.view_changed.emit()
         super().resizeEvent(event)
@@ -81,6 +84,7 @@ class MapCanvas(QWidget):
         if extent is None:
             return
         self.view.width, self.view.height = max(self.width(), 1), max(self.height(), 1)
+        self._fit_extent = tuple(extent)
         self.view.fit(extent)
         self.refresh()
         self.view_changed.emit()
@@ -93,6 +97,7 @@ class MapCanvas(QWidget):
                 max(e[2] for e in extents), max(e[3] for e in extents))
 
     def zoom_by(self, factor: float, at: QPointF | None = None) -> None:
+        self._fit_extent = None
         if at is None:
             self.view.zoom(factor)
         else:
@@ -130,6 +135,7 @@ class MapCanvas(QWidget):
             x, y = self.view.to_map(event.position().x(), event.position().y())
             self.clicked.emit(x, y, event.modifiers())
             return
+        self._fit_extent = None
         self.view.pan_pixels(delta.x(), delta.y())
         self.refresh()
         self.view_changed.emit()
