@@ -7,6 +7,7 @@ from pathlib import Path
 
 FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "kcn_planner.svg"
 
 
 def application(offscreen: bool = False):
@@ -16,7 +17,7 @@ def application(offscreen: bool = False):
     """
     if offscreen and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtGui import QFont, QFontDatabase, QIcon
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
@@ -31,6 +32,7 @@ def application(offscreen: bool = False):
                 families += QFontDatabase.applicationFontFamilies(font_id)
         if families:
             app.setFont(QFont(families[0], 10))
+        app.setWindowIcon(QIcon(str(ICON)))
     return app
 
 

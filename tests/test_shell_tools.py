@@ -1,0 +1,132 @@
+"""Window tools on the real sample and the fixture: drag-and-drop, identify, zoom to selection,
+Processing menu from the registry, no re-render while the mouse moves or drags."""
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QMouseEvent
+from PySide6.QtWidgets import QMessageBox
+
+from layers.synthetic import parcel_grid, synthetic_project
+
+
+@pytest.fixture
+def make_window(qtbot, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+
+    def make(path):
+        from gis_app.shell.app import application, build_window
+
+        application()
+        win = build_window(path)
+        qtbot.addWidget(win)
+        win.resize(1200, 800)
+        win.show()
+        qtbot.waitExposed(win)
+        win.warnings = warnings
+        return win
+
+    yield make
+
+
+def _mouse(kind, pos, button=Qt.MouseButton.LeftButton, buttons=Qt.MouseButton.LeftButton):
+    return QMouseEvent(kind, QPointF(pos), QPointF(pos), button, buttons, Qt.KeyboardModifier.NoModifier)
+
+
+def test_sample_opens_with_choropleth_legend_and_illustrative_marks(make_window, sample_project_path):
+    win = make_window(sample_project_path)
+    assert {"zones", "parcels", "province", "districts"} <= set(win.layers.names())
+    assert win.zone_panel.table.rowCount() == len(win.project.zones) == 67
+    assert [label for label, _ in win.zone_panel.legend_entries][-1] == "không có số liệu"
+    assert win.illustrative and win.note_label.text() == "DỮ LIỆU MINH HỌA"
+    assert win.layers["zones"].style.get("graduated", {}).get("field") == "fill_rate"
+    win.modified = False
+
+
+def test_drop_a_file_adds_the_layer_reprojected(make_window, tmp_path):
+    project = tmp_path / "p.gpkg"
+    synthetic_project(100).save(project)
+    win = make_window(project)
+    dropped = tmp_path / "khu_moi.geojson"
+    parcel_grid(4).to_crs(4326).to_file(dropped, driver="GeoJSON")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    win.dropEvent(event)
+    assert "khu_moi" in win.layers.names() and win.modified
+    assert "khu_moi" in win.project.layers and win.project.layers["khu_moi"].crs.to_epsg() == 9209
+    assert win.warnings == []
+    win.modified = False
+
+
+def test_identify_lists_features_under_the_point(make_window, tmp_path):
+    from gis_app.shell.window_actions import canvas_clicked
+
+    project = tmp_path / "p.gpkg"
+    synthetic_project(100).save(project)
+    win = make_window(project)
+    parcels = win.layers["parcels"]
+    x, y = parcels.label_points[10]
+    win.identify_action.setChecked(True)
+    canvas_clicked(win, x, y, Qt.KeyboardModifier.NoModifier)
+    tree = win.identify_dialog.tree
+    tops = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert tops[0] == "parcels" and "zones" in tops
+    first = tree.topLevelItem(0)
+    fields = {first.child(i).text(0): first.child(i).text(1) for i in range(first.childCount())}
+    assert fields["parcel_id"] == parcels.frame["parcel_id"].iloc[10]
+    assert not parcels.selected.any()  # identify does not change the selection
+
+
+def test_zoom_to_selection_and_processing_menu(make_window, tmp_path):
+    from gis_app.core.processing import registry
+    from gis_app.shell.window_actions import select_zone, zoom_to_selection
+
+    project = tmp_path / "p.gpkg"
+    synthetic_project(100).save(project)
+    win = make_window(project)
+    before = win.canvas.view.mpp
+    select_zone(win, "KCN-A")
+    win.canvas.zoom_to(win.canvas.full_extent())
+    zoom_to_selection(win)
+    assert win.canvas.view.mpp < before
+    xmin, ymin, xmax, ymax = win.canvas.view.extent
+    zx0, zy0, zx1, zy1 = win.layers["zones"].selection_extent()
+    assert xmin <= zx0 and xmax >= zx1 and ymin <= zy0 and ymax >= zy1
+    assert set(win.algorithm_actions) == set(registry().algorithms)
+    assert "screenshot" in win.algorithm_actions
+
+
+def test_mouse_move_and_drag_do_not_rerender(make_window, tmp_path):
+    project = tmp_path / "p.gpkg"
+    synthetic_project(400).save(project)
+    win = make_window(project)
+    canvas = win.canvas
+    canvas.refresh()
+    renders = []
+    canvas.rendered.connect(lambda: renders.append(1))
+    from PySide6.QtCore import QEvent
+
+    centre = QPoint(canvas.width() // 2, canvas.height() // 2)
+    canvas.mouseMoveEvent(_mouse(QEvent.Type.MouseMove, centre, Qt.MouseButton.NoButton, Qt.MouseButton.NoButton))
+    assert win.coords_label.text().startswith("X ") and "°N" in win.coords_label.text()
+    start_map = canvas.view.to_map(centre.x(), centre.y())
+    canvas.mousePressEvent(_mouse(QEvent.Type.MouseButtonPress, centre))
+    for step in range(1, 20):
+        canvas.mouseMoveEvent(_mouse(QEvent.Type.MouseMove, centre + QPoint(step * 5, step * 2)))
+    assert renders == []  # dragging only shifts the cached image
+    canvas.mouseReleaseEvent(_mouse(QEvent.Type.MouseButtonRelease, centre + QPoint(95, 38)))
+    assert len(renders) == 1
+    moved = canvas.view.to_map(centre.x() + 95, centre.y() + 38)
+    assert moved == pytest.approx(start_map)  # the map point followed the mouse
+    win.modified = False
+
+
+def test_about_dialog_credits_sources_and_says_outlines_are_illustrative(qtbot):
+    from gis_app.shell.about import AboutDialog
+
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    text = dialog.text.toPlainText()
+    for needle in ("daohoangson/dvhcvn", "GPL-3.0", "ODbL", "CC BY-SA 4.0", "EPSG:6960", "minh họa", "illustrative"):
+        assert needle in text
