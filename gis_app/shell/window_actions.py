@@ -145,8 +145,11 @@ def add_layer_file(window, path) -> bool:
 
 
 def _free_name(window, stem: str) -> str:
+    """A layer name not yet used; never a canonical name (zones/subzones/parcels have a contract)."""
+    from gis_app.core.schema import CANONICAL
+
     name, i = stem, 2
-    while name in window.project.layers:
+    while name in window.project.layers or name in CANONICAL:
         name, i = f"{stem}_{i}", i + 1
     return name
 
