@@ -41,6 +41,7 @@ class MapCanvas(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         for event in ("inserted", "removed", "moved", "changed"):
             layers.events.connect(event, self._on_layers_changed)
+        layers.events.connect("removed", lambda layer, index: self.renderer.forget(layer))
 
     # -- rendering --------------------------------------------------------------------------
     def _on_layers_changed(self, **_):

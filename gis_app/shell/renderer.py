@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 
 from layers.vector.model import VectorLayer
 from layers.viewport import Viewport
@@ -25,6 +25,7 @@ STROKE_MIN_PX = 10.0  # outlines only once features are at least this big
 LABEL_MIN_PX = 18.0
 SELECTION_COLOR = "#ffd400"
 PX_PER_MM = 96 / 25.4
+_HATCH_PATTERNS = {"diagonal": Qt.BrushStyle.BDiagPattern, "cross": Qt.BrushStyle.DiagCrossPattern}
 
 
 class _Geometry:
@@ -149,7 +150,7 @@ class Renderer:
             if color_name:
                 color = QColor(color_name)
                 color.setAlphaF(fill_opacity)
-                painter.setBrush(color)
+                painter.setBrush(QBrush(color, _HATCH_PATTERNS.get(style.get("hatch"), Qt.BrushStyle.SolidPattern)))
             else:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path_from_arrays(coords[mask], starts[mask]))

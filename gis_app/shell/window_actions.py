@@ -84,8 +84,9 @@ def save_project(window, path=None) -> bool:
     except InputError as exc:
         show_error(window, exc)
         return False
-    except OSError as exc:
-        show_error(window, InputError(str(exc), path))
+    except Exception as exc:  # disk full, read-only folder, GDAL refusing: say so, keep the project open
+        log.exception("saving %s failed", path)
+        show_error(window, InputError(f"{type(exc).__name__}: {exc}"[:300], path))
         return False
     window.set_modified(False)
     window.statusBar().showMessage(_tr("MainWindow", "Saved %1").replace("%1", str(path)), 5000)

@@ -65,116 +65,146 @@
         <source>Graduated</source>
         <translation>Phân cấp</translation>
     </message>
+    <message>
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="91" />
+        <source>Industrial zones and clusters</source>
+        <translation>Khu, cụm công nghiệp</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="91" />
+        <source>Subzones</source>
+        <translation>Phân khu</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="92" />
+        <source>Parcels</source>
+        <translation>Lô đất</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="92" />
+        <source>Province boundary</source>
+        <translation>Ranh giới tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="93" />
+        <source>District boundaries</source>
+        <translation>Ranh giới huyện</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="93" />
+        <source>National roads and rail</source>
+        <translation>Quốc lộ và đường sắt</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="113" />
+        <location filename="../../gis_app/shell/main_window.py" line="115" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="114" />
+        <location filename="../../gis_app/shell/main_window.py" line="116" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="115" />
+        <location filename="../../gis_app/shell/main_window.py" line="117" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="116" />
+        <location filename="../../gis_app/shell/main_window.py" line="118" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="117" />
+        <location filename="../../gis_app/shell/main_window.py" line="119" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="118" />
+        <location filename="../../gis_app/shell/main_window.py" line="120" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="119" />
+        <location filename="../../gis_app/shell/main_window.py" line="121" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="120" />
+        <location filename="../../gis_app/shell/main_window.py" line="122" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="121" />
+        <location filename="../../gis_app/shell/main_window.py" line="123" />
         <source>Add polygon layer (SHP, GPKG, GeoJSON)…</source>
         <translation>Thêm lớp vùng (SHP, GPKG, GeoJSON)…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="122" />
+        <location filename="../../gis_app/shell/main_window.py" line="124" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="123" />
+        <location filename="../../gis_app/shell/main_window.py" line="125" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="124" />
+        <location filename="../../gis_app/shell/main_window.py" line="126" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="125" />
+        <location filename="../../gis_app/shell/main_window.py" line="127" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="126" />
+        <location filename="../../gis_app/shell/main_window.py" line="128" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="129" />
+        <location filename="../../gis_app/shell/main_window.py" line="131" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="132" />
+        <location filename="../../gis_app/shell/main_window.py" line="134" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="133" />
+        <location filename="../../gis_app/shell/main_window.py" line="135" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="134" />
+        <location filename="../../gis_app/shell/main_window.py" line="136" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="135" />
+        <location filename="../../gis_app/shell/main_window.py" line="137" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="142" />
+        <location filename="../../gis_app/shell/main_window.py" line="144" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="143" />
+        <location filename="../../gis_app/shell/main_window.py" line="145" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="168" />
+        <location filename="../../gis_app/shell/main_window.py" line="170" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
@@ -184,52 +214,52 @@
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="69" />
+        <location filename="../../gis_app/shell/window_actions.py" line="72" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="88" />
+        <location filename="../../gis_app/shell/window_actions.py" line="92" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="94" />
+        <location filename="../../gis_app/shell/window_actions.py" line="98" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="107" />
+        <location filename="../../gis_app/shell/window_actions.py" line="111" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="107" />
+        <location filename="../../gis_app/shell/window_actions.py" line="111" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="117" />
+        <location filename="../../gis_app/shell/window_actions.py" line="121" />
         <source>Add polygon layer</source>
         <translation>Thêm lớp vùng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="139" />
+        <location filename="../../gis_app/shell/window_actions.py" line="143" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="208" />
+        <location filename="../../gis_app/shell/window_actions.py" line="215" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="211" />
+        <location filename="../../gis_app/shell/window_actions.py" line="218" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="211" />
+        <location filename="../../gis_app/shell/window_actions.py" line="218" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
@@ -266,37 +296,32 @@
 <context>
     <name>ZonePanel</name>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="39" />
-        <source>Zone</source>
-        <translation>Khu</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="39" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="43" />
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="39" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="43" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="40" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="43" />
         <source>Fill rate</source>
         <translation>Tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="41" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="44" />
         <source>Fill rate (leased / industrial land)</source>
         <translation>Tỷ lệ lấp đầy (đã thuê / đất công nghiệp)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="42" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="45" />
         <source>Illustrative data: zone outlines are invented, not official boundaries.</source>
         <translation>Dữ liệu minh họa: ranh giới các khu là giả định, không phải ranh giới chính thức.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="67" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="71" />
         <source>no data</source>
         <translation>không có số liệu</translation>
     </message>

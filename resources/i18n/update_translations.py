@@ -38,6 +38,9 @@ VIETNAMESE = {
     "Zoom to full extent": "Phóng toàn bộ", "Zoom to selection": "Phóng tới vùng chọn",
     "Unsaved changes": "Thay đổi chưa lưu",
     "The project has unsaved changes. Save them first?": "Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?",
+    "Industrial zones and clusters": "Khu, cụm công nghiệp", "Subzones": "Phân khu", "Parcels": "Lô đất",
+    "Province boundary": "Ranh giới tỉnh", "District boundaries": "Ranh giới huyện",
+    "National roads and rail": "Quốc lộ và đường sắt",
     "Value": "Giá trị", "Version": "Phiên bản", "no data": "không có số liệu",
 }
 
@@ -49,7 +52,7 @@ def main() -> int:
 
         tools = Path(PySide6.__file__).parent
     sources = sorted(str(p) for p in (ROOT / "gis_app" / "shell").rglob("*.py"))
-    subprocess.run([str(tools / "lupdate"), "-tr-function-alias", "translate+=_tr", *sources, "-ts", str(TS)],
+    subprocess.run([str(tools / "lupdate"), "-no-obsolete", "-tr-function-alias", "translate+=_tr", *sources, "-ts", str(TS)],
                    check=True)
     tree = ET.parse(TS)
     missing = []

@@ -67,6 +67,7 @@ class LayerPanel(QWidget):
         self.mode.clear()
         self.mode.addItems([self.tr("Single colour"), self.tr("Categorized"), self.tr("Graduated")])
         self.mode.setCurrentIndex(max(current, 0))
+        self.rebuild()
 
     # -- list <-> model ---------------------------------------------------------------------
     def rebuild(self):
@@ -74,7 +75,8 @@ class LayerPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for layer in reversed(list(self.layers)):
-            item = QListWidgetItem(layer.title)
+            item = QListWidgetItem(self.layer_title(layer))
+            item.setToolTip(layer.name)
             item.setData(Qt.ItemDataRole.UserRole, layer.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
@@ -83,6 +85,13 @@ class LayerPanel(QWidget):
         names = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
         if names:
             self.list.setCurrentRow(names.index(current) if current in names else 0)
+
+    def layer_title(self, layer) -> str:
+        """Known layers get a translated title; others keep their own."""
+        titles = {"zones": self.tr("Industrial zones and clusters"), "subzones": self.tr("Subzones"),
+                  "parcels": self.tr("Parcels"), "province": self.tr("Province boundary"),
+                  "districts": self.tr("District boundaries"), "national_roads": self.tr("National roads and rail")}
+        return titles.get(layer.name, layer.title)
 
     def select_layer(self, name: str) -> None:
         for i in range(self.list.count()):
