@@ -100,3 +100,31 @@ def test_screenshot_cli_bad_zone_exits_2(tmp_path):
                            "--zone", "KCN-NONE"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2, done.stderr
     assert "KCN-NONE" in done.stderr and not (tmp_path / "x.png").exists()
+
+
+def test_every_registered_algorithm_gets_a_working_dialog(qtbot):
+    from gis_app.core.processing import registry
+    from gis_app.shell.algorithm_dialog import AlgorithmDialog
+
+    for algorithm in registry().algorithms.values():
+        dialog = AlgorithmDialog(algorithm)
+        qtbot.addWidget(dialog)
+        values = dialog.values()
+        assert set(values) == {p.name for p in algorithm.params}, algorithm.name
+
+
+def test_open_project_dialog_loads_in_the_task_runner(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from gis_app.shell.app import application, build_window
+    from gis_app.shell import window_actions
+
+    project = tmp_path / "p.gpkg"
+    synthetic_project(16).save(project)
+    application()
+    win = build_window(None)
+    qtbot.addWidget(win)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(project), ""))
+    window_actions.open_project_dialog(win)
+    qtbot.waitUntil(lambda: len(win.layers) == 3, timeout=10000)
+    assert win.project.path == project and not win.modified

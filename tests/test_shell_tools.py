@@ -130,3 +130,26 @@ def test_about_dialog_credits_sources_and_says_outlines_are_illustrative(qtbot):
     text = dialog.text.toPlainText()
     for needle in ("daohoangson/dvhcvn", "GPL-3.0", "ODbL", "CC BY-SA 4.0", "EPSG:6960", "minh họa", "illustrative"):
         assert needle in text
+
+
+def test_layer_panel_order_opacity_and_style_reach_the_model_and_legend(make_window, tmp_path):
+    project = tmp_path / "p.gpkg"
+    synthetic_project(100).save(project)
+    win = make_window(project)
+    panel = win.layer_panel
+    panel.select_layer("parcels")
+    panel.down.click()
+    assert win.layers.names() == ["zones", "parcels", "subzones"]
+    panel.opacity.setValue(40)
+    assert win.layers["parcels"].opacity == pytest.approx(0.4)
+    panel.mode.setCurrentIndex(1)
+    panel.field.setCurrentText("status")
+    panel.mode.activated.emit(1)
+    assert win.layers["parcels"].style["categorized"]["field"] == "status"
+    panel.select_layer("zones")
+    legend_before = [label for label, _ in win.zone_panel.legend_entries]
+    panel.mode.setCurrentIndex(0)
+    panel.mode.activated.emit(0)
+    assert "graduated" not in win.layers["zones"].style
+    assert [label for label, _ in win.zone_panel.legend_entries] != legend_before
+    win.modified = False

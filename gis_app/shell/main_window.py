@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
     def _layer_changed(self, layer, what):
         if what != "selection":
             self.set_modified(True)
+        if what == "style" and layer.name == "zones":
+            self.zone_panel.set_style(layer.style)
 
     def _show_cursor(self, x: float, y: float):
         lon, lat = transformer(self.project.crs, WGS84_EPSG).transform(x, y)

@@ -71,7 +71,9 @@ def open_project_dialog(window) -> None:
         return
     path, _ = QFileDialog.getOpenFileName(window, _tr("MainWindow", "Open project"), "", PROJECT_FILTER)
     if path:
-        load_project(window, path)
+        # Read in the task runner (a big project must not freeze the window), show in the UI thread.
+        window.tasks.run(lambda feedback: Project.load(path), title=_tr("MainWindow", "Open project"),
+                         on_done=lambda project: show_project(window, project))
 
 
 def save_project(window, path=None) -> bool:

@@ -204,7 +204,7 @@
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="170" />
+        <location filename="../../gis_app/shell/main_window.py" line="172" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
@@ -215,51 +215,52 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/window_actions.py" line="72" />
+        <location filename="../../gis_app/shell/window_actions.py" line="75" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="92" />
+        <location filename="../../gis_app/shell/window_actions.py" line="94" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="98" />
+        <location filename="../../gis_app/shell/window_actions.py" line="100" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="111" />
+        <location filename="../../gis_app/shell/window_actions.py" line="113" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="111" />
+        <location filename="../../gis_app/shell/window_actions.py" line="113" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="121" />
+        <location filename="../../gis_app/shell/window_actions.py" line="123" />
         <source>Add polygon layer</source>
         <translation>Thêm lớp vùng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="143" />
+        <location filename="../../gis_app/shell/window_actions.py" line="145" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="215" />
+        <location filename="../../gis_app/shell/window_actions.py" line="217" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="218" />
+        <location filename="../../gis_app/shell/window_actions.py" line="220" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="218" />
+        <location filename="../../gis_app/shell/window_actions.py" line="220" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
@@ -321,7 +322,7 @@
         <translation>Dữ liệu minh họa: ranh giới các khu là giả định, không phải ranh giới chính thức.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="71" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="76" />
         <source>no data</source>
         <translation>không có số liệu</translation>
     </message>

@@ -63,6 +63,11 @@ class ZonePanel(QWidget):
                 self.table.setItem(row, col, item)
         self.retranslate()
 
+    def set_style(self, style: dict) -> None:
+        """Follow the zones layer's style (the legend describes what the map shows)."""
+        self._style = style
+        self._paint_legend()
+
     def _paint_legend(self):
         """Swatches and class labels of the zones' fill-rate style, drawn into a pixmap."""
         if not self._style:
