@@ -180,3 +180,23 @@ def test_missing_project_opens_empty_with_message(qtbot, messages, tmp_path):
     qtbot.addWidget(win)
     assert len(win.layers) == 0
     assert "nowhere.gpkg" in messages["warnings"][0]
+
+
+def test_application_font_is_the_bundled_dejavu(window):
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.font().family() == "DejaVu Sans"
+
+
+def test_underlay_images_are_drawn_beneath_the_layers(window):
+    for layer in window.layers:
+        layer.visible = False
+    view = window.canvas.view
+    red = np.zeros((10, 10, 4), dtype=np.uint8)
+    red[..., 0] = 255
+    red[..., 3] = 255
+    window.canvas.underlays = [lambda v: [(red, v.extent)]]
+    window.canvas.refresh()
+    image = window.canvas.image
+    assert image.pixelColor(view.width // 2, view.height // 2).name() == "#ff0000"
+    window.canvas.underlays = []

@@ -20,9 +20,8 @@ def application(offscreen: bool = False):
     from PySide6.QtGui import QFont, QFontDatabase, QIcon
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if not app.property("kcn_ready"):  # also when someone else (pytest-qt) made the application
         app.setOrganizationName("KCN Planner")
         app.setApplicationName("KCN Planner")
         families = []
@@ -33,6 +32,7 @@ def application(offscreen: bool = False):
         if families:
             app.setFont(QFont(families[0], 10))
         app.setWindowIcon(QIcon(str(ICON)))
+        app.setProperty("kcn_ready", True)
     return app
 
 

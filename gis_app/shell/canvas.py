@@ -29,6 +29,7 @@ class MapCanvas(QWidget):
         self.layers = layers
         self.view = Viewport(width=max(self.width(), 1), height=max(self.height(), 1))
         self.renderer = Renderer()
+        self.underlays: list = []  # callables view -> [(rgba array, map extent)], drawn under the layers
         self.image: QImage | None = None
         self.last_render_ms = 0.0
         self._drag_start: QPoint | None = None
@@ -57,7 +58,7 @@ class MapCanvas(QWidget):
         self._pending.stop()
         self.view.width, self.view.height = max(self.width(), 1), max(self.height(), 1)
         start = time.perf_counter()
-        self.image = self.renderer.render(list(self.layers), self.view)
+        self.image = self.renderer.render(list(self.layers), self.view, underlays=self.underlays)
         self.last_render_ms = (time.perf_counter() - start) * 1000
         self._drag_offset = QPoint(0, 0)
         self.update()

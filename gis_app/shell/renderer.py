@@ -88,11 +88,16 @@ class Renderer:
         self._colors.pop(id(layer), None)
 
     # ---------------------------------------------------------------------------------------
-    def render(self, layers, view: Viewport, background: str = "#ffffff") -> QImage:
+    def render(self, layers, view: Viewport, background: str = "#ffffff", underlays=()) -> QImage:
+        """All visible layers, bottom first; ``underlays`` are callables view -> [(rgba, extent)]
+        (background rasters) drawn before any vector."""
         image = QImage(max(view.width, 1), max(view.height, 1), QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(QColor(background))
         painter = QPainter(image)
         try:
+            for underlay in underlays:
+                for rgba, extent in underlay(view):
+                    self.paint_image(painter, rgba, extent, view)
             for layer in layers:
                 if layer.visible and len(layer.frame):
                     self.paint_layer(painter, layer, view)
@@ -105,6 +110,15 @@ class Renderer:
         finally:
             painter.end()
         return image
+
+    @staticmethod
+    def paint_image(painter: QPainter, rgba: np.ndarray, extent, view: Viewport) -> None:
+        """An RGBA array (rows top→bottom) stretched over its map ``extent``."""
+        rgba = np.ascontiguousarray(rgba, dtype=np.uint8)
+        height, width = rgba.shape[:2]
+        image = QImage(rgba.data, width, height, 4 * width, QImage.Format.Format_RGBA8888)
+        (x0, y0), (x1, y1) = view.to_screen(np.array([[extent[0], extent[3]], [extent[2], extent[1]]]))
+        painter.drawImage(QRectF(x0, y0, x1 - x0, y1 - y0), image)
 
     def paint_layer(self, painter: QPainter, layer: VectorLayer, view: Viewport) -> None:
         style = layer.style
