@@ -16,6 +16,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from gis_app.core.crs import to_crs
 from gis_app.core.project import Project
 
 CRS = "EPSG:9209"
@@ -80,7 +81,7 @@ def subzones_frame() -> gpd.GeoDataFrame:
 
 
 def make_project(empty: bool = False) -> Project:
-    project = Project(crs=CRS, meta={"name": "Tỉnh thử"})
+    project = Project(crs=to_crs(CRS), meta={"name": "Tỉnh thử"})
     zones, parcels, subzones = zones_frame(), parcels_frame(), subzones_frame()
     if empty:
         zones, parcels, subzones = zones.iloc[:0], parcels.iloc[:0], subzones.iloc[:0]
