@@ -1,0 +1,45 @@
+"""`python main.py report PROJECT [--xlsx OUT] [--pdf OUT] [--rules FILE] [--as-of DATE]`."""
+from __future__ import annotations
+
+from ..core.i18n import t
+from ..core.processing import Algorithm, Output, Param
+
+
+class ReportAlgorithm(Algorithm):
+    name = "report"
+    title_vi = "Báo cáo tuân thủ quy tắc (XLSX, PDF)"
+    title_en = "Compliance report (XLSX, PDF)"
+    params = (
+        Param("project", "path", t("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
+        Param("xlsx", "path", t("tệp XLSX kết quả", "output XLSX file")),
+        Param("pdf", "path", t("tệp PDF kết quả (tiếng Việt)", "output PDF file (Vietnamese)")),
+        Param("rules", "path", t("tệp bộ quy tắc TOML", "rule set TOML file")),
+        Param("as_of", "date", t("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
+    )
+    outputs = (Output("xlsx", "file"), Output("pdf", "file"))
+
+    def process(self, params, feedback):
+        from ..core.errors import InputError
+        from ..core.project import Project
+        from ..reports.pdf_report import write_pdf
+        from ..reports.xlsx_report import write_xlsx
+        from ..rules.check import run_check, zones_as_of
+        from ..rules.ruleset import load_ruleset
+
+        if not params.get("xlsx") and not params.get("pdf"):
+            raise InputError(t("cần ít nhất một trong --xlsx, --pdf", "give at least one of --xlsx, --pdf"),
+                             "--xlsx/--pdf")
+        ruleset = load_ruleset(params.get("rules"))
+        project = Project.load(params["project"])
+        result = run_check(project, ruleset, params.get("as_of"))
+        feedback.progress(30)
+        written = []
+        if params.get("xlsx"):
+            written.append(str(write_xlsx(result, ruleset, params["xlsx"])))
+        feedback.progress(40)
+        if params.get("pdf"):
+            written.append(str(write_pdf(result, ruleset, zones_as_of(project, params.get("as_of")),
+                                         params["pdf"], feedback=feedback)))
+        feedback.progress(100)
+        return {"xlsx": params.get("xlsx"), "pdf": params.get("pdf"),
+                "summary": t("Đã ghi: {f}", "Written: {f}", f=", ".join(written))}
