@@ -40,7 +40,7 @@ def fill_rate_chart(result: dict, kind: str | None = None, selected: str | None 
     """Horizontal bars of fill rate by zone, sorted; bars coloured by compliance status."""
     zones = sorted((z for z in _pick(result, kind) if z["fill_rate"] is not None),
                    key=lambda z: z["fill_rate"])
-    height = max(1.6, 0.6 + 0.16 * len(zones))
+    height = max(2.0, 1.0 + 0.16 * len(zones))
     fig = _figure(width_in, height)
     ax = fig.add_subplot()
     if not zones:
@@ -59,9 +59,9 @@ def fill_rate_chart(result: dict, kind: str | None = None, selected: str | None 
     from matplotlib.patches import Patch
 
     shown = [s for s in STATUS_COLORS if any(zone_status(z) == s for z in zones)]
-    ax.legend(handles=[Patch(color=STATUS_COLORS[s], label=status_label(s)) for s in shown],
-              title=t("Màu: kết quả kiểm tra xấu nhất của khu", "Colour: the zone's worst finding"),
-              title_fontsize=7, fontsize=7, loc="lower right", framealpha=0.9)
+    fig.legend(handles=[Patch(color=STATUS_COLORS[s], label=status_label(s)) for s in shown],
+               title=t("Màu: kết quả kiểm tra xấu nhất của khu", "Colour: the zone's worst finding"),
+               title_fontsize=7, fontsize=7, loc="outside lower center", ncol=4, frameon=False)
     title = t("Tỷ lệ lấp đầy theo khu", "Fill rate by zone")
     ax.set_title(f"{title} — {kind}" if kind else title, fontsize=10)
     return _bytes(fig, fmt, dpi)
@@ -99,8 +99,7 @@ def reservation_chart(result: dict, kind: str | None = None, selected: str | Non
     ax.set_yticks(list(ys), [z["name"] for z in zones], fontsize=8)
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("Tỷ trọng quỹ đất công nghiệp (%)", "Share of the industrial land fund (%)"))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35 if len(zones) < 6 else -0.12), ncol=4,
-              fontsize=7, frameon=False)
+    fig.legend(loc="outside lower center", ncol=4, fontsize=7, frameon=False)
     title = t("Tỷ trọng đất dành cho công nghệ cao và CNHT", "High-tech and CNHT reservation shares")
     ax.set_title(f"{title} — {kind}" if kind else title, fontsize=10)
     return _bytes(fig, fmt, dpi)
