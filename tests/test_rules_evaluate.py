@@ -173,3 +173,29 @@ def test_messages_follow_language():
     i18n.set_language("en")
     zones = _zones(run_check(make_project(), load_ruleset()))
     assert _finding(zones["KCN-EDGE"], "R1", "hightech")["message"].startswith("High-tech subzone 30,000 m²")
+
+
+def test_invalid_parcel_geometry_is_repaired_not_a_crash():
+    import shapely
+
+    project = make_project()
+    parcels = project.parcels.copy()
+    # A bow-tie over the KCN-OLD CNHT subzone: GEOS refuses to intersect it as it is.
+    bowtie = shapely.Polygon([(560000 + 2000, 2300000), (560000 + 2100, 2300100),
+                              (560000 + 2100, 2300000), (560000 + 2000, 2300100)])
+    parcels.loc[parcels["parcel_id"] == "O-L00", "geometry"] = bowtie
+    project.layers["parcels"] = parcels
+    zones = _zones(run_check(project, load_ruleset()))
+    assert zones["KCN-OLD"]["cnht_m2"] > 0
+
+
+def test_orphan_parcels_are_reported():
+    from gis_app.core.processing import Feedback
+
+    project = make_project()
+    parcels = project.parcels.copy()
+    parcels.loc[parcels["parcel_id"] == "N1", "zone_id"] = "KCN-NOWHERE"
+    project.layers["parcels"] = parcels
+    logged = []
+    run_check(project, load_ruleset(), feedback=Feedback(on_log=logged.append))
+    assert any("1" in m and "parcels" in m for m in logged)

@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from ..core.i18n import t
 from ..core.processing import Feedback
 from ..core.project import Project
 from .evaluate import evaluate_zone
@@ -35,6 +36,7 @@ def run_check(project: Project, ruleset: RuleSet, as_of: dt.date | None = None,
     feedback = feedback or Feedback()
     project = zones_as_of(project, as_of)
     figures = zone_figures(project, ruleset)
+    _log_orphans(project, feedback)
     feedback.progress(60)
     feedback.check_canceled()
     zones = []
@@ -52,6 +54,18 @@ def run_check(project: Project, ruleset: RuleSet, as_of: dt.date | None = None,
             "project": project.name,
             "zones": zones,
             "summary": province_summary(figures)}
+
+
+def _log_orphans(project: Project, feedback: Feedback) -> None:
+    """Say so when parcels or subzones point to no zone: they cannot count anywhere."""
+    known = set(project.zones["zone_id"].astype(str))
+    for layer in ("parcels", "subzones"):
+        frame = project.layer(layer)
+        orphans = int((~frame["zone_id"].astype(str).isin(known)).sum()) if len(frame) else 0
+        if orphans:
+            feedback.log(t("{n} đối tượng của lớp {layer} không thuộc khu nào được kiểm tra: bỏ qua",
+                           "{n} features of layer {layer} belong to no checked zone: left out",
+                           n=orphans, layer=layer))
 
 
 def status_counts(result: dict) -> dict:

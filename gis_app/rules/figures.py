@@ -108,7 +108,12 @@ def _parcel_subzone_pairs(industrial, reserved) -> pd.DataFrame:
     s_zone = reserved["zone_id"].astype(str).to_numpy()
     same = p_zone[p_idx] == s_zone[s_idx]
     p_idx, s_idx = p_idx[same], s_idx[same]
-    area = shapely.area(shapely.intersection(p_geom[p_idx], s_geom[s_idx]))
+    try:
+        area = shapely.area(shapely.intersection(p_geom[p_idx], s_geom[s_idx]))
+    except shapely.errors.GEOSException:
+        # Self-intersecting input (common in digitised cadastre): repair only when needed, it is costly.
+        area = shapely.area(shapely.intersection(shapely.make_valid(p_geom[p_idx]),
+                                                 shapely.make_valid(s_geom[s_idx])))
     status = industrial["status"].to_numpy(dtype=object)
     return pd.DataFrame({"parcel": p_idx, "zone_id": p_zone[p_idx],
                          "use": reserved["use"].to_numpy(dtype=object)[s_idx],
