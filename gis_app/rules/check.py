@@ -34,9 +34,9 @@ def zones_as_of(project: Project, as_of: dt.date | None) -> Project:
 def run_check(project: Project, ruleset: RuleSet, as_of: dt.date | None = None,
               feedback: Feedback | None = None) -> dict:
     feedback = feedback or Feedback()
+    _log_orphans(project, feedback)  # before --as-of: zones left out on purpose are not orphans
     project = zones_as_of(project, as_of)
     figures = zone_figures(project, ruleset)
-    _log_orphans(project, feedback)
     feedback.progress(60)
     feedback.check_canceled()
     zones = []
@@ -63,8 +63,8 @@ def _log_orphans(project: Project, feedback: Feedback) -> None:
         frame = project.layer(layer)
         orphans = int((~frame["zone_id"].astype(str).isin(known)).sum()) if len(frame) else 0
         if orphans:
-            feedback.log(t("{n} đối tượng của lớp {layer} không thuộc khu nào được kiểm tra: bỏ qua",
-                           "{n} features of layer {layer} belong to no checked zone: left out",
+            feedback.log(t("{n} đối tượng của lớp {layer} có zone_id không có trong lớp zones: bỏ qua",
+                           "{n} features of layer {layer} have a zone_id missing from layer zones: left out",
                            n=orphans, layer=layer))
 
 
