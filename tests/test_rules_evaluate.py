@@ -199,3 +199,25 @@ def test_orphan_parcels_are_reported():
     logged = []
     run_check(project, load_ruleset(), feedback=Feedback(on_log=logged.append))
     assert any("1" in m and "parcels" in m for m in logged)
+
+
+def test_overlapping_subzones_count_once():
+    import pandas as pd
+
+    project = make_project()
+    subzones = project.subzones
+    dup = subzones[subzones["subzone_id"] == "S-E-HT"].copy()
+    dup["subzone_id"] = "S-E-HT-COPY"
+    project.layers["subzones"] = pd.concat([subzones, dup], ignore_index=True)
+    zones = _zones(run_check(project, load_ruleset()))
+    assert zones["KCN-EDGE"]["hightech_m2"] == pytest.approx(30_000)
+
+
+def test_zones_with_only_required_fields():
+    project = make_project()
+    project.layers["zones"] = project.zones[["zone_id", "name", "kind", "geometry"]]
+    result = run_check(project, load_ruleset(), as_of=__import__("datetime").date(2021, 1, 1))
+    new = _zones(result)["KCN-NEW"]
+    assert new["established"] is None and new["fill_rate"] == pytest.approx(0.5)
+    assert _finding(new, "R1", "hightech")["status"] == "n/a"
+    assert _zones(result)["KCN-SPEC"]["fill_rate"] is None  # declared figures absent

@@ -22,6 +22,8 @@ def zones_as_of(project: Project, as_of: dt.date | None) -> Project:
     if as_of is None:
         return project
     zones = project.zones
+    if "established" not in zones:
+        return project
     established = pd.to_datetime(zones["established"], errors="coerce")
     keep = established.isna() | (established <= pd.Timestamp(as_of))
     if keep.all():

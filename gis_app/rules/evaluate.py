@@ -153,7 +153,10 @@ def _new_general_zone_reason(zone: dict, rule: dict, rs: RuleSet) -> str | None:
     if established < rs.split_date:
         return t("Khu thành lập trước {d}: áp dụng R3", "Zone established before {d}: R3 applies",
                  d=rs.split_date.isoformat())
-    if _missing(zone["general"]) or not bool(zone["general"]):
+    if _missing(zone["general"]):
+        return t("Không rõ khu tổng hợp hay chuyên ngành (trường general trống)",
+                 "Unknown whether general or specialised (field general is empty)")
+    if not bool(zone["general"]):
         return t("Khu chuyên ngành (không tổng hợp)", "Specialised zone (not general)")
     if _missing(zone["industrial_m2"]) or zone["industrial_m2"] <= 0:
         return t("Không rõ quỹ đất công nghiệp", "Industrial land fund unknown")

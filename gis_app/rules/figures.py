@@ -41,7 +41,7 @@ def zone_figures(project: Project, ruleset: RuleSet) -> pd.DataFrame:
     parcels = project.parcels
     industrial = parcels[parcels["landuse"] == "industrial"]
     subzones = project.subzones
-    reserved = subzones[subzones["use"].isin(("hightech", "cnht"))]
+    reserved = _dissolved(subzones[subzones["use"].isin(("hightech", "cnht"))])
     pairs = _parcel_subzone_pairs(industrial, reserved)
 
     # Parcel-based reservation figures.
@@ -87,6 +87,19 @@ def zone_figures(project: Project, ruleset: RuleSet) -> pd.DataFrame:
     for column in ("sector_known_m2", "sector_accepted_m2", "sector_excluded_m2", "sector_other_m2"):
         out[column] = sectors[column].reindex(idx).fillna(0.0).to_numpy() if len(sectors) else 0.0
     return out
+
+
+def _dissolved(subzones):
+    """One (multi)polygon per zone and use, so overlapping subzones of a use count their land once."""
+    if not len(subzones):
+        return subzones
+    frame = subzones[["zone_id", "use", "geometry"]].copy()
+    frame["zone_id"] = frame["zone_id"].astype(str)
+    try:
+        return frame.dissolve(by=["zone_id", "use"], as_index=False)
+    except shapely.errors.GEOSException:
+        frame["geometry"] = shapely.make_valid(frame.geometry.values)
+        return frame.dissolve(by=["zone_id", "use"], as_index=False)
 
 
 def _col(frame: pd.DataFrame, column: str, index: pd.Index) -> np.ndarray:
