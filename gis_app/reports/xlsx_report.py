@@ -67,6 +67,9 @@ def write_xlsx(result: dict, ruleset: RuleSet, path: str | Path) -> Path:
             cell.font, cell.alignment = bold, wrap
         for zone in (z for z in result["zones"] if z["kind"] == kind):
             row = [_cell(zone.get(key)) for _, key, _ in figures]
+            source = [key for _, key, _ in figures].index("figures_from")
+            row[source] = {"parcels": t("thửa đất", "parcels"),
+                           "declared": t("số liệu công bố", "declared")}.get(zone["figures_from"], "")
             overall = zone_status(zone)
             row.append(status_label(overall))
             by_key = {(f["rule"], f.get("part")): f for f in zone["findings"]}
