@@ -130,6 +130,39 @@ def test_r5_needs_proximity(default_result):
     assert r5["status"] == "n/a" and "30" in r5["message"]
 
 
+def test_r5_from_travel_times_both_sides(tmp_path):
+    import json
+
+    from gis_app.rules.travel import load_travel_times
+
+    path = tmp_path / "proximity.json"
+    path.write_text(json.dumps({"mode": "straight_line", "speed_kmh": 30, "limit_minutes": 30, "sites": [
+        {"site_id": "a", "zone_id": "KCN-NEW", "minutes": 12.0, "status": "ok"},
+        {"site_id": "b", "zone_id": "KCN-NEW", "minutes": 29.5, "status": "ok"},
+        {"site_id": "c", "zone_id": "KCN-OLD", "minutes": 31.0, "status": "warning"}]}), encoding="utf-8")
+    zones = _zones(run_check(make_project(), load_ruleset(), travel=load_travel_times(path)))
+    ok, far = _finding(zones["KCN-NEW"], "R5"), _finding(zones["KCN-OLD"], "R5")
+    assert ok["status"] == "ok" and ok["minutes"] == 29.5
+    assert far["status"] == "warning" and far["minutes"] == 31.0
+    assert _finding(zones["CCN-OLD"], "R5")["status"] == "n/a"  # no site
+    looser = _zones(run_check(make_project(), _ruleset_with(tmp_path, {
+        "travel_limit_minutes = 30.0": "travel_limit_minutes = 35.0"}), travel=load_travel_times(path)))
+    assert _finding(looser["KCN-OLD"], "R5")["status"] == "ok"
+
+
+def test_bad_proximity_file(tmp_path):
+    from gis_app.core.errors import InputError
+    from gis_app.rules.travel import load_travel_times
+
+    path = tmp_path / "p.json"
+    path.write_text('{"sites": [{"zone_id": "KCN-NEW", "minutes": "far"}]}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"sites\[0\]"):
+        load_travel_times(path)
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match="JSON"):
+        load_travel_times(path)
+
+
 def test_r6_sectors(default_result, tmp_path):
     new = _finding(default_result["KCN-NEW"], "R6")  # 100,000 m² "Dệt nhuộm": an excluded stage
     assert new["status"] == "violation" and new["deficit_m2"] == pytest.approx(100_000)

@@ -19,6 +19,8 @@ class CheckAlgorithm(Algorithm):
                                  "rule set TOML file (default: resources/rules/default.toml)")),
         Param("as_of", "date", t("ngày đánh giá YYYY-MM-DD: bỏ các khu thành lập sau ngày này",
                                  "evaluation date YYYY-MM-DD: zones established after it are left out")),
+        Param("proximity", "path", t("kết quả lệnh proximity (JSON) để đánh giá R5",
+                                     "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("json", "file"),)
 
@@ -27,11 +29,13 @@ class CheckAlgorithm(Algorithm):
         from ..core.project import Project
         from ..rules.check import run_check, status_counts
         from ..rules.ruleset import load_ruleset
+        from ..rules.travel import load_travel_times
 
         ruleset = load_ruleset(params.get("rules"))
         project = Project.load(params["project"])
         feedback.progress(10)
-        result = run_check(project, ruleset, params.get("as_of"), feedback)
+        travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
+        result = run_check(project, ruleset, params.get("as_of"), feedback, travel)
         write_text_atomic(params["json"], json.dumps(result, ensure_ascii=False, indent=1))
         feedback.progress(100)
         counts = status_counts(result)

@@ -15,6 +15,8 @@ class ReportAlgorithm(Algorithm):
         Param("pdf", "path", t("tệp PDF kết quả (tiếng Việt)", "output PDF file (Vietnamese)")),
         Param("rules", "path", t("tệp bộ quy tắc TOML", "rule set TOML file")),
         Param("as_of", "date", t("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
+        Param("proximity", "path", t("kết quả lệnh proximity (JSON) để đánh giá R5",
+                                     "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("xlsx", "file"), Output("pdf", "file"))
 
@@ -25,13 +27,15 @@ class ReportAlgorithm(Algorithm):
         from ..reports.xlsx_report import write_xlsx
         from ..rules.check import run_check, zones_as_of
         from ..rules.ruleset import load_ruleset
+        from ..rules.travel import load_travel_times
 
         if not params.get("xlsx") and not params.get("pdf"):
             raise InputError(t("cần ít nhất một trong --xlsx, --pdf", "give at least one of --xlsx, --pdf"),
                              "--xlsx/--pdf")
         ruleset = load_ruleset(params.get("rules"))
         project = Project.load(params["project"])
-        result = run_check(project, ruleset, params.get("as_of"))
+        travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
+        result = run_check(project, ruleset, params.get("as_of"), travel=travel)
         feedback.progress(30)
         written = []
         if params.get("xlsx"):

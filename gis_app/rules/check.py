@@ -34,11 +34,14 @@ def zones_as_of(project: Project, as_of: dt.date | None) -> Project:
 
 
 def run_check(project: Project, ruleset: RuleSet, as_of: dt.date | None = None,
-              feedback: Feedback | None = None) -> dict:
+              feedback: Feedback | None = None, travel: pd.DataFrame | None = None) -> dict:
+    """``travel``: per-zone travel times for R5 (travel.load_travel_times); without it R5 is n/a."""
     feedback = feedback or Feedback()
     _log_orphans(project, feedback)  # before --as-of: zones left out on purpose are not orphans
     project = zones_as_of(project, as_of)
     figures = zone_figures(project, ruleset)
+    if travel is not None:
+        figures = figures.join(travel[["travel_sites", "travel_max_minutes"]])
     feedback.progress(60)
     feedback.check_canceled()
     zones = []

@@ -106,10 +106,21 @@ def rule_r4_cnht_lot_size(zone: dict, rule: dict, rs: RuleSet) -> dict:
 
 
 def rule_r5_travel_time(zone: dict, rule: dict, rs: RuleSet) -> dict:
-    """30 min to the assembly plants: needs the proximity analysis, so n/a here."""
-    return _na(t("Cần phân tích khoảng cách (lệnh proximity), giới hạn {m:g} phút",
-                 "Needs the proximity analysis (proximity command), limit {m:g} minutes",
-                 m=rule["travel_limit_minutes"]))
+    """CNHT sites at most 30 min from assembly plants: from a proximity result, else n/a."""
+    limit = rule["travel_limit_minutes"]
+    if zone["kind"] not in rule["kinds"]:
+        return _na(_kind_reason(zone))
+    sites, longest = zone.get("travel_sites"), zone.get("travel_max_minutes")
+    if _missing(sites) or not sites or _missing(longest):
+        return _na(t("Cần phân tích khoảng cách (lệnh proximity, check --proximity), giới hạn {m:g} phút",
+                     "Needs the proximity analysis (proximity command, check --proximity), limit {m:g} minutes",
+                     m=limit))
+    status = rule["severity"] if longest > limit else "ok"
+    return {"status": status, "required_m2": 0.0, "actual_m2": 0.0, "deficit_m2": 0.0,
+            "minutes": float(longest), "limit_minutes": float(limit),
+            "message": t("{n} vị trí, xa nhất {x:.0f} phút / giới hạn {m:g} phút",
+                         "{n} sites, farthest {x:.0f} minutes / limit {m:g} minutes",
+                         n=int(sites), x=longest, m=limit)}
 
 
 def rule_r6_leased_sectors(zone: dict, rule: dict, rs: RuleSet) -> dict:
@@ -180,7 +191,8 @@ def _na(reason: str, **extra) -> dict:
 
 
 def _ordered(finding: dict) -> dict:
-    keys = ("rule", "part", "status", "required_m2", "actual_m2", "deficit_m2", "message", "citation")
+    keys = ("rule", "part", "status", "required_m2", "actual_m2", "deficit_m2", "minutes", "limit_minutes",
+            "message", "citation")
     return {k: finding[k] for k in keys if k in finding}
 
 
