@@ -7,7 +7,7 @@ from gis_app.cli import main
 from gis_app.reports import charts
 from gis_app.rules.check import run_check
 from gis_app.rules.ruleset import load_ruleset
-from gis_app.rules.view import zone_dock, zone_status
+from gis_app.rules.view import compliance_by_zone, zone_dock, zone_status
 from rules_fixture import make_project
 
 
@@ -64,6 +64,8 @@ def test_zone_dock_rows_follow_language(result):
 
     edge = next(z for z in result["zones"] if z["zone_id"] == "KCN-EDGE")
     assert zone_status(edge) == "violation"
+    assert compliance_by_zone(result) == {"KCN-NEW": "violation", "KCN-OLD": "warning", "KCN-SPEC": "n/a",
+                                          "KCN-EDGE": "violation", "CCN-NEW": "ok", "CCN-OLD": "warning"}
     dock = zone_dock(edge)
     assert dock["status_label"] == "Vi phạm" and dock["title"] == "KCN Ngày tách (KCN-EDGE)"
     assert dict(dock["figures"])["Quỹ đất công nghiệp"] == "20,0 ha"

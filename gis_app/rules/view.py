@@ -22,6 +22,11 @@ def zone_status(zone: dict) -> str:
     return next((s for s in STATUS_ORDER if s in statuses), "n/a")
 
 
+def compliance_by_zone(result: dict) -> dict[str, str]:
+    """zone_id → worst status, for styling the zones layer by compliance."""
+    return {zone["zone_id"]: zone_status(zone) for zone in result["zones"]}
+
+
 def rule_label(finding: dict) -> str:
     part = finding.get("part")
     if not part:
