@@ -254,3 +254,11 @@ def test_zones_with_only_required_fields():
     assert new["established"] is None and new["fill_rate"] == pytest.approx(0.5)
     assert _finding(new, "R1", "hightech")["status"] == "n/a"
     assert _zones(result)["KCN-SPEC"]["fill_rate"] is None  # declared figures absent
+
+
+def test_parcels_without_optional_fields():
+    project = make_project()
+    project.layers["parcels"] = project.parcels[["parcel_id", "zone_id", "landuse", "geometry"]]
+    new = _zones(run_check(project, load_ruleset()))["KCN-NEW"]
+    assert new["industrial_m2"] == pytest.approx(400_000) and new["leased_m2"] == 0  # no status: none leased
+    assert _finding(new, "R6")["status"] == "n/a"

@@ -38,7 +38,7 @@ def run_check(project: Project, ruleset: RuleSet, as_of: dt.date | None = None,
     """``travel``: per-zone travel times for R5 (travel.load_travel_times); without it R5 is n/a."""
     feedback = feedback or Feedback()
     _log_orphans(project, feedback)  # before --as-of: zones left out on purpose are not orphans
-    project = zones_as_of(project, as_of)
+    project = _with_optional_columns(zones_as_of(project, as_of))
     figures = zone_figures(project, ruleset)
     if travel is not None:
         figures = figures.join(travel[["travel_sites", "travel_max_minutes"]])
@@ -59,6 +59,20 @@ def run_check(project: Project, ruleset: RuleSet, as_of: dt.date | None = None,
             "project": project.name,
             "zones": zones,
             "summary": province_summary(figures)}
+
+
+def _with_optional_columns(project: Project) -> Project:
+    """Parcels may lack the optional status/sector fields (CONTRACTS.md requires only three): add them empty."""
+    parcels = project.parcels
+    missing = [c for c in ("status", "sector", "tenant") if c not in parcels.columns]
+    if not missing:
+        return project
+    parcels = parcels.copy()
+    for column in missing:
+        parcels[column] = None
+    layers = dict(project.layers)
+    layers["parcels"] = parcels
+    return Project(crs=project.crs, layers=layers, meta=project.meta, path=project.path)
 
 
 def _log_orphans(project: Project, feedback: Feedback) -> None:
