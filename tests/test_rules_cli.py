@@ -63,6 +63,7 @@ def test_bad_input_exits_2_and_leaves_no_output(project_file, tmp_path, capsys):
     not_gpkg.write_bytes(b"not a geopackage")
     assert main(["check", str(not_gpkg), "--json", str(out)]) == 2
     assert main(["check", str(project_file), "--json", str(out), "--as-of", "2021-13-45"]) == 2
+    assert main(["check", str(project_file), "--json", str(tmp_path)]) == 2  # a folder, not a file
     assert not out.exists() and not list(tmp_path.glob(".never*"))
 
 

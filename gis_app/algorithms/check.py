@@ -26,6 +26,7 @@ class CheckAlgorithm(Algorithm):
 
     def process(self, params, feedback):
         from ..core.atomic import write_text_atomic
+        from ..core.errors import InputError
         from ..core.project import Project
         from ..rules.check import run_check, status_counts
         from ..rules.ruleset import load_ruleset
@@ -36,7 +37,11 @@ class CheckAlgorithm(Algorithm):
         feedback.progress(10)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), feedback, travel)
-        write_text_atomic(params["json"], json.dumps(result, ensure_ascii=False, indent=1))
+        try:
+            write_text_atomic(params["json"], json.dumps(result, ensure_ascii=False, indent=1))
+        except OSError as exc:
+            raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
+                               err=exc.strerror or exc), params["json"]) from None
         feedback.progress(100)
         counts = status_counts(result)
         return {"json": params["json"], "result": result,

@@ -38,12 +38,18 @@ class ReportAlgorithm(Algorithm):
         result = run_check(project, ruleset, params.get("as_of"), travel=travel)
         feedback.progress(30)
         written = []
-        if params.get("xlsx"):
-            written.append(str(write_xlsx(result, ruleset, params["xlsx"])))
-        feedback.progress(40)
-        if params.get("pdf"):
-            written.append(str(write_pdf(result, ruleset, zones_as_of(project, params.get("as_of")),
-                                         params["pdf"], feedback=feedback)))
+        target = params.get("xlsx")
+        try:
+            if target:
+                written.append(str(write_xlsx(result, ruleset, target)))
+            feedback.progress(40)
+            target = params.get("pdf")
+            if target:
+                written.append(str(write_pdf(result, ruleset, zones_as_of(project, params.get("as_of")),
+                                             target, feedback=feedback)))
+        except OSError as exc:
+            raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
+                               err=exc.strerror or exc), target) from None
         feedback.progress(100)
         return {"xlsx": params.get("xlsx"), "pdf": params.get("pdf"),
                 "summary": t("Đã ghi: {f}", "Written: {f}", f=", ".join(written))}
