@@ -97,13 +97,13 @@ def read_raster(path, dst_crs, extent, out_size: tuple[int, int], opacity: float
     with (rasterio.open(path, overview_level=level) if level >= 0 else rasterio.open(path)) as ds:
         window = window_from_bounds(*clipped, transform=ds.transform).round_offsets().round_lengths()
         window = window.intersection(rasterio.windows.Window(0, 0, ds.width, ds.height))
-        rows = min(int(window.height), out_h * READ_OVERSAMPLE * 2)
-        cols = min(int(window.width), out_w * READ_OVERSAMPLE * 2)
+        rows = min(int(window.height), out_h * READ_OVERSAMPLE)
+        cols = min(int(window.width), out_w * READ_OVERSAMPLE)
         rows, cols = max(rows, 1), max(cols, 1)
         data = ds.read(bands, window=window, out_shape=(len(bands), rows, cols), resampling=Resampling.average)
         alpha = ds.read(4, window=window, out_shape=(rows, cols)) if has_alpha else \
             ds.read_masks(1, window=window, out_shape=(rows, cols))
-        w_transform = ds.window_transform(window) * rasterio.Affine.scale(window.width / cols, window.height / rows)
+        w_transform = ds.window_transform(window) @ rasterio.Affine.scale(window.width / cols, window.height / rows)
     if data.dtype != np.uint8:
         data = _stretch(data, nodata)
     if data.shape[0] == 1:
