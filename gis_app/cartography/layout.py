@@ -113,6 +113,17 @@ def fit_scale(bounds, frame_pt) -> int:
     return int(math.ceil(raw / step) * step)
 
 
+def _paper_that_fits(bounds, scale: int) -> str | None:
+    """The smallest paper (and orientation) holding ``bounds`` at 1:scale, e.g. 'A1 portrait'."""
+    gw, gh = bounds[2] - bounds[0], bounds[3] - bounds[1]
+    for paper in PAPER_SIZES_MM:
+        for orientation in ORIENTATIONS:
+            f = page_geometry(PrintLayout(paper=paper, orientation=orientation)).frame
+            if gw <= (f[2] - f[0]) / MM / 1000 * scale and gh <= (f[3] - f[1]) / MM / 1000 * scale:
+                return f"{paper} {orientation}"
+    return None
+
+
 def map_extent(layout: PrintLayout, bounds) -> tuple[int, tuple[float, float, float, float]]:
     """(scale, ground extent of the map frame) centred on ``bounds`` (project CRS metres)."""
     geom = page_geometry(layout)
@@ -121,13 +132,15 @@ def map_extent(layout: PrintLayout, bounds) -> tuple[int, tuple[float, float, fl
     fh = (geom.frame[3] - geom.frame[1]) / MM / 1000 * scale
     gw, gh = bounds[2] - bounds[0], bounds[3] - bounds[1]
     if gw > fw or gh > fh:
+        bigger = _paper_that_fits(bounds, scale)
         raise InputError(t(
             "vùng in ({gw:.0f} × {gh:.0f} m) không vừa khổ {paper} {o} ở tỷ lệ 1:{s} (khung bản đồ {fw:.0f} × "
-            "{fh:.0f} m); hãy chọn khổ giấy lớn hơn hoặc tỷ lệ nhỏ hơn (ví dụ 1:{sugg})",
+            "{fh:.0f} m); hãy chọn tỷ lệ nhỏ hơn (1:{sugg} vừa khổ {paper}) hoặc khổ giấy lớn hơn ({bigger})",
             "the area to print ({gw:.0f} × {gh:.0f} m) does not fit {paper} {o} at 1:{s} (map frame {fw:.0f} × "
-            "{fh:.0f} m); choose a bigger paper or a smaller scale (e.g. 1:{sugg})",
+            "{fh:.0f} m); choose a smaller scale (1:{sugg} fits {paper}) or a bigger paper ({bigger})",
             gw=gw, gh=gh, paper=layout.paper, o=layout.orientation, s=scale, fw=fw, fh=fh,
             sugg=next((s for s in SCALES if s > scale and gw <= fw / scale * s and gh <= fh / scale * s),
-                      fit_scale(bounds, geom.frame))), "--scale")
+                      fit_scale(bounds, geom.frame)),
+            bigger=bigger or t("không khổ nào đến A0", "none up to A0")), "--scale")
     cx, cy = (bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2
     return scale, (cx - fw / 2, cy - fh / 2, cx + fw / 2, cy + fh / 2)

@@ -42,7 +42,10 @@ def print_bounds(project, zone_id: str | None):
             raise InputError(t("không có khu {z} trong dự án (có: {ids})", "no zone {z} in the project (have: {ids})",
                                z=zone_id, ids=", ".join(zones["zone_id"].astype(str)[:20])), "--zone")
         return tuple(hit.total_bounds)
-    frames = [zones] if not zones.empty else [f for f in project.layers.values() if not f.empty]
+    # Whole project: everything visible (province outline included), not only the zones.
+    visible = {st["name"] for st in project.layer_state if st.get("visible", True)}
+    frames = [f for n, f in project.layers.items() if n in visible and not f.empty] or \
+        [f for f in project.layers.values() if not f.empty]
     if not frames:
         raise InputError(t("dự án không có đối tượng nào để in", "the project has nothing to print"), project.path)
     b = np.array([f.total_bounds for f in frames])
@@ -59,14 +62,26 @@ def _ring_path(c, coords_list):
     return path
 
 
-def _polygon_rings(geom) -> list[np.ndarray]:
-    rings = []
+def _split_parts(geom) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """(polygon rings, open lines) of one geometry; points are ignored on prints."""
+    rings, lines = [], []
     for part in shapely.get_parts(geom):
-        if shapely.get_type_id(part) != 3:  # not a polygon (clipping can leave lines/points)
-            continue
-        rings.append(shapely.get_coordinates(part.exterior))
-        rings.extend(shapely.get_coordinates(r) for r in part.interiors)
-    return rings
+        kind = shapely.get_type_id(part)
+        if kind == 3:
+            rings.append(shapely.get_coordinates(part.exterior))
+            rings.extend(shapely.get_coordinates(r) for r in part.interiors)
+        elif kind in (1, 2):
+            lines.append(shapely.get_coordinates(part))
+    return rings, lines
+
+
+def _line_path(c, lines):
+    path = c.beginPath()
+    for coords in lines:
+        path.moveTo(*coords[0])
+        for x, y in coords[1:]:
+            path.lineTo(x, y)
+    return path
 
 
 def draw_vector_layer(c, tr: PaperTransform, frame, style: dict, fills, opacity: float) -> int:
@@ -85,7 +100,10 @@ def draw_vector_layer(c, tr: PaperTransform, frame, style: dict, fills, opacity:
         c.setStrokeColor(hex_rgb(stroke))
         c.setStrokeAlpha(opacity)
     for geom, fill in zip(geoms, fills):
-        rings = _polygon_rings(geom)
+        rings, lines = _split_parts(geom)
+        if lines:
+            c.setStrokeColor(hex_rgb(stroke or fill or "#000000"))
+            c.drawPath(_line_path(c, lines), stroke=1, fill=0)
         if not rings:
             continue
         path = _ring_path(c, rings)
