@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..core.fill_rates import zone_fill_rates
 from ..core.i18n import t
-from ..core.styles import default_style, feature_fill_colors, legend_entries
+from ..core.styles import NO_DATA_COLOR, default_style, feature_fill_colors, legend_entries
 
 LAYER_TITLES = {
     "zones": ("Khu, cụm công nghiệp (tỷ lệ lấp đầy)", "Industrial zones and clusters (fill rate)"),
@@ -71,6 +71,10 @@ def legend_rows(frame: gpd.GeoDataFrame, style: dict) -> list[tuple[str, str | N
     if cat and not style.get("graduated") and cat.get("field") in frame.columns:
         present = set(frame[cat["field"]].dropna().astype(str))
         return [(value_label(v), c) for v, c in entries if v in present]
-    if style.get("graduated"):
+    grad = style.get("graduated")
+    if grad:
+        values = pd.to_numeric(frame[grad["field"]], errors="coerce") if grad.get("field") in frame else None
+        if values is not None and values.isna().any():
+            return entries + [(t("Chưa có số liệu", "No data"), NO_DATA_COLOR)]
         return entries
     return [("", style.get("fill"))]  # one swatch beside the layer's title

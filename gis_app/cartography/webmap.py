@@ -20,12 +20,13 @@ import shapely
 from ..core.atomic import write_text_atomic
 from ..core.crs import WGS84_EPSG, reproject
 from ..core.i18n import t
-from ..core.styles import FILL_RATE_COLORS, GENERIC_STYLE, legend_entries
-from .styling import layer_style, layer_title, styled_frame, value_label
+from ..core.styles import GENERIC_STYLE
+from .styling import layer_title, legend_rows, styled_frame, value_label
 
 WEB_DIR = Path(__file__).resolve().parents[2] / "resources" / "web"
 LEAFLET_DIR = WEB_DIR / "leaflet"
 CANONICAL_POPUPS = ("zones", "subzones", "parcels")
+STATUS_LABELS = {"ok": "đạt / ok", "violation": "vi phạm / violation", "warning": "cảnh báo / warning"}
 
 
 def esc(value) -> str:
@@ -78,8 +79,10 @@ def zone_popup(row, findings: list[dict]) -> str:
             (t("Số liệu từ", "Figures from"), esc(t("lô đất", "parcels") if row.get("figures_from") == "parcels"
                                                   else t("số liệu công bố", "declared figures")))]
     body = _table(rows)
+    findings = [f for f in findings if f.get("status") != "n/a"]  # rules that do not apply: noise
     if findings:
-        items = "".join(f"<li><b>{esc(f.get('rule'))}</b> [{esc(f.get('status'))}] {esc(f.get('message'))}</li>"
+        items = "".join(f"<li class='kcn-{esc(f.get('status'))}'><b>{esc(f.get('rule'))}</b> "
+                        f"[{esc(STATUS_LABELS.get(f.get('status'), f.get('status')))}] {esc(f.get('message'))}</li>"
                         for f in findings)
         body += f"<div class='kcn-findings'><b>{html.escape(t('Kết quả kiểm tra', 'Rule findings'))}</b><ul>{items}</ul></div>"
     return body
@@ -124,16 +127,19 @@ def _layer_content(project, state, findings):
     return frame, style, fills, popups, tips
 
 
-def legend_html(project, states) -> str:
+def legend_html(layers: list[tuple[str, list, str]]) -> str:
+    """``layers`` = [(title, [(label, colour)], stroke colour)], as for the print legend."""
     parts = [f"<div class='kcn-legend'><b>{html.escape(t('Chú giải', 'Legend'))}</b>"]
-    for state in states:
-        if state["name"] not in CANONICAL_POPUPS:
+    for title, rows, stroke in layers:
+        if len(rows) == 1 and not rows[0][0]:  # single-symbol layer: swatch beside its title
+            parts.append(f"<div><i style='background:{html.escape(str(rows[0][1] or 'transparent'))};"
+                         f"border:2px solid {html.escape(str(stroke))}'></i>"
+                         f"{html.escape(title)}</div>")
             continue
-        style = layer_style(state)
-        parts.append(f"<div class='kcn-legend-title'>{html.escape(layer_title(state['name']))}</div>")
-        for label, color in legend_entries(style):
+        parts.append(f"<div class='kcn-legend-title'>{html.escape(title)}</div>")
+        for label, color in rows:
             parts.append(f"<div><i style='background:{html.escape(str(color or 'transparent'))}'></i>"
-                         f"{html.escape(value_label(label))}</div>")
+                         f"{html.escape(label)}</div>")
     return "".join(parts) + "</div>"
 
 
@@ -144,6 +150,7 @@ LEGEND_CSS = """<style>
 .kcn-legend-title{font-weight:bold;margin-top:6px}
 table.kcn-popup th{text-align:left;padding-right:8px;font-weight:normal;color:#555}
 .kcn-findings ul{margin:4px 0 0 16px;padding:0}
+.kcn-violation{color:#b30000}.kcn-warning{color:#a05a00}.kcn-ok{color:#1a7f37}
 </style>"""
 
 
@@ -155,7 +162,8 @@ def build_web_map(project, feedback=None) -> str:
     states = [s for s in project.layer_state if s.get("visible", True)]
     zones_wgs = reproject(project.zones, WGS84_EPSG) if not project.zones.empty else None
     fmap = folium.Map(location=[21.0, 106.3], zoom_start=10, tiles=None, control_scale=True,
-                      prefer_canvas=False)
+                      prefer_canvas=False, zoom_snap=0.25)
+    legend_layers = []
     fmap.default_js = [("leaflet", "leaflet.js")]  # no CDN: inlined below
     fmap.default_css = [("leaflet_css", "leaflet.css")]
     fmap.get_root().title = html.escape(project.name or "KCN Planner")
@@ -181,12 +189,13 @@ def build_web_map(project, feedback=None) -> str:
             popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=420),
             tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False))
         layer.add_to(fmap)
+        legend_layers.append((layer_title(state["name"]), legend_rows(frame, style), stroke))
     if zones_wgs is not None:
         b = zones_wgs.total_bounds
         fmap.fit_bounds([[b[1], b[0]], [b[3], b[2]]])
     folium.LayerControl(collapsed=False).add_to(fmap)
     fmap.get_root().header.add_child(folium.Element(LEGEND_CSS))
-    fmap.get_root().html.add_child(folium.Element(legend_html(project, states)))
+    fmap.get_root().html.add_child(folium.Element(legend_html(legend_layers)))
     return inline_assets(fmap.get_root().render())
 
 
