@@ -15,6 +15,13 @@ def _swatch(c, x, y, fill, style) -> None:
     if fill:
         c.setFillColor(hex_rgb(fill))
     c.rect(x, y, SWATCH_W, SWATCH_H, stroke=1, fill=1 if fill else 0)
+    if style.get("hatch"):
+        clip = c.beginPath()
+        clip.rect(x, y, SWATCH_W, SWATCH_H)
+        c.clipPath(clip, stroke=0, fill=0)
+        c.setLineWidth(0.3)
+        for off in range(0, int(SWATCH_W + SWATCH_H) + 1, 4):
+            c.line(x + off, y, x + off - SWATCH_H, y + SWATCH_H)
     c.restoreState()
 
 

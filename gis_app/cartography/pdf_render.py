@@ -16,6 +16,7 @@ from ..core.crs import epsg_code
 from ..core.errors import InputError
 from ..core.i18n import t
 from ..core.processing import Feedback
+from ..core.styles import LANDUSE_COLORS
 from .grid import draw_grid
 from .labels import draw_lot_labels, draw_zone_labels
 from .layout import MM, PrintLayout, map_extent, page_geometry
@@ -24,13 +25,20 @@ from .paper import FONT, FONT_BOLD, PaperTransform, group_digits, hex_rgb, regis
 from .scalebar import draw_north_arrow, draw_scale_bar
 from .styling import layer_title, legend_rows, styled_frame
 
+VACANT_STYLE = {"fill": None, "stroke": "#6a51a3", "stroke_width": 0.12, "hatch": "diagonal"}
 CRS_LABELS = {9209: "VN-2000 / TM-3 105°30′ (EPSG:9209)"}
-HATCH_SPACING = 2.5 * MM
+HATCH_SPACING = 3.5 * MM
 
 
 def crs_label(crs) -> str:
     code = epsg_code(crs)
     return CRS_LABELS.get(code) or (f"{crs.name} (EPSG:{code})" if code else crs.name)
+
+
+def vacant_industrial(parcels):
+    if not {"landuse", "status"} <= set(parcels.columns):
+        return parcels.iloc[0:0]
+    return parcels[(parcels["landuse"] == "industrial") & (parcels["status"] == "vacant")]
 
 
 def print_bounds(project, zone_id: str | None):
@@ -226,6 +234,11 @@ def render_pdf(project, layout: PrintLayout, out_path, feedback: Feedback | None
                 legend_layers.append((layer_title(state["name"]), style, legend_rows(visible, style)))
             feedback.progress(10 + 60 * (i + 1) / max(1, len(states)))
         shown = {s["name"] for s in states}
+        if "parcels" in shown:  # planners look for vacant industrial land first: hatch it
+            vacant = vacant_industrial(project.parcels)
+            if draw_vector_layer(c, tr, vacant, VACANT_STYLE, [None] * len(vacant), 1.0):
+                legend_layers.append((t("Đất công nghiệp còn trống", "Vacant industrial land"), VACANT_STYLE,
+                                      [("", LANDUSE_COLORS["industrial"])]))
         info["lot_labels"] = draw_lot_labels(c, tr, project.parcels) if "parcels" in shown else 0
         info["zone_labels"] = draw_zone_labels(c, tr, project.zones) if "zones" in shown else 0
         c.restoreState()

@@ -88,14 +88,14 @@ def zone_popup(row, findings: list[dict]) -> str:
     return body
 
 
-def _features(frame, colors, popups, tips) -> dict:
-    """GeoJSON of the frame's geometry with only our pre-escaped strings as properties."""
+def _features(frame, colors, popups, tips, vacant) -> dict:
+    """GeoJSON of the frame's geometry with only our pre-escaped strings (and flags) as properties."""
     geo = reproject(frame[[frame.geometry.name]], WGS84_EPSG)
     feats = []
-    for geom, color, popup, tip in zip(shapely.to_geojson(shapely.set_precision(geo.geometry.values, 1e-7)),
-                                       colors, popups, tips):
+    for geom, color, popup, tip, free in zip(shapely.to_geojson(shapely.set_precision(geo.geometry.values, 1e-7)),
+                                             colors, popups, tips, vacant):
         feats.append({"type": "Feature", "geometry": json.loads(geom),
-                      "properties": {"color": color, "popup": popup, "tip": tip}})
+                      "properties": {"color": color, "popup": popup, "tip": tip, "vacant": bool(free)}})
     return {"type": "FeatureCollection", "features": feats}
 
 
@@ -104,6 +104,7 @@ def _layer_content(project, state, findings):
     keep = np.asarray(frame.geometry.notna() & ~frame.geometry.is_empty)
     frame, fills = frame[keep], np.asarray(fills, dtype=object)[keep]
     name = state["name"]
+    vacant = np.zeros(len(frame), dtype=bool)
     if name == "zones":
         popups = [zone_popup(row, findings.get(str(row["zone_id"]), [])) for row in frame.to_dict("records")]
         tips = [esc(v) for v in frame["name"]]
@@ -121,10 +122,12 @@ def _layer_content(project, state, findings):
                           (t("Diện tích", "Area"), esc(f"{a:,.0f} m²".replace(",", ".")))])
                   for r, a in zip(frame.to_dict("records"), areas)]
         tips = [esc(v) for v in frame["parcel_id"]]
+        if "status" in frame:
+            vacant = ((frame["landuse"] == "industrial") & (frame["status"] == "vacant")).to_numpy(dtype=bool)
     else:
         popups = [esc(layer_title(name))] * len(frame)
         tips = popups
-    return frame, style, fills, popups, tips
+    return frame, style, fills, popups, tips, vacant
 
 
 def legend_html(layers: list[tuple[str, list, str]]) -> str:
@@ -171,7 +174,7 @@ def build_web_map(project, feedback=None) -> str:
         if feedback:
             feedback.check_canceled()
             feedback.progress(10 + 70 * i / max(1, len(states)))
-        frame, style, fills, popups, tips = _layer_content(project, state, findings)
+        frame, style, fills, popups, tips, vacant = _layer_content(project, state, findings)
         if frame.empty:
             continue
         base = style or GENERIC_STYLE
@@ -179,17 +182,21 @@ def build_web_map(project, feedback=None) -> str:
         opacity = float(base.get("fill_opacity", 0.7)) * float(state.get("opacity", 1.0))
 
         def style_fn(feature, stroke=stroke, weight=weight, opacity=opacity):
-            color = feature["properties"]["color"]
-            return {"color": stroke, "weight": weight, "fillColor": color or "#000000",
-                    "fillOpacity": opacity if color else 0.0}
+            color, free = feature["properties"]["color"], feature["properties"]["vacant"]
+            out = {"color": stroke, "weight": weight, "fillColor": color or "#000000",
+                   "fillOpacity": (opacity * (0.4 if free else 1.0)) if color else 0.0}
+            return {**out, "dashArray": "5 4", "weight": weight * 2} if free else out  # vacant: pale, dashed
 
         layer = folium.GeoJson(
-            _features(frame, fills, popups, tips), name=html.escape(layer_title(state["name"])),
+            _features(frame, fills, popups, tips, vacant), name=html.escape(layer_title(state["name"])),
             style_function=style_fn, zoom_on_click=False,
             popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=420),
             tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False))
         layer.add_to(fmap)
         legend_layers.append((layer_title(state["name"]), legend_rows(frame, style), stroke))
+        if vacant.any():
+            legend_layers.append((t("Đất công nghiệp còn trống (nhạt, viền nét đứt)",
+                                    "Vacant industrial land (pale, dashed outline)"), [("", "#e6d5ee")], stroke))
     if zones_wgs is not None:
         b = zones_wgs.total_bounds
         fmap.fit_bounds([[b[1], b[0]], [b[3], b[2]]])
