@@ -100,3 +100,43 @@ def test_print_draws_the_raster_under_the_vectors(tmp_path, monkeypatch):
     assert stream.index(b" Do") < stream.index(b"B*")  # image painted before the first polygon
     project.meta["rasters"][0]["visible"] = False
     assert render_pdf(project, PrintLayout(scale=5000, zone_id="KCN-TEST"), tmp_path / "n.pdf")["rasters"] == 0
+
+
+def test_add_raster_layer_records_it_and_round_trips_with_the_project(big_tiff, tmp_path):
+    from gis_app.cartography.raster import add_raster_layer
+    from gis_app.core.project import Project
+
+    project = Project.load(build_project(tmp_path / "p.gpkg"))
+    entry = add_raster_layer(project, big_tiff, opacity=0.4)
+    assert entry == {"path": str(big_tiff), "opacity": 0.4, "visible": True}
+    project.save()
+    assert Project.load(tmp_path / "p.gpkg").meta["rasters"] == [entry]
+    with pytest.raises(InputError):
+        add_raster_layer(project, big_tiff, opacity=1.5)
+    with pytest.raises(InputError):
+        add_raster_layer(project, tmp_path / "p.gpkg")  # a GeoPackage of vectors is not a raster
+
+
+def test_export_pdf_takes_a_background_raster(big_tiff, tmp_path, monkeypatch, capsys):
+    from gis_app.cli import main
+
+    monkeypatch.setenv("KCN_CONFIG_DIR", str(tmp_path / "cfg"))
+    project = build_project(tmp_path / "p.gpkg")
+    out = tmp_path / "m.pdf"
+    assert main(["export-pdf", str(project), "--out", str(out), "--scale", "5000", "--zone", "KCN-TEST",
+                 "--raster", str(tmp_path / "none.tif")]) == 2
+    assert "none.tif" in capsys.readouterr().err and not out.exists()
+    x, y = transformer(32648, 9209).transform(*ORIGIN)  # a project near the big raster's corner
+    import geopandas as gpd
+    from shapely.geometry import box
+    from gis_app.core.project import Project
+
+    near = Project.load(project)
+    zones = near.zones.copy()
+    zones.loc[0, "geometry"] = box(x - 300, y - 300, x + 300, y + 300)
+    near.add_layer("zones", gpd.GeoDataFrame(zones, crs=near.crs))
+    near.save(tmp_path / "near.gpkg")
+    assert main(["export-pdf", str(tmp_path / "near.gpkg"), "--out", str(out), "--scale", "5000",
+                 "--zone", "KCN-TEST", "--raster", str(big_tiff), "--raster-opacity", "0.5"]) == 0
+    with pdfplumber.open(out) as pdf:
+        assert len(pdf.pages[0].images) == 1

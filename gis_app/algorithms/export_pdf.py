@@ -25,6 +25,9 @@ class ExportPdf(Algorithm):
         Param("title", "str", "tiêu đề bản đồ / map title (remembered)"),
         Param("agency", "str", "cơ quan lập / agency (remembered)"),
         Param("logo", "path", "ảnh logo / logo image (remembered)"),
+        Param("raster", "path", "ảnh nền GeoTIFF vẽ dưới các lớp (chỉ cho lần in này) / background GeoTIFF "
+                                "drawn under the layers (this print only)"),
+        Param("raster_opacity", "float", "độ đục ảnh nền 0–1 / background opacity 0–1", default=0.7),
         Param("png", "bool", "xuất thêm PNG 300 dpi cạnh PDF / also write a 300 dpi PNG beside the PDF",
               default=False),
     )
@@ -50,6 +53,10 @@ class ExportPdf(Algorithm):
         if layout.logo_path and not Path(layout.logo_path).is_file():
             raise InputError(t("không tìm thấy ảnh logo", "logo image not found"), layout.logo_path)
         project = Project.load(params["project"])
+        if params.get("raster"):
+            from ..cartography.raster import add_raster_layer
+
+            add_raster_layer(project, params["raster"], params["raster_opacity"])  # in memory, not saved
         feedback.progress(5)
         if out.suffix.lower() == ".png":
             with tempfile.TemporaryDirectory(prefix="kcn-print-") as tmp:  # the PDF is only a step

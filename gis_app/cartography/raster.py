@@ -126,20 +126,41 @@ def _stretch(data: np.ndarray, nodata) -> np.ndarray:
     return np.clip((values - lo) / max(hi - lo, 1e-9) * 255, 0, 255).astype(np.uint8)
 
 
-def draw_rasters(c, tr, project, dpi: int = 200) -> int:
+def add_raster_layer(project, path, opacity: float = 1.0, visible: bool = True) -> dict:
+    """Check ``path`` is a georeferenced raster, then record it in ``project.meta["rasters"]`` (on top)."""
+    info = raster_info(path)
+    if info["crs"] is None:
+        raise InputError(t("ảnh nền không có hệ tọa độ", "the raster has no coordinate system"), path)
+    if not 0.0 <= float(opacity) <= 1.0:
+        raise InputError(t("độ mờ phải từ 0 đến 1", "opacity must be between 0 and 1"), "opacity")
+    entry = {"path": str(path), "opacity": float(opacity), "visible": bool(visible)}
+    rasters = [r for r in project.meta.get("rasters", []) if r.get("path") != str(path)]
+    project.meta["rasters"] = rasters + [entry]
+    return entry
+
+
+def resolve_raster_path(project, entry: dict) -> Path:
+    """Relative raster paths are relative to the project file."""
+    path = Path(entry["path"])
+    if not path.is_absolute() and project.path is not None:
+        path = Path(project.path).parent / path
+    return path
+
+
+def draw_rasters(c, tr, project, dpi: int = 200, max_pixels: int = 24_000_000) -> int:
     """Draw the project's visible rasters under the vectors, in the map frame; returns how many."""
     from PIL import Image
     from reportlab.lib.utils import ImageReader
 
     drawn = 0
     fx0, fy0, fx1, fy1 = tr.frame
-    size = (int((fx1 - fx0) / 72 * dpi), int((fy1 - fy0) / 72 * dpi))
+    w_in, h_in = (fx1 - fx0) / 72, (fy1 - fy0) / 72
+    dpi = min(dpi, (max_pixels / (w_in * h_in)) ** 0.5)  # A0 at 200 dpi would be ~60 Mpx per raster
+    size = (int(w_in * dpi), int(h_in * dpi))
     for entry in project.meta.get("rasters", []) or []:
         if not entry.get("visible", True):
             continue
-        path = Path(entry["path"])
-        if not path.is_absolute() and project.path is not None:
-            path = Path(project.path).parent / path
+        path = resolve_raster_path(project, entry)
         image = read_raster(path, project.crs, tr.extent, size, float(entry.get("opacity", 1.0)))
         if image is None:
             continue
