@@ -196,8 +196,8 @@ def panel_regions(layout: PrintLayout, panel):
     if layout.orientation == "landscape":
         return (x0 + pad, y0, x1 - pad, y1 - pad), (x0 + pad, y0 + 34 * MM, x1 - pad, None), (x0 + pad, y0, x1 - pad, y0 + 32 * MM)
     w = x1 - x0
-    return ((x0 + pad, y0, x0 + w * 0.42, y1 - pad), (x0 + w * 0.44, y0 + pad, x0 + w * 0.74, y1 - pad),
-            (x0 + w * 0.76, y0, x1 - pad, y1 - pad))
+    return ((x0 + pad, y0, x0 + w * 0.34, y1 - pad), (x0 + w * 0.36, y0 + pad, x0 + w * 0.80, y1 - pad),
+            (x0 + w * 0.82, y0, x1 - pad, y1 - pad))
 
 
 def render_pdf(project, layout: PrintLayout, out_path, feedback: Feedback | None = None,
