@@ -153,3 +153,22 @@ def test_corrupt_project_exits_2(tmp_path, capsys):
     bad.write_bytes(b"not a geopackage at all")
     assert export(bad, tmp_path / "m.pdf") == 2
     assert "bad.gpkg" in capsys.readouterr().err
+
+
+def test_invalid_and_missing_geometry_are_drawn_or_reported(project_path, tmp_path, capsys):
+    import geopandas as gpd
+    from shapely.geometry import Polygon
+
+    from cartography_helpers import X0, Y0
+    from gis_app.core.project import Project
+
+    project = Project.load(project_path)
+    parcels = project.parcels.copy()
+    parcels.loc[0, "geometry"] = Polygon([(X0, Y0), (X0 + 100, Y0 + 50), (X0 + 100, Y0), (X0, Y0 + 50)])  # bow-tie
+    parcels.loc[1, "geometry"] = None
+    project.add_layer("parcels", gpd.GeoDataFrame(parcels, crs=project.crs))
+    project.save(tmp_path / "bad.gpkg")
+    assert export(tmp_path / "bad.gpkg", tmp_path / "m.pdf", "--zone", "KCN-TEST", "--scale", 2000) == 0
+    assert main(["export-web", str(tmp_path / "bad.gpkg"), "--out", str(tmp_path / "m.html")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("parcels") == 2 and "1" in err  # one warning per output naming the layer

@@ -9,6 +9,12 @@ from .paper import FONT, FONT_BOLD, PaperTransform, group_digits
 LOT_FONT, ZONE_FONT = 5.5, 8.0
 
 
+def _drawable(frame):
+    """Rows with a non-empty geometry (a missing geometry has nothing to label)."""
+    geoms = frame.geometry.values
+    return frame[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
+
+
 def lot_label_lines(parcels) -> list[tuple[str, str]]:
     areas = shapely.area(parcels.geometry.values)
     return [(str(pid), f"{group_digits(a)} m²") for pid, a in zip(parcels["parcel_id"], areas)]
@@ -19,6 +25,7 @@ def draw_lot_labels(c, tr: PaperTransform, parcels) -> int:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     lots = parcels[parcels["landuse"] == "industrial"] if "landuse" in parcels else parcels
+    lots = _drawable(lots)
     if lots.empty:
         return 0
     geoms = lots.geometry.values
@@ -48,6 +55,7 @@ def draw_zone_labels(c, tr: PaperTransform, zones) -> int:
     """Zone names at a point inside each zone, when the name is narrower than the zone on paper."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    zones = _drawable(zones)
     if zones.empty:
         return 0
     geoms = zones.geometry.values

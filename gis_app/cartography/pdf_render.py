@@ -41,6 +41,15 @@ def vacant_industrial(parcels):
     return parcels[(parcels["landuse"] == "industrial") & (parcels["status"] == "vacant")]
 
 
+def warn_missing_geometry(frame, layer: str, feedback: Feedback) -> int:
+    """Say (not silently skip) how many features have no geometry to draw."""
+    missing = int(shapely.is_missing(frame.geometry.values).sum()) if len(frame) else 0
+    if missing:
+        feedback.log(t("cảnh báo: lớp {l} có {n} đối tượng không có hình học, không vẽ được",
+                       "warning: layer {l} has {n} features without geometry; they cannot be drawn", l=layer, n=missing))
+    return missing
+
+
 def print_bounds(project, zone_id: str | None):
     """Ground bounds to print: the zone's, else every zone's, else every layer's."""
     zones = project.zones
@@ -97,7 +106,7 @@ def draw_vector_layer(c, tr: PaperTransform, frame, style: dict, fills, opacity:
     if frame.empty:
         return 0
     geoms = shapely.clip_by_rect(frame.geometry.values, *tr.extent)
-    keep = ~shapely.is_empty(geoms)
+    keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     geoms, fills = shapely.transform(geoms[keep], tr.xy), np.asarray(fills, dtype=object)[keep]
     stroke = style.get("stroke")
     fill_alpha = float(style.get("fill_opacity", 1.0)) * opacity
@@ -228,9 +237,11 @@ def render_pdf(project, layout: PrintLayout, out_path, feedback: Feedback | None
         for i, state in enumerate(states):
             feedback.check_canceled()
             frame, style, fills = styled_frame(project, state)
+            warn_missing_geometry(frame, state["name"], feedback)
             drawn = draw_vector_layer(c, tr, frame, style, fills, float(state.get("opacity", 1.0)))
             if drawn:
-                visible = frame[~shapely.is_empty(shapely.clip_by_rect(frame.geometry.values, *extent))]
+                clipped = shapely.clip_by_rect(frame.geometry.values, *extent)
+                visible = frame[~(shapely.is_missing(clipped) | shapely.is_empty(clipped))]
                 legend_layers.append((layer_title(state["name"]), style, legend_rows(visible, style)))
             feedback.progress(10 + 60 * (i + 1) / max(1, len(states)))
         shown = {s["name"] for s in states}

@@ -21,6 +21,7 @@ from ..core.atomic import write_text_atomic
 from ..core.crs import WGS84_EPSG, reproject
 from ..core.i18n import t
 from ..core.styles import GENERIC_STYLE
+from .pdf_render import warn_missing_geometry
 from .styling import layer_title, legend_rows, styled_frame, value_label
 
 WEB_DIR = Path(__file__).resolve().parents[2] / "resources" / "web"
@@ -88,19 +89,26 @@ def zone_popup(row, findings: list[dict]) -> str:
     return body
 
 
+def _rounded(geoms):
+    """Coordinates to 1e-7° (~1 cm): a smaller file; no topology step, so invalid shapes still draw."""
+    return shapely.transform(geoms, lambda xy: np.round(xy, 7))
+
+
 def _features(frame, colors, popups, tips, vacant) -> dict:
     """GeoJSON of the frame's geometry with only our pre-escaped strings (and flags) as properties."""
     geo = reproject(frame[[frame.geometry.name]], WGS84_EPSG)
     feats = []
-    for geom, color, popup, tip, free in zip(shapely.to_geojson(shapely.set_precision(geo.geometry.values, 1e-7)),
+    for geom, color, popup, tip, free in zip(shapely.to_geojson(_rounded(geo.geometry.values)),
                                              colors, popups, tips, vacant):
         feats.append({"type": "Feature", "geometry": json.loads(geom),
                       "properties": {"color": color, "popup": popup, "tip": tip, "vacant": bool(free)}})
     return {"type": "FeatureCollection", "features": feats}
 
 
-def _layer_content(project, state, findings):
+def _layer_content(project, state, findings, feedback=None):
     frame, style, fills = styled_frame(project, state)
+    if feedback is not None:
+        warn_missing_geometry(frame, state["name"], feedback)
     keep = np.asarray(frame.geometry.notna() & ~frame.geometry.is_empty)
     frame, fills = frame[keep], np.asarray(fills, dtype=object)[keep]
     name = state["name"]
@@ -174,7 +182,7 @@ def build_web_map(project, feedback=None) -> str:
         if feedback:
             feedback.check_canceled()
             feedback.progress(10 + 70 * i / max(1, len(states)))
-        frame, style, fills, popups, tips, vacant = _layer_content(project, state, findings)
+        frame, style, fills, popups, tips, vacant = _layer_content(project, state, findings, feedback)
         if frame.empty:
             continue
         base = style or GENERIC_STYLE
