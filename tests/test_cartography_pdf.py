@@ -172,3 +172,20 @@ def test_invalid_and_missing_geometry_are_drawn_or_reported(project_path, tmp_pa
     assert main(["export-web", str(tmp_path / "bad.gpkg"), "--out", str(tmp_path / "m.html")]) == 0
     err = capsys.readouterr().err
     assert err.count("parcels") == 2 and "1" in err  # one warning per output naming the layer
+
+
+def test_logo_is_drawn_and_a_broken_logo_is_named(project_path, tmp_path, capsys):
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (60, 60), (200, 0, 0)).save(logo)
+    out = tmp_path / "m.pdf"
+    assert export(project_path, out, "--zone", "KCN-TEST", "--scale", 5000, "--logo", logo) == 0
+    with pdfplumber.open(out) as pdf:
+        images = pdf.pages[0].images
+    assert len(images) == 1 and images[0]["x0"] > pdf.pages[0].width * 0.7  # in the title block
+    broken = tmp_path / "broken.png"
+    broken.write_text("not an image")
+    assert export(project_path, tmp_path / "n.pdf", "--zone", "KCN-TEST", "--scale", 5000, "--logo", broken) == 2
+    assert "broken.png" in capsys.readouterr().err and not (tmp_path / "n.pdf").exists()
+    logo.unlink()  # the remembered logo vanished: print without it, and say so
+    assert export(project_path, out, "--zone", "KCN-TEST", "--scale", 5000) == 0
+    assert "logo.png" in capsys.readouterr().err

@@ -51,7 +51,11 @@ class ExportPdf(Algorithm):
         layout.zone_id = params.get("zone") or ""
         layout.validate()
         if layout.logo_path and not Path(layout.logo_path).is_file():
-            raise InputError(t("không tìm thấy ảnh logo", "logo image not found"), layout.logo_path)
+            if params.get("logo") is not None:
+                raise InputError(t("không tìm thấy ảnh logo", "logo image not found"), layout.logo_path)
+            feedback.log(t("cảnh báo: bỏ qua logo đã nhớ vì không còn tệp {p}",
+                           "warning: the remembered logo {p} is gone; printing without it", p=layout.logo_path))
+            layout.logo_path = ""
         project = Project.load(params["project"])
         if params.get("raster"):
             from ..cartography.raster import add_raster_layer
