@@ -123,3 +123,12 @@ def test_bad_output_and_project_exit_2(tmp_path, capsys):
     assert main(["export-web", str(tmp_path / "missing.gpkg"), "--out", str(tmp_path / "m.html")]) == 2
     assert "missing.gpkg" in capsys.readouterr().err
     assert not (tmp_path / "m.html").exists()
+
+
+def test_style_colours_cannot_inject_css():
+    from gis_app.cartography.webmap import css_color, legend_html
+
+    assert css_color("#fdbe85") == "#fdbe85"
+    assert css_color("red;background:url(http://x/y.png)") == "transparent"
+    page = legend_html([("Lớp", [("a", "#fff;background:url(http://evil/)")], "#000")])
+    assert "http" not in page and "url(" not in page

@@ -138,18 +138,24 @@ def _layer_content(project, state, findings, feedback=None):
     return frame, style, fills, popups, tips, vacant
 
 
+def css_color(value, default: str = "transparent") -> str:
+    """Only '#rgb'/'#rrggbb(aa)' from project styles reach CSS: no url(...) or other injection."""
+    text = str(value or "")
+    return text if re.fullmatch(r"#[0-9a-fA-F]{3,8}", text) else default
+
+
 def legend_html(layers: list[tuple[str, list, str]]) -> str:
     """``layers`` = [(title, [(label, colour)], stroke colour)], as for the print legend."""
     parts = [f"<div class='kcn-legend'><b>{html.escape(t('Chú giải', 'Legend'))}</b>"]
     for title, rows, stroke in layers:
         if len(rows) == 1 and not rows[0][0]:  # single-symbol layer: swatch beside its title
-            parts.append(f"<div><i style='background:{html.escape(str(rows[0][1] or 'transparent'))};"
-                         f"border:2px solid {html.escape(str(stroke))}'></i>"
+            parts.append(f"<div><i style='background:{css_color(rows[0][1])};"
+                         f"border:2px solid {css_color(stroke, '#555555')}'></i>"
                          f"{html.escape(title)}</div>")
             continue
         parts.append(f"<div class='kcn-legend-title'>{html.escape(title)}</div>")
         for label, color in rows:
-            parts.append(f"<div><i style='background:{html.escape(str(color or 'transparent'))}'></i>"
+            parts.append(f"<div><i style='background:{css_color(color)}'></i>"
                          f"{html.escape(label)}</div>")
     return "".join(parts) + "</div>"
 
@@ -186,12 +192,12 @@ def build_web_map(project, feedback=None) -> str:
         if frame.empty:
             continue
         base = style or GENERIC_STYLE
-        stroke, weight = base.get("stroke") or "#333333", max(0.5, float(base.get("stroke_width", 0.3)) * 3)
+        stroke, weight = css_color(base.get("stroke"), "#333333"), max(0.5, float(base.get("stroke_width", 0.3)) * 3)
         opacity = float(base.get("fill_opacity", 0.7)) * float(state.get("opacity", 1.0))
 
         def style_fn(feature, stroke=stroke, weight=weight, opacity=opacity):
             color, free = feature["properties"]["color"], feature["properties"]["vacant"]
-            out = {"color": stroke, "weight": weight, "fillColor": color or "#000000",
+            out = {"color": stroke, "weight": weight, "fillColor": css_color(color, "#000000"),
                    "fillOpacity": (opacity * (0.4 if free else 1.0)) if color else 0.0}
             return {**out, "dashArray": "5 4", "weight": weight * 2} if free else out  # vacant: pale, dashed
 
