@@ -48,7 +48,11 @@ def group_digits(value: float, sep: str = ".") -> str:
     return f"{value:,.0f}".replace(",", sep)
 
 
-def hex_rgb(color: str):
+def hex_rgb(color: str, default: str = "#808080"):
+    """reportlab colour of '#rrggbb'; a malformed colour in a stored style prints grey, not a crash."""
     from reportlab.lib.colors import HexColor
 
-    return HexColor(color)
+    try:
+        return HexColor(color)
+    except (ValueError, TypeError):
+        return HexColor(default)
