@@ -1,0 +1,81 @@
+"""export-pdf: a print layout of the project (or one zone) at true scale, as vector PDF or 300 dpi PNG."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from ..core.errors import InputError
+from ..core.i18n import t
+from ..core.processing import Algorithm, Output, Param
+
+SCALE_HELP = "1:500, 1000, 2000, 5000, 10000, 25000, 50000; bỏ trống = vừa trang / empty = fit to page"
+
+
+class ExportPdf(Algorithm):
+    name = "export-pdf"
+    title_vi = "Xuất bản đồ in (PDF/PNG) đúng tỷ lệ"
+    title_en = "Export a true-scale print map (PDF/PNG)"
+    params = (
+        Param("project", "path", "tệp dự án (.gpkg) / project file", required=True, positional=True),
+        Param("out", "path", "tệp PDF hoặc PNG đầu ra / output .pdf or .png", required=True),
+        Param("paper", "choice", "khổ giấy / paper size", choices=("A4", "A3", "A2", "A1", "A0")),
+        Param("orientation", "choice", "hướng giấy / orientation", choices=("landscape", "portrait")),
+        Param("scale", "int", SCALE_HELP),
+        Param("zone", "str", "mã khu cần in / zone id to print (e.g. KCN-DAIAN)"),
+        Param("title", "str", "tiêu đề bản đồ / map title (remembered)"),
+        Param("agency", "str", "cơ quan lập / agency (remembered)"),
+        Param("logo", "path", "ảnh logo / logo image (remembered)"),
+        Param("raster", "path", "ảnh nền GeoTIFF vẽ dưới các lớp (chỉ cho lần in này) / background GeoTIFF "
+                                "drawn under the layers (this print only)"),
+        Param("raster_opacity", "float", "độ đục ảnh nền 0–1 / background opacity 0–1", default=0.7),
+        Param("png", "bool", "xuất thêm PNG 300 dpi cạnh PDF / also write a 300 dpi PNG beside the PDF",
+              default=False),
+    )
+    outputs = (Output("out", "file"),)
+
+    def process(self, params, feedback):
+        from ..cartography.layout import load_layout, save_layout
+        from ..cartography.pdf_render import pdf_to_png, render_pdf
+        from ..core.project import Project
+
+        out = Path(params["out"])
+        if out.suffix.lower() not in (".pdf", ".png"):
+            raise InputError(t("tệp đầu ra phải là .pdf hoặc .png", "the output must be .pdf or .png"), out)
+        layout = load_layout()  # title, agency and logo are remembered between runs
+        for key, attr in (("title", "title"), ("agency", "agency"), ("logo", "logo_path")):
+            if params.get(key) is not None:
+                setattr(layout, attr, str(params[key]))
+        layout.paper = params.get("paper") or "A3"
+        layout.orientation = params.get("orientation") or "landscape"
+        layout.scale = params.get("scale")
+        layout.zone_id = params.get("zone") or ""
+        layout.validate()
+        if layout.logo_path and not Path(layout.logo_path).is_file():
+            if params.get("logo") is not None:
+                raise InputError(t("không tìm thấy ảnh logo", "logo image not found"), layout.logo_path)
+            feedback.log(t("cảnh báo: bỏ qua logo đã nhớ vì không còn tệp {p}",
+                           "warning: the remembered logo {p} is gone; printing without it", p=layout.logo_path))
+            layout.logo_path = ""
+        project = Project.load(params["project"])
+        if params.get("raster"):
+            from ..cartography.raster import add_raster_layer
+
+            add_raster_layer(project, params["raster"], params["raster_opacity"])  # in memory, not saved
+        feedback.progress(5)
+        if out.suffix.lower() == ".png":
+            with tempfile.TemporaryDirectory(prefix="kcn-print-") as tmp:  # the PDF is only a step
+                info = render_pdf(project, layout, Path(tmp) / "page.pdf", feedback)
+                pdf_to_png(Path(tmp) / "page.pdf", out)
+            written = [out]
+        else:
+            info = render_pdf(project, layout, out, feedback)
+            written = [out]
+            if params.get("png"):
+                pdf_to_png(out, out.with_suffix(".png"))
+                written.append(out.with_suffix(".png"))
+        save_layout(layout)
+        feedback.progress(100)
+        summary = t("Đã ghi {f} (khổ {p} {o}, tỷ lệ 1:{s}, {n} nhãn lô)",
+                    "Wrote {f} ({p} {o}, scale 1:{s}, {n} lot labels)", f=", ".join(map(str, written)),
+                    p=layout.paper, o=layout.orientation, s=info["scale"], n=info["lot_labels"])
+        return {"out": str(out), "summary": summary, "info": info}

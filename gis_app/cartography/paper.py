@@ -1,0 +1,58 @@
+"""Ground-to-paper transform and the bundled fonts shared by every print element."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .layout import MM
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans (covers Vietnamese) with reportlab once."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+
+
+@dataclass(frozen=True)
+class PaperTransform:
+    """Maps project-CRS metres in ``extent`` onto the map frame (points) at 1:``scale``."""
+    extent: tuple[float, float, float, float]
+    frame: tuple[float, float, float, float]
+    scale: int
+
+    @property
+    def k(self) -> float:  # points per ground metre
+        return 1000.0 * MM / self.scale
+
+    def xy(self, coords: np.ndarray) -> np.ndarray:
+        return (coords - np.array(self.extent[:2])) * self.k + np.array(self.frame[:2])
+
+    def x(self, gx):
+        return (np.asarray(gx) - self.extent[0]) * self.k + self.frame[0]
+
+    def y(self, gy):
+        return (np.asarray(gy) - self.extent[1]) * self.k + self.frame[1]
+
+
+def group_digits(value: float, sep: str = ".") -> str:
+    """1234567 -> '1.234.567' (Vietnamese thousands separator)."""
+    return f"{value:,.0f}".replace(",", sep)
+
+
+def hex_rgb(color: str, default: str = "#808080"):
+    """reportlab colour of '#rrggbb'; a malformed colour in a stored style prints grey, not a crash."""
+    from reportlab.lib.colors import HexColor
+
+    try:
+        return HexColor(color)
+    except (ValueError, TypeError):
+        return HexColor(default)

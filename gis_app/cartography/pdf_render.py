@@ -1,0 +1,291 @@
+"""Vector PDF of a print layout (reportlab) and its 300 dpi PNG (pypdfium2).
+
+Order on the page: raster backgrounds, visible vector layers bottom-up, labels, grid, frame, then the
+panel (title block, north arrow, scale bar, legend). One ground metre is ``1000 * MM / scale`` points.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import shapely
+
+from ..core.atomic import atomic_path
+from ..core.crs import epsg_code
+from ..core.errors import InputError
+from ..core.i18n import t
+from ..core.processing import Feedback
+from ..core.styles import LANDUSE_COLORS
+from .grid import draw_grid
+from .labels import draw_lot_labels, draw_zone_labels
+from .layout import MM, PrintLayout, map_extent, page_geometry
+from .legend import draw_legend
+from .paper import FONT, FONT_BOLD, PaperTransform, group_digits, hex_rgb, register_fonts
+from .scalebar import draw_north_arrow, draw_scale_bar
+from .styling import layer_title, legend_rows, styled_frame
+
+VACANT_STYLE = {"fill": None, "stroke": "#6a51a3", "stroke_width": 0.12, "hatch": "diagonal"}
+CRS_LABELS = {9209: "VN-2000 / TM-3 105°30′ (EPSG:9209)"}
+HATCH_SPACING = 3.5 * MM
+
+
+def crs_label(crs) -> str:
+    code = epsg_code(crs)
+    return CRS_LABELS.get(code) or (f"{crs.name} (EPSG:{code})" if code else crs.name)
+
+
+def vacant_industrial(parcels):
+    if not {"landuse", "status"} <= set(parcels.columns):
+        return parcels.iloc[0:0]
+    return parcels[(parcels["landuse"] == "industrial") & (parcels["status"] == "vacant")]
+
+
+def warn_missing_geometry(frame, layer: str, feedback: Feedback) -> int:
+    """Say (not silently skip) how many features have no geometry to draw."""
+    missing = int(shapely.is_missing(frame.geometry.values).sum()) if len(frame) else 0
+    if missing:
+        feedback.log(t("cảnh báo: lớp {l} có {n} đối tượng không có hình học, không vẽ được",
+                       "warning: layer {l} has {n} features without geometry; they cannot be drawn", l=layer, n=missing))
+    return missing
+
+
+def print_bounds(project, zone_id: str | None):
+    """Ground bounds to print: the zone's, else every zone's, else every layer's."""
+    zones = project.zones
+    if zone_id:
+        hit = zones[zones["zone_id"].astype(str) == zone_id]
+        if hit.empty:
+            raise InputError(t("không có khu {z} trong dự án (có: {ids})", "no zone {z} in the project (have: {ids})",
+                               z=zone_id, ids=", ".join(zones["zone_id"].astype(str)[:20])), "--zone")
+        return tuple(hit.total_bounds)
+    # Whole project: everything visible (province outline included), not only the zones.
+    visible = {st["name"] for st in project.layer_state if st.get("visible", True)}
+    frames = [f for n, f in project.layers.items() if n in visible and not f.empty] or \
+        [f for f in project.layers.values() if not f.empty]
+    if not frames:
+        raise InputError(t("dự án không có đối tượng nào để in", "the project has nothing to print"), project.path)
+    b = np.array([f.total_bounds for f in frames])
+    return (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
+
+
+def _ring_path(c, coords_list):
+    path = c.beginPath()
+    for coords in coords_list:
+        path.moveTo(*coords[0])
+        for x, y in coords[1:]:
+            path.lineTo(x, y)
+        path.close()
+    return path
+
+
+def _split_parts(geom) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """(polygon rings, open lines) of one geometry; points are ignored on prints."""
+    rings, lines = [], []
+    for part in shapely.get_parts(geom):
+        kind = shapely.get_type_id(part)
+        if kind == 3:
+            rings.append(shapely.get_coordinates(part.exterior))
+            rings.extend(shapely.get_coordinates(r) for r in part.interiors)
+        elif kind in (1, 2):
+            lines.append(shapely.get_coordinates(part))
+    return rings, lines
+
+
+def _line_path(c, lines):
+    path = c.beginPath()
+    for coords in lines:
+        path.moveTo(*coords[0])
+        for x, y in coords[1:]:
+            path.lineTo(x, y)
+    return path
+
+
+def draw_vector_layer(c, tr: PaperTransform, frame, style: dict, fills, opacity: float) -> int:
+    """Clip to the map extent, move to paper in one vectorised call, draw one path per feature."""
+    if frame.empty:
+        return 0
+    geoms = shapely.clip_by_rect(frame.geometry.values, *tr.extent)
+    keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    geoms, fills = shapely.transform(geoms[keep], tr.xy), np.asarray(fills, dtype=object)[keep]
+    stroke = style.get("stroke")
+    fill_alpha = float(style.get("fill_opacity", 1.0)) * opacity
+    c.saveState()
+    c.setLineWidth(float(style.get("stroke_width", 0.3)) * MM)
+    c.setLineJoin(1)
+    if stroke:
+        c.setStrokeColor(hex_rgb(stroke))
+        c.setStrokeAlpha(opacity)
+    for geom, fill in zip(geoms, fills):
+        rings, lines = _split_parts(geom)
+        if lines:
+            c.setStrokeColor(hex_rgb(stroke or fill or "#000000"))
+            c.drawPath(_line_path(c, lines), stroke=1, fill=0)
+        if not rings:
+            continue
+        path = _ring_path(c, rings)
+        if fill:
+            c.setFillColor(hex_rgb(fill))
+            c.setFillAlpha(fill_alpha)
+        c.drawPath(path, stroke=1 if stroke else 0, fill=1 if fill else 0, fillMode=0)  # even-odd: holes
+        if style.get("hatch"):
+            _hatch(c, _ring_path(c, rings), rings, stroke or "#000000", style["hatch"])
+    c.restoreState()
+    return int(keep.sum())
+
+
+def _hatch(c, clip, rings, color, kind) -> None:
+    allc = np.vstack(rings)
+    x0, y0 = allc.min(axis=0)
+    x1, y1 = allc.max(axis=0)
+    span = (x1 - x0) + (y1 - y0)
+    c.saveState()
+    c.clipPath(clip, stroke=0, fill=0, fillMode=0)
+    c.setStrokeColor(hex_rgb(color))
+    c.setLineWidth(0.3)
+    for off in np.arange(0, span, HATCH_SPACING):
+        c.line(x0 + off, y0, x0 + off - (y1 - y0), y1)
+        if kind == "cross":
+            c.line(x0 + off - (y1 - y0), y0, x0 + off, y1)
+    c.restoreState()
+
+
+def draw_title_block(c, rect, layout: PrintLayout, scale: int, crs_text: str, date: dt.date) -> float:
+    """Logo, title, agency and the map's facts from the top of ``rect``; returns the y reached."""
+    from reportlab.lib.utils import simpleSplit
+
+    x0, y0, x1, y1 = rect
+    width = x1 - x0
+    y = y1
+    c.setFillColorRGB(0, 0, 0)
+    if layout.logo_path:
+        from reportlab.lib.utils import ImageReader
+
+        try:
+            img = ImageReader(layout.logo_path)
+            iw, ih = img.getSize()
+        except Exception as exc:
+            raise InputError(t("không đọc được ảnh logo ({e})", "cannot read the logo image ({e})", e=exc),
+                             layout.logo_path) from exc
+        h = 14 * MM
+        w = min(width, h * iw / ih)
+        c.drawImage(img, x0, y - h, w, h, preserveAspectRatio=True, mask="auto")
+        y -= h + 3 * MM
+    if layout.agency:
+        c.setFont(FONT, 8)
+        for line in simpleSplit(layout.agency.upper(), FONT, 8, width):
+            c.drawString(x0, y - 8, line)
+            y -= 10
+        y -= 2 * MM
+    title = layout.title or t("BẢN ĐỒ QUY HOẠCH KHU CÔNG NGHIỆP", "INDUSTRIAL ZONE PLANNING MAP")
+    c.setFont(FONT_BOLD, 13)
+    for line in simpleSplit(title, FONT_BOLD, 13, width):
+        c.drawString(x0, y - 13, line)
+        y -= 16
+    y -= 2 * MM
+    c.setFont(FONT, 7.5)
+    facts = [t("Tỷ lệ: 1:{s}", "Scale: 1:{s}", s=group_digits(scale)),
+             t("Hệ tọa độ: {c}", "Coordinate system: {c}", c=crs_text),
+             t("Khổ giấy: {p} {o}", "Paper: {p} {o}", p=layout.paper,
+               o=t("ngang", "landscape") if layout.orientation == "landscape" else t("dọc", "portrait")),
+             t("Ngày lập: {d}", "Date: {d}", d=date.strftime("%d/%m/%Y"))]
+    for fact in facts:
+        for line in simpleSplit(fact, FONT, 7.5, width):
+            c.drawString(x0, y - 8, line)
+            y -= 10
+    c.setLineWidth(0.6)
+    c.line(x0, y - 2 * MM, x1, y - 2 * MM)
+    return y - 4 * MM
+
+
+def panel_regions(layout: PrintLayout, panel):
+    """Sub-rectangles of the panel: title block, legend, and the north arrow + scale bar band."""
+    x0, y0, x1, y1 = panel
+    pad = 3 * MM
+    if layout.orientation == "landscape":
+        return (x0 + pad, y0, x1 - pad, y1 - pad), (x0 + pad, y0 + 34 * MM, x1 - pad, None), (x0 + pad, y0, x1 - pad, y0 + 32 * MM)
+    w = x1 - x0
+    return ((x0 + pad, y0, x0 + w * 0.34, y1 - pad), (x0 + w * 0.36, y0 + pad, x0 + w * 0.80, y1 - pad),
+            (x0 + w * 0.82, y0, x1 - pad, y1 - pad))
+
+
+def render_pdf(project, layout: PrintLayout, out_path, feedback: Feedback | None = None,
+               date: dt.date | None = None) -> dict:
+    """Write the layout's PDF atomically; returns facts about what was drawn (scale, extent, ...)."""
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    from .raster import draw_rasters
+
+    feedback = feedback or Feedback()
+    layout.validate()
+    register_fonts()
+    scale, extent = map_extent(layout, print_bounds(project, layout.zone_id or None))
+    geom = page_geometry(layout)
+    tr = PaperTransform(extent, geom.frame, scale)
+    info = {"scale": scale, "extent": extent, "frame": geom.frame, "page": (geom.width, geom.height)}
+    with atomic_path(Path(out_path), suffix=".pdf") as tmp:
+        c = rl_canvas.Canvas(str(tmp), pagesize=(geom.width, geom.height), pageCompression=1)
+        c.setTitle(layout.title or project.name)
+        c.setAuthor(layout.agency or "KCN Planner")
+        fx0, fy0, fx1, fy1 = geom.frame
+        c.saveState()
+        clip = c.beginPath()
+        clip.rect(fx0, fy0, fx1 - fx0, fy1 - fy0)
+        c.clipPath(clip, stroke=0, fill=0)
+        info["rasters"] = draw_rasters(c, tr, project)
+        legend_layers, states = [], [s for s in project.layer_state if s.get("visible", True)]
+        for i, state in enumerate(states):
+            feedback.check_canceled()
+            frame, style, fills = styled_frame(project, state)
+            warn_missing_geometry(frame, state["name"], feedback)
+            drawn = draw_vector_layer(c, tr, frame, style, fills, float(state.get("opacity", 1.0)))
+            if drawn:
+                clipped = shapely.clip_by_rect(frame.geometry.values, *extent)
+                visible = frame[~(shapely.is_missing(clipped) | shapely.is_empty(clipped))]
+                legend_layers.append((layer_title(state["name"]), style, legend_rows(visible, style)))
+            feedback.progress(10 + 60 * (i + 1) / max(1, len(states)))
+        shown = {s["name"] for s in states}
+        if "parcels" in shown:  # planners look for vacant industrial land first: hatch it
+            vacant = vacant_industrial(project.parcels)
+            if draw_vector_layer(c, tr, vacant, VACANT_STYLE, [None] * len(vacant), 1.0):
+                legend_layers.append((t("Đất công nghiệp còn trống", "Vacant industrial land"), VACANT_STYLE,
+                                      [("", LANDUSE_COLORS["industrial"])]))
+        info["lot_labels"] = draw_lot_labels(c, tr, project.parcels) if "parcels" in shown else 0
+        info["zone_labels"] = draw_zone_labels(c, tr, project.zones) if "zones" in shown else 0
+        c.restoreState()
+        info["grid_step"] = draw_grid(c, tr)
+        c.setLineWidth(0.8)
+        c.rect(fx0, fy0, fx1 - fx0, fy1 - fy0)
+        title_rect, legend_rect, band = panel_regions(layout, geom.panel)
+        y_after_title = draw_title_block(c, title_rect, layout, scale, crs_label(project.crs),
+                                         date or dt.date.today())
+        if legend_rect[3] is None:  # landscape: the legend fills what the title block left
+            legend_rect = (legend_rect[0], legend_rect[1], legend_rect[2], y_after_title)
+        info["legend_rows"] = draw_legend(c, legend_rect, legend_layers)
+        if layout.orientation == "landscape":  # arrow left, scale bar right of it
+            draw_north_arrow(c, band[0] + 8 * MM, band[1] + 12 * MM)
+            bar_at = (band[0] + 20 * MM, band[1] + 14 * MM, band[2] - band[0] - 24 * MM)
+        else:  # arrow on top, scale bar under it
+            draw_north_arrow(c, (band[0] + band[2]) / 2, band[3] - 22 * MM)
+            bar_at = (band[0], band[1] + 14 * MM, band[2] - band[0] - 4 * MM)
+        info["scale_bar_m"], info["scale_bar_pt"] = draw_scale_bar(c, *bar_at, scale)
+        info["regions"] = {"title": title_rect, "legend": legend_rect, "north_arrow": band}
+        c.showPage()
+        c.save()
+        feedback.progress(95)
+    return info
+
+
+def pdf_to_png(pdf_path, png_path, dpi: int = 300) -> tuple[int, int]:
+    """Rasterise page 1 of the PDF at ``dpi`` (white background) and write it atomically."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf_path))
+    try:
+        bitmap = doc[0].render(scale=dpi / 72.0)
+        image = bitmap.to_pil()
+        with atomic_path(Path(png_path), suffix=".png") as tmp:
+            image.save(tmp, format="PNG", dpi=(dpi, dpi))
+        return image.size
+    finally:
+        doc.close()

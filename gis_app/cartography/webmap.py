@@ -1,0 +1,244 @@
+"""Offline web map (folium/Leaflet): zones by fill rate, subzones, parcels, popups, legend, layer control.
+
+Works with no network: folium's CDN links are dropped and Leaflet (resources/web/leaflet, pinned npm
+package) is inlined, its images as data: URIs. Every attribute value is HTML-escaped in Python before it
+reaches the page, and popups/tooltips only ever show those pre-escaped strings, so a zone named
+``<img src=x onerror=alert(1)>`` shows as text.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import shapely
+
+from ..core.atomic import write_text_atomic
+from ..core.crs import WGS84_EPSG, reproject
+from ..core.i18n import t
+from ..core.styles import GENERIC_STYLE
+from .pdf_render import warn_missing_geometry
+from .styling import layer_title, legend_rows, styled_frame, value_label
+
+WEB_DIR = Path(__file__).resolve().parents[2] / "resources" / "web"
+LEAFLET_DIR = WEB_DIR / "leaflet"
+CANONICAL_POPUPS = ("zones", "subzones", "parcels")
+STATUS_LABELS = {"ok": "đạt / ok", "violation": "vi phạm / violation", "warning": "cảnh báo / warning"}
+
+
+def esc(value) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "—"
+    return html.escape(str(value), quote=True)
+
+
+def _ha(m2) -> str:
+    return "—" if m2 is None or not np.isfinite(m2) else f"{m2 / 10000:,.2f} ha".replace(",", " ")
+
+
+def _pct(v) -> str:
+    return "—" if v is None or not np.isfinite(v) else f"{v:.0%}"
+
+
+def _table(rows: list[tuple[str, str]]) -> str:
+    """rows are (label, already-escaped value)."""
+    return "<table class='kcn-popup'>" + "".join(
+        f"<tr><th>{html.escape(k)}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
+
+
+def zone_findings(project) -> dict[str, list[dict]]:
+    """Rule findings per zone from the `check` command (CONTRACTS.md JSON), when it exists."""
+    from ..core.processing import registry
+
+    check = registry().algorithms.get("check")
+    if check is None or project.path is None:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="kcn-web-") as tmp:
+        out = Path(tmp) / "check.json"
+        try:
+            check.run({"project": str(project.path), "json": str(out)})
+            data = json.loads(out.read_text(encoding="utf-8"))
+        except Exception:  # findings are an extra; the map is still useful without them
+            return {}
+    return {str(z.get("zone_id")): z.get("findings") or [] for z in data.get("zones", [])}
+
+
+def zone_popup(row, findings: list[dict]) -> str:
+    established = row.get("established")
+    date = established.strftime("%d/%m/%Y") if hasattr(established, "strftime") and established == established else None
+    rows = [(t("Tên", "Name"), f"<b>{esc(row.get('name'))}</b>"), (t("Mã", "ID"), esc(row.get("zone_id"))),
+            (t("Loại", "Kind"), esc(row.get("kind"))), (t("Ngày thành lập", "Established"), esc(date)),
+            (t("Diện tích", "Gross area"), _ha(row.get("gross_m2"))),
+            (t("Đất công nghiệp", "Industrial land"), _ha(row.get("industrial_m2"))),
+            (t("Đã cho thuê", "Leased"), _ha(row.get("leased_m2"))),
+            (t("Còn trống", "Vacant"), _ha(row.get("vacant_m2"))),
+            (t("Tỷ lệ lấp đầy", "Fill rate"), _pct(row.get("fill_rate"))),
+            (t("Số liệu từ", "Figures from"), esc(t("lô đất", "parcels") if row.get("figures_from") == "parcels"
+                                                  else t("số liệu công bố", "declared figures")))]
+    body = _table(rows)
+    findings = [f for f in findings if f.get("status") != "n/a"]  # rules that do not apply: noise
+    if findings:
+        items = "".join(f"<li class='kcn-{esc(f.get('status'))}'><b>{esc(f.get('rule'))}</b> "
+                        f"[{esc(STATUS_LABELS.get(f.get('status'), f.get('status')))}] {esc(f.get('message'))}</li>"
+                        for f in findings)
+        body += f"<div class='kcn-findings'><b>{html.escape(t('Kết quả kiểm tra', 'Rule findings'))}</b><ul>{items}</ul></div>"
+    return body
+
+
+def _rounded(geoms):
+    """Coordinates to 1e-7° (~1 cm): a smaller file; no topology step, so invalid shapes still draw."""
+    return shapely.transform(geoms, lambda xy: np.round(xy, 7))
+
+
+def _features(frame, colors, popups, tips, vacant) -> dict:
+    """GeoJSON of the frame's geometry with only our pre-escaped strings (and flags) as properties."""
+    geo = reproject(frame[[frame.geometry.name]], WGS84_EPSG)
+    feats = []
+    for geom, color, popup, tip, free in zip(shapely.to_geojson(_rounded(geo.geometry.values)),
+                                             colors, popups, tips, vacant):
+        feats.append({"type": "Feature", "geometry": json.loads(geom),
+                      "properties": {"color": color, "popup": popup, "tip": tip, "vacant": bool(free)}})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def _layer_content(project, state, findings, feedback=None):
+    frame, style, fills = styled_frame(project, state)
+    if feedback is not None:
+        warn_missing_geometry(frame, state["name"], feedback)
+    keep = np.asarray(frame.geometry.notna() & ~frame.geometry.is_empty)
+    frame, fills = frame[keep], np.asarray(fills, dtype=object)[keep]
+    name = state["name"]
+    vacant = np.zeros(len(frame), dtype=bool)
+    if name == "zones":
+        popups = [zone_popup(row, findings.get(str(row["zone_id"]), [])) for row in frame.to_dict("records")]
+        tips = [esc(v) for v in frame["name"]]
+    elif name == "subzones":
+        popups = [_table([(t("Phân khu", "Subzone"), esc(r["subzone_id"])), (t("Khu", "Zone"), esc(r["zone_id"])),
+                          (t("Chức năng", "Use"), esc(value_label(r["use"])))]) for r in frame.to_dict("records")]
+        tips = [esc(v) for v in frame["subzone_id"]]
+    elif name == "parcels":
+        areas = shapely.area(frame.geometry.values)
+        popups = [_table([(t("Lô", "Parcel"), esc(r["parcel_id"])), (t("Khu", "Zone"), esc(r["zone_id"])),
+                          (t("Sử dụng đất", "Land use"), esc(value_label(r["landuse"]))),
+                          (t("Tình trạng", "Status"), esc({"leased": t("đã cho thuê", "leased"),
+                                                           "vacant": t("còn trống", "vacant")}.get(r.get("status")))),
+                          (t("Nhà đầu tư", "Tenant"), esc(r.get("tenant"))),
+                          (t("Diện tích", "Area"), esc(f"{a:,.0f} m²".replace(",", ".")))])
+                  for r, a in zip(frame.to_dict("records"), areas)]
+        tips = [esc(v) for v in frame["parcel_id"]]
+        if "status" in frame:
+            vacant = ((frame["landuse"] == "industrial") & (frame["status"] == "vacant")).to_numpy(dtype=bool)
+    else:
+        popups = [esc(layer_title(name))] * len(frame)
+        tips = popups
+    return frame, style, fills, popups, tips, vacant
+
+
+def css_color(value, default: str = "transparent") -> str:
+    """Only '#rgb'/'#rrggbb(aa)' from project styles reach CSS: no url(...) or other injection."""
+    text = str(value or "")
+    return text if re.fullmatch(r"#[0-9a-fA-F]{3,8}", text) else default
+
+
+def legend_html(layers: list[tuple[str, list, str]]) -> str:
+    """``layers`` = [(title, [(label, colour)], stroke colour)], as for the print legend."""
+    parts = [f"<div class='kcn-legend'><b>{html.escape(t('Chú giải', 'Legend'))}</b>"]
+    for title, rows, stroke in layers:
+        if len(rows) == 1 and not rows[0][0]:  # single-symbol layer: swatch beside its title
+            parts.append(f"<div><i style='background:{css_color(rows[0][1])};"
+                         f"border:2px solid {css_color(stroke, '#555555')}'></i>"
+                         f"{html.escape(title)}</div>")
+            continue
+        parts.append(f"<div class='kcn-legend-title'>{html.escape(title)}</div>")
+        for label, color in rows:
+            parts.append(f"<div><i style='background:{css_color(color)}'></i>"
+                         f"{html.escape(label)}</div>")
+    return "".join(parts) + "</div>"
+
+
+LEGEND_CSS = """<style>
+.kcn-legend{position:absolute;bottom:24px;right:10px;z-index:1000;background:#fff;padding:8px 10px;
+ font:12px/1.4 "DejaVu Sans",Arial,sans-serif;border-radius:4px;box-shadow:0 1px 5px rgba(0,0,0,.4);max-height:60%;overflow:auto}
+.kcn-legend i{display:inline-block;width:14px;height:10px;margin-right:6px;border:1px solid #555;vertical-align:middle}
+.kcn-legend-title{font-weight:bold;margin-top:6px}
+table.kcn-popup th{text-align:left;padding-right:8px;font-weight:normal;color:#555}
+.kcn-findings ul{margin:4px 0 0 16px;padding:0}
+.kcn-violation{color:#b30000}.kcn-warning{color:#a05a00}.kcn-ok{color:#1a7f37}
+</style>"""
+
+
+def build_web_map(project, feedback=None) -> str:
+    """The whole page as one HTML string, with Leaflet inlined."""
+    import folium
+
+    findings = zone_findings(project)
+    states = [s for s in project.layer_state if s.get("visible", True)]
+    zones_wgs = reproject(project.zones, WGS84_EPSG) if not project.zones.empty else None
+    fmap = folium.Map(location=[21.0, 106.3], zoom_start=10, tiles=None, control_scale=True,
+                      prefer_canvas=False, zoom_snap=0.25)
+    legend_layers = []
+    fmap.default_js = [("leaflet", "leaflet.js")]  # no CDN: inlined below
+    fmap.default_css = [("leaflet_css", "leaflet.css")]
+    fmap.get_root().title = html.escape(project.name or "KCN Planner")
+    for i, state in enumerate(states):
+        if feedback:
+            feedback.check_canceled()
+            feedback.progress(10 + 70 * i / max(1, len(states)))
+        frame, style, fills, popups, tips, vacant = _layer_content(project, state, findings, feedback)
+        if frame.empty:
+            continue
+        base = style or GENERIC_STYLE
+        stroke, weight = css_color(base.get("stroke"), "#333333"), max(0.5, float(base.get("stroke_width", 0.3)) * 3)
+        opacity = float(base.get("fill_opacity", 0.7)) * float(state.get("opacity", 1.0))
+
+        def style_fn(feature, stroke=stroke, weight=weight, opacity=opacity):
+            color, free = feature["properties"]["color"], feature["properties"]["vacant"]
+            out = {"color": stroke, "weight": weight, "fillColor": css_color(color, "#000000"),
+                   "fillOpacity": (opacity * (0.4 if free else 1.0)) if color else 0.0}
+            return {**out, "dashArray": "5 4", "weight": weight * 2} if free else out  # vacant: pale, dashed
+
+        layer = folium.GeoJson(
+            _features(frame, fills, popups, tips, vacant), name=html.escape(layer_title(state["name"])),
+            style_function=style_fn, zoom_on_click=False,
+            popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=420),
+            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False))
+        layer.add_to(fmap)
+        legend_layers.append((layer_title(state["name"]), legend_rows(frame, style), stroke))
+        if vacant.any():
+            legend_layers.append((t("Đất công nghiệp còn trống (nhạt, viền nét đứt)",
+                                    "Vacant industrial land (pale, dashed outline)"), [("", "#e6d5ee")], stroke))
+    if zones_wgs is not None:
+        b = zones_wgs.total_bounds
+        fmap.fit_bounds([[b[1], b[0]], [b[3], b[2]]])
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    fmap.get_root().header.add_child(folium.Element(LEGEND_CSS))
+    fmap.get_root().html.add_child(folium.Element(legend_html(legend_layers)))
+    return inline_assets(fmap.get_root().render())
+
+
+def _css_with_data_uris(css: str) -> str:
+    def repl(match):
+        png = LEAFLET_DIR / match.group(1)
+        return f"url(data:image/png;base64,{base64.b64encode(png.read_bytes()).decode()})"
+    return re.sub(r"url\((images/[\w.-]+\.png)\)", repl, css)
+
+
+def inline_assets(page: str) -> str:
+    """Swap folium's script/link tags for inline Leaflet; fail loudly if any remote asset is left."""
+    js = (LEAFLET_DIR / "leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
+    css = _css_with_data_uris((LEAFLET_DIR / "leaflet.css").read_text(encoding="utf-8"))
+    page = re.sub(r'<script src="leaflet.js"></script>', lambda m: f"<script>{js}</script>", page, count=1)
+    page = re.sub(r'<link rel="stylesheet" href="leaflet.css"\s*/?>', lambda m: f"<style>{css}</style>", page, count=1)
+    remote = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//[^"]+"', page)
+    if remote or 'src="leaflet.js"' in page:
+        raise RuntimeError(f"web map still references remote assets: {remote[:3]}")
+    return page
+
+
+def write_web_map(project, out, feedback=None) -> Path:
+    write_text_atomic(out, build_web_map(project, feedback))
+    return Path(out)

@@ -1,0 +1,1 @@
+"""Compliance reports: charts (matplotlib, Qt-free), XLSX (openpyxl) and PDF (reportlab)."""

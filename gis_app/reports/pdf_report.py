@@ -1,0 +1,231 @@
+"""PDF compliance report in Vietnamese (reportlab + the bundled DejaVu font): summary, charts and a
+small map per zone with its findings. Charts and maps come from charts.py (the GUI shows the same)."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from ..core.atomic import atomic_path
+from ..core.i18n import get_language, set_language, t
+from ..core.project import Project
+from ..rules.ruleset import RuleSet
+from ..rules.view import STATUS_COLORS, fmt_ha, fmt_m2, fmt_share, rule_label, status_label, zone_status
+from . import charts
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+KINDS = ("KCN", "CCN")
+
+
+def _fonts() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT_DIR / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold",
+                                      italic="DejaVuSans", boldItalic="DejaVuSans-Bold")
+
+
+def _styles():
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("base", fontName="DejaVuSans", fontSize=8.5, leading=11)
+    return {"base": base,
+            "small": ParagraphStyle("small", parent=base, fontSize=7, leading=8.5),
+            "h1": ParagraphStyle("h1", parent=base, fontName="DejaVuSans-Bold", fontSize=15, leading=19,
+                                 spaceAfter=6),
+            "h2": ParagraphStyle("h2", parent=base, fontName="DejaVuSans-Bold", fontSize=11.5, leading=15,
+                                 spaceBefore=8, spaceAfter=4),
+            "h3": ParagraphStyle("h3", parent=base, fontName="DejaVuSans-Bold", fontSize=9.5, leading=12)}
+
+
+def write_pdf(result: dict, ruleset: RuleSet, project: Project, path: str | Path, lang: str = "vi",
+              feedback=None) -> Path:
+    """Write the report (Vietnamese by default, whatever the UI language) atomically to ``path``."""
+    previous = get_language()
+    set_language(lang)
+    try:
+        story = _story(result, ruleset, project, feedback)
+    finally:
+        set_language(previous)
+    path = Path(path)
+    with atomic_path(path, suffix=".pdf") as tmp:
+        _build(story, tmp, result)
+    return path
+
+
+def _build(story, target: Path, result: dict) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    def footer(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("DejaVuSans", 7)
+        canvas.drawString(15 * mm, 8 * mm, f"KCN Planner — {result.get('project') or ''}")
+        canvas.drawRightString(A4[0] - 15 * mm, 8 * mm, f"{doc.page}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm,
+                            topMargin=14 * mm, bottomMargin=14 * mm, title="Báo cáo tuân thủ quy tắc KCN, CCN",
+                            author="KCN Planner")
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+
+
+def _image(data: bytes, max_w: float, max_h: float):
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image
+
+    w, h = ImageReader(io.BytesIO(data)).getSize()
+    scale = min(max_w / w, max_h / h)
+    return Image(io.BytesIO(data), width=w * scale, height=h * scale)
+
+
+def _table(rows, widths, header=True, font_size=8):
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    style = [("FONT", (0, 0), (-1, -1), "DejaVuSans", font_size),
+             ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#999999")),
+             ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if header:
+        style += [("FONT", (0, 0), (-1, 0), "DejaVuSans-Bold", font_size),
+                  ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _story(result: dict, ruleset: RuleSet, project: Project, feedback) -> list:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+    _fonts()
+    st = _styles()
+    width = A4[0] - 30 * mm
+    P = Paragraph
+    story = [P(t("Báo cáo kiểm tra tỷ lệ lấp đầy và quy tắc dành quỹ đất KCN, CCN",
+                 "Fill rate and land reservation compliance report (KCN, CCN)"), st["h1"]),
+             P(t("Dự án: <b>{p}</b> — lập ngày {d}", "Project: <b>{p}</b> — made on {d}",
+                 p=result.get("project") or "", d=dt.date.today().isoformat()), st["base"]),
+             P(t("Bộ quy tắc: {n} (phiên bản {v}); khu thành lập từ {s} là khu mới. Ngày đánh giá: {a}.",
+                 "Rule set: {n} (version {v}); zones established from {s} are new. Evaluation date: {a}.",
+                 n=result["rules"].get("name", ""), v=result["rules"]["version"], s=ruleset.split_date.isoformat(),
+                 a=result.get("as_of") or t("tất cả các khu", "all zones")), st["base"])]
+    if project.meta.get("illustrative"):
+        story.append(P(t("Lưu ý: ranh giới các khu là minh họa; số liệu theo nguồn công bố.",
+                         "Note: zone outlines are illustrative; figures follow the published sources."),
+                       st["small"]))
+    story.append(P(t("1. Tổng hợp toàn tỉnh", "1. Province summary"), st["h2"]))
+    s = result["summary"]
+    rows = [[t("Chỉ tiêu", "Figure"), "KCN", "CCN"],
+            [t("Số khu", "Zones"), *(str(s[k]["count"]) for k in KINDS)],
+            [t("Đang hoạt động", "Operating"), *(str(s[k]["operating"]) for k in KINDS)],
+            [t("Tổng diện tích", "Gross area"), *(fmt_ha(s[k]["gross_m2"]) for k in KINDS)],
+            [t("Quỹ đất công nghiệp", "Industrial land fund"), *(fmt_ha(s[k]["industrial_m2"]) for k in KINDS)],
+            [t("Đã cho thuê", "Leased"), *(fmt_ha(s[k]["leased_m2"]) for k in KINDS)],
+            [t("Tỷ lệ lấp đầy (gia quyền theo diện tích)", "Fill rate (area-weighted)"),
+             *(fmt_share(s[k]["fill_rate_weighted"]) for k in KINDS)],
+            [t("Tỷ lệ lấp đầy bình quân các khu đang hoạt động", "Mean fill rate of operating zones"),
+             *(fmt_share(s[k]["fill_rate_mean_operating"]) for k in KINDS)]]
+    story.append(_table(rows, [width * 0.5, width * 0.25, width * 0.25]))
+    story.append(P(t("2. Kết quả theo quy tắc", "2. Findings by rule"), st["h2"]))
+    story.append(_rule_counts_table(result, ruleset, width, st))
+    story.append(P(t("3. Các khu chưa đạt (vi phạm, cảnh báo)", "3. Zones with violations or warnings"), st["h2"]))
+    story.append(_problem_table(result, width, st))
+    story.append(PageBreak())
+    story.append(P(t("4. Biểu đồ", "4. Charts"), st["h2"]))
+    for kind in KINDS:
+        if any(z["kind"] == kind for z in result["zones"]):
+            story.append(_image(charts.fill_rate_chart(result, kind, dpi=130), width, 235 * mm))
+    story.append(_image(charts.reservation_chart(result, dpi=130, line_share=ruleset["R1"]["hightech_min_share"]),
+                        width, 200 * mm))
+    story.append(PageBreak())
+    story.append(P(t("5. Từng khu: bản đồ và kết quả kiểm tra", "5. Zone by zone: map and findings"), st["h2"]))
+    story.append(P(t("Bản đồ: tím đậm = đã cho thuê, tím nhạt = đất công nghiệp còn trống; gạch xanh lam = "
+                     "phân khu công nghệ cao, gạch xanh lá = phân khu CNHT. Khu không có thửa đất chỉ có ranh giới.",
+                     "Map: dark purple = leased, light purple = vacant industrial land; blue hatch = high-tech "
+                     "subzone, green hatch = CNHT subzone. Zones without parcels show their outline only."),
+                   st["small"]))
+    zones_geo = project.zones.set_index(project.zones["zone_id"].astype(str))
+    subzones, parcels = project.subzones, project.parcels
+    sub_groups = {k: g for k, g in subzones.groupby(subzones["zone_id"].astype(str))} if len(subzones) else {}
+    par_groups = {k: g for k, g in parcels.groupby(parcels["zone_id"].astype(str))} if len(parcels) else {}
+    empty_sub, empty_par = subzones.iloc[:0], parcels.iloc[:0]
+    n = max(len(result["zones"]), 1)
+    for i, zone in enumerate(result["zones"]):
+        if feedback is not None:
+            feedback.check_canceled()
+            feedback.progress(40 + 55 * i / n)
+        zid = zone["zone_id"]
+        geom = zones_geo.geometry.get(zid)
+        picture = _image(charts.zone_map(geom, sub_groups.get(zid, empty_sub), par_groups.get(zid, empty_par)),
+                         58 * mm, 58 * mm) if geom is not None and not geom.is_empty else P("—", st["base"])
+        status = zone_status(zone)
+        head = P(f'<font color="{STATUS_COLORS[status]}">■</font> <b>{zone["name"]}</b> ({zid}, {zone["kind"]}, '
+                 + t("thành lập", "established") + f' {zone["established"] or "—"}) — {status_label(status)}',
+                 st["h3"])
+        facts = P(t("Diện tích {g}; quỹ đất CN {i}; đã thuê {l}; lấp đầy {f}; CNC {h} ({hs}); CNHT {c} ({cs}). "
+                    "Nguồn: {src}.",
+                    "Gross {g}; industrial {i}; leased {l}; fill {f}; high-tech {h} ({hs}); CNHT {c} ({cs}). "
+                    "From: {src}.",
+                    g=fmt_ha(zone["gross_m2"]), i=fmt_ha(zone["industrial_m2"]), l=fmt_ha(zone["leased_m2"]),
+                    f=fmt_share(zone["fill_rate"]), h=fmt_ha(zone["hightech_m2"]),
+                    hs=fmt_share(zone["hightech_share"]), c=fmt_ha(zone["cnht_m2"]),
+                    cs=fmt_share(zone["cnht_share"]),
+                    src=t("thửa đất", "parcels") if zone["figures_from"] == "parcels"
+                    else t("số liệu công bố", "declared figures")), st["small"])
+        findings = [[P(f"<b>{rule_label(f)}</b> — "
+                       f'<font color="{STATUS_COLORS[f["status"]]}">{status_label(f["status"])}</font>'
+                       + (t("; thiếu {d}", "; deficit {d}", d=fmt_m2(f["deficit_m2"])) if f["deficit_m2"] else "")
+                       + f"<br/>{f['message']}<br/><i>{f['citation']}</i>", st["small"])]
+                    for f in zone["findings"] if f["status"] != "n/a"]
+        if not findings:
+            findings = [[P(t("Không có quy tắc nào áp dụng cho khu này (xem bảng tính XLSX).",
+                             "No rule applies to this zone (see the XLSX workbook)."), st["small"])]]
+        right = Table([[facts], *findings], colWidths=[width - 62 * mm])
+        right.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -2), 0.25, colors.HexColor("#cccccc"))]))
+        block = Table([[picture, right]], colWidths=[62 * mm, width - 62 * mm])
+        block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        story.append(KeepTogether([head, block, Spacer(1, 4 * mm)]))
+    return story
+
+
+def _rule_counts_table(result: dict, ruleset: RuleSet, width: float, st):
+    from reportlab.platypus import Paragraph
+
+    counts: dict[str, dict[str, int]] = {}
+    for zone in result["zones"]:
+        for f in zone["findings"]:
+            row = counts.setdefault(rule_label(f), dict.fromkeys(("violation", "warning", "ok", "n/a"), 0))
+            row[f["status"]] += 1
+    rows = [[Paragraph(f"<b>{h}</b>", st["small"]) for h in (
+        t("Quy tắc", "Rule"), t("Nội dung", "Rule text"), status_label("violation"), status_label("warning"),
+        status_label("ok"), status_label("n/a"))]]
+    for label, c in counts.items():
+        rule = ruleset[label.split()[0]]
+        rows.append([Paragraph(label, st["small"]), Paragraph(t(rule["title_vi"], rule["title_en"]) + f"<br/><i>{rule['citation']}</i>",
+                                      st["small"]),
+                     str(c["violation"]), str(c["warning"]), str(c["ok"]), str(c["n/a"])])
+    return _table(rows, [width * 0.13, width * 0.51, width * 0.09, width * 0.09, width * 0.08, width * 0.1])
+
+
+def _problem_table(result: dict, width: float, st):
+    from reportlab.platypus import Paragraph
+
+    rows = [[t("Khu", "Zone"), t("Quy tắc", "Rule"), t("Kết quả", "Status"), t("Thiếu (m²)", "Deficit (m²)"),
+             t("Nội dung", "Message")]]
+    for zone in result["zones"]:
+        for f in zone["findings"]:
+            if f["status"] in ("violation", "warning"):
+                rows.append([Paragraph(zone["name"], st["small"]), Paragraph(rule_label(f), st["small"]),
+                             status_label(f["status"]),
+                             fmt_m2(f["deficit_m2"]), Paragraph(f["message"], st["small"])])
+    if len(rows) == 1:
+        rows.append(["—", "", "", "", t("Không có vi phạm hay cảnh báo", "No violations or warnings")])
+    return _table(rows, [width * 0.2, width * 0.13, width * 0.11, width * 0.14, width * 0.42], font_size=7)

@@ -1,0 +1,151 @@
+"""XLSX compliance report (openpyxl): a sheet per kind (a row per zone: figures and findings),
+a summary sheet and a sheet of the rule citations."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.atomic import atomic_path
+from ..core.i18n import t
+from ..rules.ruleset import RuleSet
+from ..rules.view import STATUS_COLORS, rule_label, status_label, zone_status
+
+KINDS = ("KCN", "CCN")
+
+
+def _finding_keys(result: dict) -> list[tuple[str, str | None]]:
+    keys = []
+    for zone in result["zones"]:
+        for f in zone["findings"]:
+            key = (f["rule"], f.get("part"))
+            if key not in keys:
+                keys.append(key)
+    return keys or [(r, None) for r in ("R1", "R2", "R3", "R4", "R5", "R6")]
+
+
+def _figure_columns() -> list[tuple[str, str, str]]:
+    """(header, zone key, number format) of the figures part of a zone row."""
+    return [
+        (t("Mã khu", "Zone id"), "zone_id", "@"), (t("Tên", "Name"), "name", "@"),
+        (t("Ngày thành lập", "Established"), "established", "@"),
+        (t("Tổng hợp", "General"), "general", "@"), (t("Hoạt động", "Operating"), "operating", "@"),
+        (t("Diện tích (m²)", "Gross (m²)"), "gross_m2", "#,##0"),
+        (t("Quỹ đất CN (m²)", "Industrial land (m²)"), "industrial_m2", "#,##0"),
+        (t("Đã cho thuê (m²)", "Leased (m²)"), "leased_m2", "#,##0"),
+        (t("Chưa cho thuê (m²)", "Vacant (m²)"), "vacant_m2", "#,##0"),
+        (t("Tỷ lệ lấp đầy", "Fill rate"), "fill_rate", "0.0%"),
+        (t("Nguồn số liệu", "Figures from"), "figures_from", "@"),
+        (t("Đất CNC (m²)", "High-tech (m²)"), "hightech_m2", "#,##0"),
+        (t("Tỷ trọng CNC", "High-tech share"), "hightech_share", "0.0%"),
+        (t("Đất CNHT (m²)", "CNHT (m²)"), "cnht_m2", "#,##0"),
+        (t("Tỷ trọng CNHT", "CNHT share"), "cnht_share", "0.0%"),
+        (t("Số lô CNHT", "CNHT lots"), "cnht_lots", "0"),
+        (t("DT TB lô CNHT (m²)", "Mean CNHT lot (m²)"), "cnht_lot_mean_m2", "#,##0"),
+    ]
+
+
+def write_xlsx(result: dict, ruleset: RuleSet, path: str | Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    fills = {s: PatternFill("solid", fgColor=c.lstrip("#")) for s, c in STATUS_COLORS.items()}
+    wb = Workbook()
+    wb.remove(wb.active)
+    figures = _figure_columns()
+    finding_keys = _finding_keys(result)
+    for kind in KINDS:
+        ws = wb.create_sheet(kind)
+        headers = [h for h, _, _ in figures] + [t("Đánh giá chung", "Overall")]
+        for rule, part in finding_keys:
+            label = rule_label({"rule": rule, "part": part})
+            headers += [label, t("{r}: thiếu (m²)", "{r}: deficit (m²)", r=label),
+                        t("{r}: ghi chú", "{r}: note", r=label)]
+        ws.append(headers)
+        for cell in ws[1]:
+            cell.font, cell.alignment = bold, wrap
+        for zone in (z for z in result["zones"] if z["kind"] == kind):
+            row = [_cell(zone.get(key)) for _, key, _ in figures]
+            source = [key for _, key, _ in figures].index("figures_from")
+            row[source] = {"parcels": t("thửa đất", "parcels"),
+                           "declared": t("số liệu công bố", "declared")}.get(zone["figures_from"], "")
+            overall = zone_status(zone)
+            row.append(status_label(overall))
+            by_key = {(f["rule"], f.get("part")): f for f in zone["findings"]}
+            for key in finding_keys:
+                f = by_key.get(key)
+                row += [status_label(f["status"]), f["deficit_m2"], f["message"]] if f else ["", None, ""]
+            ws.append(row)
+            r = ws.max_row
+            for c, (_, _, number_format) in enumerate(figures, start=1):
+                ws.cell(r, c).number_format = number_format
+            ws.cell(r, len(figures) + 1).fill = fills[overall]
+            for i, key in enumerate(finding_keys):
+                f = by_key.get(key)
+                col = len(figures) + 2 + 3 * i
+                if f:
+                    ws.cell(r, col).fill = fills[f["status"]]
+                    ws.cell(r, col + 1).number_format = "#,##0"
+        ws.freeze_panes = "C2"
+        for c in range(1, ws.max_column + 1):
+            ws.column_dimensions[get_column_letter(c)].width = 14
+        ws.column_dimensions["B"].width = 30
+    _summary_sheet(wb.create_sheet(t("Tổng hợp", "Summary")), result, bold)
+    _rules_sheet(wb.create_sheet(t("Quy tắc", "Rules")), ruleset, bold, wrap)
+    path = Path(path)
+    with atomic_path(path, suffix=".xlsx") as tmp:
+        wb.save(tmp)
+    return path
+
+
+def _cell(value):
+    if isinstance(value, bool):
+        return t("có", "yes") if value else t("không", "no")
+    return value
+
+
+def _summary_sheet(ws, result: dict, bold) -> None:
+    ws.append([t("Chỉ tiêu", "Figure"), "KCN", "CCN"])
+    rows = [(t("Số khu", "Zones"), "count", "0"), (t("Đang hoạt động", "Operating"), "operating", "0"),
+            (t("Diện tích (ha)", "Gross area (ha)"), "gross_m2", "#,##0.0"),
+            (t("Quỹ đất công nghiệp (ha)", "Industrial land (ha)"), "industrial_m2", "#,##0.0"),
+            (t("Đã cho thuê (ha)", "Leased (ha)"), "leased_m2", "#,##0.0"),
+            (t("Tỷ lệ lấp đầy (bình quân gia quyền)", "Fill rate (area-weighted)"), "fill_rate_weighted", "0.0%"),
+            (t("Tỷ lệ lấp đầy bình quân các khu hoạt động", "Mean fill rate of operating zones"),
+             "fill_rate_mean_operating", "0.0%")]
+    for label, key, number_format in rows:
+        values = [result["summary"][k][key] for k in KINDS]
+        if key.endswith("_m2"):
+            values = [v / 10_000 if v is not None else None for v in values]
+        ws.append([label, *values])
+        for c in (2, 3):
+            ws.cell(ws.max_row, c).number_format = number_format
+    ws.append([])
+    ws.append([t("Bộ quy tắc", "Rule set"), result["rules"].get("name"), result["rules"]["version"]])
+    ws.append([t("Ngày đánh giá", "Evaluation date"), result.get("as_of") or "—"])
+    for cell in ws[1]:
+        cell.font = bold
+    ws.column_dimensions["A"].width = 44
+    ws.column_dimensions["B"].width = 16
+    ws.column_dimensions["C"].width = 16
+
+
+def _rules_sheet(ws, ruleset: RuleSet, bold, wrap) -> None:
+    ws.append([t("Quy tắc", "Rule"), t("Nội dung", "Rule text"), t("Mức độ", "Severity"),
+               t("Ngưỡng", "Thresholds"), t("Trích dẫn", "Citation")])
+    for rule_id, rule in ruleset.rules.items():
+        thresholds = "; ".join(f"{k} = {v}" for k, v in rule.items()
+                               if k not in ("title_vi", "title_en", "citation", "severity", "accepted_keywords",
+                                            "excluded_keywords"))
+        ws.append([rule_id, t(rule["title_vi"], rule["title_en"]), status_label(rule["severity"]), thresholds,
+                   rule["citation"]])
+    ws.append([t("Ngày phân tách khu mới/cũ", "New/existing split date"), ruleset.split_date.isoformat()])
+    ws.append([t("Nguồn bộ quy tắc", "Rule set file"), ruleset.source])
+    for cell in ws[1]:
+        cell.font = bold
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = wrap
+    for col, width in zip("ABCDE", (10, 60, 12, 40, 50)):
+        ws.column_dimensions[col].width = width

@@ -1,0 +1,101 @@
+"""Qt-free view-model of the GUI's zone dock and of compliance styling: display rows in vi/en.
+
+The shell shows ``zone_dock(zone)`` as a table of figures and a list of findings (each with its
+citation) and colours zones by ``zone_status``; the PDF/XLSX reports use the same labels.
+"""
+from __future__ import annotations
+
+from ..core.i18n import get_language, t
+
+STATUS_ORDER = ("violation", "warning", "ok", "n/a")  # worst first
+STATUS_COLORS = {"violation": "#d7301f", "warning": "#fdae61", "ok": "#1a9850", "n/a": "#bdbdbd"}
+
+
+def status_label(status: str) -> str:
+    return {"ok": t("Đạt", "OK"), "violation": t("Vi phạm", "Violation"),
+            "warning": t("Cảnh báo", "Warning"), "n/a": t("Không áp dụng", "N/A")}[status]
+
+
+def zone_status(zone: dict) -> str:
+    """The worst status among a zone's findings (what the map colours the zone by)."""
+    statuses = {f["status"] for f in zone.get("findings", [])}
+    return next((s for s in STATUS_ORDER if s in statuses), "n/a")
+
+
+def compliance_by_zone(result: dict) -> dict[str, str]:
+    """zone_id → worst status, for styling the zones layer by compliance."""
+    return {zone["zone_id"]: zone_status(zone) for zone in result["zones"]}
+
+
+def rule_label(finding: dict) -> str:
+    part = finding.get("part")
+    if not part:
+        return finding["rule"]
+    return finding["rule"] + " " + {"hightech": t("(công nghệ cao)", "(high-tech)"),
+                                    "cnht": t("(ưu tiên CNHT)", "(CNHT priority)")}.get(part, part)
+
+
+def fmt_m2(value) -> str:
+    if value is None:
+        return "—"
+    text = f"{float(value):,.0f} m²"
+    return text.replace(",", ".") if get_language() == "vi" else text
+
+
+def fmt_ha(value) -> str:
+    if value is None:
+        return "—"
+    number = f"{float(value) / 10_000:,.1f}"
+    if get_language() == "vi":  # 1.234,5 ha
+        number = number.replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"{number} ha"
+
+
+def fmt_share(value) -> str:
+    if value is None:
+        return "—"
+    text = f"{float(value) * 100:.1f}%"
+    return text.replace(".", ",") if get_language() == "vi" else text
+
+
+def figure_rows(zone: dict) -> list[tuple[str, str]]:
+    """(label, value) rows of a zone's figures, in the UI language."""
+    source = {"parcels": t("từ thửa đất", "from parcels"),
+              "declared": t("số liệu công bố", "declared figures")}.get(zone.get("figures_from"), "—")
+    lots = zone.get("cnht_lots") or 0
+    return [
+        (t("Mã khu", "Zone id"), zone["zone_id"]),
+        (t("Loại", "Kind"), zone["kind"]),
+        (t("Ngày thành lập", "Established"), zone.get("established") or "—"),
+        (t("Diện tích", "Gross area"), fmt_ha(zone.get("gross_m2"))),
+        (t("Quỹ đất công nghiệp", "Industrial land fund"), fmt_ha(zone.get("industrial_m2"))),
+        (t("Đã cho thuê", "Leased"), fmt_ha(zone.get("leased_m2"))),
+        (t("Chưa cho thuê", "Vacant"), fmt_ha(zone.get("vacant_m2"))),
+        (t("Tỷ lệ lấp đầy", "Fill rate"), fmt_share(zone.get("fill_rate"))),
+        (t("Đất công nghệ cao", "High-tech land"),
+         f"{fmt_ha(zone.get('hightech_m2'))} ({fmt_share(zone.get('hightech_share'))})"),
+        (t("Đất CNHT", "CNHT land"), f"{fmt_ha(zone.get('cnht_m2'))} ({fmt_share(zone.get('cnht_share'))})"),
+        (t("Lô trong phân khu CNHT", "Lots in CNHT subzones"),
+         t("{n} lô, trung bình {a}", "{n} lots, mean {a}", n=lots, a=fmt_m2(zone.get("cnht_lot_mean_m2")))
+         if lots else "—"),
+        (t("Nguồn số liệu", "Figures from"), source),
+    ]
+
+
+def finding_rows(zone: dict) -> list[dict]:
+    """One display row per finding: rule, status label and colour, m² figures, message, citation."""
+    rows = []
+    for f in zone.get("findings", []):
+        rows.append({"rule": rule_label(f), "status": f["status"], "status_label": status_label(f["status"]),
+                     "color": STATUS_COLORS[f["status"]], "required": fmt_m2(f["required_m2"]),
+                     "actual": fmt_m2(f["actual_m2"]), "deficit": fmt_m2(f["deficit_m2"]),
+                     "message": f["message"], "citation": f["citation"]})
+    return rows
+
+
+def zone_dock(zone: dict) -> dict:
+    """Everything the zone dock shows for one zone of a check result."""
+    status = zone_status(zone)
+    return {"title": f"{zone['name']} ({zone['zone_id']})", "status": status,
+            "status_label": status_label(status), "status_color": STATUS_COLORS[status],
+            "figures": figure_rows(zone), "findings": finding_rows(zone)}

@@ -1,0 +1,134 @@
+"""Offline web map: no CDN, escaped attributes, and what headless Chromium shows with no network."""
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from cartography_helpers import build_project
+from gis_app.cli import main
+
+XSS_ZONE = "<img src=x onerror=alert(1)>"
+XSS_CCN = '</script><script>document.title="pwned"</script>'
+CHROMIUM = ["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--window-size=1200,900", "--virtual-time-budget=4000"]
+# Appended to a COPY of the map by the test only: renders every popup into the page so the DOM dump
+# shows what a click would show, and flags any script or image injected through the data.
+PROBE = """<script>
+window.addEventListener('load', () => setTimeout(() => {
+  const box = document.createElement('div'); box.id = 'probe'; document.body.appendChild(box);
+  for (const key of Object.keys(window).filter(k => /^geo_json_[0-9a-f]+$/.test(k))) {
+    const popup = window[key].getPopup();  // folium binds one popup function to the whole GeoJSON layer
+    if (popup) window[key].eachLayer(l => box.appendChild(popup._content(l)));
+  }
+}, 200));
+</script>"""
+
+
+@pytest.fixture(scope="module")
+def web_map(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("web")
+    project = build_project(tmp / "xss.gpkg", zone_name=XSS_ZONE, ccn_name=XSS_CCN)
+    out = tmp / "map.html"
+    assert main(["export-web", str(project), "--out", str(out)]) == 0
+    return out
+
+
+def chromium(tmp_path, url, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([*CHROMIUM, f"--user-data-dir={tmp_path / 'chrome'}", *args, url],
+                          capture_output=True, text=True, timeout=90, cwd=tmp_path)
+
+
+def test_nothing_is_loaded_from_the_network(web_map):
+    page = web_map.read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]*\ssrc=", page)
+    assert not re.search(r"<link[^>]*\shref=", page)
+    assert "L.map(" in page and "leaflet" in page.lower() and "data:image/png;base64," in page
+
+
+def test_attribute_text_is_escaped_in_the_html(web_map):
+    page = web_map.read_text(encoding="utf-8")
+    assert XSS_ZONE not in page and "<script>document.title" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page.replace("\\u0026", "&").replace("\\u003c", "<") \
+        .replace("\\u003e", ">")
+
+
+def test_chromium_draws_the_map_and_runs_no_data_script(web_map, tmp_path):
+    probe = tmp_path / "probe.html"
+    probe.write_text(web_map.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    dom = chromium(tmp_path, probe.as_uri(), "--dump-dom").stdout
+    overlay = dom[dom.index("leaflet-overlay-pane"):]
+    assert len(re.findall(r"<path", overlay)) >= 12  # 2 zones + 1 subzone + 10 parcels
+    assert "<title>Dự án thử</title>" in dom  # document.title untouched
+    probe_html = dom[dom.index('id="probe"'):]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in probe_html  # the name shows as text
+    assert "<img" not in probe_html and "pwned" not in dom.split("<body")[0]
+    assert "Tỷ lệ lấp đầy" in probe_html and "50%" in probe_html  # the zone's figures
+    shot = tmp_path / "shot.png"
+    chromium(tmp_path, web_map.as_uri(), f"--screenshot={shot}")
+    pixels = np.asarray(Image.open(shot).convert("RGB")).astype(int)
+    assert pixels.shape[:2] == (900, 1200)
+    colours = {tuple(c) for c in pixels[::10, ::10].reshape(-1, 3)}
+    assert len(colours) > 20  # polygons, legend and controls, not a blank page
+    assert ((pixels[..., 0] - pixels[..., 2]) > 80).sum() > 3000  # the zones' orange fill-rate colours
+
+
+def test_findings_from_check_appear_escaped_in_popups(tmp_path, monkeypatch):
+    import json
+
+    from gis_app.cartography import webmap
+    from gis_app.core.processing import Algorithm, registry
+    from gis_app.core.project import Project
+
+    class FakeCheck(Algorithm):
+        name = "check"
+
+        def process(self, params, feedback):
+            findings = [{"rule": "R1", "status": "violation", "message": "<b>thiếu</b> 2 ha"}]
+            data = {"zones": [{"zone_id": "KCN-TEST", "findings": findings}]}
+            open(params["json"], "w", encoding="utf-8").write(json.dumps(data))
+            return {}
+
+    monkeypatch.setitem(registry().algorithms, "check", FakeCheck())
+    project = Project.load(build_project(tmp_path / "p.gpkg"))
+    findings = webmap.zone_findings(project)
+    assert findings["KCN-TEST"][0]["rule"] == "R1"
+    row = project.zones.iloc[0].to_dict()
+    popup = webmap.zone_popup(row, findings["KCN-TEST"])
+    assert "R1" in popup and "&lt;b&gt;thiếu&lt;/b&gt; 2 ha" in popup
+    monkeypatch.delitem(registry().algorithms, "check")
+    assert webmap.zone_findings(project) == {}
+
+
+def test_bundled_leaflet_matches_its_checksums():
+    from gis_app.cartography.webmap import LEAFLET_DIR
+
+    lines = (LEAFLET_DIR / "SHA256SUMS").read_text().split("\n")
+    checked = 0
+    for line in filter(None, lines):
+        digest, name = line.split()
+        assert hashlib.sha256((LEAFLET_DIR / name).read_bytes()).hexdigest() == digest, name
+        checked += 1
+    assert checked >= 5 and "BSD 2-Clause" in (LEAFLET_DIR / "LICENSE").read_text()
+
+
+def test_bad_output_and_project_exit_2(tmp_path, capsys):
+    project = build_project(tmp_path / "p.gpkg")
+    assert main(["export-web", str(project), "--out", str(tmp_path / "map.pdf")]) == 2
+    assert main(["export-web", str(tmp_path / "missing.gpkg"), "--out", str(tmp_path / "m.html")]) == 2
+    assert "missing.gpkg" in capsys.readouterr().err
+    assert not (tmp_path / "m.html").exists()
+
+
+def test_style_colours_cannot_inject_css():
+    from gis_app.cartography.webmap import css_color, legend_html
+
+    assert css_color("#fdbe85") == "#fdbe85"
+    assert css_color("red;background:url(http://x/y.png)") == "transparent"
+    page = legend_html([("Lớp", [("a", "#fff;background:url(http://evil/)")], "#000")])
+    assert "http" not in page and "url(" not in page

@@ -1,0 +1,75 @@
+"""`main.py check`: the JSON keys of CONTRACTS.md, exit codes, atomic output."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from gis_app.cli import main
+from rules_fixture import make_project
+
+ROOT_KEYS = {"rules", "zones", "summary"}
+ZONE_KEYS = {"zone_id", "name", "kind", "established", "gross_m2", "industrial_m2", "leased_m2", "vacant_m2",
+             "fill_rate", "figures_from", "hightech_m2", "hightech_share", "cnht_m2", "cnht_share", "findings"}
+FINDING_KEYS = {"rule", "status", "required_m2", "actual_m2", "deficit_m2", "message", "citation"}
+SUMMARY_KEYS = {"count", "operating", "gross_m2", "industrial_m2", "leased_m2", "fill_rate_weighted",
+                "fill_rate_mean_operating"}
+
+
+@pytest.fixture(scope="module")
+def project_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("proj") / "tinh_thu.gpkg"
+    make_project().save(path)
+    return path
+
+
+def test_check_writes_contract_json(project_file, tmp_path):
+    out = tmp_path / "check.json"
+    assert main(["check", str(project_file), "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert ROOT_KEYS <= set(data) and {"source", "version"} <= set(data["rules"])
+    assert len(data["zones"]) == 6
+    for zone in data["zones"]:
+        assert ZONE_KEYS <= set(zone)
+        assert zone["kind"] in ("KCN", "CCN") and zone["figures_from"] in ("parcels", "declared")
+        assert {f["rule"] for f in zone["findings"]} == {"R1", "R2", "R3", "R4", "R5", "R6"}
+        for finding in zone["findings"]:
+            assert FINDING_KEYS <= set(finding)
+            assert finding["status"] in ("ok", "violation", "warning", "n/a")
+            assert all(isinstance(finding[k], float) for k in ("required_m2", "actual_m2", "deficit_m2"))
+    for kind in ("KCN", "CCN"):
+        assert SUMMARY_KEYS <= set(data["summary"][kind])
+    edge = next(z for z in data["zones"] if z["zone_id"] == "KCN-EDGE")
+    assert edge["fill_rate"] is None and edge["established"] == "2021-01-01"
+
+
+def test_check_rules_and_as_of(project_file, tmp_path):
+    out = tmp_path / "asof.json"
+    assert main(["check", str(project_file), "--json", str(out), "--as-of", "2021-12-31"]) == 0
+    ids = [z["zone_id"] for z in json.loads(out.read_text(encoding="utf-8"))["zones"]]
+    assert "KCN-SPEC" not in ids and "CCN-NEW" not in ids and len(ids) == 4
+
+
+def test_bad_input_exits_2_and_leaves_no_output(project_file, tmp_path, capsys):
+    out = tmp_path / "never.json"
+    bad_rules = tmp_path / "bad.toml"
+    bad_rules.write_text("[ruleset]\nname = 1\n", encoding="utf-8")
+    assert main(["check", str(project_file), "--json", str(out), "--rules", str(bad_rules)]) == 2
+    assert "bad.toml" in capsys.readouterr().err
+    assert main(["check", str(tmp_path / "missing.gpkg"), "--json", str(out)]) == 2
+    not_gpkg = tmp_path / "x.gpkg"
+    not_gpkg.write_bytes(b"not a geopackage")
+    assert main(["check", str(not_gpkg), "--json", str(out)]) == 2
+    assert main(["check", str(project_file), "--json", str(out), "--as-of", "2021-13-45"]) == 2
+    assert main(["check", str(project_file), "--json", str(tmp_path)]) == 2  # a folder, not a file
+    assert not out.exists() and not list(tmp_path.glob(".never*"))
+
+
+def test_check_subprocess_exit_code(project_file, tmp_path):
+    out = tmp_path / "sub.json"
+    done = subprocess.run([sys.executable, "main.py", "check", str(project_file), "--json", str(out)],
+                          capture_output=True, text=True, cwd=str(__import__("pathlib").Path(__file__).parents[1]))
+    assert done.returncode == 0, done.stderr
+    assert "vi phạm" in done.stdout and out.exists()
