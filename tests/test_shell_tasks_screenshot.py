@@ -102,6 +102,34 @@ def test_screenshot_cli_bad_zone_exits_2(tmp_path):
     assert "KCN-NONE" in done.stderr and not (tmp_path / "x.png").exists()
 
 
+class _Optional(Algorithm):
+    name = "optional-test"
+    title_vi, title_en = "Tùy chọn", "Optional"
+    params = (Param("scale", "int"), Param("as_of", "date"), Param("ratio", "float", default=0.5))
+
+
+def test_dialog_leaves_optional_values_unset_until_given(qtbot):
+    import datetime as dt
+
+    from gis_app.shell.algorithm_dialog import AlgorithmDialog
+    from gis_app.shell.language import apply_language
+
+    apply_language("vi", remember=False)
+    dialog = AlgorithmDialog(_Optional())
+    qtbot.addWidget(dialog)
+    assert dialog.values() == {"scale": None, "as_of": None, "ratio": 0.5}
+    assert dialog.editors["scale"].text() == "(mặc định)"
+    dialog.editors["scale"].setValue(2000)
+    dialog.editors["as_of"].setDate(dialog.editors["as_of"].date().fromString("2021-12-31", "yyyy-MM-dd"))
+    dialog.accept()
+    again = AlgorithmDialog(_Optional())
+    qtbot.addWidget(again)
+    assert again.values() == {"scale": 2000, "as_of": dt.date(2021, 12, 31), "ratio": 0.5}
+    again.editors["scale"].setValue(again.editors["scale"].minimum())
+    again.accept()
+    assert AlgorithmDialog(_Optional()).values()["scale"] is None
+
+
 def test_every_registered_algorithm_gets_a_working_dialog(qtbot):
     from gis_app.core.processing import registry
     from gis_app.shell.algorithm_dialog import AlgorithmDialog

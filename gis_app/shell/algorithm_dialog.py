@@ -21,6 +21,14 @@ def settings() -> QSettings:
     return QSettings(ORGANISATION, APPLICATION)
 
 
+_NO_DATE = QDate(1900, 1, 1)
+
+
+def _optional(p: Param) -> bool:
+    """Not required and without a default: leaving it empty lets the algorithm decide."""
+    return not p.required and p.default is None
+
+
 def _is_output(p: Param) -> bool:
     return p.name in ("out", "output") or p.name.startswith("out_") or p.name.endswith("_out")
 
@@ -78,14 +86,13 @@ class AlgorithmDialog(QDialog):
     def _editor(p: Param) -> QWidget:
         if p.kind == "path":
             return _PathEdit(p)
-        if p.kind == "int":
-            w = QSpinBox()
+        if p.kind in ("int", "float"):
+            w = QSpinBox() if p.kind == "int" else QDoubleSpinBox()
             w.setRange(-1_000_000_000, 1_000_000_000)
-            return w
-        if p.kind == "float":
-            w = QDoubleSpinBox()
-            w.setRange(-1e12, 1e12)
-            w.setDecimals(4)
+            if p.kind == "float":
+                w.setDecimals(4)
+            if _optional(p):  # the lowest value stands for "not given": the algorithm's own default
+                w.setSpecialValueText(AlgorithmDialog.tr_auto())
             return w
         if p.kind == "bool":
             return QCheckBox()
@@ -100,14 +107,25 @@ class AlgorithmDialog(QDialog):
             w = QDateEdit()
             w.setCalendarPopup(True)
             w.setDisplayFormat("yyyy-MM-dd")
+            if _optional(p):
+                w.setMinimumDate(_NO_DATE)
+                w.setSpecialValueText(AlgorithmDialog.tr_auto())
             return w
         return QLineEdit()
 
     @staticmethod
+    def tr_auto() -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("AlgorithmDialog", "(default)")
+
+    @staticmethod
     def _set(p: Param, editor: QWidget, value) -> None:
-        if value is None:
+        if value is None or value == "":
             if p.kind == "date":
-                editor.setDate(QDate.currentDate())
+                editor.setDate(_NO_DATE if _optional(p) else QDate.currentDate())
+            elif p.kind in ("int", "float"):
+                editor.setValue(editor.minimum() if _optional(p) else 0)
             return
         if p.kind == "path":
             editor.edit.setText(str(value))
@@ -132,13 +150,14 @@ class AlgorithmDialog(QDialog):
             if p.kind == "path":
                 v = e.edit.text().strip() or None
             elif p.kind in ("int", "float"):
-                v = e.value()
+                v = None if _optional(p) and e.value() == e.minimum() else e.value()
             elif p.kind == "bool":
                 v = e.isChecked()
             elif p.kind == "choice":
                 v = e.currentData()
             elif p.kind == "date":
-                v = dt.date.fromisoformat(e.date().toString("yyyy-MM-dd"))
+                v = None if _optional(p) and e.date() == _NO_DATE else \
+                    dt.date.fromisoformat(e.date().toString("yyyy-MM-dd"))
             else:
                 v = e.text().strip() or None
             out[p.name] = v
@@ -148,6 +167,8 @@ class AlgorithmDialog(QDialog):
         remembered = settings()
         for name, value in self.values().items():
             p = next(p for p in self.algorithm.params if p.name == name)
-            if value is not None:
+            if value is None:
+                remembered.remove(self._key(p))
+            else:
                 remembered.setValue(self._key(p), str(value))
         super().accept()

@@ -14,6 +14,14 @@
     </message>
 </context>
 <context>
+    <name>AlgorithmDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/algorithm_dialog.py" line="120" />
+        <source>(default)</source>
+        <translation>(mặc định)</translation>
+    </message>
+</context>
+<context>
     <name>LayerPanel</name>
     <message>
         <location filename="../../gis_app/shell/panels/layer_panel.py" line="60" />
@@ -214,53 +222,53 @@
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="72" />
-        <location filename="../../gis_app/shell/window_actions.py" line="75" />
+        <location filename="../../gis_app/shell/window_actions.py" line="97" />
+        <location filename="../../gis_app/shell/window_actions.py" line="100" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="94" />
+        <location filename="../../gis_app/shell/window_actions.py" line="119" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="100" />
+        <location filename="../../gis_app/shell/window_actions.py" line="125" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="113" />
+        <location filename="../../gis_app/shell/window_actions.py" line="138" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="113" />
+        <location filename="../../gis_app/shell/window_actions.py" line="138" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="123" />
+        <location filename="../../gis_app/shell/window_actions.py" line="148" />
         <source>Add polygon layer</source>
         <translation>Thêm lớp vùng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="145" />
+        <location filename="../../gis_app/shell/window_actions.py" line="170" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="217" />
+        <location filename="../../gis_app/shell/window_actions.py" line="242" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="220" />
+        <location filename="../../gis_app/shell/window_actions.py" line="245" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="220" />
+        <location filename="../../gis_app/shell/window_actions.py" line="245" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>

@@ -41,7 +41,7 @@ VIETNAMESE = {
     "Industrial zones and clusters": "Khu, cụm công nghiệp", "Subzones": "Phân khu", "Parcels": "Lô đất",
     "Province boundary": "Ranh giới tỉnh", "District boundaries": "Ranh giới huyện",
     "National roads and rail": "Quốc lộ và đường sắt",
-    "Value": "Giá trị", "Version": "Phiên bản", "no data": "không có số liệu",
+    "(default)": "(mặc định)", "Value": "Giá trị", "Version": "Phiên bản", "no data": "không có số liệu",
 }
 
 
