@@ -59,6 +59,21 @@ def test_drop_a_file_adds_the_layer_reprojected(make_window, tmp_path):
     win.modified = False
 
 
+def test_dropping_a_project_file_opens_it(make_window, tmp_path):
+    first, second = tmp_path / "a.gpkg", tmp_path / "b.gpkg"
+    synthetic_project(16).save(first)
+    other = synthetic_project(36)
+    other.meta["name"] = "Dự án B"
+    other.save(second)
+    win = make_window(first)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(second))])
+    win.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.NoModifier))
+    assert win.project.path == second and len(win.layers["parcels"]) == 36
+    assert win.windowTitle().startswith("Dự án B") and not win.modified
+
+
 def test_identify_lists_features_under_the_point(make_window, tmp_path):
     from gis_app.shell.window_actions import canvas_clicked
 

@@ -99,8 +99,6 @@ def test_table_selection_shows_on_canvas_and_canvas_click_selects_in_table(windo
     x, y = parcels.label_points[123]
     window.canvas.zoom_to(parcels.bounds[123])
     qt_point = _pixel_of(window, x, y)
-    from pytestqt.qtbot import QtBot  # noqa: F401  (qtbot drives the real widget)
-
     from PySide6.QtTest import QTest
 
     QTest.mouseClick(window.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, qt_point)

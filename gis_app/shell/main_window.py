@@ -178,8 +178,14 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event):
         for url in event.mimeData().urls():
-            if url.isLocalFile():
-                actions.add_layer_file(self, url.toLocalFile())
+            if not url.isLocalFile():
+                continue
+            path = url.toLocalFile()
+            if actions.is_project_file(path):  # a KCN Planner project opens; any other file is a layer
+                if actions.confirm_discard(self):
+                    actions.load_project(self, path)
+            else:
+                actions.add_layer_file(self, path)
         event.acceptProposedAction()
 
     def closeEvent(self, event):

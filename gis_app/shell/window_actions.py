@@ -81,6 +81,21 @@ def refresh_zone_panel(window) -> None:
                                 window.illustrative)
 
 
+def is_project_file(path) -> bool:
+    """A GeoPackage carrying KCN Planner's project table (not just any GeoPackage of layers)."""
+    import sqlite3
+
+    from gis_app.core.project import META_TABLE
+
+    if not str(path).lower().endswith(".gpkg") or not Path(path).is_file():
+        return False
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (META_TABLE,)).fetchone() is not None
+    except sqlite3.Error:
+        return False
+
+
 def load_project(window, path) -> bool:
     try:
         project = Project.load(path)
