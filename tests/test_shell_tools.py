@@ -74,6 +74,22 @@ def test_dropping_a_project_file_opens_it(make_window, tmp_path):
     assert win.windowTitle().startswith("Dự án B") and not win.modified
 
 
+def test_zone_list_follows_the_map_selection_and_layout_is_remembered(make_window, tmp_path):
+    project = tmp_path / "p.gpkg"
+    synthetic_project(100).save(project)
+    win = make_window(project)
+    zones = win.layers["zones"]
+    row = int(zones.frame.index[zones.frame["zone_id"] == "CCN-D"][0])
+    zones.select([row])
+    assert win.zone_panel.selected_zone_ids() == ["CCN-D"]
+    win.zone_dock.hide()
+    win.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, win.layer_dock)
+    assert win.close()
+    again = make_window(project)
+    assert again.zone_dock.isHidden() and not again.table_dock.isHidden()
+    assert again.dockWidgetArea(again.layer_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+
+
 def test_identify_lists_features_under_the_point(make_window, tmp_path):
     from gis_app.shell.window_actions import canvas_clicked
 

@@ -24,7 +24,7 @@ from .tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project | None = None, parent=None):
+    def __init__(self, project: Project | None = None, parent=None, restore_layout: bool = True):
         super().__init__(parent)
         self.project = project or Project()
         self.layers = LayerList()
@@ -55,6 +55,14 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.resizeDocks([self.layer_dock], [330], Qt.Orientation.Horizontal)
         self.resizeDocks([self.table_dock], [220], Qt.Orientation.Vertical)
+        if restore_layout:  # dock arrangement and size as the user left them
+            from .algorithm_dialog import settings
+
+            geometry, state = settings().value("ui/geometry"), settings().value("ui/window_state")
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+            if state is not None:
+                self.restoreState(state)
         actions.show_project(self, self.project)
         self.retranslate()
 
@@ -155,6 +163,8 @@ class MainWindow(QMainWindow):
             self.set_modified(True)
         if what == "style" and layer.name == "zones":
             self.zone_panel.set_style(layer.style)
+        if what == "selection" and layer.name == "zones":
+            self.zone_panel.highlight(layer.frame["zone_id"].iloc[layer.selected_rows()].astype(str))
 
     def _show_cursor(self, x: float, y: float):
         lon, lat = transformer(self.project.crs, WGS84_EPSG).transform(x, y)
@@ -190,6 +200,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):
         if actions.confirm_discard(self):
+            from .algorithm_dialog import settings
+
+            settings().setValue("ui/geometry", self.saveGeometry())
+            settings().setValue("ui/window_state", self.saveState())
             event.accept()
         else:
             event.ignore()

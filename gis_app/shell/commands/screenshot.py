@@ -41,7 +41,7 @@ class Screenshot(Algorithm):
 
         app = application(offscreen=True)
         apply_language(params["lang"], remember=False)
-        window = MainWindow()
+        window = MainWindow(restore_layout=False)  # the default layout, whatever the user's
         window.resize(int(params["width"]), int(params["height"]))
         window.show()
         app.processEvents()

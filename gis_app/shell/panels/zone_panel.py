@@ -63,6 +63,22 @@ class ZonePanel(QWidget):
                 self.table.setItem(row, col, item)
         self.retranslate()
 
+    def highlight(self, zone_ids) -> None:
+        """Select the rows of ``zone_ids`` (the map's selection), without re-emitting it."""
+        wanted = set(map(str, zone_ids))
+        self.table.blockSignals(True)
+        self.table.clearSelection()
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) in wanted:
+                for col in range(self.table.columnCount()):
+                    self.table.item(row, col).setSelected(True)
+        self.table.blockSignals(False)
+
+    def selected_zone_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectedItems()})
+        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+
     def set_style(self, style: dict) -> None:
         """Follow the zones layer's style (the legend describes what the map shows)."""
         self._style = style
