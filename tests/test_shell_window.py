@@ -198,3 +198,26 @@ def test_underlay_images_are_drawn_beneath_the_layers(window):
     image = window.canvas.image
     assert image.pixelColor(view.width // 2, view.height // 2).name() == "#ff0000"
     window.canvas.underlays = []
+
+
+def test_missing_and_empty_geometries_render_without_error(qtbot):
+    import geopandas as gpd
+    import shapely
+
+    from gis_app.shell.app import application
+    from gis_app.shell.renderer import Renderer
+    from layers import VectorLayer
+    from layers.viewport import Viewport
+
+    application()
+    frame = gpd.GeoDataFrame({"name": ["a", "b", "c"]},
+                             geometry=[shapely.box(0, 0, 100, 100), None, shapely.Polygon()], crs=9209)
+    layer = VectorLayer("khac", frame, style={"fill": "#ff0000", "stroke": "#000000", "label_field": "name"})
+    assert layer.label_points.shape == (3, 2) and np.isnan(layer.label_points[1]).all()
+    view = Viewport(width=200, height=200)
+    view.fit(layer.extent)
+    image = Renderer().render([layer], view)
+    assert image.pixelColor(40, 40).name() == "#ff0000"  # (the centre holds the label)
+    layer.select([0, 1])
+    Renderer().render([layer], view)
+    assert layer.rows_at(50, 50).tolist() == [0]

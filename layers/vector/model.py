@@ -69,7 +69,11 @@ class VectorLayer:
     def label_points(self) -> np.ndarray:
         """(n, 2) a point inside each feature, where its label goes."""
         points = shapely.point_on_surface(self._frame.geometry.values)
-        return shapely.get_coordinates(points) if len(points) else np.empty((0, 2))
+        out = np.full((len(points), 2), np.nan)  # one row per feature: NaN for missing/empty ones
+        if len(points):
+            xy, owner = shapely.get_coordinates(points, return_index=True)
+            out[owner] = xy
+        return out
 
     # -- display ------------------------------------------------------------------------
     @property
