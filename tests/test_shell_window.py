@@ -219,5 +219,9 @@ def test_missing_and_empty_geometries_render_without_error(qtbot):
     image = Renderer().render([layer], view)
     assert image.pixelColor(40, 40).name() == "#ff0000"  # (the centre holds the label)
     layer.select([0, 1])
-    Renderer().render([layer], view)
+    renderer = Renderer()
+    renderer.render([layer], view)
     assert layer.rows_at(50, 50).tolist() == [0]
+    for color in ("#00ff00", "#0000ff", "#00ff00"):  # the renderer's caches follow every style change
+        layer.style = dict(layer.style, fill=color)
+        assert renderer.render([layer], view).pixelColor(40, 40).name() == color

@@ -41,7 +41,7 @@ class _Geometry:
         counts = np.bincount(feature, minlength=len(geoms)) if len(feature) else np.zeros(len(geoms), int)
         self.first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
         self.count = counts.astype(np.int64)
-        self.data_key = id(layer.frame)
+        self.data_key = layer.data_version
 
     def vertices_of(self, rows: np.ndarray) -> np.ndarray:
         """Indices of the vertices of features ``rows`` (cost ∝ their vertex count, not the layer's)."""
@@ -63,7 +63,7 @@ class _Colors:
         codes, palette = pd.factorize(pd.Series(names, dtype=object).where(pd.notna(names), ""))
         self.index = np.asarray(codes, dtype=np.int64)
         self.palette = np.asarray([str(p) if isinstance(p, str) else "" for p in palette], dtype=object)
-        self.style_key = id(layer.style)
+        self.style_key = (layer.data_version, layer.style_version)
 
 
 class Renderer:
@@ -73,13 +73,13 @@ class Renderer:
 
     def geometry(self, layer: VectorLayer) -> _Geometry:
         cached = self._geometry.get(id(layer))
-        if cached is None or cached.data_key != id(layer.frame):
+        if cached is None or cached.data_key != layer.data_version:
             cached = self._geometry[id(layer)] = _Geometry(layer)
         return cached
 
     def colors(self, layer: VectorLayer) -> _Colors:
         cached = self._colors.get(id(layer))
-        if cached is None or cached.style_key != id(layer.style) or len(cached.index) != len(layer.frame):
+        if cached is None or cached.style_key != (layer.data_version, layer.style_version):
             cached = self._colors[id(layer)] = _Colors(layer)
         return cached
 

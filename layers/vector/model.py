@@ -30,6 +30,8 @@ class VectorLayer:
         self._style = style if style else default_style(name)
         self._selected = np.zeros(len(frame), dtype=bool)
         self.version = 0  # bumped on every change that alters the rendering
+        self.data_version = 0  # bumped when the frame is replaced (renderer caches key on these)
+        self.style_version = 0
 
     # -- data ---------------------------------------------------------------------------
     @property
@@ -42,6 +44,7 @@ class VectorLayer:
         self._selected = np.zeros(len(frame), dtype=bool)
         for key in ("bounds", "extent", "label_points", "polygonal"):
             self.__dict__.pop(key, None)
+        self.data_version += 1
         self._changed("data")
 
     def __len__(self) -> int:
@@ -104,6 +107,7 @@ class VectorLayer:
     @style.setter
     def style(self, style: dict) -> None:
         self._style = dict(style)
+        self.style_version += 1
         self._changed("style")
 
     # -- selection ----------------------------------------------------------------------
