@@ -185,7 +185,7 @@ def check_text_lengths(frame: pd.DataFrame, encoding: str, ids: pd.Series | None
     problems = []
     for column in frame.columns:
         series = frame[column]
-        if series.dtype != object:
+        if not (series.dtype == object or pd.api.types.is_string_dtype(series)):
             continue
         lengths = series.map(lambda v: len(encodings.encode(v, encoding)) if isinstance(v, str) else 0)
         too_long = lengths > MAX_TEXT_BYTES
