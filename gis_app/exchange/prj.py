@@ -41,14 +41,19 @@ def recognise_prj(text: str) -> PrjResult:
     named_vn2000 = any(w in datum_name.lower() or w in base.name.lower() for w in VN2000_DATUM_WORDS)
     shift_vn2000 = towgs84 is not None and any(
         all(abs(a - b) < 5.0 for a, b in zip(towgs84[:3], shift)) for shift in VN2000_SHIFTS)
-    code = crs.to_epsg(min_confidence=70) if not crs.is_bound else base.to_epsg(min_confidence=70)
-    if code is not None and not (towgs84 and not shift_vn2000 and code in VN2000_TM3_EPSG):
-        return PrjResult(code, t("mã EPSG:{c} nhận từ .prj", "EPSG:{c} identified from the .prj", c=code))
+    explicit = _explicit_epsg(base)
+    if explicit is not None and not (towgs84 and not shift_vn2000 and explicit in VN2000_TM3_EPSG):
+        return PrjResult(explicit, t("mã EPSG:{c} ghi trong .prj", "EPSG:{c} stated in the .prj", c=explicit))
+    params = _tm_params(base) if base.is_projected else None
+    if params is None or (not named_vn2000 and not shift_vn2000 and abs(params[1] - 0.9999) > 1e-9):
+        # not a VN-2000 TM candidate: let PROJ identify it (slow search, so only here)
+        code = crs.to_epsg(min_confidence=70) if not crs.is_bound else base.to_epsg(min_confidence=70)
+        if code is not None:
+            return PrjResult(code, t("mã EPSG:{c} nhận từ .prj", "EPSG:{c} identified from the .prj", c=code))
     if not base.is_projected:
         if base.is_geographic and (named_vn2000 or shift_vn2000):
             return PrjResult(4756, t("VN-2000 kinh/vĩ độ", "VN-2000 lon/lat"))
         return PrjResult(None, t("hệ tọa độ không nhận ra: {n}", "unrecognised coordinate system: {n}", n=base.name))
-    params = _tm_params(base)
     if params is None:
         return PrjResult(None, t("phép chiếu không phải Transverse Mercator: {n}",
                                  "projection is not Transverse Mercator: {n}", n=base.name))
@@ -76,6 +81,16 @@ def recognise_prj(text: str) -> PrjResult:
             if abs(meridian - lon0) < 1e-6:
                 return PrjResult(code, t("VN-2000 UTM → EPSG:{c}", "VN-2000 UTM → EPSG:{c}", c=code))
     return PrjResult(None, t("hệ tọa độ không nhận ra: {n}", "unrecognised coordinate system: {n}", n=base.name))
+
+
+def _explicit_epsg(crs) -> int | None:
+    ident = crs.to_json_dict().get("id") or {}
+    if ident.get("authority") == "EPSG":
+        try:
+            return int(ident.get("code"))
+        except (TypeError, ValueError):
+            return None
+    return None
 
 
 def _towgs84(crs) -> tuple[float, ...] | None:
