@@ -100,6 +100,8 @@ def decode_table(table: DbfTable, encoding: str) -> pd.DataFrame:
 
 def _convert(raw: np.ndarray, f: DbfField, encoding: str) -> pd.Series:
     values = pd.Series(raw)
+    if len(values) == 0:
+        return pd.Series([], dtype=object)
     if f.type == "C":
         # decode each distinct value once; trailing spaces/NULs are padding
         uniques = pd.unique(raw)

@@ -34,7 +34,7 @@ def read_dxf(path: Path, encoding: str = "auto"):
     except (IOError, ezdxf.DXFStructureError, UnicodeDecodeError) as exc:
         raise InputError(t("không đọc được DXF ({err})", "cannot read the DXF ({err})", err=str(exc)[:200]), path) from exc
     rows, geoms, texts, text_points = [], [], [], []
-    open_count = 0
+    open_rows: list[int] = []
     for entity in doc.modelspace():
         kind = entity.dxftype()
         if kind in ("LWPOLYLINE", "POLYLINE"):
@@ -48,7 +48,8 @@ def read_dxf(path: Path, encoding: str = "auto"):
             if closed and len(vertices) >= 3:
                 geom = shapely.Polygon(vertices)
             elif len(vertices) >= 2:
-                geom, open_count = shapely.LineString(vertices), open_count + 1
+                geom = shapely.LineString(vertices)
+                open_rows.append(len(rows))
             else:
                 geom = shapely.Polygon()
             rows.append({"handle": entity.dxf.handle, "layer": entity.dxf.layer})
@@ -64,9 +65,11 @@ def read_dxf(path: Path, encoding: str = "auto"):
     frame = gpd.GeoDataFrame(rows, geometry=geoms, crs=None)
     frame["text"] = _attach_texts(frame, decoded, text_points)
     raw = RawDataset(path, path.stem, frame, encoding=detection)
-    if open_count:
+    why = t("polyline hở (không khép kín), lớp {layer}", "open (not closed) polyline on layer {layer}")
+    raw.type_reasons = {frame.index[i]: why.format(layer=rows[i]["layer"]) for i in open_rows}
+    if open_rows:
         raw.notes.append(t("{n} polyline hở (không khép kín) không thành vùng", "{n} open (not closed) polylines "
-                           "cannot become polygons", n=open_count))
+                           "cannot become polygons", n=len(open_rows)))
     return raw
 
 

@@ -64,8 +64,13 @@ def feature_ids(frame: gpd.GeoDataFrame, id_column: str | None = None) -> pd.Ser
 
 
 def check_geometries(frame: gpd.GeoDataFrame, id_column: str | None = None, repair: bool = False,
-                     polygons_only: bool = True) -> tuple[gpd.GeoDataFrame, GeometryReport]:
-    """The importable features and a report of every rejected (or repaired) one."""
+                     polygons_only: bool = True, type_reasons: dict | None = None
+                     ) -> tuple[gpd.GeoDataFrame, GeometryReport]:
+    """The importable features and a report of every rejected (or repaired) one.
+
+    ``type_reasons`` (row index -> text) explains a wrong geometry type better than its name,
+    e.g. "open polyline" for a DXF line.
+    """
     report = GeometryReport(read=len(frame))
     ids = feature_ids(frame, id_column)
     geoms = frame.geometry.values
@@ -88,8 +93,9 @@ def check_geometries(frame: gpd.GeoDataFrame, id_column: str | None = None, repa
     for i in np.flatnonzero(empty):
         report.rejected.append(Issue(ids.iloc[i], t("hình rỗng", "empty geometry")))
     for i in np.flatnonzero(wrong_type):
-        report.rejected.append(Issue(ids.iloc[i], t("không phải vùng (polygon): {g}", "not a polygon: {g}",
-                                                    g=types[i])))
+        why = (type_reasons or {}).get(frame.index[i])
+        report.rejected.append(Issue(ids.iloc[i], why or t("không phải vùng (polygon): {g}", "not a polygon: {g}",
+                                                           g=types[i])))
     bad = np.flatnonzero(~valid)
     if len(bad):
         if repair:

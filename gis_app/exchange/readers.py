@@ -45,6 +45,7 @@ class RawDataset:
     crs_reason: str = ""
     encoding: Detection | None = None
     notes: list[str] = field(default_factory=list)
+    type_reasons: dict = field(default_factory=dict)  # row index -> why its geometry type is unusable
 
 
 @dataclass
@@ -111,11 +112,12 @@ def read_dataset(path: str | Path, layer: str | None = None, crs=None, encoding:
                  repair: bool = False, polygons_only: bool = True, id_column: str | None = None) -> Dataset:
     raw = open_dataset(path, layer, crs, encoding)
     id_column = id_column or _guess_id_column(raw.frame)
-    frame, report = check_geometries(raw.frame, id_column, repair=repair, polygons_only=polygons_only)
+    frame, report = check_geometries(raw.frame, id_column, repair=repair, polygons_only=polygons_only,
+                                     type_reasons=raw.type_reasons)
     if report.imported == 0:
         raise InputError(t("không có đối tượng nào nhập được ({s}): {d}", "no feature can be imported ({s}): {d}",
                            s=report.summary(), d="; ".join(report.details(5))), path)
-    return Dataset(raw.path, raw.layer, frame, raw.crs_reason, raw.encoding, raw.notes, report)
+    return Dataset(raw.path, raw.layer, frame, raw.crs_reason, raw.encoding, raw.notes, raw.type_reasons, report)
 
 
 def sniff_encoding(path: str | Path) -> Detection | None:
@@ -140,12 +142,12 @@ def _read_shapefile(path: Path, encoding: str):
                                ext=ext, what=t(what_vi, what_en)), path)
     _check_shp_header(path)
     _check_shp_header(shx)
+    table = dbf_io.read_dbf(dbf_path)  # first: its messages are clearer than GDAL's
     try:
         geometry = pyogrio.read_dataframe(path, columns=[])
     except Exception as exc:
         raise InputError(t("không đọc được hình học ({err})", "cannot read the geometries ({err})",
                            err=_short(exc)), path) from exc
-    table = dbf_io.read_dbf(dbf_path)
     sidecar = dbf_io.read_sidecar(path)
     if encoding == "auto":
         detection = detect_encoding(table.text_samples(), hint=sidecar.get("encoding") or _encoding_hint(path))
@@ -260,7 +262,7 @@ def _user_crs(value):
 def _guess_id_column(frame: pd.DataFrame) -> str | None:
     from .field_mapping import normalise
 
-    preferred = ("zoneid", "parcelid", "subzoneid", "malo", "sothua", "makcn", "maccn", "id", "fid", "ma")
+    preferred = ("zoneid", "parcelid", "subzoneid", "malo", "sothua", "makcn", "maccn", "id", "fid", "ma", "handle")
     normal = {normalise(c): c for c in frame.columns if c != frame.geometry.name}
     for key in preferred:
         if key in normal:
