@@ -27,6 +27,8 @@ from .vn2000 import Candidate, crs_candidates, format_candidates
 
 FORMATS = {".shp": "shp", ".gpkg": "gpkg", ".geojson": "geojson", ".json": "geojson", ".kml": "kml",
            ".dxf": "dxf", ".csv": "csv"}
+KML_DISPLAY_COLUMNS = ("timestamp", "begin", "end", "altitudeMode", "tessellate", "extrude", "visibility",
+                       "drawOrder", "icon")
 
 
 class CrsRequired(InputError):
@@ -233,6 +235,10 @@ def _read_ogr(path: Path, fmt: str, layer: str | None):
     except Exception as exc:
         raise InputError(t("không đọc được lớp {l} ({err})", "cannot read layer {l} ({err})", l=layer,
                            err=_short(exc)), path) from exc
+    if fmt == "kml":  # LIBKML's display columns are not attributes of the data
+        drop = [c for c in KML_DISPLAY_COLUMNS if c in frame.columns]
+        drop += [c for c in ("id", "Name", "description") if c in frame.columns and frame[c].isna().all()]
+        frame = frame.drop(columns=drop)
     for column in frame.columns:
         if column != frame.geometry.name and (frame[column].dtype == object
                                               or pd.api.types.is_string_dtype(frame[column])):

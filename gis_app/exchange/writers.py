@@ -147,7 +147,8 @@ def _write_project_layer(frame, target: Path, layer: str, result: WriteResult) -
 def _write_ogr(frame, target: Path, layer: str, fmt: str) -> None:
     import pyogrio
 
-    driver = {"geojson": "GeoJSON", "kml": "KML"}[fmt]
+    # LIBKML keeps attributes as ExtendedData (the plain KML driver's schema is less portable)
+    driver = {"geojson": "GeoJSON", "kml": "LIBKML" if "LIBKML" in pyogrio.list_drivers() else "KML"}[fmt]
     out = frame
     if fmt == "kml" and "name" not in out.columns:
         label = next((c for c in ("parcel_id", "zone_id", "subzone_id", "text") if c in out.columns), None)
