@@ -1,0 +1,64 @@
+"""Field-name mapping of land-department files onto the canonical schema, remembered per field shape."""
+import json
+
+import pandas as pd
+
+from gis_app.exchange.field_mapping import FieldMapping, MappingStore, apply_mapping, propose_mapping, shape_key
+
+
+def test_parcel_file_mapping_and_value_translation():
+    frame = pd.DataFrame({"MaLo": ["L1", "L2", "L3", "L4"], "SoThua": [11, 12, 13, 14],
+                          "LoaiDat": ["Đất công nghiệp", "Đất giao thông", "Đất cây xanh", "ĐẤT CÔNG NGHIỆP"],
+                          "TrangThai": ["Đã cho thuê", None, "Còn trống", "Chưa cho thuê"],
+                          "TenDN": ["Công ty A", None, None, None], "DienTich": [1.0, 2.0, 3.0, 4.0]})
+    mapping = propose_mapping(frame.columns)
+    assert mapping.target_layer == "parcels"
+    assert mapping.fields["MaLo"] == "parcel_id" and mapping.fields["SoThua"] is None
+    assert mapping.fields["LoaiDat"] == "landuse" and mapping.fields["TrangThai"] == "status"
+    assert mapping.fields["TenDN"] == "tenant"
+    out = apply_mapping(frame, mapping, {"zone_id": "KCN-DAIAN"})
+    assert out["landuse"].tolist() == ["industrial", "road", "green", "industrial"]
+    assert out["status"].tolist() == ["leased", None, None, "vacant"]  # status only on industrial land
+    assert (out["zone_id"] == "KCN-DAIAN").all() and "SoThua" in out
+
+
+def test_zone_file_mapping():
+    frame = pd.DataFrame({"MaKCN": ["KCN-DAIAN", "CCN-LAICACH"], "TenKCN": ["KCN Đại An", "CCN Lai Cách"],
+                          "DienTich": [6e5, 5e5], "TrangThai": ["Đang hoạt động", "Chưa hoạt động"],
+                          "Tinh": ["Hải Dương", "Hải Dương"]})
+    mapping = propose_mapping(frame.columns)
+    assert mapping.target_layer == "zones"
+    out = apply_mapping(frame, mapping)
+    assert out["zone_id"].tolist() == ["KCN-DAIAN", "CCN-LAICACH"]
+    assert out["kind"].tolist() == ["KCN", "CCN"]
+    assert out["operating"].tolist() == [True, False]
+    assert out["province"].tolist() == ["Hải Dương", "Hải Dương"]
+
+
+def test_unknown_fields_are_kept_and_no_target_guessed():
+    mapping = propose_mapping(["abc", "xyz"])
+    assert mapping.target_layer == "" and mapping.fields == {"abc": None, "xyz": None}
+
+
+def test_store_remembers_corrected_mapping_per_shape(tmp_path, monkeypatch):
+    monkeypatch.setenv("KCN_CONFIG_DIR", str(tmp_path / "cfg"))
+    columns = ["Ma_Lo", "Loai_Dat", "GhiChu"]
+    store = MappingStore()
+    assert store.path == tmp_path / "cfg" / "field_mappings.json"
+    proposal = store.mapping_for(columns)
+    assert not proposal.from_store and proposal.fields["Ma_Lo"] == "parcel_id"
+    corrected = FieldMapping("parcels", {"Ma_Lo": "parcel_id", "Loai_Dat": "landuse", "GhiChu": "sector"})
+    store.put(columns, corrected)
+    # the next file of the same shape (same names, other order/case) gets the planner's mapping
+    again = MappingStore().mapping_for(["ghichu", "MA_LO", "Loai_Dat"])
+    assert again.from_store and again.fields["GhiChu"] == "sector"
+    assert shape_key(columns) == shape_key(["ghichu", "MA_LO", "Loai_Dat"])
+    assert not MappingStore().mapping_for(["Ma_Lo", "Loai_Dat"]).from_store
+    saved = json.loads((tmp_path / "cfg" / "field_mappings.json").read_text(encoding="utf-8"))
+    assert list(saved.values())[0]["columns"] == columns
+
+
+def test_corrupt_store_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("KCN_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "field_mappings.json").write_text("{not json", encoding="utf-8")
+    assert MappingStore().mapping_for(["MaLo", "LoaiDat"]).target_layer == "parcels"
