@@ -69,5 +69,5 @@ def write_csv_wkt(frame: gpd.GeoDataFrame, target: Path, encoding: str = "utf-8"
     table = pd.DataFrame(frame.drop(columns=frame.geometry.name))
     table.insert(0, "WKT", shapely.to_wkt(frame.geometry.values, rounding_precision=-1))
     text = table.to_csv(index=False, lineterminator="\r\n")
-    data = (b"\xef\xbb\xbf" + text.encode("utf-8")) if encoding == "utf-8" else encodings.encode(text, encoding)
+    data = (b"\xef\xbb\xbf" + text.encode("utf-8")) if encoding == "utf-8" else encodings.encode(text, encoding, fallback=True)
     write_bytes_atomic(target, data)

@@ -189,7 +189,8 @@ def check_text_lengths(frame: pd.DataFrame, encoding: str, ids: pd.Series | None
         series = frame[column]
         if not (series.dtype == object or pd.api.types.is_string_dtype(series)):
             continue
-        lengths = series.map(lambda v: len(encodings.encode(v, encoding)) if isinstance(v, str) else 0)
+        lengths = series.map(lambda v: len(encodings.encode(v, encoding, fallback=True)) if isinstance(v, str)
+                             else 0)
         too_long = lengths > MAX_TEXT_BYTES
         if too_long.any():
             where = (ids if ids is not None else pd.Series(frame.index, index=frame.index))[too_long]
@@ -246,7 +247,7 @@ def _field_spec(series: pd.Series, encoding: str):
         elif isinstance(v, (dt.date, pd.Timestamp)):
             raw.append(v.isoformat()[:10].encode())
         else:
-            raw.append(encodings.encode(str(v), encoding))
+            raw.append(encodings.encode(str(v), encoding, fallback=True))
     width = max([len(r) for r in raw] + [1])
     if width > MAX_TEXT_BYTES:
         raise ValueError(f"text longer than {MAX_TEXT_BYTES} bytes in {series.name}")  # checked earlier

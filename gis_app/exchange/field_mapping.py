@@ -91,7 +91,8 @@ def propose_mapping(columns) -> FieldMapping:
     mapping: dict[str, str | None] = {c: None for c in columns}
     used: set[str] = set()
     for canonical, names in aliases.items():  # alias order = priority
-        for alias in names:
+        # the canonical name itself, also as a DBF cuts it to 10 characters ("establishe")
+        for alias in (normalise(canonical), normalise(canonical[:10]), *names):
             hit = next((c for c, n in normal.items() if n == alias and mapping[c] is None), None)
             if hit is not None and canonical not in used:
                 mapping[hit] = canonical

@@ -132,7 +132,8 @@ def crs_candidates(bounds, limit: int = 8) -> list[Candidate]:
         if kind == "TM-3":
             reason = t("đặt dữ liệu tại {lon:.3f}, {lat:.3f}, cách {p} {d:.0f} km; kinh tuyến trục này dùng cho: {users}",
                        "puts the data at {lon:.3f}, {lat:.3f}, {d:.0f} km from {p}; this meridian serves: {users}",
-                       lon=lon, lat=lat, p=near, d=dist, users=", ".join(users))
+                       lon=lon, lat=lat, p=near, d=dist,
+                       users=", ".join(users[:4]) + (f" (+{len(users) - 4})" if len(users) > 4 else ""))
         else:
             reason = t("UTM: đặt dữ liệu tại {lon:.3f}, {lat:.3f}, cách {p} {d:.0f} km",
                        "UTM: puts the data at {lon:.3f}, {lat:.3f}, {d:.0f} km from {p}",
@@ -142,7 +143,8 @@ def crs_candidates(bounds, limit: int = 8) -> list[Candidate]:
     return out[:limit]
 
 
-def format_candidates(candidates: list[Candidate]) -> str:
+def format_candidates(candidates: list[Candidate], limit: int = 5) -> str:
+    candidates = candidates[:limit]
     if not candidates:
         return t("không đoán được hệ tọa độ từ phạm vi tọa độ", "no coordinate system fits the coordinate ranges")
     return "; ".join(f"EPSG:{c.epsg} {c.name} ({c.reason})" for c in candidates)

@@ -63,7 +63,7 @@ def write_dataset(frame: gpd.GeoDataFrame, target: str | Path, layer: str | None
     elif fmt == "csv":
         from .csv_wkt import write_csv_wkt
 
-        _check_encodable(frame, out_encoding, target)
+        _check_encodable(frame.drop(columns=frame.geometry.name), out_encoding, target, result)
         write_csv_wkt(frame, target, out_encoding)
     elif fmt == "dxf":
         from .dxf import write_dxf
@@ -76,7 +76,7 @@ def _write_shapefile(frame, target: Path, out_encoding: str, id_column, result: 
     import pyogrio
 
     attributes = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-    _check_encodable(attributes, out_encoding, target)
+    _check_encodable(attributes, out_encoding, target, result)
     ids = attributes[id_column] if id_column and id_column in attributes else None
     problems = dbf_io.check_text_lengths(attributes, out_encoding, ids)
     if problems:
@@ -114,21 +114,31 @@ def _write_shapefile(frame, target: Path, out_encoding: str, id_column, result: 
         sidecar.unlink()
 
 
-def _check_encodable(frame: pd.DataFrame, encoding: str, target: Path) -> None:
+def _check_encodable(frame: pd.DataFrame, encoding: str, target: Path, result: WriteResult | None = None) -> None:
+    """Refuse letters the legacy encoding lacks; report punctuation written as ASCII look-alikes."""
     if encoding == "utf-8":
         return
-    bad = []
+    bad, replaced = [], 0
     for column in frame.columns:
-        for value in pd.unique(frame[column].dropna()) if frame[column].dtype == object \
-                or pd.api.types.is_string_dtype(frame[column]) else []:
+        if not (frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column])):
+            continue
+        for value in pd.unique(frame[column].dropna()):
+            text = str(value)
+            if not encodings.needs_fallback(text, encoding):
+                continue
             try:
-                encodings.encode(str(value), encoding)
+                encodings.encode(text, encoding, fallback=True)
+                replaced += int((frame[column] == value).sum())
             except UnicodeEncodeError:
                 bad.append(f"{column}: {value!r}")
                 break
     if bad:
         raise InputError(t("có ký tự không biểu diễn được trong {e}: {b}", "characters not representable in {e}: {b}",
                            e=encoding, b="; ".join(bad[:10])), target)
+    if replaced and result is not None:
+        result.notes.append(t("{n} giá trị có dấu gạch/ngoặc kép kiểu in được ghi bằng ký tự ASCII tương đương "
+                              "(bảng mã {e} không có)", "{n} values had typographic dashes/quotes written as ASCII "
+                              "look-alikes ({e} lacks them)", n=replaced, e=encoding))
 
 
 def _write_project_layer(frame, target: Path, layer: str, result: WriteResult) -> None:

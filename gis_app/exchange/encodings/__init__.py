@@ -29,10 +29,30 @@ def decode(data: bytes, encoding: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def encode(text: str, encoding: str) -> bytes:
-    """NFC/NFD Unicode to bytes; raises UnicodeEncodeError for characters the encoding lacks."""
+# Typographic punctuation that the legacy code pages lack, written as its ASCII look-alike.
+PUNCTUATION_FALLBACK = str.maketrans({"–": "-", "—": "-", "‐": "-", "‒": "-", "−": "-", "“": '"', "”": '"',
+                                      "„": '"', "‘": "'", "’": "'", "…": "...", "\u00a0": " ", "•": "*"})
+
+
+def needs_fallback(text: str, encoding: str) -> bool:
+    """True when ``text`` only encodes after replacing typographic punctuation (see encode)."""
+    try:
+        encode(text, encoding)
+        return False
+    except UnicodeEncodeError:
+        return True
+
+
+def encode(text: str, encoding: str, fallback: bool = False) -> bytes:
+    """NFC/NFD Unicode to bytes; raises UnicodeEncodeError for characters the encoding lacks.
+
+    ``fallback`` first replaces typographic punctuation (en dash, curly quotes) by ASCII; the
+    caller reports that it did so.
+    """
     encoding = normalise_name(encoding)
     text = unicodedata.normalize("NFC", text)
+    if fallback and encoding != "utf-8":
+        text = text.translate(PUNCTUATION_FALLBACK)
     if encoding == "utf-8":
         return text.encode("utf-8")
     if encoding == "cp1258":

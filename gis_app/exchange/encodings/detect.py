@@ -96,12 +96,15 @@ def detect_encoding(samples: list[bytes], hint: str | None = None, preview_size:
 
 
 def _preview(samples: list[bytes], encoding: str, size: int) -> list[str]:
-    seen: list[str] = []
+    """Distinct decoded values, those with non-ASCII letters first (they show the encoding)."""
+    seen: dict[str, None] = {}
+    plain: dict[str, None] = {}
     for raw in samples:
-        if raw and any(b > 0x7F for b in raw) or (raw and len(seen) < size // 2):
-            text = decode(raw, encoding)
-            if text not in seen:
-                seen.append(text)
+        if not raw:
+            continue
+        target = seen if any(b > 0x7F for b in raw) else plain
+        if len(target) < size:
+            target.setdefault(decode(raw, encoding), None)
         if len(seen) >= size:
             break
-    return seen
+    return (list(seen) + list(plain))[:size]
