@@ -29,13 +29,16 @@ class Convert(Algorithm):
         Param("crs", "str", t("hệ tọa độ của tệp vào, ví dụ 9209 (bắt buộc khi tệp không có .prj)",
                               "CRS of the input, e.g. 9209 (required when the file has no .prj)")),
         Param("to_crs", "str", t("hệ tọa độ tệp ra", "CRS of the output")),
-        Param("encoding", "choice", t("bảng mã văn bản tệp vào", "text encoding of the input"), default="auto",
+        Param("encoding", "choice", t("bảng mã văn bản tệp vào: auto|utf-8|cp1258|tcvn3|vni",
+                                       "text encoding of the input: auto|utf-8|cp1258|tcvn3|vni"), default="auto",
               choices=ENCODING_CHOICES),
-        Param("out_encoding", "choice", t("bảng mã tệp ra (SHP/CSV)", "text encoding of the output (SHP/CSV)"),
+        Param("out_encoding", "choice", t("bảng mã tệp ra (SHP/CSV): utf-8|cp1258|tcvn3",
+                                               "text encoding of the output (SHP/CSV): utf-8|cp1258|tcvn3"),
               default="utf-8", choices=OUT_ENCODING_CHOICES),
         Param("repair", "bool", t("sửa hình không hợp lệ (make_valid)", "repair invalid geometries (make_valid)"),
               default=False),
-        Param("geometry", "choice", t("loại hình chấp nhận", "accepted geometry"), default="polygon",
+        Param("geometry", "choice", t("hình chấp nhận: polygon (mặc định) | any",
+                                           "accepted geometry: polygon (default) | any"), default="polygon",
               choices=("polygon", "any")),
         Param("layer_name", "str", t("tên lớp ra", "output layer name")),
         Param("map_fields", "bool", t("ánh xạ tên trường về lược đồ chuẩn (mặc định: có khi ra .gpkg)",
@@ -48,7 +51,7 @@ class Convert(Algorithm):
     outputs = (Output("output", "file"), Output("report", "json"))
 
     def process(self, params: dict, feedback) -> dict:
-        from ..exchange.field_mapping import FieldMapping, MappingStore, apply_mapping
+        from ..exchange.field_mapping import MappingStore, apply_mapping
         from ..exchange.readers import format_of, read_dataset
         from ..exchange.writers import write_dataset
 

@@ -16,6 +16,8 @@ import shapely
 from ..core.i18n import t
 
 POLYGONAL = ("Polygon", "MultiPolygon")
+TYPE_NAMES = ("", "Point", "LineString", "LinearRing", "Polygon", "MultiPoint", "MultiLineString",
+              "MultiPolygon", "GeometryCollection")  # shapely type id + 1
 
 
 @dataclass
@@ -76,10 +78,10 @@ def check_geometries(frame: gpd.GeoDataFrame, id_column: str | None = None, repa
     geoms = frame.geometry.values
     missing = shapely.is_missing(geoms)
     empty = missing | shapely.is_empty(geoms)
-    types = np.array(["" if m else g.geom_type for g, m in zip(geoms, missing)], dtype=object)
+    type_ids = shapely.get_type_id(geoms)  # -1 for missing
+    types = np.asarray(TYPE_NAMES, dtype=object)[np.clip(type_ids + 1, 0, len(TYPE_NAMES) - 1)]
     if polygons_only:
-        # Make the polygonal part of a GeometryCollection usable; anything else is the wrong type.
-        wrong_type = ~empty & ~np.isin(types, POLYGONAL)
+        wrong_type = ~empty & ~np.isin(type_ids, (3, 6))  # Polygon, MultiPolygon
     else:
         wrong_type = np.zeros(len(frame), dtype=bool)
     valid = np.ones(len(frame), dtype=bool)
