@@ -214,7 +214,7 @@ def write_dbf(path: str | Path, frame: pd.DataFrame, encoding: str, names: dict[
     today = dt.date.today()
     header = struct.pack("<BBBBIHH20x", 0x03, today.year - 1900, today.month, today.day, n, header_len,
                          record_len)
-    ldid = {"cp1258": 0xA3}.get(encoding, 0)  # no LDID for UTF-8/TCVN3: the .cpg or sidecar says it
+    ldid = 0  # no language driver id: the .cpg (or, for TCVN3, the sidecar) names the encoding
     header = header[:29] + bytes([ldid]) + header[30:]
     descs = b"".join(struct.pack("<11sc4xBB14x", name, kind.encode(), length, decimals)
                      for name, kind, length, decimals in specs)
