@@ -76,9 +76,9 @@ def test_candidates_for_lon_lat_and_nonsense():
     assert vn2000.crs_candidates((5e6, 5e6, 6e6, 6e6)) == []
 
 
-@pytest.mark.parametrize("code", [9209, 5897, 9218, 3405])
-def test_written_prj_identified_by_gdal(tmp_path, code):
-    prj = tmp_path / "x.prj"
-    prj.write_text(prj_text(code), encoding="ascii")
-    out = subprocess.run(["gdalsrsinfo", "-e", str(prj)], capture_output=True, text=True, check=True).stdout
-    assert f"EPSG:{code}" in out
+def test_written_prj_identified_by_gdal(tmp_path):
+    for code in (*VN2000_TM3_EPSG, 3405, 3406):
+        prj = tmp_path / f"x{code}.prj"
+        prj.write_text(prj_text(code), encoding="ascii")
+        out = subprocess.run(["gdalsrsinfo", "-e", str(prj)], capture_output=True, text=True, check=True).stdout
+        assert f"EPSG:{code}" in out, code

@@ -85,6 +85,10 @@ class Convert(Algorithm):
         for line in dataset.notes + written.notes + dataset.report.details():
             feedback.log(line)
         enc = dataset.encoding
+        if enc is not None and enc.confidence < 0.6 and params["encoding"] == "auto":
+            feedback.log(t("bảng mã {e} đoán với độ tin cậy thấp ({c:.0%}): kiểm tra tên và dùng --encoding nếu sai",
+                           "encoding {e} guessed with low confidence ({c:.0%}): check the names and use --encoding "
+                           "if they are wrong", e=enc.encoding, c=enc.confidence))
         crs_out = written.crs.to_epsg() if hasattr(written.crs, "to_epsg") else None
         report = {"input": str(source), "output": str(target), "layer": written.layer,
                   "encoding": {"name": enc.encoding, "confidence": enc.confidence, "scores": enc.scores,

@@ -101,7 +101,7 @@ def propose_mapping(columns) -> FieldMapping:
     if is_parcels:
         target = "parcels" if {"parcel_id", "landuse"} <= used else ""
     else:
-        target = "zones" if {"zone_id", "name"} <= used or {"name", "kind"} <= used else ""
+        target = "zones" if {"zone_id", "name"} <= used else ""  # ids are never invented
     return FieldMapping(target, mapping)
 
 
@@ -132,8 +132,6 @@ def apply_mapping(frame: pd.DataFrame, mapping: FieldMapping, defaults: dict | N
             out["kind"] = source.map(lambda v: "CCN" if "ccn" in fold_value(v) or "cum" in fold_value(v) else "KCN")
         if "operating" in out and _is_text(out["operating"]):
             out["operating"] = _translate(out["operating"], OPERATING_WORDS, None)
-        if "zone_id" not in out and "name" in out:
-            out["zone_id"] = [f"Z{i + 1:03d}" for i in range(len(out))]
     return out
 
 

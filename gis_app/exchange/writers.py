@@ -23,7 +23,8 @@ from . import encodings
 from .prj import prj_text
 from .readers import format_of
 
-SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj")
+# removed before a shapefile is replaced: a stale index or .prj must not survive beside new data
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx", ".shp.xml")
 CPG = {"utf-8": "UTF-8", "cp1258": "1258"}
 
 
