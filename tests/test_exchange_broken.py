@@ -159,3 +159,9 @@ def test_report_lists_rejections(tmp_path):
     assert report["geometry"]["read"] == 2 and report["geometry"]["rejected"] == 1
     assert report["geometry"]["issues"][0]["id"] == "L002"
     assert "loại 1" in result["summary"]
+
+
+def test_wrong_user_crs_is_flagged(good_shp, english):
+    dataset = read_dataset(good_shp, crs="4326")  # metres read as degrees
+    assert any("outside Vietnam" in n for n in dataset.notes)
+    assert not any("outside Vietnam" in n for n in read_dataset(good_shp).notes)

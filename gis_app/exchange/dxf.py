@@ -17,7 +17,7 @@ import shapely
 from ..core.errors import InputError
 from ..core.i18n import t
 from . import encodings
-from .encodings.detect import Detection, detect_encoding
+from .encodings.detect import Detection, detect_encoding, score_text
 
 TEXT_DISTANCE = 10.0
 FLATTEN = 0.01
@@ -76,9 +76,13 @@ def read_dxf(path: Path, encoding: str = "auto"):
 def _decode_texts(texts: list[str], doc_encoding: str, encoding: str):
     """Recover the bytes of legacy-font text and decode them; real Unicode text is kept as is."""
     doc_encoding = (doc_encoding or "cp1252").lower()
-    legacy_codec = "cp1252" if doc_encoding in ("utf8", "utf-8") else doc_encoding
+    unicode_doc = doc_encoding in ("utf8", "utf-8")
+    legacy_codec = "cp1252" if unicode_doc else doc_encoding
     raws: list[bytes | None] = []
     for text in texts:
+        if unicode_doc and score_text(text)[0] == 1.0:
+            raws.append(None)  # already good Vietnamese (e.g. "Lô CN-01" in an R2010 file)
+            continue
         try:
             raws.append(text.encode(legacy_codec, errors="surrogateescape"))
         except UnicodeEncodeError:

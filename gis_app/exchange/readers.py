@@ -96,10 +96,12 @@ def open_dataset(path: str | Path, layer: str | None = None, crs=None, encoding:
             raw.notes.append(t("--crs thay cho hệ tọa độ của tệp ({r})", "--crs overrides the file's CRS ({r})",
                                r=declared.reason))
         raw.frame = frame.set_crs(user_crs, allow_override=True)
+        _check_position(raw)
         return raw
     if declared is not None and declared.epsg is not None:
         raw.crs_reason = declared.reason
         raw.frame = frame.set_crs(to_crs(declared.epsg), allow_override=True)
+        _check_position(raw)
         return raw
     candidates = crs_candidates(frame.total_bounds)
     if declared is not None and declared.guess is not None:
@@ -108,6 +110,26 @@ def open_dataset(path: str | Path, layer: str | None = None, crs=None, encoding:
                                                          "the file has no coordinate system")
     raise CrsRequired(t("{why}; hãy chọn hệ tọa độ (--crs). Gợi ý: {c}", "{why}; choose the coordinate system "
                         "(--crs). Candidates: {c}", why=why, c=format_candidates(candidates)), path, candidates)
+
+
+def _check_position(raw: RawDataset) -> None:
+    """Warn (in the notes) when the CRS puts the data outside Vietnam: probably the wrong CRS."""
+    import math
+
+    from ..core.crs import transformer
+    from .vn2000 import VN_LAT, VN_LON
+
+    xmin, ymin, xmax, ymax = raw.frame.total_bounds
+    if not all(math.isfinite(v) for v in (xmin, ymin, xmax, ymax)):
+        return
+    try:
+        lon, lat = transformer(raw.frame.crs, 4326).transform((xmin + xmax) / 2, (ymin + ymax) / 2)
+    except Exception:  # a CRS PROJ cannot transform: nothing to check against
+        return
+    if not (VN_LON[0] <= lon <= VN_LON[1] and VN_LAT[0] <= lat <= VN_LAT[1]):
+        raw.notes.append(t("cảnh báo: với hệ tọa độ này dữ liệu nằm ngoài Việt Nam ({lon:.3f}, {lat:.3f}); kiểm tra "
+                           "lại hệ tọa độ", "warning: with this CRS the data lies outside Vietnam ({lon:.3f}, "
+                           "{lat:.3f}); check the coordinate system", lon=lon, lat=lat))
 
 
 def read_dataset(path: str | Path, layer: str | None = None, crs=None, encoding: str = "auto",

@@ -43,18 +43,32 @@ def write_dataset(frame: gpd.GeoDataFrame, target: str | Path, layer: str | None
     fmt = format_of(target)
     if frame.crs is None:
         raise InputError(t("dữ liệu chưa có hệ tọa độ", "the data has no coordinate system"), target)
-    out_encoding = encodings.normalise_name(out_encoding)
+    try:
+        out_encoding = encodings.normalise_name(out_encoding)
+    except ValueError:
+        out_encoding = "?"
     if out_encoding not in encodings.OUTPUT_ENCODINGS:
         raise InputError(t("bảng mã ra không hỗ trợ (dùng: {e})", "unsupported output encoding (use: {e})",
                            e=", ".join(encodings.OUTPUT_ENCODINGS)), "--out-encoding")
+    notes = []
     if fmt == "kml" or (fmt == "geojson" and to_crs_value is None):
+        if to_crs_value is not None:
+            notes.append(t("KML luôn dùng WGS 84 (EPSG:4326); bỏ qua --to-crs", "KML is always WGS 84 (EPSG:4326); "
+                           "--to-crs ignored"))
         dst = to_crs(4326)
+    elif to_crs_value is not None:
+        try:
+            dst = to_crs(str(to_crs_value).upper().removeprefix("EPSG:") if str(to_crs_value).upper()
+                         .startswith("EPSG:") else to_crs_value)
+        except Exception:
+            raise InputError(t("hệ tọa độ không hợp lệ: {v}", "invalid coordinate system: {v}", v=to_crs_value),
+                             "--to-crs") from None
     else:
-        dst = to_crs(to_crs_value) if to_crs_value is not None else to_crs(frame.crs)
+        dst = to_crs(frame.crs)
     if not to_crs(frame.crs).equals(dst):
         frame = reproject(frame, dst)
     layer = layer or target.stem
-    result = WriteResult(target, layer, dst, [target])
+    result = WriteResult(target, layer, dst, [target], notes)
     if fmt == "shp":
         _write_shapefile(frame, target, out_encoding, id_column, result)
     elif fmt == "gpkg":
@@ -151,6 +165,9 @@ def _write_project_layer(frame, target: Path, layer: str, result: WriteResult) -
         result.notes.append(t("chuyển sang hệ tọa độ của dự án {c}", "reprojected to the project CRS {c}",
                               c=project.crs.to_string()))
         result.crs = project.crs
+    if layer in project.layers:
+        result.notes.append(t("thay lớp {l} có sẵn trong dự án", "replaced the existing layer {l} of the project",
+                              l=layer))
     project.add_layer(layer, frame)
     project.save(target)
 
