@@ -48,7 +48,7 @@ def test_csv_wkt_round_trip_in_utf8_and_tcvn3(tmp_path):
     assert legacy.encoding.encoding == "tcvn3" and legacy.frame["TenXa"].tolist() == NAMES
 
 
-def make_dxf(path, legacy: bool):
+def make_dxf(path, legacy: str | None):
     doc = ezdxf.new("R12" if legacy else "R2010")
     msp = doc.modelspace()
     # zone outline (closed LWPOLYLINE / POLYLINE) with two parcels inside, labelled by TEXT/MTEXT
@@ -65,8 +65,8 @@ def make_dxf(path, legacy: bool):
         msp.add_lwpolyline(lot_b, close=True, dxfattribs={"layer": "LO_DAT"})
     labels = ["Lô CN-01 Đại An", "Lô CN-02 Hải Dương"] if legacy else ["Lô CN-01", "Lô CN-02 Hải Dương"]
     if legacy:
-        # what AutoCAD users typed with a .VnTime font: TCVN3 bytes shown as cp1252 characters
-        labels = [encodings.encode(s, "tcvn3").decode("cp1252", errors="replace") for s in labels]
+        # what AutoCAD users typed with a .VnTime / VNI font: legacy bytes shown as cp1252 characters
+        labels = [encodings.encode(s, legacy).decode("cp1252") for s in labels]
         msp.add_text(labels[0], dxfattribs={"insert": (HD_X + 50, HD_Y + 50), "height": 3})
         msp.add_text(labels[1], dxfattribs={"insert": (HD_X + 250, HD_Y + 50), "height": 3})
     else:
@@ -75,7 +75,7 @@ def make_dxf(path, legacy: bool):
     doc.saveas(path)
 
 
-@pytest.mark.parametrize("legacy", [False, True])
+@pytest.mark.parametrize("legacy", [None, "tcvn3", "vni"])
 def test_dxf_closed_polylines_become_polygons_with_layer_and_text(tmp_path, legacy):
     make_dxf(tmp_path / "kcn.dxf", legacy)
     dataset = read_dataset(tmp_path / "kcn.dxf", crs=9209)
@@ -88,7 +88,7 @@ def test_dxf_closed_polylines_become_polygons_with_layer_and_text(tmp_path, lega
     assert frame.loc[frame["layer"] == "RANH_KCN", "text"].isna().all()  # labels go to the smallest polygon
     assert sorted(frame.geometry.area.round(3)) == [8000.0, 8000.0, 120000.0]
     if legacy:
-        assert dataset.encoding.encoding == "tcvn3"
+        assert dataset.encoding.encoding == legacy
 
 
 def test_dxf_export_and_gdal_sees_closed_polylines(tmp_path):

@@ -62,3 +62,10 @@ def test_corrupt_store_is_ignored(tmp_path, monkeypatch):
     monkeypatch.setenv("KCN_CONFIG_DIR", str(tmp_path))
     (tmp_path / "field_mappings.json").write_text("{not json", encoding="utf-8")
     assert MappingStore().mapping_for(["MaLo", "LoaiDat"]).target_layer == "parcels"
+
+
+def test_zone_kind_from_id_or_name_never_guessed():
+    frame = pd.DataFrame({"MaKhu": ["KCN-A", "X1", "X2"], "TenKhu": ["Đại An", "Cụm công nghiệp Lai Cách", "Khu B"]})
+    mapping = propose_mapping(frame.columns)
+    out = apply_mapping(frame, mapping)
+    assert out["kind"].tolist() == ["KCN", "CCN", None]

@@ -125,14 +125,25 @@ def apply_mapping(frame: pd.DataFrame, mapping: FieldMapping, defaults: dict | N
                 out.loc[out["landuse"] != "industrial", "status"] = None
     if mapping.target_layer == "zones":
         if "kind" in out:
-            out["kind"] = out["kind"].map(lambda v: "CCN" if "ccn" in fold_value(v) or "cum" in fold_value(v)
-                                          else ("KCN" if v is not None and not pd.isna(v) else None))
-        elif "zone_id" in out or "name" in out:
-            source = out["zone_id"] if "zone_id" in out else out["name"]
-            out["kind"] = source.map(lambda v: "CCN" if "ccn" in fold_value(v) or "cum" in fold_value(v) else "KCN")
+            out["kind"] = out["kind"].map(_zone_kind)
+        else:  # from the id or name ("KCN-...", "Cụm công nghiệp ..."); unknown stays empty
+            ids = out["zone_id"].map(_zone_kind) if "zone_id" in out else pd.Series(None, index=out.index)
+            names = out["name"].map(_zone_kind) if "name" in out else pd.Series(None, index=out.index)
+            out["kind"] = ids.where(ids.notna(), names).astype(object)
         if "operating" in out and _is_text(out["operating"]):
             out["operating"] = _translate(out["operating"], OPERATING_WORDS, None)
     return out
+
+
+def _zone_kind(value) -> str | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    text = fold_value(value)
+    if re.search(r"\bccn\b|cum cong nghiep|^ccn", text):
+        return "CCN"
+    if re.search(r"\bkcn\b|khu cong nghiep|^kcn", text):
+        return "KCN"
+    return None
 
 
 def _is_text(series: pd.Series) -> bool:
