@@ -127,9 +127,10 @@ def apply_mapping(frame: pd.DataFrame, mapping: FieldMapping, defaults: dict | N
         if "kind" in out:
             out["kind"] = out["kind"].map(_zone_kind)
         else:  # from the id or name ("KCN-...", "Cụm công nghiệp ..."); unknown stays empty
-            ids = out["zone_id"].map(_zone_kind) if "zone_id" in out else pd.Series(None, index=out.index)
-            names = out["name"].map(_zone_kind) if "name" in out else pd.Series(None, index=out.index)
-            out["kind"] = ids.where(ids.notna(), names).astype(object)
+            ids = out["zone_id"] if "zone_id" in out else [None] * len(out)
+            names = out["name"] if "name" in out else [None] * len(out)
+            out["kind"] = pd.Series([_zone_kind(i) or _zone_kind(n) for i, n in zip(ids, names)],
+                                    index=out.index, dtype=object)
         if "operating" in out and _is_text(out["operating"]):
             out["operating"] = _translate(out["operating"], OPERATING_WORDS, None)
     return out
