@@ -82,3 +82,12 @@ def test_written_prj_identified_by_gdal(tmp_path):
         prj.write_text(prj_text(code), encoding="ascii")
         out = subprocess.run(["gdalsrsinfo", "-e", str(prj)], capture_output=True, text=True, check=True).stdout
         assert f"EPSG:{code}" in out, code
+
+
+def test_other_common_vn2000_spellings():
+    gauss = custom_prj(105.75, datum="D_WGS_1984", name="VN2000_Hai_Phong").replace("Transverse_Mercator",
+                                                                                    "Gauss_Kruger")
+    assert recognise_prj(gauss).epsg == 9210
+    proj4 = ("+proj=tmerc +lat_0=0 +lon_0=105.5 +k=0.9999 +x_0=500000 +y_0=0 +ellps=WGS84 "
+             "+towgs84=-191.90441,-39.30318,-111.45032,0.00928836,-0.01975479,0.00427372,0.252906278 +units=m")
+    assert recognise_prj(proj4).epsg == 9209

@@ -71,7 +71,7 @@ def recognise_prj(text: str) -> PrjResult:
         if named_vn2000 or shift_vn2000:
             return PrjResult(guess, t("VN-2000 TM-3 kinh tuyến trục {m}° ({how}) → EPSG:{c}",
                                       "VN-2000 TM-3 central meridian {m}° ({how}) → EPSG:{c}", m=lon0, c=guess,
-                                      how="TOWGS84" if shift_vn2000 else t("tên datum", "datum name")))
+                                      how="TOWGS84" if shift_vn2000 else t("theo tên", "by name")))
         return PrjResult(None, t("TM-3 kinh tuyến trục {m}° nhưng datum '{d}' không phải VN-2000 "
                                  "(có thể là EPSG:{c}: hãy xác nhận bằng --crs)",
                                  "TM-3 central meridian {m}° but datum '{d}' is not VN-2000 "
