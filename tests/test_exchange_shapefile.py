@@ -160,3 +160,17 @@ def test_text_over_254_bytes_is_refused_with_ids(tmp_path):
     assert not list(tmp_path.glob("t.*"))  # nothing half-written
     write_dataset(source, tmp_path / "t.gpkg", layer="lots")  # GeoPackage takes it whole
     assert Project.load(tmp_path / "t.gpkg").layers["lots"]["GhiChu"][1] == "Đường " * 50
+
+
+def test_zipped_shapefile(tmp_path, hd_names):
+    import zipfile
+
+    write_dataset(parcels_frame(hd_names), tmp_path / "thua.shp", out_encoding="tcvn3")
+    with zipfile.ZipFile(tmp_path / "gui_so.zip", "w") as archive:
+        for part in tmp_path.glob("thua.*"):
+            archive.write(part, f"du_lieu/{part.name}")
+    dataset = read_dataset(tmp_path / "gui_so.zip")
+    assert dataset.frame["TenXa"].tolist() == hd_names and dataset.frame.crs.to_epsg() == 9209
+    assert dataset.path == tmp_path / "gui_so.zip"
+    with pytest.raises(Exception, match="zip"):
+        write_dataset(dataset.frame, tmp_path / "out.zip")

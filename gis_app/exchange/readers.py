@@ -26,7 +26,7 @@ from .prj import recognise_prj
 from .vn2000 import Candidate, crs_candidates, format_candidates
 
 FORMATS = {".shp": "shp", ".gpkg": "gpkg", ".geojson": "geojson", ".json": "geojson", ".kml": "kml",
-           ".dxf": "dxf", ".csv": "csv"}
+           ".dxf": "dxf", ".csv": "csv", ".zip": "zip"}  # .zip: read only (a zipped shapefile, ...)
 KML_DISPLAY_COLUMNS = ("timestamp", "begin", "end", "altitudeMode", "tessellate", "extrude", "visibility",
                        "drawOrder", "icon")
 
@@ -75,6 +75,8 @@ def open_dataset(path: str | Path, layer: str | None = None, crs=None, encoding:
             raise InputError(t("bảng mã không hỗ trợ (dùng: auto, {e})", "unsupported encoding (use: auto, {e})",
                                e=", ".join(ENCODINGS)), "--encoding") from None
     user_crs = _user_crs(crs)
+    if fmt == "zip":
+        return _open_zip(path, layer, crs, encoding)
     if fmt == "shp":
         raw, declared = _read_shapefile(path, encoding)
     elif fmt == "dxf":
@@ -110,6 +112,39 @@ def open_dataset(path: str | Path, layer: str | None = None, crs=None, encoding:
                                                          "the file has no coordinate system")
     raise CrsRequired(t("{why}; hãy chọn hệ tọa độ (--crs). Gợi ý: {c}", "{why}; choose the coordinate system "
                         "(--crs). Candidates: {c}", why=why, c=format_candidates(candidates)), path, candidates)
+
+
+def _open_zip(path: Path, layer: str | None, crs, encoding: str) -> RawDataset:
+    """Open the dataset inside a zip (e.g. a shapefile sent by e-mail); ``layer`` picks one by name."""
+    import tempfile
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(t("không mở được tệp zip ({err})", "cannot open the zip file ({err})", err=exc), path) from exc
+    with archive, tempfile.TemporaryDirectory(prefix="kcn-zip-") as tmp:
+        members = [m for m in archive.namelist() if not m.endswith("/") and ".." not in Path(m).parts
+                   and not Path(m).is_absolute()]
+        datasets = [m for m in members if Path(m).suffix.lower() in FORMATS and Path(m).suffix.lower() != ".zip"
+                    and not m.lower().endswith(dbf_io.SIDECAR_SUFFIX)]
+        if layer is not None:
+            datasets = [m for m in datasets if Path(m).stem == layer or m == layer]
+        if len(datasets) != 1:
+            raise InputError(t("tệp zip chứa {n} bộ dữ liệu phù hợp: chọn một bằng --layer ({names})",
+                               "the zip holds {n} matching datasets: pick one with --layer ({names})",
+                               n=len(datasets), names=", ".join(datasets) or "-"), path)
+        archive.extractall(tmp, members=members)
+        inner = Path(tmp) / datasets[0]
+        try:
+            raw = open_dataset(inner, None, crs, encoding)
+        except InputError as exc:
+            problem = exc.problem.replace(str(inner.parent), str(path))
+            if isinstance(exc, CrsRequired):
+                raise CrsRequired(problem, f"{path}!{datasets[0]}", exc.candidates) from None
+            raise InputError(problem, f"{path}!{datasets[0]}") from None
+    raw.path = path
+    return raw
 
 
 def _check_position(raw: RawDataset) -> None:

@@ -41,6 +41,9 @@ def write_dataset(frame: gpd.GeoDataFrame, target: str | Path, layer: str | None
                   out_encoding: str = "utf-8", to_crs_value=None, id_column: str | None = None) -> WriteResult:
     target = Path(target)
     fmt = format_of(target)
+    if fmt == "zip":
+        raise InputError(t("không ghi ra .zip; chọn .shp, .gpkg, .geojson, .kml, .dxf hoặc .csv",
+                           "cannot write .zip; choose .shp, .gpkg, .geojson, .kml, .dxf or .csv"), target)
     if frame.crs is None:
         raise InputError(t("dữ liệu chưa có hệ tọa độ", "the data has no coordinate system"), target)
     try:
