@@ -174,3 +174,20 @@ def test_zipped_shapefile(tmp_path, hd_names):
     assert dataset.path == tmp_path / "gui_so.zip"
     with pytest.raises(Exception, match="zip"):
         write_dataset(dataset.frame, tmp_path / "out.zip")
+
+
+def test_dbf_numbers_dates_and_booleans_round_trip(tmp_path):
+    import pandas as pd
+
+    frame = pd.DataFrame({"so": pd.array([123456789012345678, None, -5], dtype="Int64"),
+                          "dt": [1e15 + 0.25, None, 2.5],
+                          "ngay": pd.to_datetime(["2021-12-31", None, "2003-08-05"]),
+                          "ok": pd.array([True, None, False], dtype="boolean"),
+                          "ten": ["Hải Dương", None, "Ứng Hoè"]})
+    dbf.write_dbf(tmp_path / "t.dbf", frame, "tcvn3", dbf.short_names(list(frame.columns)))
+    back = dbf.decode_table(dbf.read_dbf(tmp_path / "t.dbf"), "tcvn3")
+    assert back["so"].tolist()[0] == 123456789012345678 and back["so"].isna()[1]
+    assert back["dt"][0] == 1e15 + 0.25 and back["dt"].isna()[1]
+    assert back["ngay"].dt.strftime("%Y-%m-%d").tolist()[::2] == ["2021-12-31", "2003-08-05"]
+    assert back["ok"].tolist()[0] is True and back["ok"].isna()[1]
+    assert back["ten"].tolist() == ["Hải Dương", None, "Ứng Hoè"]

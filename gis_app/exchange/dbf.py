@@ -107,13 +107,12 @@ def _convert(raw: np.ndarray, f: DbfField, encoding: str) -> pd.Series:
         uniques = pd.unique(raw)
         decoded = {u: (encodings.decode(u.rstrip(b" \x00"), encoding) if u.strip(b" \x00") else None)
                    for u in uniques}
-        return values.map(decoded).astype(object)
+        return pd.Series([decoded[v] for v in raw], dtype=object)  # None (not NaN) for empty text
     text = values.map(lambda b: b.decode("latin-1").strip(" \x00*"))
     if f.type in ("N", "F"):
-        numbers = pd.to_numeric(text.where(text != ""), errors="coerce")
-        if f.decimals == 0 and f.length < 19 and (numbers.dropna() % 1 == 0).all():
-            return numbers.astype("Int64")
-        return numbers.astype("float64")
+        if f.decimals == 0 and f.length <= 18 and text.str.fullmatch(r"-?\d*").all():  # exact, not via float
+            return pd.Series(pd.array([int(v) if v not in ("", "-") else None for v in text], dtype="Int64"))
+        return pd.to_numeric(text.where(text != ""), errors="coerce").astype("float64")
     if f.type == "L":
         return text.str.upper().map({"T": True, "Y": True, "F": False, "N": False}).astype("boolean")
     if f.type == "D":
@@ -231,11 +230,11 @@ def _field_spec(series: pd.Series, encoding: str):
         return "L", 1, 0, vals
     if pd.api.types.is_integer_dtype(series):
         strs = ["" if pd.isna(v) else str(int(v)) for v in series]
-        width = max([len(s) for s in strs] + [1])
-        return "N", min(max(width, 10), 19), 0, [s.rjust(min(max(width, 10), 19)).encode() for s in strs]
+        width = max([len(s) for s in strs] + [10])  # never narrower than a value: numpy would cut it
+        return "N", width, 0, [s.rjust(width).encode() for s in strs]
     if pd.api.types.is_float_dtype(series):
         strs = ["" if pd.isna(v) else f"{v:.6f}" for v in series]
-        width = min(max([len(s) for s in strs] + [10]), 30)
+        width = max([len(s) for s in strs] + [10])
         return "N", width, 6, [s.rjust(width).encode() for s in strs]
     if pd.api.types.is_datetime64_any_dtype(series):
         vals = [b"        " if pd.isna(v) else v.strftime("%Y%m%d").encode() for v in series]
