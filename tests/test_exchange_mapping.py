@@ -69,3 +69,24 @@ def test_zone_kind_from_id_or_name_never_guessed():
     mapping = propose_mapping(frame.columns)
     out = apply_mapping(frame, mapping)
     assert out["kind"].tolist() == ["KCN", "CCN", None]
+
+
+def test_preview_import_without_prj_offers_candidates(tmp_path, monkeypatch, shared_data):
+    from gis_app.exchange.preview import preview_import
+    from gis_app.exchange.writers import write_dataset
+    from tests.exchange_helpers import hai_duong_names, parcels_frame
+
+    monkeypatch.setenv("KCN_CONFIG_DIR", str(tmp_path / "cfg"))
+    names = list(dict.fromkeys(hai_duong_names(shared_data)))[:12]
+    frame = parcels_frame(names)
+    frame["LoaiDat"] = "Đất công nghiệp"
+    write_dataset(frame, tmp_path / "lo.shp", out_encoding="tcvn3")
+    (tmp_path / "lo.prj").unlink()
+    preview = preview_import(tmp_path / "lo.shp")
+    assert preview.crs_epsg is None and preview.candidates[0].epsg == 9209
+    assert preview.encoding.encoding == "tcvn3" and preview.encoding.preview[0] in names
+    assert preview.sample["TenXa"].tolist() == names
+    assert preview.mapping.target_layer == "parcels" and preview.mapping.fields["MaLo"] == "parcel_id"
+    assert preview.report.read == 12 and preview.report.rejected_count == 0
+    confirmed = preview_import(tmp_path / "lo.shp", crs=9209)
+    assert confirmed.crs_epsg == 9209 and confirmed.candidates == []

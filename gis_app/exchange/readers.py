@@ -77,6 +77,12 @@ def open_dataset(path: str | Path, layer: str | None = None, crs=None, encoding:
     user_crs = _user_crs(crs)
     if fmt == "zip":
         return _open_zip(path, layer, crs, encoding)
+    raw, declared = load_without_crs(path, fmt, layer, encoding)
+    return _resolve_crs(raw, declared, user_crs)
+
+
+def load_without_crs(path: Path, fmt: str, layer: str | None, encoding: str):
+    """(RawDataset without CRS, PrjResult or None): what the file says, before any CRS decision."""
     if fmt == "shp":
         raw, declared = _read_shapefile(path, encoding)
     elif fmt == "dxf":
@@ -89,9 +95,13 @@ def open_dataset(path: str | Path, layer: str | None = None, crs=None, encoding:
         raw, declared = read_csv_wkt(path, encoding), None
     else:
         raw, declared = _read_ogr(path, fmt, layer)
-    frame = raw.frame
-    if len(frame) == 0:
+    if len(raw.frame) == 0:
         raise InputError(t("tệp không có đối tượng nào", "the file has no features"), path)
+    return raw, declared
+
+
+def _resolve_crs(raw: RawDataset, declared, user_crs) -> RawDataset:
+    frame, path = raw.frame, raw.path
     if user_crs is not None:
         raw.crs_reason = t("hệ tọa độ do người dùng chọn (--crs)", "coordinate system chosen by the user (--crs)")
         if declared is not None and declared.epsg not in (None, user_crs.to_epsg()):
@@ -170,7 +180,7 @@ def _check_position(raw: RawDataset) -> None:
 def read_dataset(path: str | Path, layer: str | None = None, crs=None, encoding: str = "auto",
                  repair: bool = False, polygons_only: bool = True, id_column: str | None = None) -> Dataset:
     raw = open_dataset(path, layer, crs, encoding)
-    id_column = id_column or _guess_id_column(raw.frame)
+    id_column = id_column or guess_id_column(raw.frame)
     frame, report = check_geometries(raw.frame, id_column, repair=repair, polygons_only=polygons_only,
                                      type_reasons=raw.type_reasons)
     if report.imported == 0:
@@ -322,7 +332,7 @@ def _user_crs(value):
         raise InputError(t("hệ tọa độ không hợp lệ: {v}", "invalid coordinate system: {v}", v=value), "--crs") from None
 
 
-def _guess_id_column(frame: pd.DataFrame) -> str | None:
+def guess_id_column(frame: pd.DataFrame) -> str | None:
     from .field_mapping import normalise
 
     preferred = ("zoneid", "parcelid", "subzoneid", "malo", "sothua", "makcn", "maccn", "id", "fid", "ma", "handle")
