@@ -90,3 +90,8 @@ def test_wrong_decodings_score_low(names):
     detection = detect_encoding(sample)
     assert detection.scores["tcvn3"] > 0.95
     assert max(detection.scores[e] for e in ("utf-8", "cp1258", "vni")) < 0.5
+
+
+def test_utf8_abbreviations_are_still_utf8():
+    detection = detect_encoding([s.encode("utf-8") for s in ("KCN Đ.A", "Lô Đ1", "ĐX-2")])
+    assert detection.encoding == "utf-8"

@@ -114,7 +114,7 @@ def test_vni_dbf_is_decoded(tmp_path, hd_names):
     assert forced.frame["TenXa"].tolist() != hd_names
 
 
-def test_tcvn3_shapefile_without_prj_needs_crs_and_proposes_9209(tmp_path, hd_names):
+def test_tcvn3_shapefile_without_prj_needs_crs_and_proposes_9209(tmp_path, hd_names, shared_data):
     source = parcels_frame(hd_names)
     write_dataset(source, tmp_path / "dc.shp", out_encoding="tcvn3")
     (tmp_path / "dc.prj").unlink()
@@ -132,8 +132,15 @@ def test_tcvn3_shapefile_without_prj_needs_crs_and_proposes_9209(tmp_path, hd_na
     assert ok.returncode == 0, ok.stderr
     data = json.loads((tmp_path / "out.geojson").read_text(encoding="utf-8"))
     assert [f["properties"]["TenXa"] for f in data["features"]] == hd_names
-    lon, lat = data["features"][0]["geometry"]["coordinates"][0][0]
-    assert 106.2 < lon < 106.5 and 20.8 < lat < 21.1  # in Hải Dương
+    # in the right place: inside the real Hải Dương outline (WGS 84, ../shared/data/admin)
+    import geopandas as gpd
+    import shapely
+
+    provinces = gpd.read_file(shared_data / "admin" / "dvhcvn_provinces_4prov.geojson")
+    hai_duong = provinces[provinces.apply(lambda r: "Hải Dương" in " ".join(map(str, r.values)), axis=1)]
+    assert len(hai_duong) == 1
+    lots = shapely.from_geojson([json.dumps(f["geometry"]) for f in data["features"]])
+    assert shapely.within(lots, hai_duong.geometry.values[0]).all()
 
 
 def test_long_field_names_come_back(tmp_path):

@@ -68,10 +68,12 @@ def detect_encoding(samples: list[bytes], hint: str | None = None, preview_size:
         return Detection(enc, 1.0, {e: 1.0 for e in ENCODINGS}, _preview(samples, enc, preview_size),
                          "ASCII only", hinted=hint_name is not None)
     scores: dict[str, float] = {}
+    valid_utf8: set[str] = set()
     for enc in ENCODINGS:
         if enc == "utf-8":
             try:
                 text = blob.decode("utf-8")
+                valid_utf8.add(enc)
             except UnicodeDecodeError:
                 scores[enc] = 0.0
                 continue
@@ -81,8 +83,9 @@ def detect_encoding(samples: list[bytes], hint: str | None = None, preview_size:
         if "\ufffd" in text:
             share *= 0.5
         scores[enc] = share
-    if scores.get("utf-8", 0) > 0.5:
-        scores["utf-8"] = min(1.0, scores["utf-8"] + 0.2)  # valid multi-byte UTF-8 is rarely accidental
+    if "utf-8" in valid_utf8:
+        # multi-byte UTF-8 that decodes cleanly is almost never accidental legacy text
+        scores["utf-8"] = max(scores["utf-8"], 0.9)
     ranked = sorted(scores, key=lambda e: (scores[e], e == hint_name), reverse=True)
     best = ranked[0]
     if hint_name and scores.get(hint_name, 0) >= scores[best] - 0.05:
