@@ -188,8 +188,9 @@ def check_text_lengths(frame: pd.DataFrame, encoding: str, ids: pd.Series | None
         series = frame[column]
         if not (series.dtype == object or pd.api.types.is_string_dtype(series)):
             continue
-        lengths = series.map(lambda v: len(encodings.encode(v, encoding, fallback=True)) if isinstance(v, str)
-                             else 0)
+        sizes = {v: len(encodings.encode(v, encoding, fallback=True)) for v in pd.unique(series.dropna())
+                 if isinstance(v, str)}  # each distinct value encoded once
+        lengths = series.map(sizes).fillna(0)
         too_long = lengths > MAX_TEXT_BYTES
         if too_long.any():
             where = (ids if ids is not None else pd.Series(frame.index, index=frame.index))[too_long]
@@ -239,14 +240,18 @@ def _field_spec(series: pd.Series, encoding: str):
     if pd.api.types.is_datetime64_any_dtype(series):
         vals = [b"        " if pd.isna(v) else v.strftime("%Y%m%d").encode() for v in series]
         return "D", 8, 0, vals
-    raw = []
-    for v in series:
+    cache: dict = {}
+
+    def one(v) -> bytes:
         if v is None or (not isinstance(v, str) and pd.isna(v)):
-            raw.append(b"")
-        elif isinstance(v, (dt.date, pd.Timestamp)):
-            raw.append(v.isoformat()[:10].encode())
-        else:
-            raw.append(encodings.encode(str(v), encoding, fallback=True))
+            return b""
+        if isinstance(v, (dt.date, pd.Timestamp)):
+            return v.isoformat()[:10].encode()
+        if v not in cache:  # each distinct value encoded once
+            cache[v] = encodings.encode(str(v), encoding, fallback=True)
+        return cache[v]
+
+    raw = [one(v) for v in series]
     width = max([len(r) for r in raw] + [1])
     if width > MAX_TEXT_BYTES:
         raise ValueError(f"text longer than {MAX_TEXT_BYTES} bytes in {series.name}")  # checked earlier
