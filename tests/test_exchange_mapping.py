@@ -2,6 +2,9 @@
 import json
 
 import pandas as pd
+import pytest
+
+from gis_app.core.errors import InputError
 
 from gis_app.exchange.field_mapping import FieldMapping, MappingStore, apply_mapping, propose_mapping, shape_key
 
@@ -90,3 +93,21 @@ def test_preview_import_without_prj_offers_candidates(tmp_path, monkeypatch, sha
     assert preview.report.read == 12 and preview.report.rejected_count == 0
     confirmed = preview_import(tmp_path / "lo.shp", crs=9209)
     assert confirmed.crs_epsg == 9209 and confirmed.candidates == []
+
+
+def test_convert_with_mapping_file(tmp_path):
+    from gis_app.core.processing import registry
+    from gis_app.exchange.readers import read_dataset
+    from gis_app.exchange.writers import write_dataset
+    from tests.exchange_helpers import parcels_frame
+
+    write_dataset(parcels_frame(["Xã Ái Quốc", "Xã Thanh Hải"]), tmp_path / "in.shp")
+    (tmp_path / "m.json").write_text(json.dumps({"target_layer": "", "fields": {"TenXa": "commune"}}),
+                                     encoding="utf-8")
+    registry().get("convert").run({"input": str(tmp_path / "in.shp"), "output": str(tmp_path / "out.shp"),
+                                   "mapping": str(tmp_path / "m.json")})
+    assert read_dataset(tmp_path / "out.shp").frame["commune"].tolist() == ["Xã Ái Quốc", "Xã Thanh Hải"]
+    (tmp_path / "bad.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.json"):
+        registry().get("convert").run({"input": str(tmp_path / "in.shp"), "output": str(tmp_path / "o2.shp"),
+                                       "mapping": str(tmp_path / "bad.json")})

@@ -67,8 +67,8 @@ class Convert(Algorithm):
         frame = dataset.frame
         columns = [c for c in frame.columns if c != frame.geometry.name]
         map_fields = params.get("map_fields")
-        if map_fields is None:
-            map_fields = target.suffix.lower() == ".gpkg"
+        if map_fields is None:  # an explicit mapping file, or an import into a project, maps fields
+            map_fields = bool(params.get("mapping")) or target.suffix.lower() == ".gpkg"
         layer_name = params.get("layer_name")
         mapping = None
         if params.get("mapping"):
