@@ -5,7 +5,6 @@ import pandas as pd
 import pytest
 
 from gis_app.core.errors import InputError
-
 from gis_app.exchange.field_mapping import FieldMapping, MappingStore, apply_mapping, propose_mapping, shape_key
 
 
