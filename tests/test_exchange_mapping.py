@@ -110,3 +110,16 @@ def test_convert_with_mapping_file(tmp_path):
     with pytest.raises(InputError, match="bad.json"):
         registry().get("convert").run({"input": str(tmp_path / "in.shp"), "output": str(tmp_path / "o2.shp"),
                                        "mapping": str(tmp_path / "bad.json")})
+
+
+def test_declared_area_check():
+    from gis_app.exchange.field_mapping import declared_area_note
+    from tests.exchange_helpers import parcels_frame
+
+    frame = parcels_frame(["Xã Ái Quốc", "Xã Thanh Hải", "Phường Trần Phú"]).rename(
+        columns={"DienTich": "declared_area_m2"})
+    assert declared_area_note(frame) is None  # DienTich is the true area
+    frame["declared_area_m2"] = frame["declared_area_m2"] / 10_000
+    assert "ha" in declared_area_note(frame)
+    frame["declared_area_m2"] = frame["declared_area_m2"] * 10_000 * 1.3
+    assert "1.300" in declared_area_note(frame)

@@ -51,7 +51,7 @@ class Convert(Algorithm):
     outputs = (Output("output", "file"), Output("report", "json"))
 
     def process(self, params: dict, feedback) -> dict:
-        from ..exchange.field_mapping import MappingStore, apply_mapping
+        from ..exchange.field_mapping import MappingStore, apply_mapping, declared_area_note
         from ..exchange.readers import format_of, read_dataset
         from ..exchange.writers import write_dataset
 
@@ -78,6 +78,9 @@ class Convert(Algorithm):
         if mapping is not None and map_fields is not False:
             frame = apply_mapping(frame, mapping, {"zone_id": params.get("zone_id")})
             layer_name = layer_name or mapping.target_layer or None
+            area_note = declared_area_note(frame)
+            if area_note:
+                dataset.notes.append(area_note)
         layer_name = layer_name or dataset.layer
         id_column = next((c for c in ("parcel_id", "zone_id", "subzone_id") if c in frame.columns), None)
         written = write_dataset(frame, target, layer_name, params["out_encoding"], params.get("to_crs"), id_column)

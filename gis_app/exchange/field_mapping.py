@@ -136,6 +136,35 @@ def apply_mapping(frame: pd.DataFrame, mapping: FieldMapping, defaults: dict | N
     return out
 
 
+def declared_area_note(frame) -> str | None:
+    """A warning when the file's declared areas (DienTich) disagree with the computed ones.
+
+    A median ratio near 1/10,000 means the column is in hectares; anything else off by more than
+    10 % suggests a wrong CRS or a wrong column. Areas are compared on the projected plane.
+    """
+    import numpy as np
+    import shapely
+
+    if "declared_area_m2" not in frame.columns or frame.crs is None or not frame.crs.is_projected:
+        return None
+    declared = pd.to_numeric(frame["declared_area_m2"], errors="coerce").to_numpy(dtype=float)
+    computed = shapely.area(frame.geometry.values)
+    ok = np.isfinite(declared) & (declared > 0) & (computed > 0)
+    if ok.sum() == 0:
+        return None
+    ratio = float(np.median(declared[ok] / computed[ok]))
+    if 0.9 <= ratio <= 1.1:
+        return None
+    from ..core.i18n import t
+
+    if 0.9e-4 <= ratio <= 1.1e-4:
+        return t("diện tích khai báo (DienTich) có vẻ tính bằng ha, không phải m² (tỉ lệ trung vị {r:.2e})",
+                 "declared areas (DienTich) look like hectares, not m² (median ratio {r:.2e})", r=ratio)
+    return t("diện tích khai báo khác diện tích tính từ hình (tỉ lệ trung vị {r:.3f}): kiểm tra hệ tọa độ",
+             "declared areas differ from the computed ones (median ratio {r:.3f}): check the coordinate system",
+             r=ratio)
+
+
 def _zone_kind(value) -> str | None:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
