@@ -1,0 +1,348 @@
+"""Read SHP, GPKG, GeoJSON, KML, DXF and CSV-with-WKT into a GeoDataFrame with a confirmed CRS.
+
+``open_dataset`` returns everything the import dialog shows before the planner confirms: raw
+attributes decoded with the detected (or chosen) encoding, the CRS and how it was found, or the
+CRS candidates when it must be confirmed. ``read_dataset`` then checks geometries. Bad input
+raises InputError naming the file and the problem.
+"""
+from __future__ import annotations
+
+import struct
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from ..core.crs import to_crs
+from ..core.errors import InputError
+from ..core.i18n import t
+from . import dbf as dbf_io
+from .encodings import ENCODINGS, normalise_name
+from .encodings.detect import Detection, detect_encoding
+from .geometry_check import GeometryReport, check_geometries
+from .prj import recognise_prj
+from .vn2000 import Candidate, crs_candidates, format_candidates
+
+FORMATS = {".shp": "shp", ".gpkg": "gpkg", ".geojson": "geojson", ".json": "geojson", ".kml": "kml",
+           ".dxf": "dxf", ".csv": "csv", ".zip": "zip"}  # .zip: read only (a zipped shapefile, ...)
+KML_DISPLAY_COLUMNS = ("timestamp", "begin", "end", "altitudeMode", "tessellate", "extrude", "visibility",
+                       "drawOrder", "icon")
+
+
+class CrsRequired(InputError):
+    """The file has no usable CRS: the planner must choose one (CLI: --crs)."""
+
+    def __init__(self, problem: str, path, candidates: list[Candidate]):
+        super().__init__(problem, path)
+        self.candidates = candidates
+
+
+@dataclass
+class RawDataset:
+    path: Path
+    layer: str
+    frame: gpd.GeoDataFrame  # attributes decoded, CRS set
+    crs_reason: str = ""
+    encoding: Detection | None = None
+    notes: list[str] = field(default_factory=list)
+    type_reasons: dict = field(default_factory=dict)  # row index -> why its geometry type is unusable
+
+
+@dataclass
+class Dataset(RawDataset):
+    report: GeometryReport = field(default_factory=GeometryReport)
+
+
+def format_of(path: str | Path) -> str:
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise InputError(t("định dạng không hỗ trợ '{ext}' (dùng: {all})", "unsupported format '{ext}' (use: {all})",
+                           ext=Path(path).suffix, all=", ".join(sorted(FORMATS))), path)
+    return fmt
+
+
+def open_dataset(path: str | Path, layer: str | None = None, crs=None, encoding: str = "auto") -> RawDataset:
+    path = Path(path)
+    fmt = format_of(path)
+    if not path.exists():
+        raise InputError(t("không tìm thấy tệp", "file not found"), path)
+    if encoding != "auto":
+        try:
+            encoding = normalise_name(encoding)
+        except ValueError:
+            raise InputError(t("bảng mã không hỗ trợ (dùng: auto, {e})", "unsupported encoding (use: auto, {e})",
+                               e=", ".join(ENCODINGS)), "--encoding") from None
+    user_crs = _user_crs(crs)
+    if fmt == "zip":
+        return _open_zip(path, layer, crs, encoding)
+    raw, declared = load_without_crs(path, fmt, layer, encoding)
+    return _resolve_crs(raw, declared, user_crs)
+
+
+def load_without_crs(path: Path, fmt: str, layer: str | None, encoding: str):
+    """(RawDataset without CRS, PrjResult or None): what the file says, before any CRS decision."""
+    if fmt == "shp":
+        raw, declared = _read_shapefile(path, encoding)
+    elif fmt == "dxf":
+        from .dxf import read_dxf
+
+        raw, declared = read_dxf(path, encoding), None
+    elif fmt == "csv":
+        from .csv_wkt import read_csv_wkt
+
+        raw, declared = read_csv_wkt(path, encoding), None
+    else:
+        raw, declared = _read_ogr(path, fmt, layer)
+    if len(raw.frame) == 0:
+        raise InputError(t("tệp không có đối tượng nào", "the file has no features"), path)
+    return raw, declared
+
+
+def _resolve_crs(raw: RawDataset, declared, user_crs) -> RawDataset:
+    frame, path = raw.frame, raw.path
+    if user_crs is not None:
+        raw.crs_reason = t("hệ tọa độ do người dùng chọn (--crs)", "coordinate system chosen by the user (--crs)")
+        if declared is not None and declared.epsg not in (None, user_crs.to_epsg()):
+            raw.notes.append(t("--crs thay cho hệ tọa độ của tệp ({r})", "--crs overrides the file's CRS ({r})",
+                               r=declared.reason))
+        raw.frame = frame.set_crs(user_crs, allow_override=True)
+        _check_position(raw)
+        return raw
+    if declared is not None and declared.epsg is not None:
+        raw.crs_reason = declared.reason
+        raw.frame = frame.set_crs(to_crs(declared.epsg), allow_override=True)
+        _check_position(raw)
+        return raw
+    candidates = crs_candidates(frame.total_bounds)
+    if declared is not None and declared.guess is not None:
+        candidates = sorted(candidates, key=lambda c: c.epsg != declared.guess)
+    why = declared.reason if declared is not None else t("tệp không có thông tin hệ tọa độ",
+                                                         "the file has no coordinate system")
+    raise CrsRequired(t("{why}; hãy chọn hệ tọa độ (--crs). Gợi ý: {c}", "{why}; choose the coordinate system "
+                        "(--crs). Candidates: {c}", why=why, c=format_candidates(candidates)), path, candidates)
+
+
+def _open_zip(path: Path, layer: str | None, crs, encoding: str) -> RawDataset:
+    """Open the dataset inside a zip (e.g. a shapefile sent by e-mail); ``layer`` picks one by name."""
+    import tempfile
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(t("không mở được tệp zip ({err})", "cannot open the zip file ({err})", err=exc), path) from exc
+    with archive, tempfile.TemporaryDirectory(prefix="kcn-zip-") as tmp:
+        members = [m for m in archive.namelist() if not m.endswith("/") and ".." not in Path(m).parts
+                   and not Path(m).is_absolute()]
+        datasets = [m for m in members if Path(m).suffix.lower() in FORMATS and Path(m).suffix.lower() != ".zip"
+                    and not m.lower().endswith(dbf_io.SIDECAR_SUFFIX)]
+        if layer is not None:
+            datasets = [m for m in datasets if Path(m).stem == layer or m == layer]
+        if len(datasets) != 1:
+            raise InputError(t("tệp zip chứa {n} bộ dữ liệu phù hợp: chọn một bằng --layer ({names})",
+                               "the zip holds {n} matching datasets: pick one with --layer ({names})",
+                               n=len(datasets), names=", ".join(datasets) or "-"), path)
+        archive.extractall(tmp, members=members)
+        inner = Path(tmp) / datasets[0]
+        try:
+            raw = open_dataset(inner, None, crs, encoding)
+        except InputError as exc:
+            problem = exc.problem.replace(str(inner.parent), str(path))
+            if isinstance(exc, CrsRequired):
+                raise CrsRequired(problem, f"{path}!{datasets[0]}", exc.candidates) from None
+            raise InputError(problem, f"{path}!{datasets[0]}") from None
+    raw.path = path
+    return raw
+
+
+def _check_position(raw: RawDataset) -> None:
+    """Warn (in the notes) when the CRS puts the data outside Vietnam: probably the wrong CRS."""
+    import math
+
+    from ..core.crs import transformer
+    from .vn2000 import VN_LAT, VN_LON
+
+    xmin, ymin, xmax, ymax = raw.frame.total_bounds
+    if not all(math.isfinite(v) for v in (xmin, ymin, xmax, ymax)):
+        return
+    try:
+        lon, lat = transformer(raw.frame.crs, 4326).transform((xmin + xmax) / 2, (ymin + ymax) / 2)
+    except Exception:  # a CRS PROJ cannot transform: nothing to check against
+        return
+    if not (VN_LON[0] <= lon <= VN_LON[1] and VN_LAT[0] <= lat <= VN_LAT[1]):
+        raw.notes.append(t("cảnh báo: với hệ tọa độ này dữ liệu nằm ngoài Việt Nam ({lon:.3f}, {lat:.3f}); kiểm tra "
+                           "lại hệ tọa độ", "warning: with this CRS the data lies outside Vietnam ({lon:.3f}, "
+                           "{lat:.3f}); check the coordinate system", lon=lon, lat=lat))
+
+
+def read_dataset(path: str | Path, layer: str | None = None, crs=None, encoding: str = "auto",
+                 repair: bool = False, polygons_only: bool = True, id_column: str | None = None) -> Dataset:
+    raw = open_dataset(path, layer, crs, encoding)
+    id_column = id_column or guess_id_column(raw.frame)
+    frame, report = check_geometries(raw.frame, id_column, repair=repair, polygons_only=polygons_only,
+                                     type_reasons=raw.type_reasons)
+    if report.imported == 0:
+        raise InputError(t("không có đối tượng nào nhập được ({s}): {d}", "no feature can be imported ({s}): {d}",
+                           s=report.summary(), d="; ".join(report.details(5))), path)
+    return Dataset(raw.path, raw.layer, frame, raw.crs_reason, raw.encoding, raw.notes, raw.type_reasons, report)
+
+
+def sniff_encoding(path: str | Path) -> Detection | None:
+    """The detected encoding of a shapefile's .dbf (with preview), for the import dialog."""
+    path = Path(path)
+    dbf_path = _sidecar(path, ".dbf")
+    if dbf_path is None:
+        return None
+    table = dbf_io.read_dbf(dbf_path)
+    return detect_encoding(table.text_samples(), hint=_encoding_hint(path))
+
+
+# -- shapefile ------------------------------------------------------------------------------
+def _read_shapefile(path: Path, encoding: str):
+    import pyogrio
+
+    shx, dbf_path, prj = _sidecar(path, ".shx"), _sidecar(path, ".dbf"), _sidecar(path, ".prj")
+    for needed, ext, what_vi, what_en in ((shx, ".shx", "chỉ mục hình", "shape index"),
+                                          (dbf_path, ".dbf", "bảng thuộc tính", "attribute table")):
+        if needed is None:
+            raise InputError(t("thiếu tệp {ext} ({what}) đi kèm", "the {ext} file ({what}) is missing",
+                               ext=ext, what=t(what_vi, what_en)), path)
+    _check_shp_header(path)
+    _check_shp_header(shx)
+    table = dbf_io.read_dbf(dbf_path)  # first: its messages are clearer than GDAL's
+    try:
+        geometry = pyogrio.read_dataframe(path, columns=[])
+    except Exception as exc:
+        raise InputError(t("không đọc được hình học ({err})", "cannot read the geometries ({err})",
+                           err=_short(exc)), path) from exc
+    sidecar = dbf_io.read_sidecar(path)
+    if encoding == "auto":
+        detection = detect_encoding(table.text_samples(), hint=sidecar.get("encoding") or _encoding_hint(path))
+    else:
+        detection = Detection(encoding, 1.0, reason=t("do người dùng chọn", "chosen by the user"))
+        detection.preview = [dbf_io.encodings.decode(s, encoding) for s in table.text_samples()[:10]]
+    attributes = dbf_io.decode_table(table, detection.encoding)
+    if len(attributes) != len(geometry):
+        if table.deleted.any() and int((~table.deleted).sum()) == len(geometry):
+            attributes = attributes[~table.deleted].reset_index(drop=True)
+        else:
+            raise InputError(t("số bản ghi .dbf ({a}) khác số hình .shp ({g})",
+                               "the .dbf has {a} records but the .shp has {g} shapes",
+                               a=len(attributes), g=len(geometry)), path)
+    renames = {f["short"]: f["name"] for f in sidecar.get("fields", []) if f.get("short") in attributes.columns}
+    attributes = attributes.rename(columns=renames)
+    frame = gpd.GeoDataFrame(attributes, geometry=geometry.geometry.values, crs=None)
+    declared = None
+    if prj is not None:
+        try:
+            declared = recognise_prj(prj.read_text(encoding="latin-1"))
+        except OSError as exc:
+            raise InputError(t("không đọc được .prj ({err})", "cannot read the .prj ({err})", err=exc), prj) from exc
+    raw = RawDataset(path, path.stem, frame, encoding=detection)
+    if renames:
+        raw.notes.append(t("khôi phục tên trường dài từ {f}", "restored long field names from {f}",
+                           f=dbf_io.sidecar_path(path).name))
+    return raw, declared
+
+
+def _check_shp_header(path: Path) -> None:
+    size = path.stat().st_size
+    with open(path, "rb") as f:
+        head = f.read(100)
+    if len(head) < 100 or struct.unpack(">i", head[:4])[0] != 9994:
+        raise InputError(t("không phải tệp shapefile hợp lệ (tiêu đề hỏng)", "not a valid shapefile (bad header)"),
+                         path)
+    declared = struct.unpack(">i", head[24:28])[0] * 2
+    if size < declared:
+        raise InputError(t("tệp bị cắt: tiêu đề ghi {d} byte, tệp chỉ có {s}",
+                           "the file is truncated: its header says {d} bytes, it has {s}", d=declared, s=size), path)
+
+
+def _sidecar(path: Path, ext: str) -> Path | None:
+    for candidate in (path.with_suffix(ext), path.with_suffix(ext.upper())):
+        if candidate.exists():
+            return candidate
+    for candidate in path.parent.glob(path.stem + ".*"):
+        if candidate.suffix.lower() == ext:
+            return candidate
+    return None
+
+
+def _encoding_hint(path: Path) -> str | None:
+    cpg = _sidecar(path, ".cpg")
+    if cpg is None:
+        return None
+    try:
+        return cpg.read_text(encoding="latin-1").strip() or None
+    except OSError:
+        return None
+
+
+# -- GDAL-read formats ----------------------------------------------------------------------
+def _read_ogr(path: Path, fmt: str, layer: str | None):
+    import pyogrio
+
+    try:
+        layers = [(name, gtype) for name, gtype in pyogrio.list_layers(path)]
+    except Exception as exc:
+        raise InputError(t("không đọc được tệp ({err})", "cannot read the file ({err})", err=_short(exc)), path) from exc
+    feature_layers = [name for name, gtype in layers if gtype is not None]
+    if layer is None:
+        if len(feature_layers) != 1:
+            raise InputError(t("tệp có {n} lớp: chọn một bằng --layer ({names})", "the file has {n} layers: pick one "
+                               "with --layer ({names})", n=len(feature_layers), names=", ".join(feature_layers)), path)
+        layer = feature_layers[0]
+    elif layer not in feature_layers:
+        raise InputError(t("không có lớp '{l}' (có: {names})", "no layer '{l}' (present: {names})", l=layer,
+                           names=", ".join(feature_layers)), path)
+    try:
+        frame = pyogrio.read_dataframe(path, layer=layer)
+    except Exception as exc:
+        raise InputError(t("không đọc được lớp {l} ({err})", "cannot read layer {l} ({err})", l=layer,
+                           err=_short(exc)), path) from exc
+    if fmt == "kml":  # LIBKML's display columns are not attributes of the data
+        drop = [c for c in KML_DISPLAY_COLUMNS if c in frame.columns]
+        drop += [c for c in ("id", "Name", "description") if c in frame.columns and frame[c].isna().all()]
+        frame = frame.drop(columns=drop)
+    for column in frame.columns:
+        if column != frame.geometry.name and (frame[column].dtype == object
+                                              or pd.api.types.is_string_dtype(frame[column])):
+            frame[column] = frame[column].map(lambda v: unicodedata.normalize("NFC", v) if isinstance(v, str) else v)
+    declared = None
+    if frame.crs is not None:
+        declared = recognise_prj(frame.crs.to_wkt())
+    elif fmt in ("geojson", "kml"):
+        from .prj import PrjResult
+
+        declared = PrjResult(4326, t("GeoJSON/KML mặc định WGS 84", "GeoJSON/KML default to WGS 84"))
+    raw = RawDataset(path, layer, frame.set_crs(None, allow_override=True) if frame.crs is not None else frame,
+                     encoding=Detection("utf-8", 1.0, reason="UTF-8"))
+    return raw, declared
+
+
+def _user_crs(value):
+    if value in (None, ""):
+        return None
+    try:
+        return to_crs(str(value).upper().removeprefix("EPSG:") if str(value).upper().startswith("EPSG:")
+                      else value)
+    except Exception:
+        raise InputError(t("hệ tọa độ không hợp lệ: {v}", "invalid coordinate system: {v}", v=value), "--crs") from None
+
+
+def guess_id_column(frame: pd.DataFrame) -> str | None:
+    from .field_mapping import normalise
+
+    preferred = ("zoneid", "parcelid", "subzoneid", "malo", "sothua", "makcn", "maccn", "id", "fid", "ma", "handle")
+    normal = {normalise(c): c for c in frame.columns if c != frame.geometry.name}
+    for key in preferred:
+        if key in normal:
+            return normal[key]
+    return None
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__

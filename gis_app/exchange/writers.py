@@ -1,0 +1,192 @@
+"""Write a layer as SHP, GPKG (a KCN project), GeoJSON, KML, DXF or CSV with WKT, atomically.
+
+Shapefiles: geometry through GDAL, the .dbf through our own writer (text in UTF-8, CP1258 or TCVN3),
+a .prj that GDAL and QGIS identify as the EPSG code, a .cpg naming the encoding (none for TCVN3,
+which has no code page name: the ``.fields.json`` sidecar records it), long names in the sidecar.
+Text over 254 bytes is refused with the fields and ids listed. GeoJSON and KML are written in
+WGS 84 (EPSG:4326) unless a target CRS is given (KML always WGS 84), via EPSG:6960.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from ..core.atomic import atomic_file_set, atomic_path, write_text_atomic
+from ..core.crs import reproject, to_crs
+from ..core.errors import InputError
+from ..core.i18n import t
+from . import dbf as dbf_io
+from . import encodings
+from .prj import prj_text
+from .readers import format_of
+
+# removed before a shapefile is replaced: a stale index or .prj must not survive beside new data
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx", ".shp.xml")
+CPG = {"utf-8": "UTF-8", "cp1258": "1258"}
+
+
+@dataclass
+class WriteResult:
+    path: Path
+    layer: str
+    crs: object
+    files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def write_dataset(frame: gpd.GeoDataFrame, target: str | Path, layer: str | None = None,
+                  out_encoding: str = "utf-8", to_crs_value=None, id_column: str | None = None) -> WriteResult:
+    target = Path(target)
+    fmt = format_of(target)
+    if fmt == "zip":
+        raise InputError(t("không ghi ra .zip; chọn .shp, .gpkg, .geojson, .kml, .dxf hoặc .csv",
+                           "cannot write .zip; choose .shp, .gpkg, .geojson, .kml, .dxf or .csv"), target)
+    if frame.crs is None:
+        raise InputError(t("dữ liệu chưa có hệ tọa độ", "the data has no coordinate system"), target)
+    try:
+        out_encoding = encodings.normalise_name(out_encoding)
+    except ValueError:
+        out_encoding = "?"
+    if out_encoding not in encodings.OUTPUT_ENCODINGS:
+        raise InputError(t("bảng mã ra không hỗ trợ (dùng: {e})", "unsupported output encoding (use: {e})",
+                           e=", ".join(encodings.OUTPUT_ENCODINGS)), "--out-encoding")
+    notes = []
+    if fmt == "kml" or (fmt == "geojson" and to_crs_value is None):
+        if to_crs_value is not None:
+            notes.append(t("KML luôn dùng WGS 84 (EPSG:4326); bỏ qua --to-crs", "KML is always WGS 84 (EPSG:4326); "
+                           "--to-crs ignored"))
+        dst = to_crs(4326)
+    elif to_crs_value is not None:
+        try:
+            dst = to_crs(str(to_crs_value).upper().removeprefix("EPSG:") if str(to_crs_value).upper()
+                         .startswith("EPSG:") else to_crs_value)
+        except Exception:
+            raise InputError(t("hệ tọa độ không hợp lệ: {v}", "invalid coordinate system: {v}", v=to_crs_value),
+                             "--to-crs") from None
+    else:
+        dst = to_crs(frame.crs)
+    if not to_crs(frame.crs).equals(dst):
+        frame = reproject(frame, dst)
+    layer = layer or target.stem
+    result = WriteResult(target, layer, dst, [target], notes)
+    if fmt == "shp":
+        _write_shapefile(frame, target, out_encoding, id_column, result)
+    elif fmt == "gpkg":
+        _write_project_layer(frame, target, layer, result)
+    elif fmt in ("geojson", "kml"):
+        _write_ogr(frame, target, layer, fmt)
+    elif fmt == "csv":
+        from .csv_wkt import write_csv_wkt
+
+        _check_encodable(frame.drop(columns=frame.geometry.name), out_encoding, target, result)
+        write_csv_wkt(frame, target, out_encoding)
+    elif fmt == "dxf":
+        from .dxf import write_dxf
+
+        write_dxf(frame, target, layer)
+    return result
+
+
+def _write_shapefile(frame, target: Path, out_encoding: str, id_column, result: WriteResult) -> None:
+    import pyogrio
+
+    attributes = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    _check_encodable(attributes, out_encoding, target, result)
+    ids = attributes[id_column] if id_column and id_column in attributes else None
+    problems = dbf_io.check_text_lengths(attributes, out_encoding, ids)
+    if problems:
+        raise InputError(t("văn bản dài hơn 254 byte không lưu được trong shapefile (hãy xuất GeoPackage): {p}",
+                           "text longer than 254 bytes cannot be stored in a shapefile (export GeoPackage "
+                           "instead): {p}", p="; ".join(problems)), target)
+    names = dbf_io.short_names(list(attributes.columns))
+    renamed = {long: short for long, short in names.items() if long != short}
+    geometry_only = gpd.GeoDataFrame(geometry=frame.geometry.values, crs=frame.crs)
+    epsg = to_crs(frame.crs).to_epsg()
+    with atomic_file_set(target, SHAPEFILE_PARTS) as tmp:
+        try:
+            pyogrio.write_dataframe(geometry_only, tmp, driver="ESRI Shapefile", promote_to_multi=True)
+        except Exception as exc:
+            raise InputError(t("không ghi được shapefile ({err})", "cannot write the shapefile ({err})",
+                               err=str(exc)[:200]), target) from exc
+        if len(attributes.columns):
+            dbf_io.write_dbf(tmp.with_suffix(".dbf"), attributes, out_encoding, names)
+        tmp.with_suffix(".prj").write_text(prj_text(epsg) if epsg else to_crs(frame.crs).to_wkt("WKT1_ESRI"),
+                                           encoding="ascii")
+        cpg = tmp.with_suffix(".cpg")
+        if out_encoding in CPG:
+            cpg.write_text(CPG[out_encoding], encoding="ascii")
+        elif cpg.exists():
+            cpg.unlink()
+    sidecar = dbf_io.sidecar_path(target)
+    if renamed or out_encoding not in CPG:
+        write_text_atomic(sidecar, dbf_io.sidecar_json(renamed, out_encoding))
+        result.files.append(sidecar)
+        if renamed:
+            result.notes.append(t("tên trường dài được rút gọn, tên đầy đủ lưu trong {f}: {names}",
+                                  "long field names shortened, full names kept in {f}: {names}", f=sidecar.name,
+                                  names=", ".join(f"{s}={n}" for n, s in renamed.items())))
+    elif sidecar.exists():
+        sidecar.unlink()
+
+
+def _check_encodable(frame: pd.DataFrame, encoding: str, target: Path, result: WriteResult | None = None) -> None:
+    """Refuse letters the legacy encoding lacks; report punctuation written as ASCII look-alikes."""
+    if encoding == "utf-8":
+        return
+    bad, replaced = [], 0
+    for column in frame.columns:
+        if not (frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column])):
+            continue
+        for value in pd.unique(frame[column].dropna()):
+            text = str(value)
+            if not encodings.needs_fallback(text, encoding):
+                continue
+            try:
+                encodings.encode(text, encoding, fallback=True)
+                replaced += int((frame[column] == value).sum())
+            except UnicodeEncodeError:
+                bad.append(f"{column}: {value!r}")
+                break
+    if bad:
+        raise InputError(t("có ký tự không biểu diễn được trong {e}: {b}", "characters not representable in {e}: {b}",
+                           e=encoding, b="; ".join(bad[:10])), target)
+    if replaced and result is not None:
+        result.notes.append(t("{n} giá trị có dấu gạch/ngoặc kép kiểu in được ghi bằng ký tự ASCII tương đương "
+                              "(bảng mã {e} không có)", "{n} values had typographic dashes/quotes written as ASCII "
+                              "look-alikes ({e} lacks them)", n=replaced, e=encoding))
+
+
+def _write_project_layer(frame, target: Path, layer: str, result: WriteResult) -> None:
+    from ..core.project import Project
+
+    project = Project.load(target) if target.exists() else Project(crs=to_crs(frame.crs),
+                                                                   meta={"name": target.stem})
+    if target.exists() and not to_crs(frame.crs).equals(project.crs):
+        result.notes.append(t("chuyển sang hệ tọa độ của dự án {c}", "reprojected to the project CRS {c}",
+                              c=project.crs.to_string()))
+        result.crs = project.crs
+    if layer in project.layers:
+        result.notes.append(t("thay lớp {l} có sẵn trong dự án", "replaced the existing layer {l} of the project",
+                              l=layer))
+    project.add_layer(layer, frame)
+    project.save(target)
+
+
+def _write_ogr(frame, target: Path, layer: str, fmt: str) -> None:
+    import pyogrio
+
+    # LIBKML keeps attributes as ExtendedData (the plain KML driver's schema is less portable)
+    driver = {"geojson": "GeoJSON", "kml": "LIBKML" if "LIBKML" in pyogrio.list_drivers() else "KML"}[fmt]
+    out = frame
+    if fmt == "kml" and "name" not in out.columns:
+        label = next((c for c in ("parcel_id", "zone_id", "subzone_id", "text") if c in out.columns), None)
+        if label:
+            out = out.assign(name=out[label])
+    for column in out.columns:  # GDAL cannot write pandas' nullable booleans in KML/GeoJSON as is
+        if str(out[column].dtype) == "boolean":
+            out = out.assign(**{column: out[column].astype(object)})
+    with atomic_path(target) as tmp:
+        pyogrio.write_dataframe(out, tmp, driver=driver, layer=layer)
