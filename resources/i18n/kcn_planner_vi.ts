@@ -107,112 +107,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="115" />
+        <location filename="../../gis_app/shell/main_window.py" line="123" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="116" />
+        <location filename="../../gis_app/shell/main_window.py" line="124" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="117" />
+        <location filename="../../gis_app/shell/main_window.py" line="125" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="118" />
+        <location filename="../../gis_app/shell/main_window.py" line="126" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="119" />
+        <location filename="../../gis_app/shell/main_window.py" line="127" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="120" />
+        <location filename="../../gis_app/shell/main_window.py" line="128" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="121" />
+        <location filename="../../gis_app/shell/main_window.py" line="129" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="122" />
+        <location filename="../../gis_app/shell/main_window.py" line="130" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="123" />
+        <location filename="../../gis_app/shell/main_window.py" line="131" />
         <source>Add polygon layer (SHP, GPKG, GeoJSON)…</source>
         <translation>Thêm lớp vùng (SHP, GPKG, GeoJSON)…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="124" />
+        <location filename="../../gis_app/shell/main_window.py" line="132" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="125" />
+        <location filename="../../gis_app/shell/main_window.py" line="133" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="126" />
+        <location filename="../../gis_app/shell/main_window.py" line="134" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="127" />
+        <location filename="../../gis_app/shell/main_window.py" line="135" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="128" />
+        <location filename="../../gis_app/shell/main_window.py" line="136" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="131" />
+        <location filename="../../gis_app/shell/main_window.py" line="139" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="134" />
+        <location filename="../../gis_app/shell/main_window.py" line="142" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="135" />
+        <location filename="../../gis_app/shell/main_window.py" line="143" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="136" />
+        <location filename="../../gis_app/shell/main_window.py" line="144" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="137" />
+        <location filename="../../gis_app/shell/main_window.py" line="145" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="144" />
+        <location filename="../../gis_app/shell/main_window.py" line="152" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="145" />
+        <location filename="../../gis_app/shell/main_window.py" line="153" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="172" />
+        <location filename="../../gis_app/shell/main_window.py" line="182" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
@@ -222,53 +222,53 @@
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="97" />
-        <location filename="../../gis_app/shell/window_actions.py" line="100" />
+        <location filename="../../gis_app/shell/window_actions.py" line="112" />
+        <location filename="../../gis_app/shell/window_actions.py" line="115" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="119" />
+        <location filename="../../gis_app/shell/window_actions.py" line="134" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="125" />
+        <location filename="../../gis_app/shell/window_actions.py" line="140" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="138" />
+        <location filename="../../gis_app/shell/window_actions.py" line="153" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="138" />
+        <location filename="../../gis_app/shell/window_actions.py" line="153" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="148" />
+        <location filename="../../gis_app/shell/window_actions.py" line="163" />
         <source>Add polygon layer</source>
         <translation>Thêm lớp vùng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="170" />
+        <location filename="../../gis_app/shell/window_actions.py" line="185" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="242" />
+        <location filename="../../gis_app/shell/window_actions.py" line="257" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="245" />
+        <location filename="../../gis_app/shell/window_actions.py" line="260" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="245" />
+        <location filename="../../gis_app/shell/window_actions.py" line="260" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
@@ -330,7 +330,7 @@
         <translation>Dữ liệu minh họa: ranh giới các khu là giả định, không phải ranh giới chính thức.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="76" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="92" />
         <source>no data</source>
         <translation>không có số liệu</translation>
     </message>
