@@ -1,0 +1,296 @@
+"""File → Print layout…: edit a PrintLayout, see the page, export a true-scale PDF or 300 dpi PNG.
+
+The preview is the real page: ``render_pdf`` then ``pdf_to_png`` at 40 dpi, in a worker thread (the
+dialog's own task runner, without a progress window), redone shortly after each change. When the
+zone does not fit the paper at the chosen scale, the core's message (which scale or paper would fit)
+is shown in place of the preview. Export goes through the window's task runner (progress, Cancel).
+Title, agency, logo, paper, orientation, scale and zone are remembered in the PrintLayout JSON.
+"""
+from __future__ import annotations
+
+import copy
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+
+from gis_app.cartography.layout import ORIENTATIONS, PAPER_SIZES_MM, SCALES, PrintLayout, load_layout, save_layout
+from gis_app.core.errors import InputError
+
+from ..tasks import TaskRunner
+
+PREVIEW_DPI = 40
+PREVIEW_DELAY_MS = 350
+LOGO_FILTER = "Images (*.png *.jpg *.jpeg)"
+
+
+def printable_project(window):
+    """A shallow copy of the window's project with the canvas' layer state and only readable rasters,
+    so a print shows what the map shows and a moved raster file does not stop it."""
+    from layers.project_layers import store_state
+
+    project = copy.copy(window.project)
+    project.meta = dict(window.project.meta)
+    store_state(project, window.layers)
+    backgrounds = getattr(window, "rasters", None)
+    if backgrounds is not None:
+        project.meta["rasters"] = [layer.entry() for layer in backgrounds.layers if not layer.error]
+    return project
+
+
+class PrintDialog(QDialog):
+    def __init__(self, window, parent=None):
+        super().__init__(parent or window)
+        self.window = window
+        self.setObjectName("print_layout_dialog")
+        self.runner = TaskRunner(self, show_dialogs=False)
+        self.preview_task = None
+        self._preview_again = False
+        self._tmp = tempfile.TemporaryDirectory(prefix="kcn-preview-")
+        self.paper, self.orientation, self.scale = QComboBox(self), QComboBox(self), QComboBox(self)
+        self.zone, self.format = QComboBox(self), QComboBox(self)
+        self.title_edit, self.agency_edit = QLineEdit(self), QLineEdit(self)
+        self.logo_edit, self.out_edit = QLineEdit(self), QLineEdit(self)
+        self.logo_button, self.out_button = QPushButton("…", self), QPushButton("…", self)
+        self.preview = QLabel(self)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(420, 300)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.preview.setStyleSheet("background: #d9d9d9;")
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a30000;")
+        self.preview_image: QImage | None = None
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self._build()
+        self._fill(load_layout())
+        self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS, timeout=self.update_preview)
+        for combo in (self.paper, self.orientation, self.scale, self.zone):
+            combo.currentIndexChanged.connect(lambda *_: self._timer.start())
+        for edit in (self.title_edit, self.agency_edit, self.logo_edit):
+            edit.textChanged.connect(lambda *_: self._timer.start())
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.logo_button.clicked.connect(self._pick_logo)
+        self.out_button.clicked.connect(self._pick_out)
+        self.export_button.clicked.connect(self.export)
+        self.close_button.clicked.connect(self.reject)
+        self.resize(980, 620)
+        self._timer.start()
+
+    # -- widgets ----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("Print layout"))
+        for paper in PAPER_SIZES_MM:
+            self.paper.addItem(paper, paper)
+        self.orientation.addItem(self.tr("Landscape"), "landscape")
+        self.orientation.addItem(self.tr("Portrait"), "portrait")
+        self.scale.addItem(self.tr("Fit to page"), None)
+        for scale in SCALES:
+            self.scale.addItem(f"1:{scale:,}".replace(",", "."), scale)
+        self.zone.addItem(self.tr("Whole project"), "")
+        zones = self.window.project.zones
+        for zone_id, name in zip(zones["zone_id"].astype(str), zones.get("name", zones["zone_id"]).astype(str)):
+            self.zone.addItem(f"{zone_id} — {name}", zone_id)
+        self.format.addItem(self.tr("Vector PDF"), "pdf")
+        self.format.addItem(self.tr("PNG image, 300 dpi"), "png")
+        self.title_edit.setPlaceholderText(self.tr("Map title"))
+        self.agency_edit.setPlaceholderText(self.tr("Agency preparing the map"))
+        self.export_button.setText(self.tr("Export"))
+        self.close_button.setText(self.tr("Close"))
+        self.logo_button.setToolTip(self.tr("Choose logo image"))
+        self.out_button.setToolTip(self.tr("Choose output file"))
+        form = QFormLayout()
+        rows = [(self.tr("Paper"), self.paper), (self.tr("Orientation"), self.orientation),
+                (self.tr("Scale"), self.scale), (self.tr("Zone"), self.zone), (self.tr("Title"), self.title_edit),
+                (self.tr("Agency"), self.agency_edit), (self.tr("Logo"), _with_button(self.logo_edit, self.logo_button)),
+                (self.tr("Format"), self.format), (self.tr("Output file"), _with_button(self.out_edit, self.out_button))]
+        for label, widget in rows:
+            form.addRow(label, widget)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.message)
+        left.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 2)
+        body.addWidget(self.preview, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(self.buttons)
+
+    def _fill(self, layout: PrintLayout) -> None:
+        self.paper.setCurrentIndex(max(0, self.paper.findData(layout.paper)))
+        self.orientation.setCurrentIndex(max(0, self.orientation.findData(layout.orientation)))
+        self.scale.setCurrentIndex(max(0, self.scale.findData(layout.scale) if layout.scale else 0))
+        # The zone selected on the map first, else the one printed last time.
+        selected = self._selected_zone()
+        self.zone.setCurrentIndex(max(0, self.zone.findData(selected or layout.zone_id or "")))
+        self.title_edit.setText(layout.title)
+        self.agency_edit.setText(layout.agency)
+        self.logo_edit.setText(layout.logo_path)
+        from ..algorithm_dialog import settings
+
+        out = str(settings().value("print/out", "") or "")
+        if not out:
+            base = Path(self.window.project.path).parent if self.window.project.path else Path.home()
+            out = str(base / "ban_do.pdf")
+        self.out_edit.setText(out)
+        self.format.setCurrentIndex(1 if out.lower().endswith(".png") else 0)
+
+    def _selected_zone(self) -> str:
+        layers = self.window.layers
+        if "zones" not in layers:
+            return ""
+        layer = layers["zones"]
+        rows = layer.selected_rows()
+        return str(layer.frame["zone_id"].iloc[int(rows[0])]) if len(rows) else ""
+
+    def print_layout(self) -> PrintLayout:
+        return PrintLayout(paper=self.paper.currentData(), orientation=self.orientation.currentData(),
+                           scale=self.scale.currentData(), title=self.title_edit.text().strip(),
+                           agency=self.agency_edit.text().strip(), logo_path=self.logo_edit.text().strip(),
+                           zone_id=self.zone.currentData() or "")
+
+    def _format_changed(self, *_):
+        out = Path(self.out_edit.text() or "ban_do.pdf")
+        self.out_edit.setText(str(out.with_suffix("." + self.format.currentData())))
+
+    def _pick_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose logo image"), self.logo_edit.text(), LOGO_FILTER)
+        if path:
+            self.logo_edit.setText(path)
+
+    def _pick_out(self) -> None:
+        kind = self.format.currentData()
+        pattern = "PDF (*.pdf)" if kind == "pdf" else "PNG (*.png)"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Choose output file"), self.out_edit.text(), pattern)
+        if path:
+            if not path.lower().endswith("." + kind):
+                path += "." + kind
+            self.out_edit.setText(path)
+
+    # -- preview ----------------------------------------------------------------------------------
+    def _checked_layout(self) -> PrintLayout:
+        layout = self.print_layout().validate()
+        if layout.logo_path and not Path(layout.logo_path).is_file():
+            raise InputError(self.tr("logo image not found"), layout.logo_path)
+        return layout
+
+    def update_preview(self) -> None:
+        if self.preview_task is not None:  # one render at a time; redo once it is back
+            self._preview_again = True
+            return
+        try:
+            layout = self._checked_layout()
+        except InputError as exc:
+            self._show_problem(str(exc))
+            return
+        project = printable_project(self.window)
+        pdf, png = Path(self._tmp.name) / "preview.pdf", Path(self._tmp.name) / "preview.png"
+
+        def job(feedback):
+            from gis_app.cartography.pdf_render import pdf_to_png, render_pdf
+
+            try:
+                info = render_pdf(project, layout, pdf, feedback)
+            except InputError as exc:  # shown in the dialog, not as a message box
+                return {"error": str(exc)}
+            pdf_to_png(pdf, png, dpi=PREVIEW_DPI)
+            return {"png": str(png), "scale": info["scale"]}
+
+        self.message.setText(self.tr("Rendering preview…"))
+        self.preview_task = self.runner.run(job, on_done=self._preview_done)
+        self.preview_task.finished.connect(self._preview_finished)
+
+    def _preview_done(self, result: dict) -> None:
+        if "error" in result:
+            self._show_problem(result["error"])
+            return
+        self.preview_image = QImage(result["png"])
+        self._show_image()
+        self.message.setStyleSheet("color: #333;")
+        self.message.setText(self.tr("Scale of the page: 1:%1").replace("%1", f"{result['scale']:,}".replace(",", ".")))
+
+    def _preview_finished(self, *_):
+        self.preview_task = None
+        if self._preview_again:
+            self._preview_again = False
+            self._timer.start()
+
+    def _show_problem(self, text: str) -> None:
+        self.preview_image = None
+        self.preview.clear()
+        self.message.setStyleSheet("color: #a30000;")
+        self.message.setText(text)
+
+    def _show_image(self) -> None:
+        if self.preview_image is not None and not self.preview_image.isNull():
+            pixmap = QPixmap.fromImage(self.preview_image)
+            self.preview.setPixmap(pixmap.scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                                 Qt.TransformationMode.SmoothTransformation))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._show_image()
+
+    # -- export -----------------------------------------------------------------------------------
+    def export(self):
+        """Render the page to the output file through the window's task runner; close when written."""
+        try:
+            layout = self._checked_layout()
+            out = Path(self.out_edit.text().strip())
+            if out.suffix.lower() not in (".pdf", ".png") or not out.name:
+                raise InputError(self.tr("the output must be a .pdf or .png file"), out)
+        except InputError as exc:
+            self._show_problem(str(exc))
+            return None
+        self.remember()
+        project = printable_project(self.window)
+
+        def job(feedback):
+            from gis_app.cartography.pdf_render import pdf_to_png, render_pdf
+
+            if out.suffix.lower() == ".png":
+                with tempfile.TemporaryDirectory(prefix="kcn-print-") as tmp:  # the PDF is only a step
+                    info = render_pdf(project, layout, Path(tmp) / "page.pdf", feedback)
+                    pdf_to_png(Path(tmp) / "page.pdf", out, dpi=300)
+            else:
+                info = render_pdf(project, layout, out, feedback)
+            feedback.progress(100)
+            return info
+
+        def done(info):
+            text = self.tr("Wrote %1 (scale 1:%2)").replace("%1", str(out)).replace("%2", str(info["scale"]))
+            self.window.statusBar().showMessage(text, 15000)
+            self.accept()
+
+        return self.window.tasks.run(job, title=self.tr("Export print layout"), on_done=done)
+
+    def remember(self) -> None:
+        from ..algorithm_dialog import settings
+
+        try:
+            save_layout(self.print_layout())
+        except OSError:  # only a preference: never block printing over it
+            pass
+        settings().setValue("print/out", self.out_edit.text().strip())
+
+    def done(self, result: int) -> None:
+        self.remember()
+        if self.preview_task is not None:
+            self.preview_task.cancel()
+            self.preview_task.wait()
+        super().done(result)
+
+
+def _with_button(edit: QLineEdit, button: QPushButton) -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(edit)
+    row.addWidget(button)
+    return box
