@@ -107,112 +107,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="123" />
+        <location filename="../../gis_app/shell/main_window.py" line="126" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="124" />
+        <location filename="../../gis_app/shell/main_window.py" line="127" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="125" />
+        <location filename="../../gis_app/shell/main_window.py" line="128" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="126" />
+        <location filename="../../gis_app/shell/main_window.py" line="129" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="127" />
+        <location filename="../../gis_app/shell/main_window.py" line="130" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="128" />
+        <location filename="../../gis_app/shell/main_window.py" line="131" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="129" />
+        <location filename="../../gis_app/shell/main_window.py" line="132" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="130" />
+        <location filename="../../gis_app/shell/main_window.py" line="133" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="131" />
+        <location filename="../../gis_app/shell/main_window.py" line="134" />
         <source>Add polygon layer (SHP, GPKG, GeoJSON)…</source>
         <translation>Thêm lớp vùng (SHP, GPKG, GeoJSON)…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="132" />
+        <location filename="../../gis_app/shell/main_window.py" line="135" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="133" />
+        <location filename="../../gis_app/shell/main_window.py" line="136" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="134" />
+        <location filename="../../gis_app/shell/main_window.py" line="137" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="135" />
+        <location filename="../../gis_app/shell/main_window.py" line="138" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="136" />
+        <location filename="../../gis_app/shell/main_window.py" line="139" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="139" />
+        <location filename="../../gis_app/shell/main_window.py" line="142" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="142" />
+        <location filename="../../gis_app/shell/main_window.py" line="145" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="143" />
+        <location filename="../../gis_app/shell/main_window.py" line="146" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="144" />
+        <location filename="../../gis_app/shell/main_window.py" line="147" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="145" />
+        <location filename="../../gis_app/shell/main_window.py" line="148" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="152" />
+        <location filename="../../gis_app/shell/main_window.py" line="156" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="153" />
+        <location filename="../../gis_app/shell/main_window.py" line="157" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="182" />
+        <location filename="../../gis_app/shell/main_window.py" line="186" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
@@ -222,55 +222,306 @@
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="112" />
-        <location filename="../../gis_app/shell/window_actions.py" line="115" />
+        <location filename="../../gis_app/shell/window_actions.py" line="88" />
+        <location filename="../../gis_app/shell/window_actions.py" line="91" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="134" />
+        <location filename="../../gis_app/shell/window_actions.py" line="110" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="140" />
+        <location filename="../../gis_app/shell/window_actions.py" line="116" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="153" />
+        <location filename="../../gis_app/shell/window_actions.py" line="129" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="153" />
+        <location filename="../../gis_app/shell/window_actions.py" line="129" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="163" />
+        <location filename="../../gis_app/shell/window_actions.py" line="139" />
         <source>Add polygon layer</source>
         <translation>Thêm lớp vùng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="185" />
+        <location filename="../../gis_app/shell/window_actions.py" line="161" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="257" />
+        <location filename="../../gis_app/shell/window_actions.py" line="233" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="260" />
+        <location filename="../../gis_app/shell/window_actions.py" line="236" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="260" />
+        <location filename="../../gis_app/shell/window_actions.py" line="236" />
         <source>Value</source>
         <translation>Giá trị</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="87" />
+        <source>Print layout</source>
+        <translation>Bố cục in</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="90" />
+        <source>Landscape</source>
+        <translation>Ngang</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="91" />
+        <source>Portrait</source>
+        <translation>Dọc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="92" />
+        <source>Fit to page</source>
+        <translation>Vừa trang</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="95" />
+        <source>Whole project</source>
+        <translation>Toàn bộ dự án</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="99" />
+        <source>Vector PDF</source>
+        <translation>PDF véc-tơ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="100" />
+        <source>PNG image, 300 dpi</source>
+        <translation>Ảnh PNG, 300 dpi</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="101" />
+        <source>Map title</source>
+        <translation>Tiêu đề bản đồ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="102" />
+        <source>Agency preparing the map</source>
+        <translation>Cơ quan lập bản đồ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="103" />
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="104" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="105" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="163" />
+        <source>Choose logo image</source>
+        <translation>Chọn ảnh logo</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="106" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="170" />
+        <source>Choose output file</source>
+        <translation>Chọn tệp đầu ra</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
+        <source>Paper</source>
+        <translation>Khổ giấy</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
+        <source>Orientation</source>
+        <translation>Hướng giấy</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
+        <source>Scale</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
+        <source>Zone</source>
+        <translation>Khu</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
+        <source>Output file</source>
+        <translation>Tệp đầu ra</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="180" />
+        <source>logo image not found</source>
+        <translation>không tìm thấy ảnh logo</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="205" />
+        <source>Rendering preview…</source>
+        <translation>Đang dựng bản xem trước…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="216" />
+        <source>Scale of the page: 1:%1</source>
+        <translation>Tỷ lệ của trang: 1:%1</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="247" />
+        <source>the output must be a .pdf or .png file</source>
+        <translation>tệp đầu ra phải là .pdf hoặc .png</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="267" />
+        <source>Wrote %1 (scale 1:%2)</source>
+        <translation>Đã ghi %1 (tỷ lệ 1:%2)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="271" />
+        <source>Export print layout</source>
+        <translation>Xuất bản đồ in</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingTools</name>
+    <message>
+        <location filename="../../gis_app/shell/printing/__init__.py" line="46" />
+        <source>Print layout…</source>
+        <translation>Bố cục in…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/__init__.py" line="47" />
+        <source>Add raster background…</source>
+        <translation>Thêm ảnh nền…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/__init__.py" line="48" />
+        <source>Export web map…</source>
+        <translation>Xuất bản đồ web…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/__init__.py" line="65" />
+        <source>Add raster background</source>
+        <translation>Thêm ảnh nền</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/__init__.py" line="73" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="94" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="100" />
+        <source>Export web map</source>
+        <translation>Xuất bản đồ web</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/__init__.py" line="92" />
+        <source>Web map written to %1</source>
+        <translation>Đã ghi bản đồ web vào %1</translation>
+    </message>
+</context>
+<context>
+    <name>RasterBackgrounds</name>
+    <message>
+        <location filename="../../gis_app/shell/printing/rasters.py" line="52" />
+        <source>file not found</source>
+        <translation>không tìm thấy tệp</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/rasters.py" line="63" />
+        <source>Some background rasters cannot be shown; they stay in the project but are not drawn:</source>
+        <translation>Không hiển thị được một số ảnh nền; chúng vẫn được giữ trong dự án nhưng không được vẽ:</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/rasters.py" line="82" />
+        <source>the raster has no coordinate system (no georeferencing)</source>
+        <translation>ảnh nền không có hệ tọa độ (chưa nắn chỉnh địa lý)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/rasters.py" line="85" />
+        <source>Cannot add the raster</source>
+        <translation>Không thêm được ảnh nền</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/rasters.py" line="103" />
+        <source>Background rasters</source>
+        <translation>Ảnh nền</translation>
+    </message>
+</context>
+<context>
+    <name>RasterPanel</name>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="49" />
+        <source>Background rasters (under all layers)</source>
+        <translation>Ảnh nền (dưới mọi lớp)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="50" />
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="51" />
+        <source>Add raster background (GeoTIFF)…</source>
+        <translation>Thêm ảnh nền (GeoTIFF)…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="52" />
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="53" />
+        <source>Move raster up</source>
+        <translation>Đưa ảnh nền lên</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="54" />
+        <source>Move raster down</source>
+        <translation>Đưa ảnh nền xuống</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="55" />
+        <source>Opacity</source>
+        <translation>Độ đục</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="62" />
+        <source>cannot be read</source>
+        <translation>không đọc được</translation>
     </message>
 </context>
 <context>

@@ -59,8 +59,9 @@ class RasterPanel(QGroupBox):
         current = self.current_name()
         self.list.blockSignals(True)
         self.list.clear()
+        unreadable = self.tr("cannot be read")
         for layer in reversed(list(self.rasters)):
-            text = layer.title if not layer.error else f"⚠ {layer.title} ({self.tr('cannot be read')})"
+            text = layer.title if not layer.error else f"⚠ {layer.title} ({unreadable})"
             item = QListWidgetItem(text)
             item.setToolTip(layer.error or layer.path)
             item.setData(Qt.ItemDataRole.UserRole, layer.name)
