@@ -92,7 +92,7 @@ def test_preview_is_the_rendered_page_and_not_blank(qtbot, window):
     pixels = pixels.reshape(rgb.height(), rgb.bytesPerLine())[:, : rgb.width() * 3]
     assert (pixels < 200).mean() > 0.02  # lines, text and filled zones, not an empty page
     assert dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull()
-    assert "1:" in dialog.message.text()
+    assert "1:" in dialog.message.text() and dialog.problem() == ""
     dialog.reject()
 
 
@@ -105,11 +105,12 @@ def test_zone_defaults_to_the_selection_and_a_misfit_says_why(qtbot, window):
     choose(dialog.paper, "A4")
     choose(dialog.scale, 500)  # 440 × 280 m cannot fit an A4 map frame at 1:500
     wait_preview(qtbot, dialog)
-    text = dialog.message.text()
-    assert "không vừa khổ A4" in text and "1:500" in text
-    assert dialog.preview_image is None
+    text = dialog.problem()
+    assert "không vừa khổ A4" in text and "1:500" in text and "--scale" not in text
+    assert dialog.preview_image is None and dialog.preview.isVisible()
+    assert dialog.message.text()
     dialog.export_button.click()  # refused in the dialog as well, nothing written
-    assert "không vừa khổ A4" in dialog.message.text()
+    assert "không vừa khổ A4" in dialog.problem()
     dialog.reject()
 
 

@@ -276,144 +276,149 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="87" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="89" />
         <source>Print layout</source>
         <translation>Bố cục in</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="90" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="92" />
         <source>Landscape</source>
         <translation>Ngang</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="91" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="93" />
         <source>Portrait</source>
         <translation>Dọc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="92" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="94" />
         <source>Fit to page</source>
         <translation>Vừa trang</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="95" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="97" />
         <source>Whole project</source>
         <translation>Toàn bộ dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="99" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="101" />
         <source>Vector PDF</source>
         <translation>PDF véc-tơ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="100" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="102" />
         <source>PNG image, 300 dpi</source>
         <translation>Ảnh PNG, 300 dpi</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="101" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="103" />
         <source>Map title</source>
         <translation>Tiêu đề bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="102" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="104" />
         <source>Agency preparing the map</source>
         <translation>Cơ quan lập bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="103" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="105" />
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="104" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="106" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="105" />
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="163" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="107" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="165" />
         <source>Choose logo image</source>
         <translation>Chọn ảnh logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="106" />
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="170" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="172" />
         <source>Choose output file</source>
         <translation>Chọn tệp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
         <source>Paper</source>
         <translation>Khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
         <source>Orientation</source>
         <translation>Hướng giấy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
         <source>Zone</source>
         <translation>Khu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="112" />
         <source>Agency</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="112" />
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="113" />
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="113" />
         <source>Output file</source>
         <translation>Tệp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="180" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="182" />
         <source>logo image not found</source>
         <translation>không tìm thấy ảnh logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="205" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="207" />
         <source>Rendering preview…</source>
         <translation>Đang dựng bản xem trước…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="216" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="219" />
         <source>Scale of the page: 1:%1</source>
         <translation>Tỷ lệ của trang: 1:%1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="247" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="234" />
+        <source>This page cannot be printed:</source>
+        <translation>Không in được trang này:</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="257" />
         <source>the output must be a .pdf or .png file</source>
         <translation>tệp đầu ra phải là .pdf hoặc .png</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="267" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="277" />
         <source>Wrote %1 (scale 1:%2)</source>
         <translation>Đã ghi %1 (tỷ lệ 1:%2)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="271" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="281" />
         <source>Export print layout</source>
         <translation>Xuất bản đồ in</translation>
     </message>
@@ -421,34 +426,34 @@
 <context>
     <name>PrintingTools</name>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="46" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="54" />
         <source>Print layout…</source>
         <translation>Bố cục in…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="47" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="55" />
         <source>Add raster background…</source>
         <translation>Thêm ảnh nền…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="48" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="56" />
         <source>Export web map…</source>
         <translation>Xuất bản đồ web…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="65" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="73" />
         <source>Add raster background</source>
         <translation>Thêm ảnh nền</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="73" />
-        <location filename="../../gis_app/shell/printing/__init__.py" line="94" />
-        <location filename="../../gis_app/shell/printing/__init__.py" line="100" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="81" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="102" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="108" />
         <source>Export web map</source>
         <translation>Xuất bản đồ web</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="92" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="100" />
         <source>Web map written to %1</source>
         <translation>Đã ghi bản đồ web vào %1</translation>
     </message>
@@ -484,42 +489,42 @@
 <context>
     <name>RasterPanel</name>
     <message>
-        <location filename="../../gis_app/shell/printing/raster_panel.py" line="49" />
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="54" />
         <source>Background rasters (under all layers)</source>
         <translation>Ảnh nền (dưới mọi lớp)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/raster_panel.py" line="50" />
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="55" />
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/raster_panel.py" line="51" />
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="56" />
         <source>Add raster background (GeoTIFF)…</source>
         <translation>Thêm ảnh nền (GeoTIFF)…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/raster_panel.py" line="52" />
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="57" />
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/raster_panel.py" line="53" />
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="58" />
         <source>Move raster up</source>
         <translation>Đưa ảnh nền lên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/raster_panel.py" line="54" />
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="59" />
         <source>Move raster down</source>
         <translation>Đưa ảnh nền xuống</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/raster_panel.py" line="55" />
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="60" />
         <source>Opacity</source>
         <translation>Độ đục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/raster_panel.py" line="62" />
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="67" />
         <source>cannot be read</source>
         <translation>không đọc được</translation>
     </message>

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QFrame, QMessageBox, QScrollArea
 
 RASTER_FILTER = "GeoTIFF (*.tif *.tiff);;*"
 WEB_FILTER = "HTML (*.html)"
@@ -26,7 +26,15 @@ class PrintingTools(QObject):
         self.window = window
         self.backgrounds = window.rasters = RasterBackgrounds(window)
         self.panel = RasterPanel(self.backgrounds.layers)
-        window.layer_panel.layout().addWidget(self.panel)
+        # In a scroll area so the box never raises the window's minimum height (small screens).
+        self.panel_area = QScrollArea(window.layer_panel)
+        self.panel_area.setWidget(self.panel)
+        self.panel_area.setWidgetResizable(True)
+        self.panel_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.panel_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel_area.setMinimumHeight(30)
+        self.panel_area.setMaximumHeight(self.panel.sizeHint().height() + 4)
+        window.layer_panel.layout().addWidget(self.panel_area)
         self.panel.add_requested.connect(self.add_raster_dialog)
         menu = window.file_menu
         before = window.quit_action  # keep Quit last

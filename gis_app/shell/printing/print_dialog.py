@@ -60,6 +60,8 @@ class PrintDialog(QDialog):
         self.preview.setMinimumSize(420, 300)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.preview.setStyleSheet("background: #d9d9d9;")
+        self.preview.setWordWrap(True)
+        self.preview.setMargin(24)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #a30000;")
@@ -136,7 +138,7 @@ class PrintDialog(QDialog):
 
         out = str(settings().value("print/out", "") or "")
         if not out:
-            base = Path(self.window.project.path).parent if self.window.project.path else Path.home()
+            base = Path(self.window.project.path).resolve().parent if self.window.project.path else Path.home()
             out = str(base / "ban_do.pdf")
         self.out_edit.setText(out)
         self.format.setCurrentIndex(1 if out.lower().endswith(".png") else 0)
@@ -187,7 +189,7 @@ class PrintDialog(QDialog):
         try:
             layout = self._checked_layout()
         except InputError as exc:
-            self._show_problem(str(exc))
+            self._show_problem(_problem_text(exc))
             return
         project = printable_project(self.window)
         pdf, png = Path(self._tmp.name) / "preview.pdf", Path(self._tmp.name) / "preview.png"
@@ -198,7 +200,7 @@ class PrintDialog(QDialog):
             try:
                 info = render_pdf(project, layout, pdf, feedback)
             except InputError as exc:  # shown in the dialog, not as a message box
-                return {"error": str(exc)}
+                return {"error": _problem_text(exc)}
             pdf_to_png(pdf, png, dpi=PREVIEW_DPI)
             return {"png": str(png), "scale": info["scale"]}
 
@@ -211,6 +213,7 @@ class PrintDialog(QDialog):
             self._show_problem(result["error"])
             return
         self.preview_image = QImage(result["png"])
+        self.preview.setStyleSheet("background: #d9d9d9;")
         self._show_image()
         self.message.setStyleSheet("color: #333;")
         self.message.setText(self.tr("Scale of the page: 1:%1").replace("%1", f"{result['scale']:,}".replace(",", ".")))
@@ -222,10 +225,17 @@ class PrintDialog(QDialog):
             self._timer.start()
 
     def _show_problem(self, text: str) -> None:
+        """The reason the page cannot be printed, in place of the preview (it names what would fit)."""
         self.preview_image = None
         self.preview.clear()
+        self.preview.setStyleSheet("background: #f3e4e4; color: #a30000; font-size: 13px;")
+        self.preview.setText(text)
         self.message.setStyleSheet("color: #a30000;")
-        self.message.setText(text)
+        self.message.setText(self.tr("This page cannot be printed:"))
+
+    def problem(self) -> str:
+        """The text shown instead of the preview, or '' when the page renders."""
+        return self.preview.text() if self.preview_image is None else ""
 
     def _show_image(self) -> None:
         if self.preview_image is not None and not self.preview_image.isNull():
@@ -246,7 +256,7 @@ class PrintDialog(QDialog):
             if out.suffix.lower() not in (".pdf", ".png") or not out.name:
                 raise InputError(self.tr("the output must be a .pdf or .png file"), out)
         except InputError as exc:
-            self._show_problem(str(exc))
+            self._show_problem(_problem_text(exc))
             return None
         self.remember()
         project = printable_project(self.window)
@@ -285,6 +295,12 @@ class PrintDialog(QDialog):
             self.preview_task.cancel()
             self.preview_task.wait()
         super().done(result)
+
+
+def _problem_text(error: InputError) -> str:
+    """The message without the CLI flag it names (``--scale: ...``); file paths stay."""
+    path = str(error.path or "")
+    return error.problem if path.startswith("--") else str(error)
 
 
 def _with_button(edit: QLineEdit, button: QPushButton) -> QWidget:

@@ -17,19 +17,24 @@ class RasterPanel(QGroupBox):
         super().__init__(parent)
         self.rasters = rasters
         self.list = QListWidget(self)
-        self.list.setMaximumHeight(90)
+        self.list.setMinimumHeight(24)
+        self.list.setMaximumHeight(64)
         self.add_button, self.remove_button = QPushButton(self), QPushButton(self)
         self.up, self.down = QPushButton("▲", self), QPushButton("▼", self)
         self.opacity = QSlider(Qt.Orientation.Horizontal, self)
         self.opacity.setRange(0, 100)
         self.opacity_label = QLabel(self)
-        buttons = QHBoxLayout()
+        buttons = QHBoxLayout()  # compact: the dock is shared with the layers and zones
         for button in (self.add_button, self.remove_button, self.up, self.down):
             buttons.addWidget(button)
+        for button in (self.up, self.down):
+            button.setFixedWidth(32)
         row = QHBoxLayout()
         row.addWidget(self.opacity_label)
-        row.addWidget(self.opacity)
+        row.addWidget(self.opacity, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(3)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addLayout(row)
