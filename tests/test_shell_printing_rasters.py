@@ -172,3 +172,17 @@ def test_a_file_that_is_not_a_raster_is_refused_with_its_name(qtbot, window, tmp
     assert window.rasters.add_file(bad) is None
     assert len(window.rasters.layers) == 0
     assert messages["warnings"] and "scan.tif" in messages["warnings"][0]
+
+
+def test_order_and_remove_buttons_update_the_project(qtbot, window, tmp_path):
+    a = window.rasters.add_file(_tiff_over_view(window, tmp_path / "a.tif"))
+    b = window.rasters.add_file(_tiff_over_view(window, tmp_path / "b.tif"))
+    panel = window.printing.panel
+    assert [panel.list.item(i).text() for i in range(2)] == ["b.tif", "a.tif"]  # top first
+    panel.select(b.name)
+    panel.down.click()
+    assert [r["path"] for r in window.project.meta["rasters"]] == [b.path, a.path]  # bottom first
+    panel.select(a.name)
+    panel.remove_button.click()
+    assert [r["path"] for r in window.project.meta["rasters"]] == [b.path]
+    assert window.rasters.layers.names() == [b.name]

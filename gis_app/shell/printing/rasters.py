@@ -31,6 +31,7 @@ class RasterBackgrounds(QObject):
         self._loading = False
         for event in ("inserted", "removed", "moved", "changed"):
             self.layers.events.connect(event, self._changed)
+        self.layers.events.connect("removed", lambda layer, index: self.underlay.forget(layer.path))
 
     # -- project <-> list -------------------------------------------------------------------------
     def show_project(self, project) -> None:
