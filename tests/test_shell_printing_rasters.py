@@ -186,3 +186,32 @@ def test_order_and_remove_buttons_update_the_project(qtbot, window, tmp_path):
     panel.remove_button.click()
     assert [r["path"] for r in window.project.meta["rasters"]] == [b.path]
     assert window.rasters.layers.names() == [b.name]
+
+
+def test_screenshot_command_waits_for_the_background_raster(qtbot, window, tmp_path, monkeypatch):
+    import time
+
+    from PySide6.QtGui import QColor, QImage
+
+    import gis_app.cartography.raster as raster
+
+    from gis_app.core.processing import registry
+    from gis_app.shell.window_actions import save_project
+
+    window.rasters.add_file(_tiff_over_view(window, tmp_path / "ortho.tif"))
+    project = tmp_path / "shot.gpkg"
+    assert save_project(window, project)
+    out = tmp_path / "shot.png"
+    read = raster.read_raster
+
+    def slow_read(*args, **kwargs):  # a big orthophoto on a slow disk
+        time.sleep(0.4)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(raster, "read_raster", slow_read)
+    registry().get("screenshot").run({"project": str(project), "out": str(out), "lang": "vi",
+                                      "width": 900, "height": 700})
+    image = QImage(str(out))
+    reds = sum(1 for x in range(0, image.width(), 9) for y in range(0, image.height(), 9)
+               if QColor(image.pixel(x, y)).red() > 180 and QColor(image.pixel(x, y)).blue() < 60)
+    assert reds > 200  # the raster's red shows around the vectors

@@ -118,6 +118,19 @@ class RasterUnderlay(QObject):
     def idle(self) -> bool:
         return self._future is None or self._future.done()
 
+    def wait(self, timeout: float = 30.0) -> bool:
+        """Block until the pending read has landed (screenshots, tests); True when nothing is pending."""
+        from PySide6.QtCore import QCoreApplication
+
+        future = self._future
+        if future is not None:
+            try:
+                future.result(timeout)
+            except Exception:  # reported through read_done / failed already
+                pass
+        QCoreApplication.processEvents()  # deliver the queued read_done to _store
+        return self.idle() and self._latest is None
+
     def shutdown(self) -> None:
         self._latest = None
         self._executor.shutdown(wait=True, cancel_futures=True)
