@@ -1,7 +1,8 @@
 """File → Print layout…: edit a PrintLayout, see the page, export a true-scale PDF or 300 dpi PNG.
 
-The preview is the real page: ``render_pdf`` then ``pdf_to_png`` at 40 dpi, in a worker thread (the
-dialog's own task runner, without a progress window), redone shortly after each change. When the
+The preview is the real page (``render_preview``: ``render_pdf`` rasterised at 40 dpi, background
+rasters read at that resolution) in a worker thread (the dialog's own task runner, without a progress
+window), redone shortly after each change. When the
 zone does not fit the paper at the chosen scale, the core's message (which scale or paper would fit)
 is shown in place of the preview. Export goes through the window's task runner (progress, Cancel).
 Title, agency, logo, paper, orientation, scale and zone are remembered in the PrintLayout JSON.
@@ -192,16 +193,15 @@ class PrintDialog(QDialog):
             self._show_problem(_problem_text(exc))
             return
         project = printable_project(self.window)
-        pdf, png = Path(self._tmp.name) / "preview.pdf", Path(self._tmp.name) / "preview.png"
+        png = Path(self._tmp.name) / "preview.png"
 
         def job(feedback):
-            from gis_app.cartography.pdf_render import pdf_to_png, render_pdf
+            from gis_app.cartography.preview import render_preview
 
             try:
-                info = render_pdf(project, layout, pdf, feedback)
+                info = render_preview(project, layout, png, dpi=PREVIEW_DPI, feedback=feedback)
             except InputError as exc:  # shown in the dialog, not as a message box
                 return {"error": _problem_text(exc)}
-            pdf_to_png(pdf, png, dpi=PREVIEW_DPI)
             return {"png": str(png), "scale": info["scale"]}
 
         self.message.setText(self.tr("Rendering preview…"))
