@@ -163,3 +163,24 @@ def test_export_web_map_writes_the_html_and_says_where(qtbot, window, tmp_path, 
     text = html.read_text(encoding="utf-8")
     assert "KCN-TEST" in text and "L.map" in text and "unpkg.com" not in text  # data and Leaflet inside
     assert str(html) in messages["infos"][0]
+
+
+def test_logo_picker_and_a_missing_logo(qtbot, window, tmp_path, monkeypatch):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (60, 40), (200, 0, 0)).save(logo)
+    dialog = open_dialog(qtbot, window)
+    choose(dialog.paper, "A4")
+    dialog.logo_edit.setText(str(tmp_path / "gone.png"))
+    wait_preview(qtbot, dialog)
+    assert "gone.png" in dialog.problem()
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(logo), ""))
+    dialog.logo_button.click()
+    assert dialog.logo_edit.text() == str(logo)
+    wait_preview(qtbot, dialog)
+    assert dialog.problem() == "" and dialog.preview_image is not None
+    dialog.reject()
+    from gis_app.cartography.layout import load_layout
+
+    assert load_layout().logo_path == str(logo)

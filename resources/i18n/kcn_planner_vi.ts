@@ -276,149 +276,149 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="89" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="92" />
         <source>Print layout</source>
         <translation>Bố cục in</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="92" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="95" />
         <source>Landscape</source>
         <translation>Ngang</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="93" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="96" />
         <source>Portrait</source>
         <translation>Dọc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="94" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="97" />
         <source>Fit to page</source>
         <translation>Vừa trang</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="97" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="100" />
         <source>Whole project</source>
         <translation>Toàn bộ dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="101" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="104" />
         <source>Vector PDF</source>
         <translation>PDF véc-tơ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="102" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="105" />
         <source>PNG image, 300 dpi</source>
         <translation>Ảnh PNG, 300 dpi</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="103" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="106" />
         <source>Map title</source>
         <translation>Tiêu đề bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="104" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="107" />
         <source>Agency preparing the map</source>
         <translation>Cơ quan lập bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="105" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="106" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="107" />
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="165" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="168" />
         <source>Choose logo image</source>
         <translation>Chọn ảnh logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="172" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="175" />
         <source>Choose output file</source>
         <translation>Chọn tệp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="113" />
         <source>Paper</source>
         <translation>Khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="113" />
         <source>Orientation</source>
         <translation>Hướng giấy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
         <source>Zone</source>
         <translation>Khu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="112" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="115" />
         <source>Agency</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="112" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="115" />
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="113" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="113" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
         <source>Output file</source>
         <translation>Tệp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="182" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="185" />
         <source>logo image not found</source>
         <translation>không tìm thấy ảnh logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="207" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="209" />
         <source>Rendering preview…</source>
         <translation>Đang dựng bản xem trước…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="219" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="221" />
         <source>Scale of the page: 1:%1</source>
         <translation>Tỷ lệ của trang: 1:%1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="234" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="236" />
         <source>This page cannot be printed:</source>
         <translation>Không in được trang này:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="257" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="259" />
         <source>the output must be a .pdf or .png file</source>
         <translation>tệp đầu ra phải là .pdf hoặc .png</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="277" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="279" />
         <source>Wrote %1 (scale 1:%2)</source>
         <translation>Đã ghi %1 (tỷ lệ 1:%2)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="281" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="284" />
         <source>Export print layout</source>
         <translation>Xuất bản đồ in</translation>
     </message>
@@ -461,27 +461,27 @@
 <context>
     <name>RasterBackgrounds</name>
     <message>
-        <location filename="../../gis_app/shell/printing/rasters.py" line="52" />
+        <location filename="../../gis_app/shell/printing/rasters.py" line="53" />
         <source>file not found</source>
         <translation>không tìm thấy tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/rasters.py" line="63" />
+        <location filename="../../gis_app/shell/printing/rasters.py" line="64" />
         <source>Some background rasters cannot be shown; they stay in the project but are not drawn:</source>
         <translation>Không hiển thị được một số ảnh nền; chúng vẫn được giữ trong dự án nhưng không được vẽ:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/rasters.py" line="82" />
+        <location filename="../../gis_app/shell/printing/rasters.py" line="83" />
         <source>the raster has no coordinate system (no georeferencing)</source>
         <translation>ảnh nền không có hệ tọa độ (chưa nắn chỉnh địa lý)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/rasters.py" line="85" />
+        <location filename="../../gis_app/shell/printing/rasters.py" line="86" />
         <source>Cannot add the raster</source>
         <translation>Không thêm được ảnh nền</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/rasters.py" line="103" />
+        <location filename="../../gis_app/shell/printing/rasters.py" line="104" />
         <source>Background rasters</source>
         <translation>Ảnh nền</translation>
     </message>

@@ -13,6 +13,8 @@ import copy
 import tempfile
 from pathlib import Path
 
+import shiboken6
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
@@ -276,7 +278,8 @@ class PrintDialog(QDialog):
         def done(info):
             text = self.tr("Wrote %1 (scale 1:%2)").replace("%1", str(out)).replace("%2", str(info["scale"]))
             self.window.statusBar().showMessage(text, 15000)
-            self.accept()
+            if shiboken6.isValid(self) and self.isVisible():  # the user may have closed it meanwhile
+                self.accept()
 
         return self.window.tasks.run(job, title=self.tr("Export print layout"), on_done=done)
 
