@@ -1,0 +1,167 @@
+"""The subdivision engine: site → lots, roads, reserve and remainder (see the package docstring).
+
+Tries a few grid orientations and starts, keeps the one with the most valid lot land, absorbs
+leftover pieces into their neighbours, repairs road connectivity and numbers the lots.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+
+from ..core.processing import Feedback
+from . import blocks, frontage, roads
+from .leftovers import absorb_leftovers
+from .numbering import lot_numbers, order_along_roads
+from .params import SubdivisionParams
+from .reserve import carve_reserve
+from .site import LocalFrame, candidate_angles
+
+
+@dataclass
+class Layout:
+    """A finished layout in the site's CRS (plain arrays; ``output.to_frames`` makes layers)."""
+    lots: np.ndarray
+    lot_ids: list[str]
+    lot_area: np.ndarray
+    lot_frontage: np.ndarray
+    lot_depth: np.ndarray
+    lot_road: list[str]
+    roads: np.ndarray
+    road_ids: list[str]
+    road_kinds: list[str]
+    reserve: np.ndarray
+    remainder: np.ndarray
+    remainder_reason: list[str]
+    site: object
+    access_ids: list[str]
+    access_parts: np.ndarray
+    seconds: float = 0.0
+    info: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Trial:
+    score: float
+    lots: np.ndarray
+    failed: np.ndarray
+    failed_reason: np.ndarray
+    roads: np.ndarray
+    kinds: np.ndarray
+    dropped: list
+    frontage: np.ndarray
+    depth: np.ndarray
+    road_of_lot: np.ndarray
+    side: np.ndarray
+
+
+def _trial(site_local, buildable_local, access_local, params, classes, start, feedback) -> _Trial:
+    plan = roads.plan_bands(buildable_local, params, classes, start)
+    road_geoms, kinds = roads.road_pieces(site_local, buildable_local, plan, classes, params)
+    road_geoms, kinds, dropped = roads.connect_to_access(road_geoms, kinds, access_local, site_local, params)
+    feedback.check_canceled()
+    cand = blocks.lot_candidates(buildable_local, buildable_local.bounds, plan, classes, params)
+    geoms, row, pos, side = cand.geoms, cand.row, cand.pos, cand.front
+    if len(road_geoms):
+        net = shapely.union_all(road_geoms)
+        cut = shapely.intersects(geoms, net)
+        if cut.any():  # connectors run through lot rows
+            geoms = geoms.copy()
+            geoms[cut] = shapely.difference(geoms[cut], net)
+            parts, idx = shapely.get_parts(geoms, return_index=True)
+            keep = (shapely.get_type_id(parts) == 3) & (shapely.area(parts) > 1e-6)
+            geoms, row, pos, side = parts[keep], row[idx[keep]], pos[idx[keep]], side[idx[keep]]
+    priority = np.array([frontage.PRIORITY[k] for k in kinds] + [frontage.PRIORITY["access"]] * len(access_local))
+    zones = frontage.front_zones(road_geoms, access_local, params.tolerance)
+    front, depth, road = frontage.measure(geoms, zones, priority, params)
+    area = shapely.area(geoms)
+    reason = frontage.rule_failures(area, front, depth, params)
+    feedback.check_canceled()
+    geoms, front, depth, road, reason = absorb_leftovers(geoms, row, pos, front, depth, road, reason,
+                                                         zones, priority, params)
+    ok = reason == ""
+    return _Trial(float(shapely.area(geoms[ok]).sum()), geoms[ok], geoms[~ok & (reason != "absorbed")],
+                  reason[~ok & (reason != "absorbed")], road_geoms, kinds, dropped, front[ok], depth[ok],
+                  road[ok], side[ok])
+
+
+def subdivide(site_polygon, access_ids, access_parts, params: SubdivisionParams,
+              feedback: Feedback | None = None) -> Layout:
+    """Lay out lots and roads on ``site_polygon`` (projected, metres)."""
+    feedback = feedback or Feedback()
+    started = time.perf_counter()
+    site_polygon = shapely.normalize(shapely.make_valid(site_polygon))
+    site_area = site_polygon.area
+    classes = params.lot_classes()
+    angles = candidate_angles(site_polygon, access_parts)
+    origin = shapely.centroid(site_polygon).coords[0]
+    trials = [(a, s) for a in angles for s in roads.STARTS]
+    best = None
+    for i, (angle, start) in enumerate(trials):
+        frame = LocalFrame(angle, origin)
+        site_local = frame.to_local(site_polygon)
+        green = shapely.buffer(site_local, -params.green_buffer) if params.green_buffer > 0 else site_local
+        reserve_local, rest = carve_reserve(green, params.hightech_share * site_area)
+        rest = shapely.make_valid(rest)
+        road_land = shapely.difference(site_local, reserve_local) if not reserve_local.is_empty else site_local
+        access_local = frame.to_local(np.asarray(access_parts, dtype=object))
+        trial = _trial(road_land, rest, access_local, params, classes, start, feedback)
+        if best is None or trial.score > best[0].score + 1e-6:
+            best = (trial, frame, reserve_local, site_local)
+        feedback.progress(80.0 * (i + 1) / len(trials))
+    trial, frame, reserve_local, site_local = best
+    # number along roads: road rank, side, position along the local x (or y for cross roads)
+    centroids = shapely.get_coordinates(shapely.centroid(trial.lots)) if len(trial.lots) else np.zeros((0, 2))
+    kinds_all = np.concatenate([trial.kinds, np.array(["access"] * len(access_parts))])
+    along = np.where(np.isin(kinds_all[trial.road_of_lot], ["cross"]), centroids[:, 1], centroids[:, 0]) \
+        if len(trial.lots) else np.zeros(0)
+    order = order_along_roads(trial.road_of_lot, trial.side, along)
+    road_ids = [f"R-{i + 1:02d}" for i in range(len(trial.roads))]
+    all_ids = road_ids + list(access_ids)
+    lots_world = frame.to_world(trial.lots[order])
+    roads_world = frame.to_world(trial.roads)
+    reserve_world = frame.to_world(np.asarray([reserve_local], dtype=object)) if not reserve_local.is_empty \
+        else np.zeros(0, dtype=object)
+    feedback.progress(90.0)
+    remainder, reasons = _remainder(site_polygon, lots_world, roads_world, reserve_world, frame, trial, params)
+    feedback.progress(100.0)
+    return Layout(
+        lots=lots_world, lot_ids=lot_numbers(len(lots_world)), lot_area=shapely.area(lots_world),
+        lot_frontage=trial.frontage[order], lot_depth=trial.depth[order],
+        lot_road=[all_ids[r] for r in trial.road_of_lot[order]],
+        roads=roads_world, road_ids=road_ids, road_kinds=list(trial.kinds),
+        reserve=reserve_world, remainder=remainder, remainder_reason=reasons, site=site_polygon,
+        access_ids=list(access_ids), access_parts=np.asarray(access_parts, dtype=object),
+        seconds=time.perf_counter() - started,
+        info={"angle_deg": float(np.degrees(frame.angle)), "trials": len(trials)})
+
+
+def _remainder(site, lots, road_geoms, reserve, frame, trial, params):
+    """Site minus everything placed, in pieces, each with the reason it is not a lot."""
+    placed = shapely.union_all(np.concatenate([lots, road_geoms, reserve]))
+    rest = shapely.difference(site, placed)
+    parts = shapely.get_parts(rest)
+    parts = parts[shapely.get_type_id(parts) == 3]
+    parts = parts[shapely.area(parts) > 1e-7]
+    if not len(parts):
+        return np.zeros(0, dtype=object), []
+    tagged, labels = [], []
+    if params.green_buffer > 0:
+        inner = shapely.buffer(site, -params.green_buffer)
+        tagged.append(shapely.difference(site, inner))
+        labels.append("green_buffer")
+    if trial.dropped:
+        tagged.extend(frame.to_world(np.asarray(trial.dropped, dtype=object)).tolist())
+        labels.extend(["no_access"] * len(trial.dropped))
+    if len(trial.failed):
+        tagged.extend(frame.to_world(trial.failed).tolist())
+        labels.extend(trial.failed_reason.tolist())
+    reasons = np.full(len(parts), "leftover", dtype=object)
+    if tagged:
+        tree = shapely.STRtree(np.asarray(tagged, dtype=object))
+        pi, ti = tree.query(shapely.point_on_surface(parts), predicate="intersects")
+        first = np.unique(pi, return_index=True)[1]
+        reasons[pi[first]] = np.asarray(labels, dtype=object)[ti[first]]
+    return parts, reasons.tolist()

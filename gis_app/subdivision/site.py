@@ -1,0 +1,181 @@
+"""Input preparation: read and project the site, find its access edges, the local (rotated) frame.
+
+Areas are only ever computed on a projected plane: a geographic SITE is moved to its VN-2000
+TM-3 zone (VN-2000 data) or to its UTM zone (anything else) first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import shapely
+
+from ..core.errors import InputError
+from ..core.i18n import t
+
+
+@dataclass
+class Site:
+    polygon: object  # shapely (Multi)Polygon, projected
+    crs: object  # pyproj CRS of the polygon
+    access: object  # shapely lines: existing roads' edges the site may use
+    access_ids: list[str]
+    access_parts: np.ndarray  # one geometry per access piece (lines), parallel to access_ids
+
+
+def _read(path: str | Path, layer: str | None, what: str):
+    import pyogrio
+    import geopandas as gpd
+
+    path = Path(path)
+    if not path.exists():
+        raise InputError(t("không tìm thấy tệp {w}", "{w} file not found", w=what), path)
+    try:
+        frame = gpd.read_file(path, layer=layer, engine="pyogrio") if layer else \
+            gpd.read_file(path, engine="pyogrio")
+    except Exception as exc:  # pyogrio raises several types for unreadable/partial files
+        raise InputError(t("không đọc được tệp ({err})", "cannot read the file ({err})",
+                           err=str(exc)[:200]), path) from exc
+    if frame.empty or frame.geometry.isna().all():
+        raise InputError(t("tệp không có đối tượng hình học nào", "the file holds no geometry"), path)
+    return frame
+
+
+def _projected_crs_for(frame):
+    """The VN-2000 TM-3 zone (VN-2000 data) or UTM zone (otherwise) for geographic ``frame``."""
+    from pyproj import CRS
+
+    from ..core.crs import is_vn2000
+
+    lon, lat = shapely.centroid(shapely.union_all(frame.geometry.values)).coords[0]
+    if is_vn2000(frame.crs):
+        meridians = {103.0: 9205, 104.0: 5896, 104.5: 5897, 104.75: 5898, 105.0: 5899, 105.5: 9209,
+                     105.75: 9210, 106.0: 9211, 106.25: 9212, 106.5: 9213, 107.0: 9214,
+                     107.25: 9215, 107.5: 9216, 107.75: 9217, 108.0: 9206, 108.25: 9207,
+                     108.5: 9208, 109.0: 9218}
+        best = min(meridians, key=lambda m: abs(m - lon))
+        try:
+            return CRS.from_epsg(meridians[best])
+        except Exception:  # older EPSG database: fall back to UTM
+            pass
+    zone = int((lon + 180) // 6) + 1
+    return CRS.from_epsg((32600 if lat >= 0 else 32700) + zone)
+
+
+def load_site(path, layer=None, crs=None) -> tuple[object, object]:
+    """Read SITE, check its CRS and polygons, return (projected union polygon, CRS)."""
+    from ..core.crs import reproject, to_crs
+
+    frame = _read(path, layer, t("vùng đất", "site"))
+    if crs:
+        try:
+            given = to_crs(crs)
+        except Exception:
+            raise InputError(t("mã hệ tọa độ không hợp lệ {c!r}", "invalid CRS code {c!r}", c=crs), "--crs")
+        frame = frame.set_crs(given, allow_override=True) if frame.crs is None else frame
+    if frame.crs is None:
+        raise InputError(t("tệp không có hệ tọa độ (.prj); hãy chỉ ra bằng --crs",
+                           "the file has no coordinate system (.prj); give it with --crs"), path)
+    geoms = frame.geometry.values
+    geoms = geoms[~shapely.is_empty(geoms) & ~shapely.is_missing(geoms)]
+    kinds = set(shapely.get_type_id(geoms).tolist())
+    if not kinds <= {3, 6}:
+        raise InputError(t("tệp phải chứa vùng (Polygon), không phải điểm hay đường",
+                           "the file must hold polygons, not points or lines"), path)
+    if frame.crs.is_geographic:
+        frame = reproject(frame.set_geometry(list(geoms)) if len(geoms) != len(frame) else frame,
+                          _projected_crs_for(frame))
+        geoms = frame.geometry.values
+    geoms = shapely.make_valid(geoms)
+    polygon = shapely.union_all(geoms)
+    polygon = shapely.union_all([g for g in shapely.get_parts(polygon) if shapely.get_type_id(g) in (3, 6)])
+    if polygon is None or polygon.is_empty or polygon.area < 1.0:
+        raise InputError(t("vùng đất rỗng hoặc diện tích bằng 0", "the site is empty or has no area"), path)
+    return shapely.normalize(polygon), frame.crs
+
+
+def load_access(path, crs, site_polygon, tolerance: float) -> tuple[list[str], np.ndarray]:
+    """Access pieces from a file of roads (polygons) or access edges (lines), in the site's CRS."""
+    from ..core.crs import reproject
+
+    frame = _read(path, None, t("lối vào", "access"))
+    if frame.crs is None:
+        raise InputError(t("tệp lối vào không có hệ tọa độ (.prj)", "the access file has no coordinate system (.prj)"),
+                         path)
+    frame = reproject(frame, crs)
+    geoms = shapely.make_valid(frame.geometry.values)
+    geoms = geoms[~shapely.is_empty(geoms)]
+    if len(geoms) and set(shapely.get_type_id(geoms).tolist()) & {0, 4}:
+        raise InputError(t("tệp lối vào phải chứa đường hoặc vùng, không phải điểm",
+                           "the access file must hold lines or polygons, not points"), path)
+    lines = np.array([shapely.boundary(g) if shapely.get_type_id(g) in (3, 6) else g for g in geoms], dtype=object)
+    near = shapely.dwithin(lines, site_polygon, tolerance * 4) if len(lines) else np.zeros(0, bool)
+    lines = lines[near]
+    if not len(lines):
+        raise InputError(t("không có đường nào trong tệp lối vào chạm vào vùng đất",
+                           "no road in the access file touches the site"), path)
+    # only the parts along the site's edge give access
+    edge = shapely.buffer(shapely.boundary(site_polygon), tolerance * 2)
+    lines = shapely.intersection(lines, edge)
+    keep = shapely.length(lines) > 0 if len(lines) else np.zeros(0, bool)
+    lines = lines[keep]
+    if not len(lines):
+        raise InputError(t("không có đường nào trong tệp lối vào chạy dọc cạnh vùng đất",
+                           "no road in the access file runs along the site's edge"), path)
+    return [f"A-{i + 1:02d}" for i in range(len(lines))], lines
+
+
+def default_access(site_polygon) -> tuple[list[str], np.ndarray]:
+    """No access given: every outer edge of the site (holes are not roads)."""
+    rings = shapely.get_exterior_ring(shapely.get_parts(site_polygon))
+    return [f"A-{i + 1:02d}" for i in range(len(rings))], np.asarray(rings, dtype=object)
+
+
+# -- local frame: x along the site's principal axis ------------------------------------------------
+def candidate_angles(site_polygon, access_parts) -> list[float]:
+    """Grid orientations to try: the minimum rotated rectangle's axis, the longest access edge."""
+    angles = []
+    rect = shapely.minimum_rotated_rectangle(site_polygon)
+    xy = np.asarray(rect.exterior.coords)
+    sides = np.diff(xy, axis=0)
+    longest = sides[np.argmax(np.hypot(sides[:, 0], sides[:, 1]))]
+    angles.append(float(np.arctan2(longest[1], longest[0])))
+    segs = []
+    for part in access_parts:
+        for line in shapely.get_parts(part):
+            c = np.asarray(shapely.get_coordinates(line))
+            if len(c) >= 2:
+                d = np.diff(c, axis=0)
+                segs.append(d)
+    if segs:
+        d = np.vstack(segs)
+        lengths = np.hypot(d[:, 0], d[:, 1])
+        # bin segment directions (mod 180°) by total length: the dominant edge direction
+        theta = np.mod(np.arctan2(d[:, 1], d[:, 0]), np.pi)
+        bins = np.round(np.degrees(theta)).astype(int) % 180
+        weight = np.bincount(bins, weights=lengths, minlength=180)
+        angles.append(float(np.radians(np.argmax(weight))))
+    out = []
+    for a in angles:
+        a = float(np.mod(a, np.pi / 2))  # a grid is the same under 90° turns... up to x/y swap
+        for b in (a, a + np.pi / 2):
+            if not any(abs(np.mod(b - o + np.pi / 2, np.pi) - np.pi / 2) < 1e-3 for o in out):
+                out.append(b)
+    return out
+
+
+class LocalFrame:
+    """Rotation by -angle about ``origin``: site axis → x. ``to_world`` undoes it exactly."""
+
+    def __init__(self, angle: float, origin: tuple[float, float]):
+        self.angle, self.origin = angle, np.asarray(origin, float)
+        c, s = np.cos(angle), np.sin(angle)
+        self._fwd = np.array([[c, s], [-s, c]])
+        self._inv = self._fwd.T
+
+    def to_local(self, geoms):
+        return shapely.transform(geoms, lambda xy: (xy - self.origin) @ self._fwd.T)
+
+    def to_world(self, geoms):
+        return shapely.transform(geoms, lambda xy: xy @ self._inv.T + self.origin)
