@@ -64,10 +64,12 @@ def _trial(site_local, buildable_local, access_local, params, classes, start, fe
     feedback.check_canceled()
     cand = blocks.lot_candidates(buildable_local, buildable_local.bounds, plan, classes, params)
     geoms, row, pos, side = cand.geoms, cand.row, cand.pos, cand.front
-    if len(road_geoms):
-        net = shapely.union_all(road_geoms)
-        cut = shapely.intersects(geoms, net)
-        if cut.any():  # connectors run through lot rows
+    connectors = road_geoms[kinds == "connector"]
+    if len(connectors):  # connectors run through lot rows: cut them out of the lots
+        net = shapely.union_all(connectors)
+        shapely.prepare(net)
+        cut = shapely.intersects(geoms, net) & ~shapely.touches(geoms, net)
+        if cut.any():
             geoms = geoms.copy()
             geoms[cut] = shapely.difference(geoms[cut], net)
             parts, idx = shapely.get_parts(geoms, return_index=True)

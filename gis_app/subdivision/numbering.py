@@ -5,8 +5,8 @@ import numpy as np
 
 
 def lot_numbers(count: int, prefix: str = "CN") -> list[str]:
-    width = max(2, len(str(count)))
-    return [f"{prefix}-{i + 1:0{width}d}" for i in range(count)]
+    # CN-01 … CN-99, CN-100 …: at least two digits, as planners write them
+    return [f"{prefix}-{i + 1:02d}" for i in range(count)]
 
 
 def order_along_roads(road_rank, side, along) -> np.ndarray:
