@@ -8,7 +8,7 @@ import shapely
 
 from ..core.atomic import atomic_path
 
-LAYERS = ("lots", "roads", "reserve", "remainder")
+LAYERS = ("lots", "roads", "reserve", "remainder")  # the contract's layers (polygons)
 
 
 def to_frames(layout, crs, use: str = "cnht") -> dict:
@@ -32,7 +32,9 @@ def to_frames(layout, crs, use: str = "cnht") -> dict:
                                   "area_m2": shapely.area(np.asarray(layout.remainder, dtype=object))
                                   if len(layout.remainder) else np.zeros(0)},
                                  geometry=list(layout.remainder), crs=crs)
-    return {"lots": lots, "roads": roads, "reserve": reserve, "remainder": remainder}
+    # the access edges used (extra layer): the edit operations measure frontage against them too
+    access = gpd.GeoDataFrame({"access_id": list(layout.access_ids)}, geometry=list(layout.access_parts), crs=crs)
+    return {"lots": lots, "roads": roads, "reserve": reserve, "remainder": remainder, "access": access}
 
 
 def write_gpkg(frames: dict, path: str | Path) -> None:
@@ -47,3 +49,6 @@ def write_gpkg(frames: dict, path: str | Path) -> None:
                 crs=frame.crs)
             pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG", geometry_type="MultiPolygon",
                                     promote_to_multi=True)
+        if "access" in frames:
+            pyogrio.write_dataframe(frames["access"], tmp, layer="access", driver="GPKG",
+                                    geometry_type="MultiLineString", promote_to_multi=True)
