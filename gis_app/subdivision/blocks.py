@@ -21,6 +21,8 @@ class Candidates:
     pos: np.ndarray  # position along the row (lot index, increasing with x)
     front: np.ndarray  # +1 faces up, -1 faces down
     cls: np.ndarray  # lot class index
+    whole: np.ndarray  # True: the full rectangle lies inside the buildable land (not clipped)
+    box: np.ndarray  # (n, 4) x0, y0, x1, y1 of the rectangle each piece came from
 
 
 def lot_candidates(buildable_local, site_bounds, plan: BandPlan, classes, params: SubdivisionParams) -> Candidates:
@@ -44,13 +46,15 @@ def lot_candidates(buildable_local, site_bounds, plan: BandPlan, classes, params
     if not x0s:
         empty = np.zeros(0)
         return Candidates(np.zeros(0, dtype=object), empty.astype(int), empty.astype(int), empty.astype(int),
-                          empty.astype(int))
-    boxes = shapely.box(np.concatenate(x0s), np.concatenate(y0s), np.concatenate(x1s), np.concatenate(y1s))
+                          empty.astype(int), empty.astype(bool), np.zeros((0, 4)))
+    xyxy = np.column_stack([np.concatenate(x0s), np.concatenate(y0s), np.concatenate(x1s), np.concatenate(y1s)])
+    boxes = shapely.box(*xyxy.T)
     row, pos = np.concatenate(rows), np.concatenate(poss)
     front, cls = np.concatenate(fronts), np.concatenate(clss)
     shapely.prepare(buildable_local)
     touching = shapely.intersects(buildable_local, boxes)
     boxes, row, pos, front, cls = boxes[touching], row[touching], pos[touching], front[touching], cls[touching]
+    xyxy = xyxy[touching]
     inside = shapely.contains_properly(buildable_local, boxes)
     clipped = boxes.copy()
     edge = ~inside
@@ -62,4 +66,4 @@ def lot_candidates(buildable_local, site_bounds, plan: BandPlan, classes, params
     parts, index = parts[polys], index[polys]
     keep = shapely.area(parts) > 1e-6
     parts, index = parts[keep], index[keep]
-    return Candidates(parts, row[index], pos[index], front[index], cls[index])
+    return Candidates(parts, row[index], pos[index], front[index], cls[index], inside[index], xyxy[index])

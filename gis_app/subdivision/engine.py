@@ -63,7 +63,7 @@ def _trial(site_local, buildable_local, access_local, params, classes, start, fe
     road_geoms, kinds, dropped = roads.connect_to_access(road_geoms, kinds, access_local, site_local, params)
     feedback.check_canceled()
     cand = blocks.lot_candidates(buildable_local, buildable_local.bounds, plan, classes, params)
-    geoms, row, pos, side = cand.geoms, cand.row, cand.pos, cand.front
+    geoms, row, pos, side, whole, box = cand.geoms, cand.row, cand.pos, cand.front, cand.whole, cand.box
     connectors = road_geoms[kinds == "connector"]
     if len(connectors):  # connectors run through lot rows: cut them out of the lots
         net = shapely.union_all(connectors)
@@ -74,10 +74,12 @@ def _trial(site_local, buildable_local, access_local, params, classes, start, fe
             geoms[cut] = shapely.difference(geoms[cut], net)
             parts, idx = shapely.get_parts(geoms, return_index=True)
             keep = (shapely.get_type_id(parts) == 3) & (shapely.area(parts) > 1e-6)
+            whole = whole & ~cut
             geoms, row, pos, side = parts[keep], row[idx[keep]], pos[idx[keep]], side[idx[keep]]
+            whole, box = whole[idx[keep]], box[idx[keep]]
     priority = np.array([frontage.PRIORITY[k] for k in kinds] + [frontage.PRIORITY["access"]] * len(access_local))
     zones = frontage.front_zones(road_geoms, access_local, params.tolerance)
-    front, depth, road = frontage.measure(geoms, zones, priority, params)
+    front, depth, road = _measure_fast(geoms, side, whole, box, road_geoms, kinds, zones, priority, params)
     area = shapely.area(geoms)
     reason = frontage.rule_failures(area, front, depth, params)
     feedback.check_canceled()
@@ -87,6 +89,31 @@ def _trial(site_local, buildable_local, access_local, params, classes, start, fe
     return _Trial(float(shapely.area(geoms[ok]).sum()), geoms[ok], geoms[~ok & (reason != "absorbed")],
                   reason[~ok & (reason != "absorbed")], road_geoms, kinds, dropped, front[ok], depth[ok],
                   road[ok], side[ok])
+
+
+def _measure_fast(geoms, side, whole, box, road_geoms, kinds, zones, priority, params):
+    """Frontage of whole rectangles on a spine is their width (the spine runs the full length of
+    their front edge, which lies inside the site); every other piece is measured geometrically."""
+    n = len(geoms)
+    front, depth, road = np.zeros(n), np.zeros(n), np.full(n, -1)
+    fast = np.zeros(n, bool)
+    if len(road_geoms) and whole.any():
+        idx = np.flatnonzero(whole)
+        b = box[idx]
+        probe_y = np.where(side[idx] < 0, b[:, 1] - 1e-3, b[:, 3] + 1e-3)
+        probes = shapely.points((b[:, 0] + b[:, 2]) / 2, probe_y)
+        pi, ri = shapely.STRtree(road_geoms).query(probes, predicate="intersects")
+        spine = np.asarray(kinds)[ri] == "spine"
+        pi, ri = pi[spine], ri[spine]
+        hit = idx[pi]
+        fast[hit] = True
+        front[hit] = box[hit, 2] - box[hit, 0]
+        depth[hit] = box[hit, 3] - box[hit, 1]
+        road[hit] = ri
+    rest = np.flatnonzero(~fast)
+    if len(rest):
+        front[rest], depth[rest], road[rest] = frontage.measure(geoms[rest], zones, priority, params)
+    return front, depth, road
 
 
 def subdivide(site_polygon, access_ids, access_parts, params: SubdivisionParams,

@@ -15,16 +15,49 @@ from .params import SubdivisionParams
 PRIORITY = {"spine": 0, "access": 1, "connector": 2, "cross": 3}
 
 
-def front_zones(road_geoms, access_parts, tolerance: float):
-    """Road pieces grown by the tolerance: the strips in which a lot edge counts as frontage."""
-    zones = np.concatenate([shapely.buffer(np.asarray(road_geoms, dtype=object), tolerance, join_style="mitre"),
-                            shapely.buffer(np.asarray(access_parts, dtype=object), tolerance)])
-    shapely.prepare(zones)
-    return zones
+class FrontZones:
+    """Road pieces grown by the tolerance: the strips in which a lot edge counts as frontage.
+
+    Access lines are cut into their straight segments so that each zone stays small (a lot pairs
+    only with the zones near it); ``owner`` maps a zone back to its road (roads first, then access).
+    """
+
+    def __init__(self, road_geoms, access_parts, tolerance: float):
+        road_geoms = np.asarray(road_geoms, dtype=object)
+        access_parts = np.asarray(access_parts, dtype=object)
+        segs, owner = _segments(access_parts)
+        self.zones = np.concatenate([shapely.buffer(road_geoms, tolerance, join_style="mitre"),
+                                     shapely.buffer(segs, tolerance, cap_style="flat")])
+        self.owner = np.concatenate([np.arange(len(road_geoms)), len(road_geoms) + owner]).astype(int)
+        shapely.prepare(self.zones)
+        self.tree = shapely.STRtree(self.zones)
+
+    def __len__(self):
+        return len(self.zones)
 
 
-def measure(lots, zones, priority, params: SubdivisionParams):
-    """(frontage_m, depth_m, zone index or -1) for every lot, vectorised over lot × zone pairs."""
+def _segments(lines):
+    """Every straight segment of ``lines`` and the index of the line it came from."""
+    if not len(lines):
+        return np.zeros(0, dtype=object), np.zeros(0, int)
+    parts, line_of_part = shapely.get_parts(lines, return_index=True)
+    coords, part_of_coord = shapely.get_coordinates(parts, return_index=True)
+    same = part_of_coord[1:] == part_of_coord[:-1]
+    starts, ends = coords[:-1][same], coords[1:][same]
+    keep = np.hypot(*(ends - starts).T) > 0
+    segs = shapely.linestrings(np.stack([starts[keep], ends[keep]], axis=1))
+    return segs, line_of_part[part_of_coord[:-1][same][keep]]
+
+
+def front_zones(road_geoms, access_parts, tolerance: float) -> FrontZones:
+    return FrontZones(road_geoms, access_parts, tolerance)
+
+
+def measure(lots, zones: FrontZones, priority, params: SubdivisionParams):
+    """(frontage_m, depth_m, road index or -1) for every lot, vectorised over lot × zone pairs.
+
+    ``priority`` is per road (roads, then access parts); the returned index is a road index.
+    """
     n = len(lots)
     frontage = np.zeros(n)
     road = np.full(n, -1)
@@ -32,10 +65,10 @@ def measure(lots, zones, priority, params: SubdivisionParams):
         return frontage, np.full(n, np.inf), road
     area = shapely.area(lots)
     boundary = shapely.boundary(lots)
-    tree = shapely.STRtree(zones)
-    li, zi = tree.query(boundary, predicate="intersects")
+    li, zi = zones.tree.query(boundary, predicate="intersects")
     if len(li):
-        length = shapely.length(shapely.intersection(boundary[li], zones[zi]))
+        length = shapely.length(shapely.intersection(boundary[li], zones.zones[zi]))
+        zi = zones.owner[zi]
         need = params.required_frontage(area[li])
         enough = length >= need - 1e-9
         # best pair per lot: enough frontage, then road priority, then longest

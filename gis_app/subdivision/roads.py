@@ -97,6 +97,25 @@ def road_pieces(site_full_local, site_local, plan: BandPlan, classes, params: Su
     return parts, kinds
 
 
+def components(geoms, tolerance: float) -> np.ndarray:
+    """Connected-component label of each geometry (touching within ``tolerance``), union-find."""
+    n = len(geoms)
+    parent = np.arange(n)
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    a, b = shapely.STRtree(geoms).query(geoms, predicate="dwithin", distance=tolerance)
+    for i, j in zip(a[a < b].tolist(), b[a < b].tolist()):
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    return np.array([find(i) for i in range(n)])
+
+
 def connect_to_access(roads, kinds, access_lines, site_full, params: SubdivisionParams):
     """Make every road component reach the access: add a straight connector or drop the component.
 
@@ -106,30 +125,25 @@ def connect_to_access(roads, kinds, access_lines, site_full, params: Subdivision
     if not len(roads):
         return roads, kinds, []
     access = shapely.union_all(access_lines)
-    merged = shapely.get_parts(shapely.union_all(shapely.buffer(roads, tol / 2)))
-    tree = shapely.STRtree(merged)
-    comp_of_road = np.full(len(roads), -1)
-    r_idx, c_idx = tree.query(roads, predicate="intersects")
-    comp_of_road[r_idx] = c_idx
-    reached = shapely.dwithin(merged, access, tol * 2)
+    label = components(roads, tol / 2)
+    touches = shapely.dwithin(roads, access, tol * 2)
+    reached_labels = set(label[touches].tolist())
     new_roads, new_kinds, dropped = list(roads), list(kinds), []
     drop = np.zeros(len(roads), bool)
     half = params.road_width / 2.0
-    for c in np.flatnonzero(~reached):
-        line = shapely.shortest_line(merged[c], access)
+    for c in sorted(set(label.tolist()) - reached_labels):
+        members = label == c
+        comp = shapely.union_all(roads[members])
+        line = shapely.shortest_line(comp, access)
         corridor = shapely.intersection(shapely.buffer(line, half, cap_style="flat"), site_full)
         corridor = shapely.difference(corridor, shapely.union_all(new_roads))
-        ok = corridor is not None and not corridor.is_empty and line.length < 4 * params.block_length
-        if ok:
-            grown = shapely.union_all([merged[c], shapely.buffer(corridor, tol)])
-            ok = shapely.get_num_geometries(shapely.union_all([grown])) >= 1 and \
-                shapely.dwithin(corridor, access, tol * 2)
+        ok = corridor is not None and not corridor.is_empty and line.length < 4 * params.block_length \
+            and bool(shapely.dwithin(corridor, access, tol * 2)) and bool(shapely.dwithin(corridor, comp, tol))
         if ok:
             for part in shapely.get_parts(corridor):
                 new_roads.append(part)
                 new_kinds.append("connector")
         else:
-            members = comp_of_road == c
             drop[np.flatnonzero(members)] = True
             dropped.extend(np.asarray(roads)[members].tolist())
     keep = np.concatenate([~drop, np.ones(len(new_roads) - len(roads), bool)])
