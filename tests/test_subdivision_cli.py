@@ -119,3 +119,26 @@ def test_lot_mix_parses():
     assert parse_lot_mix("500-1000:0.3, 1000-5000:0.5,5000-10000:0.2", 500) == (
         (500, 1000, 0.3), (1000, 5000, 0.5), (5000, 10000, 0.2))
     assert parse_lot_mix(None, 500) == ()
+
+
+def test_zone_vacant_land_of_a_project(tmp_path, capsys):
+    """SITE = a project: the zone's vacant industrial parcels, its road parcels as the only access."""
+    x0, y0 = 560000.0, 2318000.0
+    vacant = [shapely.box(x0, y0, x0 + 300, y0 + 200), shapely.box(x0 + 300, y0, x0 + 500, y0 + 200)]
+    leased = shapely.box(x0, y0 + 200, x0 + 500, y0 + 400)
+    road = shapely.box(x0 - 20, y0 - 20, x0 + 520, y0)  # along the south edge
+    parcels = gpd.GeoDataFrame({
+        "parcel_id": ["P1", "P2", "P3", "R1", "X1"], "zone_id": ["Z", "Z", "Z", "Z", "OTHER"],
+        "landuse": ["industrial", "industrial", "industrial", "road", "industrial"],
+        "status": ["vacant", "vacant", "leased", None, "vacant"]},
+        geometry=vacant + [leased, road, shapely.box(x0 + 900, y0, x0 + 1000, y0 + 100)], crs=9209)
+    project = tmp_path / "p.gpkg"
+    parcels.to_file(project, layer="parcels")
+    out, js = tmp_path / "o.gpkg", tmp_path / "m.json"
+    assert main(["subdivide", str(project), "--zone", "Z", "--out", str(out), "--json", str(js)]) == 0
+    metrics = json.loads(js.read_text())
+    assert abs(metrics["site_m2"] - 100_000) < 0.01 and metrics["valid_lots"] == metrics["lots"] > 50
+    access = gpd.read_file(out, layer="access")
+    assert abs(access.length.sum() - 500) < 2.0  # only the edge along the road parcel (± the 0.5 m snap)
+    _expect_exit_2(["subdivide", str(project), "--zone", "NOPE", "--out", str(out), "--json", str(js)],
+                   capsys, "--zone")

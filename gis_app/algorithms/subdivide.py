@@ -20,6 +20,8 @@ class Subdivide(Algorithm):
               positional=True),
         Param("out", "path", t("GeoPackage kết quả", "output GeoPackage"), required=True),
         Param("json", "path", t("tệp JSON chỉ số", "metrics JSON file"), required=True),
+        Param("zone", "str", t("SITE là dự án: chia đất công nghiệp trống của khu này (đường của khu là lối vào)",
+                                "SITE is a project: subdivide this zone's vacant industrial land (its roads give access)")),
         Param("layer", "str", t("lớp cần đọc trong tệp vùng đất", "layer to read from the site file")),
         Param("crs", "str", t("hệ tọa độ khi tệp không có (vd. 9209)", "CRS when the file has none (e.g. 9209)")),
         Param("min_lot", "float", t("diện tích lô tối thiểu, m²", "minimum lot area, m²"), default=500.0),
@@ -57,11 +59,14 @@ class Subdivide(Algorithm):
             block_length=params["block_length"], hightech_share=params["hightech_share"],
             green_buffer=params["green_buffer"])
         check_params(sp)
-        polygon, crs = site.load_site(params["site"], params.get("layer"), params.get("crs"))
+        if params.get("zone"):  # SITE is a project: the zone's vacant land, its road parcels as access
+            polygon, crs, access_ids, access_parts = site.load_zone_vacant_land(params["site"], params["zone"],
+                                                                                sp.tolerance)
+        else:
+            polygon, crs = site.load_site(params["site"], params.get("layer"), params.get("crs"))
+            access_ids, access_parts = site.default_access(polygon)
         if params.get("access"):
             access_ids, access_parts = site.load_access(params["access"], crs, polygon, sp.tolerance)
-        else:
-            access_ids, access_parts = site.default_access(polygon)
         feedback.progress(5)
         layout = subdivide(polygon, access_ids, access_parts, sp, feedback)
         why = validate.lot_rule_reasons(layout.lots, layout.roads, layout.road_kinds, layout.access_parts, sp)

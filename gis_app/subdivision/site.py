@@ -15,6 +15,9 @@ from ..core.errors import InputError
 from ..core.i18n import t
 
 
+ACCESS_SNAP_M = 0.5  # a site edge this close to a road counts as lying on it
+
+
 @dataclass
 class Site:
     polygon: object  # shapely (Multi)Polygon, projected
@@ -95,6 +98,50 @@ def load_site(path, layer=None, crs=None) -> tuple[object, object]:
     return shapely.normalize(polygon), frame.crs
 
 
+def load_zone_vacant_land(path, zone_id: str, tolerance: float):
+    """From a project GeoPackage: the zone's vacant industrial parcels (the site) and its road
+    parcels (the access). Returns (polygon, crs, access_ids, access_parts)."""
+    if not Path(path).exists():
+        raise InputError(t("không tìm thấy tệp dự án", "project file not found"), path)
+    frame = _read(path, "parcels", t("dự án", "project")) if "parcels" in _layer_names(path) else None
+    if frame is None:
+        raise InputError(t("tệp không phải dự án (không có lớp parcels)", "not a project file (no parcels layer)"),
+                         path)
+    missing = {"zone_id", "landuse", "status"} - set(frame.columns)
+    if missing or frame.crs is None:
+        raise InputError(t("lớp parcels thiếu cột {c} hoặc hệ tọa độ", "the parcels layer lacks columns {c} or a CRS",
+                           c=", ".join(sorted(missing))), path)
+    mine = frame[frame["zone_id"] == zone_id]
+    if mine.empty:
+        raise InputError(t("không có khu {z} trong dự án", "there is no zone {z} in the project", z=zone_id), "--zone")
+    vacant = mine[(mine["landuse"] == "industrial") & (mine["status"] == "vacant")]
+    if vacant.empty:
+        raise InputError(t("khu {z} không còn đất công nghiệp trống", "zone {z} has no vacant industrial land",
+                           z=zone_id), "--zone")
+    if frame.crs.is_geographic:
+        raise InputError(t("dự án phải dùng hệ tọa độ phẳng", "the project must use a projected CRS"), path)
+    polygon = shapely.normalize(shapely.union_all(shapely.make_valid(vacant.geometry.values)))
+    roads = mine[mine["landuse"] == "road"].geometry.values
+    if len(roads):
+        try:
+            ids, parts = load_access_geoms(roads, polygon, tolerance, path)
+            return polygon, frame.crs, ids, parts
+        except InputError:
+            pass  # no road parcel along the vacant land: fall back to all its edges
+    ids, parts = default_access(polygon)
+    return polygon, frame.crs, ids, parts
+
+
+def _layer_names(path) -> set:
+    import pyogrio
+
+    try:
+        return {name for name, _ in pyogrio.list_layers(path)}
+    except Exception as exc:
+        raise InputError(t("không đọc được tệp ({err})", "cannot read the file ({err})", err=str(exc)[:200]),
+                         path) from exc
+
+
 def load_access(path, crs, site_polygon, tolerance: float) -> tuple[list[str], np.ndarray]:
     """Access pieces from a file of roads (polygons) or access edges (lines), in the site's CRS."""
     from ..core.crs import reproject
@@ -104,21 +151,28 @@ def load_access(path, crs, site_polygon, tolerance: float) -> tuple[list[str], n
         raise InputError(t("tệp lối vào không có hệ tọa độ (.prj)", "the access file has no coordinate system (.prj)"),
                          path)
     frame = reproject(frame, crs)
-    geoms = shapely.make_valid(frame.geometry.values)
+    return load_access_geoms(frame.geometry.values, site_polygon, tolerance, path)
+
+
+def load_access_geoms(geoms, site_polygon, tolerance: float, path="--access") -> tuple[list[str], np.ndarray]:
+    """Access pieces from road polygons or access lines already in the site's CRS."""
+    geoms = np.asarray(geoms, dtype=object)
+    geoms = geoms[~shapely.is_missing(geoms)]
+    geoms = shapely.make_valid(geoms)
     geoms = geoms[~shapely.is_empty(geoms)]
     if len(geoms) and set(shapely.get_type_id(geoms).tolist()) & {0, 4}:
         raise InputError(t("tệp lối vào phải chứa đường hoặc vùng, không phải điểm",
                            "the access file must hold lines or polygons, not points"), path)
     lines = np.array([shapely.boundary(g) if shapely.get_type_id(g) in (3, 6) else g for g in geoms], dtype=object)
-    near = shapely.dwithin(lines, site_polygon, tolerance * 4) if len(lines) else np.zeros(0, bool)
+    near = shapely.dwithin(lines, site_polygon, ACCESS_SNAP_M) if len(lines) else np.zeros(0, bool)
     lines = lines[near]
     if not len(lines):
         raise InputError(t("không có đường nào trong tệp lối vào chạm vào vùng đất",
                            "no road in the access file touches the site"), path)
-    # only the parts along the site's edge give access
-    edge = shapely.buffer(shapely.boundary(site_polygon), tolerance * 2)
-    lines = shapely.intersection(lines, edge)
-    keep = shapely.length(lines) > 0 if len(lines) else np.zeros(0, bool)
+    # access = the stretches of the site's own edge that run along a road (snapped onto the edge)
+    edge = shapely.boundary(site_polygon)
+    lines = shapely.line_merge(shapely.intersection(edge, shapely.buffer(lines, ACCESS_SNAP_M)))
+    keep = shapely.length(lines) > 1.0
     lines = lines[keep]
     if not len(lines):
         raise InputError(t("không có đường nào trong tệp lối vào chạy dọc cạnh vùng đất",
