@@ -118,53 +118,90 @@ def _measure_fast(geoms, side, whole, box, road_geoms, kinds, zones, priority, p
 
 def subdivide(site_polygon, access_ids, access_parts, params: SubdivisionParams,
               feedback: Feedback | None = None) -> Layout:
-    """Lay out lots and roads on ``site_polygon`` (projected, metres)."""
+    """Lay out lots and roads on ``site_polygon`` (projected, metres).
+
+    A site in several pieces (e.g. a zone's scattered vacant parcels) is laid out piece by piece,
+    each with its own grid; the reserve goes into the largest piece.
+    """
     feedback = feedback or Feedback()
     started = time.perf_counter()
     site_polygon = shapely.normalize(shapely.make_valid(site_polygon))
-    site_area = site_polygon.area
+    access_parts = np.asarray(access_parts, dtype=object)
+    pieces = [g for g in shapely.get_parts(site_polygon) if shapely.get_type_id(g) == 3]
+    xy = shapely.get_coordinates(shapely.centroid(np.asarray(pieces, dtype=object)))
+    pieces = [pieces[i] for i in np.lexsort((np.round(xy[:, 0], 3), -np.round(xy[:, 1], 3)))]  # north first
+    largest = int(np.argmax([g.area for g in pieces]))
+    reserve_m2 = params.hightech_share * site_polygon.area
+    if reserve_m2 > 0 and len(pieces) > 1 and reserve_m2 >= pieces[largest].area:
+        from ..core.errors import InputError
+        from ..core.i18n import t
+
+        raise InputError(t("không mảnh đất nào đủ lớn cho khối dự trữ liền mạch",
+                           "no piece of the site is large enough for one contiguous reserve block"),
+                         "--hightech-share")
+    done = []
+    for k, piece in enumerate(pieces):
+        span = (100.0 * k / len(pieces), 100.0 * (k + 1) / len(pieces))
+        done.append(_layout_piece(piece, access_parts, params, reserve_m2 if k == largest else 0.0,
+                                  feedback, span))
+    road_ids, road_kinds, lot_road = [], [], []
+    for part in done:
+        offset = len(road_ids)
+        n = len(part["roads"])
+        road_ids.extend(f"R-{offset + i + 1:02d}" for i in range(n))
+        road_kinds.extend(part["kinds"].tolist())
+        lot_road.extend(road_ids[offset + r] if r < n else access_ids[r - n] for r in part["road_of_lot"])
+    cat = lambda key: np.concatenate([np.asarray(p[key], dtype=object) for p in done])  # noqa: E731
+    lots = cat("lots")
+    feedback.progress(100.0)
+    return Layout(
+        lots=lots, lot_ids=lot_numbers(len(lots)), lot_area=shapely.area(lots),
+        lot_frontage=np.concatenate([p["frontage"] for p in done]),
+        lot_depth=np.concatenate([p["depth"] for p in done]), lot_road=lot_road,
+        roads=cat("roads"), road_ids=road_ids, road_kinds=road_kinds, reserve=cat("reserve"),
+        remainder=cat("remainder"), remainder_reason=[r for p in done for r in p["reasons"]], site=site_polygon,
+        access_ids=list(access_ids), access_parts=access_parts, seconds=time.perf_counter() - started,
+        info={"angle_deg": done[largest]["angle_deg"], "pieces": len(pieces),
+              "trials": sum(p["trials"] for p in done)})
+
+
+def _layout_piece(piece, access_parts, params, reserve_m2, feedback, span) -> dict:
+    """The best of the trial layouts of one polygon, back in world coordinates."""
     classes = params.lot_classes()
-    angles = candidate_angles(site_polygon, access_parts)
-    origin = shapely.centroid(site_polygon).coords[0]
+    angles = candidate_angles(piece, access_parts[shapely.dwithin(access_parts, piece, 1.0)]
+                              if len(access_parts) else access_parts)
+    origin = shapely.centroid(piece).coords[0]
     trials = [(a, s) for a in angles for s in roads.STARTS]
     best = None
     for i, (angle, start) in enumerate(trials):
         frame = LocalFrame(angle, origin)
-        site_local = frame.to_local(site_polygon)
+        site_local = frame.to_local(piece)
         green = shapely.buffer(site_local, -params.green_buffer) if params.green_buffer > 0 else site_local
-        reserve_local, rest = carve_reserve(green, params.hightech_share * site_area)
+        reserve_local, rest = carve_reserve(green, reserve_m2)
         rest = shapely.make_valid(rest)
         road_land = shapely.difference(site_local, reserve_local) if not reserve_local.is_empty else site_local
-        access_local = frame.to_local(np.asarray(access_parts, dtype=object))
+        access_local = frame.to_local(access_parts)
         trial = _trial(road_land, rest, access_local, params, classes, start, feedback)
         if best is None or trial.score > best[0].score + 1e-6:
-            best = (trial, frame, reserve_local, site_local)
-        feedback.progress(80.0 * (i + 1) / len(trials))
-    trial, frame, reserve_local, site_local = best
+            best = (trial, frame, reserve_local)
+        feedback.progress(span[0] + (span[1] - span[0]) * 0.9 * (i + 1) / len(trials))
+    trial, frame, reserve_local = best
     # number along roads: road rank, side, position along the local x (or y for cross roads)
     centroids = shapely.get_coordinates(shapely.centroid(trial.lots)) if len(trial.lots) else np.zeros((0, 2))
     kinds_all = np.concatenate([trial.kinds, np.array(["access"] * len(access_parts))])
     along = np.where(np.isin(kinds_all[trial.road_of_lot], ["cross"]), centroids[:, 1], centroids[:, 0]) \
         if len(trial.lots) else np.zeros(0)
     order = order_along_roads(trial.road_of_lot, trial.side, along)
-    road_ids = [f"R-{i + 1:02d}" for i in range(len(trial.roads))]
-    all_ids = road_ids + list(access_ids)
     lots_world = frame.to_world(trial.lots[order])
     roads_world = frame.to_world(trial.roads)
     reserve_world = frame.to_world(np.asarray([reserve_local], dtype=object)) if not reserve_local.is_empty \
         else np.zeros(0, dtype=object)
-    feedback.progress(90.0)
-    remainder, reasons = _remainder(site_polygon, lots_world, roads_world, reserve_world, frame, trial, params)
-    feedback.progress(100.0)
-    return Layout(
-        lots=lots_world, lot_ids=lot_numbers(len(lots_world)), lot_area=shapely.area(lots_world),
-        lot_frontage=trial.frontage[order], lot_depth=trial.depth[order],
-        lot_road=[all_ids[r] for r in trial.road_of_lot[order]],
-        roads=roads_world, road_ids=road_ids, road_kinds=list(trial.kinds),
-        reserve=reserve_world, remainder=remainder, remainder_reason=reasons, site=site_polygon,
-        access_ids=list(access_ids), access_parts=np.asarray(access_parts, dtype=object),
-        seconds=time.perf_counter() - started,
-        info={"angle_deg": float(np.degrees(frame.angle)), "trials": len(trials)})
+    remainder, reasons = _remainder(piece, lots_world, roads_world, reserve_world, frame, trial, params)
+    feedback.progress(span[1])
+    return {"lots": lots_world, "frontage": trial.frontage[order], "depth": trial.depth[order],
+            "road_of_lot": trial.road_of_lot[order].tolist(), "roads": roads_world, "kinds": np.asarray(trial.kinds),
+            "reserve": reserve_world, "remainder": remainder, "reasons": reasons,
+            "angle_deg": float(np.degrees(frame.angle)), "trials": len(trials)}
 
 
 def _remainder(site, lots, road_geoms, reserve, frame, trial, params):
