@@ -142,3 +142,17 @@ def test_zone_vacant_land_of_a_project(tmp_path, capsys):
     assert abs(access.length.sum() - 500) < 2.0  # only the edge along the road parcel (± the 0.5 m snap)
     _expect_exit_2(["subdivide", str(project), "--zone", "NOPE", "--out", str(out), "--json", str(js)],
                    capsys, "--zone")
+
+
+def test_invalid_geometry_is_repaired_and_a_tiny_site_gives_no_lots(tmp_path):
+    bowtie = shapely.Polygon([(0, 0), (100, 100), (100, 0), (0, 100)])  # self-intersecting ring
+    for name, geom, some_lots in (("bowtie", bowtie, True), ("tiny", shapely.box(0, 0, 15, 20), False)):
+        path = tmp_path / f"{name}.gpkg"
+        gpd.GeoDataFrame(geometry=[geom], crs=9209).to_file(path)
+        out, js = tmp_path / f"{name}.o.gpkg", tmp_path / f"{name}.json"
+        assert main(["subdivide", str(path), "--out", str(out), "--json", str(js)]) == 0
+        metrics = json.loads(js.read_text())
+        assert metrics["guarantees_ok"] and (metrics["lots"] > 0) == some_lots
+        assert abs(metrics["lot_m2"] + metrics["road_m2"] + metrics["remainder_m2"] - metrics["site_m2"]) <= 0.01
+        if not some_lots:
+            assert metrics["road_m2"] == 0.0  # no road is laid out for no lot

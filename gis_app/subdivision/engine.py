@@ -86,6 +86,10 @@ def _trial(site_local, buildable_local, access_local, params, classes, start, fe
     geoms, front, depth, road, reason = absorb_leftovers(geoms, row, pos, front, depth, road, reason,
                                                          zones, priority, params)
     ok = reason == ""
+    if not ok.any() and len(road_geoms):  # no lot fits: new roads would serve nothing
+        unused = [("unused_road", g) for g in road_geoms]
+        road_geoms, kinds = road_geoms[:0], kinds[:0]
+        dropped = dropped + unused
     return _Trial(float(shapely.area(geoms[ok]).sum()), geoms[ok], geoms[~ok & (reason != "absorbed")],
                   reason[~ok & (reason != "absorbed")], road_geoms, kinds, dropped, front[ok], depth[ok],
                   road[ok], side[ok])
@@ -219,8 +223,9 @@ def _remainder(site, lots, road_geoms, reserve, frame, trial, params):
         tagged.append(shapely.difference(site, inner))
         labels.append("green_buffer")
     if trial.dropped:
-        tagged.extend(frame.to_world(np.asarray(trial.dropped, dtype=object)).tolist())
-        labels.extend(["no_access"] * len(trial.dropped))
+        pairs = [d if isinstance(d, tuple) else ("no_access", d) for d in trial.dropped]
+        tagged.extend(frame.to_world(np.asarray([g for _, g in pairs], dtype=object)).tolist())
+        labels.extend(label for label, _ in pairs)
     if len(trial.failed):
         tagged.extend(frame.to_world(trial.failed).tolist())
         labels.extend(trial.failed_reason.tolist())
