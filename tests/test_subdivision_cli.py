@@ -156,3 +156,14 @@ def test_invalid_geometry_is_repaired_and_a_tiny_site_gives_no_lots(tmp_path):
         assert abs(metrics["lot_m2"] + metrics["road_m2"] + metrics["remainder_m2"] - metrics["site_m2"]) <= 0.01
         if not some_lots:
             assert metrics["road_m2"] == 0.0  # no road is laid out for no lot
+
+
+def test_geographic_vn2000_site_goes_to_a_vn2000_tm3_zone(tmp_path):
+    site = gpd.GeoDataFrame(geometry=[suite()["rectangle_10ha"]], crs=9209)
+    path = tmp_path / "vn2000_geog.gpkg"
+    reproject(site, 4756).to_file(path)
+    out, js = tmp_path / "o.gpkg", tmp_path / "m.json"
+    assert main(["subdivide", str(path), "--out", str(out), "--json", str(js)]) == 0
+    crs = gpd.read_file(out, layer="lots").crs
+    assert "VN-2000 / TM-3" in crs.name
+    assert abs(json.loads(js.read_text())["site_m2"] - 100_000) < 50

@@ -5,7 +5,6 @@ TM-3 zone (VN-2000 data) or to its UTM zone (anything else) first.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -16,15 +15,6 @@ from ..core.i18n import t
 
 
 ACCESS_SNAP_M = 0.5  # a site edge this close to a road counts as lying on it
-
-
-@dataclass
-class Site:
-    polygon: object  # shapely (Multi)Polygon, projected
-    crs: object  # pyproj CRS of the polygon
-    access: object  # shapely lines: existing roads' edges the site may use
-    access_ids: list[str]
-    access_parts: np.ndarray  # one geometry per access piece (lines), parallel to access_ids
 
 
 def _read(path: str | Path, layer: str | None, what: str):
@@ -49,21 +39,20 @@ def _projected_crs_for(frame):
     """The VN-2000 TM-3 zone (VN-2000 data) or UTM zone (otherwise) for geographic ``frame``."""
     from pyproj import CRS
 
-    from ..core.crs import is_vn2000
+    from ..core.crs import VN2000_TM3_EPSG, is_vn2000
 
     lon, lat = shapely.centroid(shapely.union_all(frame.geometry.values)).coords[0]
     if is_vn2000(frame.crs):
-        meridians = {103.0: 9205, 104.0: 5896, 104.5: 5897, 104.75: 5898, 105.0: 5899, 105.5: 9209,
-                     105.75: 9210, 106.0: 9211, 106.25: 9212, 106.5: 9213, 107.0: 9214,
-                     107.25: 9215, 107.5: 9216, 107.75: 9217, 108.0: 9206, 108.25: 9207,
-                     108.5: 9208, 109.0: 9218}
-        best = min(meridians, key=lambda m: abs(m - lon))
-        try:
-            return CRS.from_epsg(meridians[best])
-        except Exception:  # older EPSG database: fall back to UTM
-            pass
+        return CRS.from_epsg(min(VN2000_TM3_EPSG, key=lambda code: abs(_central_meridian(code) - lon)))
     zone = int((lon + 180) // 6) + 1
     return CRS.from_epsg((32600 if lat >= 0 else 32700) + zone)
+
+
+def _central_meridian(epsg: int) -> float:
+    from pyproj import CRS
+
+    params = CRS.from_epsg(epsg).coordinate_operation.params
+    return next(p.value for p in params if "longitude" in p.name.lower())
 
 
 def load_site(path, layer=None, crs=None) -> tuple[object, object]:
