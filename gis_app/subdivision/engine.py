@@ -42,6 +42,9 @@ class Layout:
     info: dict = field(default_factory=dict)
 
 
+FULL_TRIALS = 4  # trials laid out in full after screening (the best always ranked ≤ 4th on the suite)
+
+
 @dataclass
 class _Trial:
     score: float
@@ -57,12 +60,10 @@ class _Trial:
     side: np.ndarray
 
 
-def _trial(site_local, buildable_local, access_local, params, classes, start, feedback) -> _Trial:
-    plan = roads.plan_bands(buildable_local, params, classes, start)
+def _trial(site_local, buildable_local, access_local, params, classes, plan, cand, feedback) -> _Trial:
     road_geoms, kinds = roads.road_pieces(site_local, buildable_local, plan, classes, params)
     road_geoms, kinds, dropped = roads.connect_to_access(road_geoms, kinds, access_local, site_local, params)
     feedback.check_canceled()
-    cand = blocks.lot_candidates(buildable_local, buildable_local.bounds, plan, classes, params)
     geoms, row, pos, side, whole, box = cand.geoms, cand.row, cand.pos, cand.front, cand.whole, cand.box
     connectors = road_geoms[kinds == "connector"]
     if len(connectors):  # connectors run through lot rows: cut them out of the lots
@@ -176,19 +177,32 @@ def _layout_piece(piece, access_parts, params, reserve_m2, feedback, span) -> di
                               if len(access_parts) else access_parts)
     origin = shapely.centroid(piece).coords[0]
     trials = [(a, s) for a in angles for s in roads.STARTS]
-    best = None
+    # screen every trial by the land of its candidate lots big enough to be lots (cheap), then
+    # lay out roads and measure frontage for the most promising few only
+    screened = []
     for i, (angle, start) in enumerate(trials):
+        feedback.check_canceled()
         frame = LocalFrame(angle, origin)
         site_local = frame.to_local(piece)
         green = shapely.buffer(site_local, -params.green_buffer) if params.green_buffer > 0 else site_local
         reserve_local, rest = carve_reserve(green, reserve_m2)
         rest = shapely.make_valid(rest)
         road_land = shapely.difference(site_local, reserve_local) if not reserve_local.is_empty else site_local
+        plan = roads.plan_bands(rest, params, classes, start)
+        cand = blocks.lot_candidates(rest, rest.bounds, plan, classes, params)
+        area = shapely.area(cand.geoms)
+        screened.append((float(area[area >= params.min_lot - 1e-9].sum()), i, frame, road_land, rest,
+                         reserve_local, plan, cand))
+        feedback.progress(span[0] + (span[1] - span[0]) * 0.4 * (i + 1) / len(trials))
+    finalists = sorted(screened, key=lambda c: (-round(c[0], 3), c[1]))[:FULL_TRIALS]
+    best = None
+    for j, (_, i, frame, road_land, rest, reserve_local, plan, cand) in enumerate(sorted(finalists,
+                                                                                       key=lambda c: c[1])):
         access_local = frame.to_local(access_parts)
-        trial = _trial(road_land, rest, access_local, params, classes, start, feedback)
+        trial = _trial(road_land, rest, access_local, params, classes, plan, cand, feedback)
         if best is None or trial.score > best[0].score + 1e-6:
             best = (trial, frame, reserve_local)
-        feedback.progress(span[0] + (span[1] - span[0]) * 0.9 * (i + 1) / len(trials))
+        feedback.progress(span[0] + (span[1] - span[0]) * (0.4 + 0.5 * (j + 1) / len(finalists)))
     trial, frame, reserve_local = best
     # number along roads: road rank, side, position along the local x (or y for cross roads)
     centroids = shapely.get_coordinates(shapely.centroid(trial.lots)) if len(trial.lots) else np.zeros((0, 2))
