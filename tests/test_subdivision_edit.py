@@ -92,3 +92,28 @@ def test_renumber_after_edits(frames):
     roads = list(out["lots"]["road_id"])
     assert all(roads[i] == roads[i - 1] or roads[i] not in roads[:i] for i in range(1, len(roads)))
     assert abs(total_lot_area(out) - total_lot_area(frames)) < 0.01
+
+
+def test_edits_on_layers_read_back_from_the_geopackage(tmp_path):
+    import geopandas as gpd
+    import pyogrio
+
+    from gis_app.subdivision.output import write_gpkg
+
+    site = suite()["L_51ha"]
+    ids, parts = default_access(site)
+    path = tmp_path / "out.gpkg"
+    write_gpkg(to_frames(subdivide(site, ids, parts, SubdivisionParams()), 9209), path)
+    frames = {name: gpd.read_file(path, layer=name) for name, _ in pyogrio.list_layers(path)}
+    assert {"lots", "roads", "reserve", "remainder", "access"} <= set(frames)
+    a, b = neighbours(frames)
+    merged = merge_lots(frames, a, b)
+    lot = merged["lots"][merged["lots"]["lot_id"] == a].geometry.iloc[0]
+    rect = np.asarray(shapely.minimum_rotated_rectangle(lot).exterior.coords)
+    sides = np.diff(rect, axis=0)
+    long = sides[np.argmax(np.hypot(sides[:, 0], sides[:, 1]))]
+    n = np.array([-long[1], long[0]]) / np.hypot(*long)
+    c = np.asarray(lot.centroid.coords[0])
+    out = renumber(split_lot(merged, a, shapely.LineString([c - 300 * n, c + 300 * n])))
+    assert len(out["lots"]) == len(frames["lots"])
+    assert abs(total_lot_area(out) - total_lot_area(frames)) < 0.01

@@ -53,6 +53,12 @@ def _row(frames, lot_id):
     return int(hit[0])
 
 
+def _single(geom):
+    """A one-part MultiPolygon (as read back from a GeoPackage) as its Polygon."""
+    parts = shapely.get_parts(geom)
+    return parts[0] if len(parts) == 1 else geom
+
+
 def _with_lots(frames, lots):
     out = {k: v.copy() for k, v in frames.items()}
     out["lots"] = lots.reset_index(drop=True)
@@ -66,7 +72,7 @@ def merge_lots(frames: dict, lot_a: str, lot_b: str, params: SubdivisionParams |
         raise InputError(t("hãy chọn hai lô khác nhau", "choose two different lots"), "lot_id")
     lots = frames["lots"]
     ia, ib = _row(frames, lot_a), _row(frames, lot_b)
-    ga, gb = lots.geometry.iloc[ia], lots.geometry.iloc[ib]
+    ga, gb = _single(lots.geometry.iloc[ia]), _single(lots.geometry.iloc[ib])
     shared = shapely.length(shapely.intersection(shapely.boundary(ga), shapely.buffer(gb, params.tolerance)))
     merged = shapely.union(ga, gb)
     if shared < params.tolerance * 4 or shapely.get_type_id(merged) != 3:
@@ -98,7 +104,7 @@ def split_lot(frames: dict, lot_id: str, line, params: SubdivisionParams | None 
 
     lots = frames["lots"]
     i = _row(frames, lot_id)
-    geom = lots.geometry.iloc[i]
+    geom = _single(lots.geometry.iloc[i])
     line = shapely.LineString(line) if not isinstance(line, shapely.geometry.base.BaseGeometry) else line
     pieces = [g for g in shapely.get_parts(split(geom, line)) if g.area > 1e-6]
     if len(pieces) != 2:
