@@ -117,3 +117,27 @@ def test_edits_on_layers_read_back_from_the_geopackage(tmp_path):
     out = renumber(split_lot(merged, a, shapely.LineString([c - 300 * n, c + 300 * n])))
     assert len(out["lots"]) == len(frames["lots"])
     assert abs(total_lot_area(out) - total_lot_area(frames)) < 0.01
+
+
+def test_gui_api_runs_on_a_loaded_project_zone_with_progress():
+    import geopandas as gpd
+
+    from gis_app.core.processing import Feedback
+    from gis_app.core.project import Project
+    from gis_app.subdivision import api
+
+    x0, y0 = 560000.0, 2318000.0
+    parcels = gpd.GeoDataFrame({
+        "parcel_id": ["P1", "R1"], "zone_id": ["Z", "Z"], "landuse": ["industrial", "road"],
+        "status": ["vacant", None], "tenant": [None, None], "sector": [None, None]},
+        geometry=[shapely.box(x0, y0, x0 + 400, y0 + 250), shapely.box(x0, y0 - 20, x0 + 400, y0)], crs=9209)
+    project = Project()
+    project.add_layer("parcels", parcels)
+    polygon, ids, parts = api.zone_vacant_land(project, "Z")
+    seen = []
+    result = api.run(polygon, project.crs, SubdivisionParams(min_lot=1000), ids, parts, Feedback(seen.append))
+    assert result.metrics["guarantees_ok"] and result.metrics["lots"] > 20
+    assert result.metrics["min_lot_m2"] >= 1000 and seen[-1] == 100.0
+    assert set(result.frames) == {"lots", "roads", "reserve", "remainder", "access"}
+    with pytest.raises(InputError):
+        api.zone_vacant_land(project, "NOPE")

@@ -47,9 +47,7 @@ class Subdivide(Algorithm):
 
     def process(self, params: dict, feedback) -> dict:
         from ..core.atomic import write_text_atomic
-        from ..subdivision import output, site, validate
-        from ..subdivision.engine import subdivide
-        from ..subdivision.metrics import layout_metrics
+        from ..subdivision import api, output, site
         from ..subdivision.params import SubdivisionParams, check_params, parse_lot_mix
 
         sp = SubdivisionParams(
@@ -68,13 +66,8 @@ class Subdivide(Algorithm):
         if params.get("access"):
             access_ids, access_parts = site.load_access(params["access"], crs, polygon, sp.tolerance)
         feedback.progress(5)
-        layout = subdivide(polygon, access_ids, access_parts, sp, feedback)
-        why = validate.lot_rule_reasons(layout.lots, layout.roads, layout.road_kinds, layout.access_parts, sp)
-        problems = validate.layout_problems(layout, sp)
-        metrics = layout_metrics(layout, sp, valid_lots=int((why == "").sum()) if len(why) else 0)
-        metrics["guarantees_ok"] = not problems
-        metrics["problems"] = problems
-        frames = output.to_frames(layout, crs, params["lot_use"])
+        result = api.run(polygon, crs, sp, access_ids, access_parts, feedback, params["lot_use"])
+        metrics, problems, frames = result.metrics, result.metrics["problems"], result.frames
         output.write_gpkg(frames, params["out"])
         write_text_atomic(params["json"], json.dumps(metrics, ensure_ascii=False, indent=2))
         summary = t("{n} lô, {a:.1f} ha lô ({s:.1%} vùng đất), {r:.1f} ha đường, {sec:.1f} s",

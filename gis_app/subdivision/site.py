@@ -100,25 +100,32 @@ def load_zone_vacant_land(path, zone_id: str, tolerance: float):
     if missing or frame.crs is None:
         raise InputError(t("lớp parcels thiếu cột {c} hoặc hệ tọa độ", "the parcels layer lacks columns {c} or a CRS",
                            c=", ".join(sorted(missing))), path)
-    mine = frame[frame["zone_id"] == zone_id]
+    if frame.crs.is_geographic:
+        raise InputError(t("dự án phải dùng hệ tọa độ phẳng", "the project must use a projected CRS"), path)
+    polygon, ids, parts = vacant_land_from_parcels(frame, zone_id, tolerance)
+    return polygon, frame.crs, ids, parts
+
+
+def vacant_land_from_parcels(parcels, zone_id: str, tolerance: float):
+    """(polygon, access_ids, access_parts): a zone's vacant industrial parcels, its road parcels as
+    access (every outer edge when no road parcel runs along the land)."""
+    mine = parcels[parcels["zone_id"] == zone_id]
     if mine.empty:
         raise InputError(t("không có khu {z} trong dự án", "there is no zone {z} in the project", z=zone_id), "--zone")
     vacant = mine[(mine["landuse"] == "industrial") & (mine["status"] == "vacant")]
     if vacant.empty:
         raise InputError(t("khu {z} không còn đất công nghiệp trống", "zone {z} has no vacant industrial land",
                            z=zone_id), "--zone")
-    if frame.crs.is_geographic:
-        raise InputError(t("dự án phải dùng hệ tọa độ phẳng", "the project must use a projected CRS"), path)
     polygon = shapely.normalize(shapely.union_all(shapely.make_valid(vacant.geometry.values)))
     roads = mine[mine["landuse"] == "road"].geometry.values
     if len(roads):
         try:
-            ids, parts = load_access_geoms(roads, polygon, tolerance, path)
-            return polygon, frame.crs, ids, parts
+            ids, parts = load_access_geoms(roads, polygon, tolerance)
+            return polygon, ids, parts
         except InputError:
             pass  # no road parcel along the vacant land: fall back to all its edges
     ids, parts = default_access(polygon)
-    return polygon, frame.crs, ids, parts
+    return polygon, ids, parts
 
 
 def _layer_names(path) -> set:
