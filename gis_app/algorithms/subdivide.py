@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import logging
 
-from ..core.errors import InputError
 from ..core.i18n import t
 from ..core.processing import Algorithm, Output, Param
 
@@ -83,5 +82,3 @@ class Subdivide(Algorithm):
             feedback.log(t("không tạo được lô nào trên vùng đất này", "no lot fits on this site"))
         return {"summary": summary}
 
-
-__all__ = ["Subdivide", "InputError"]

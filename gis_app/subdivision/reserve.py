@@ -5,7 +5,6 @@ area of the piece behind it. Both ends of both axes are tried; the first single-
 """
 from __future__ import annotations
 
-import numpy as np
 import shapely
 
 from ..core.errors import InputError
