@@ -138,3 +138,15 @@ def test_progress_and_cancel():
     fb.cancel()
     with pytest.raises(Canceled):
         subdivide(site, ids, parts, SubdivisionParams(), fb)
+
+
+def test_lot_share_bound_matches_the_issue_figures():
+    from gis_app.subdivision.metrics import lot_share_bound
+
+    # 500 m² lots (20 × 25 m), W 15–20 m, L 250 m: road share 28–34 %
+    for w in (15, 20):
+        road_share = 1 - lot_share_bound(SubdivisionParams(road_width=w))
+        assert 0.27 <= road_share <= 0.35
+    # 5,000 m² lots: 12–16 %
+    road_share = 1 - lot_share_bound(SubdivisionParams(min_lot=5000, road_width=16))
+    assert 0.11 <= road_share <= 0.17

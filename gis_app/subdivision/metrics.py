@@ -8,6 +8,16 @@ from . import frontage
 from .params import SubdivisionParams
 
 
+def lot_share_bound(params: SubdivisionParams) -> float:
+    """1 − road share of endless double-loaded blocks, 2DL/((2D+W)(L+W)), weighted by the mix."""
+    W = params.road_width
+    total = 0.0
+    for c in params.lot_classes():
+        L = max(1, round(params.block_length / c.width)) * c.width
+        total += c.share * 2 * c.depth * L / ((2 * c.depth + W) * (L + W))
+    return total
+
+
 def layout_metrics(layout, params: SubdivisionParams, valid_lots: int | None = None) -> dict:
     site_m2 = float(layout.site.area)
     areas = np.asarray(layout.lot_area, float)
@@ -26,13 +36,8 @@ def layout_metrics(layout, params: SubdivisionParams, valid_lots: int | None = N
         "p95_depth_ratio": float(np.percentile(ratio, 95)) if len(areas) else 0.0,
         "seconds": float(layout.seconds),
     }
-    W = params.road_width
-    classes = params.lot_classes()
-    D = float(np.mean([c.depth for c in classes]))
-    n = max(1, round(params.block_length / classes[0].width))
-    L = n * classes[0].width
-    bound = 2 * D * L / ((2 * D + W) * (L + W))
-    out["lot_share_bound"] = bound  # 1 - road share of an endless grid of double-loaded blocks
+    bound = lot_share_bound(params)
+    out["lot_share_bound"] = bound
     usable = (site_m2 - out["reserve_m2"]) / site_m2 if site_m2 else 0.0
     out["lot_share_of_bound"] = out["lot_share"] / (bound * usable) if bound * usable else 0.0
     out["angle_deg"] = float(layout.info.get("angle_deg", 0.0))
