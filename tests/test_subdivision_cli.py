@@ -167,3 +167,11 @@ def test_geographic_vn2000_site_goes_to_a_vn2000_tm3_zone(tmp_path):
     crs = gpd.read_file(out, layer="lots").crs
     assert "VN-2000 / TM-3" in crs.name
     assert abs(json.loads(js.read_text())["site_m2"] - 100_000) < 50
+
+
+def test_unwritable_output_exits_2(tmp_path, site_file, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    out = blocker / "out.gpkg"  # a path under a file cannot be created
+    assert main(["subdivide", str(site_file), "--out", str(out), "--json", str(tmp_path / "m.json")]) == 2
+    assert "out.gpkg" in capsys.readouterr().err

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 
+from ..core.errors import InputError
 from ..core.i18n import t
 from ..core.processing import Algorithm, Output, Param
 
@@ -67,8 +68,15 @@ class Subdivide(Algorithm):
         feedback.progress(5)
         result = api.run(polygon, crs, sp, access_ids, access_parts, feedback, params["lot_use"])
         metrics, problems, frames = result.metrics, result.metrics["problems"], result.frames
-        output.write_gpkg(frames, params["out"])
-        write_text_atomic(params["json"], json.dumps(metrics, ensure_ascii=False, indent=2))
+        writers = (("out", lambda: output.write_gpkg(frames, params["out"])),
+                   ("json", lambda: write_text_atomic(params["json"],
+                                                      json.dumps(metrics, ensure_ascii=False, indent=2))))
+        for arg, write in writers:
+            try:
+                write()
+            except OSError as exc:  # unwritable folder, full disk: the user's to fix
+                raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
+                                   err=exc.strerror or exc), params[arg]) from exc
         summary = t("{n} lô, {a:.1f} ha lô ({s:.1%} vùng đất), {r:.1f} ha đường, {sec:.1f} s",
                     "{n} lots, {a:.1f} ha of lots ({s:.1%} of the site), {r:.1f} ha of roads, {sec:.1f} s",
                     n=metrics["lots"], a=metrics["lot_m2"] / 1e4, s=metrics["lot_share"],
