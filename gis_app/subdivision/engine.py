@@ -185,7 +185,8 @@ def _layout_piece(piece, access_parts, params, reserve_m2, feedback, span) -> di
         frame = LocalFrame(angle, origin)
         site_local = frame.to_local(piece)
         green = shapely.buffer(site_local, -params.green_buffer) if params.green_buffer > 0 else site_local
-        reserve_local, rest = carve_reserve(green, reserve_m2)
+        # a millimetre² over the target so that rounding in the turn back never leaves it short
+        reserve_local, rest = carve_reserve(green, reserve_m2 + 1e-3 if reserve_m2 > 0 else 0.0)
         rest = shapely.make_valid(rest)
         road_land = shapely.difference(site_local, reserve_local) if not reserve_local.is_empty else site_local
         plan = roads.plan_bands(rest, params, classes, start)

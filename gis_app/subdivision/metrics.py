@@ -41,4 +41,14 @@ def layout_metrics(layout, params: SubdivisionParams, valid_lots: int | None = N
     usable = (site_m2 - out["reserve_m2"]) / site_m2 if site_m2 else 0.0
     out["lot_share_of_bound"] = out["lot_share"] / (bound * usable) if bound * usable else 0.0
     out["angle_deg"] = float(layout.info.get("angle_deg", 0.0))
+    out["reserve_frontage_m"] = _reserve_frontage(layout, params)
     return out
+
+
+def _reserve_frontage(layout, params: SubdivisionParams) -> float:
+    """Length of the reserve's boundary on a road or access edge (0 when it has none)."""
+    if not len(layout.reserve):
+        return 0.0
+    zones = frontage.front_zones(layout.roads, layout.access_parts, params.tolerance).zones
+    near = shapely.union_all(zones) if len(zones) else shapely.Polygon()
+    return float(shapely.length(shapely.intersection(shapely.boundary(layout.reserve[0]), near)))
