@@ -6,7 +6,7 @@ lot land (not of the lot count) to lay out in lots of that range. Shares must su
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..core.errors import InputError
 from ..core.i18n import t
@@ -41,7 +41,6 @@ class SubdivisionParams:
     hightech_share: float = 0.0
     green_buffer: float = 0.0
     tolerance: float = 0.05  # m: a lot edge this close to a road counts as frontage
-    extra: dict = field(default_factory=dict)
 
     def required_frontage(self, area_m2):
         """Frontage needed by a lot of ``area_m2`` (numpy-friendly)."""

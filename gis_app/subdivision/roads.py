@@ -76,12 +76,17 @@ def cross_road_positions(x_lo: float, x_hi: float, cls: LotClass, params: Subdiv
 
 
 def road_pieces(site_full_local, site_local, plan: BandPlan, classes, params: SubdivisionParams):
-    """Spine and cross road polygons clipped to the site: (geoms, kinds, order keys)."""
+    """Spine and cross road polygons clipped to the road land: (geoms, kinds).
+
+    Spines run right through a green buffer to the site's edge; cross roads sit where the lot
+    strips of ``site_local`` (the buildable land) leave their gaps.
+    """
     xmin, _, xmax, _ = site_local.bounds
+    full_xmin, _, full_xmax, _ = site_full_local.bounds
     W = params.road_width
     boxes, kinds = [], []
     for y0, y1 in plan.spines:
-        boxes.append(shapely.box(xmin - W, y0, xmax + W, y1))
+        boxes.append(shapely.box(full_xmin - W, y0, full_xmax + W, y1))
         kinds.append("spine")
     for y0, y1, k in plan.bands:
         gx, _, _ = cross_road_positions(xmin, xmax, classes[k], params)
