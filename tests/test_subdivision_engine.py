@@ -94,11 +94,12 @@ def test_hightech_reserve_is_one_piece_of_the_share(share):
     assert not shapely.intersects(shapely.union_all(layout.lots), layout.reserve[0].buffer(-0.01))
 
 
-def test_green_buffer_is_kept_free_of_lots():
+@pytest.mark.parametrize("width", [10.0, 30.0])  # narrower and wider than a road
+def test_green_buffer_is_kept_free_of_lots(width):
     site = SITES["rectangle_10ha"]
-    layout, params = run(site, green_buffer=10.0)
+    layout, params = run(site, green_buffer=width)
     assert_guarantees(layout, params)
-    inner = site.buffer(-10.0)
+    inner = site.buffer(-width)
     assert shapely.difference(shapely.union_all(layout.lots), inner).area < 0.01
     assert "green_buffer" in layout.remainder_reason
 
