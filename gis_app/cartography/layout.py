@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from ..core.atomic import write_text_atomic
 from ..core.errors import InputError
 from ..core.i18n import t
+from ..core.paths import config_dir
 
 MM = 72.0 / 25.4  # points per millimetre
 PAPER_SIZES_MM = {"A4": (210, 297), "A3": (297, 420), "A2": (420, 594), "A1": (594, 841), "A0": (841, 1189)}
@@ -57,15 +57,6 @@ class PrintLayout:
     def from_dict(cls, data: dict) -> "PrintLayout":
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in (data or {}).items() if k in known})
-
-
-def config_dir() -> Path:
-    """KCN_CONFIG_DIR, else the platform's per-user config folder."""
-    if os.environ.get("KCN_CONFIG_DIR"):
-        return Path(os.environ["KCN_CONFIG_DIR"])
-    if os.name == "nt":
-        return Path(os.environ.get("APPDATA", Path.home())) / "KCNPlanner"
-    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "kcn-planner"
 
 
 def load_layout() -> PrintLayout:
