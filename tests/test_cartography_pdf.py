@@ -96,7 +96,8 @@ def test_page_size_and_regions_are_drawn(project_path, tmp_path, paper, orientat
 
 def test_zone_too_big_for_paper_at_scale_is_refused(project_path, tmp_path, capsys):
     out = tmp_path / "map.pdf"
-    assert export(project_path, out, "--scale", 500, "--paper", "A4", "--orientation", "portrait") == 2
+    assert export(project_path, out, "--scale", 500, "--paper", "A4", "--orientation", "portrait",
+                  "--sheets", "single") == 2
     err = capsys.readouterr().err
     assert "1:500" in err and "A4" in err and "1:" in err.split("1:500")[-1]
     assert not out.exists() and not list(tmp_path.glob(".map*"))

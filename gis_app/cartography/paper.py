@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import shapely
 
 from .layout import MM
 
@@ -56,3 +57,35 @@ def hex_rgb(color: str, default: str = "#808080"):
         return HexColor(color)
     except (ValueError, TypeError):
         return HexColor(default)
+
+
+def ring_path(c, coords_list):
+    path = c.beginPath()
+    for coords in coords_list:
+        path.moveTo(*coords[0])
+        for x, y in coords[1:]:
+            path.lineTo(x, y)
+        path.close()
+    return path
+
+
+def split_parts(geom) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """(polygon rings, open lines) of one geometry; points are ignored on prints."""
+    rings, lines = [], []
+    for part in shapely.get_parts(geom):
+        kind = shapely.get_type_id(part)
+        if kind == 3:
+            rings.append(shapely.get_coordinates(part.exterior))
+            rings.extend(shapely.get_coordinates(r) for r in part.interiors)
+        elif kind in (1, 2):
+            lines.append(shapely.get_coordinates(part))
+    return rings, lines
+
+
+def line_path(c, lines):
+    path = c.beginPath()
+    for coords in lines:
+        path.moveTo(*coords[0])
+        for x, y in coords[1:]:
+            path.lineTo(x, y)
+    return path

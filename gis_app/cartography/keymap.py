@@ -1,0 +1,78 @@
+"""The sheet key map (sơ đồ ghép tờ): every sheet of a series over the printed area, this one highlighted."""
+from __future__ import annotations
+
+import numpy as np
+import shapely
+
+from ..core.i18n import t
+from .layout import MM
+from .paper import FONT, FONT_BOLD, PaperTransform, hex_rgb, ring_path, split_parts
+
+KEY_MAX_HEIGHT = 42 * MM
+HIGHLIGHT = "#f4a261"
+SUBJECT_FILL, SUBJECT_STROKE = "#d9d9d9", "#737373"
+HEADING = 9
+
+
+def key_map_height(rect, sheets) -> float:
+    """Height (points) the key map takes in ``rect``: the heading plus the series drawn to the width."""
+    ext = series_extent(sheets)
+    width = rect[2] - rect[0]
+    diagram = min(KEY_MAX_HEIGHT, (rect[3] - rect[1]) - HEADING - 4,
+                  width * (ext[3] - ext[1]) / (ext[2] - ext[0]))
+    return HEADING + 4 + max(0.0, diagram)
+
+
+def series_extent(sheets) -> tuple[float, float, float, float]:
+    b = np.array([s.extent for s in sheets])
+    return b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()
+
+
+def draw_key_map(c, rect, sheets, current, subject=None) -> float:
+    """Draw the key map at the top of ``rect``; returns the y below it (points)."""
+    x0, y0, x1, y1 = rect
+    c.saveState()
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont(FONT_BOLD, HEADING)
+    c.drawString(x0, y1 - HEADING, t("SƠ ĐỒ GHÉP TỜ", "SHEET INDEX"))
+    bottom = y1 - key_map_height(rect, sheets)
+    ext = series_extent(sheets)
+    top = y1 - HEADING - 4
+    k = min((x1 - x0) / (ext[2] - ext[0]), (top - bottom) / (ext[3] - ext[1]))  # points per ground metre
+    left = x0 + ((x1 - x0) - (ext[2] - ext[0]) * k) / 2
+    tr = PaperTransform(ext, (left, bottom, x1, top), 1000.0 * MM / k)
+    if subject is not None:
+        _draw_subject(c, tr, subject, tolerance=0.5 / k)
+    c.setLineWidth(0.5)
+    c.setStrokeColorRGB(0, 0, 0)
+    for sheet in sheets:
+        sx0, sy0 = tr.xy(np.array(sheet.extent[:2]))
+        sx1, sy1 = tr.xy(np.array(sheet.extent[2:]))
+        if sheet.number == current.number:
+            c.setFillColor(hex_rgb(HIGHLIGHT))
+            c.setFillAlpha(0.75)  # the zone still shows through
+        c.rect(sx0, sy0, sx1 - sx0, sy1 - sy0, stroke=1, fill=1 if sheet.number == current.number else 0)
+    c.setFillAlpha(1)
+    for sheet in sheets:  # numbers after the boxes so overlaps never hide them
+        sx0, sy0 = tr.xy(np.array(sheet.extent[:2]))
+        sx1, sy1 = tr.xy(np.array(sheet.extent[2:]))
+        size = max(4.0, min(8.0, (sy1 - sy0) * 0.35))
+        c.setFont(FONT_BOLD if sheet.number == current.number else FONT, size)
+        c.setFillColorRGB(0, 0, 0)
+        c.drawCentredString((sx0 + sx1) / 2, (sy0 + sy1) / 2 - size / 3, str(sheet.number))
+    c.restoreState()
+    return bottom - 3 * MM
+
+
+def _draw_subject(c, tr: PaperTransform, subject, tolerance: float) -> None:
+    """The printed zone (or project) in grey, simplified to what the small map can show."""
+    geoms = np.asarray(subject, dtype=object)
+    geoms = geoms[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
+    geoms = shapely.transform(shapely.simplify(geoms, tolerance), tr.xy)
+    c.setLineWidth(0.3)
+    c.setStrokeColor(hex_rgb(SUBJECT_STROKE))
+    c.setFillColor(hex_rgb(SUBJECT_FILL))
+    for geom in geoms:
+        rings, _ = split_parts(geom)
+        if rings:
+            c.drawPath(ring_path(c, rings), stroke=1, fill=1, fillMode=0)
