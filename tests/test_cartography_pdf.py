@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from cartography_helpers import build_project
+from cartography_helpers import build_project, export_pdf as export
 from gis_app.cli import main
 
 MM = 72 / 25.4
@@ -19,10 +19,6 @@ MM = 72 / 25.4
 def project_path(tmp_path, monkeypatch):
     monkeypatch.setenv("KCN_CONFIG_DIR", str(tmp_path / "cfg"))
     return build_project(tmp_path / "p.gpkg")
-
-
-def export(project_path, out, *args):
-    return main(["export-pdf", str(project_path), "--out", str(out), *map(str, args)])
 
 
 def lot_rects(pdf_path, scale):

@@ -1,4 +1,8 @@
-"""The sheet key map (sơ đồ ghép tờ): every sheet of a series over the printed area, this one highlighted."""
+"""The sheet key map (sơ đồ ghép tờ): every sheet of a series over the printed area, this one highlighted.
+
+Sheets overlap, so the grid shows each sheet's share (cut mid-overlap) with its number, and the current
+sheet's whole frame is shaded under it.
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -9,7 +13,7 @@ from .layout import MM
 from .paper import FONT, FONT_BOLD, PaperTransform, hex_rgb, ring_path, split_parts
 
 KEY_MAX_HEIGHT = 42 * MM
-HIGHLIGHT = "#f4a261"
+HIGHLIGHT, HIGHLIGHT_EDGE = "#f4a261", "#c0392b"
 SUBJECT_FILL, SUBJECT_STROKE = "#d9d9d9", "#737373"
 HEADING = 9
 
@@ -43,25 +47,32 @@ def draw_key_map(c, rect, sheets, current, subject=None) -> float:
     tr = PaperTransform(ext, (left, bottom, x1, top), 1000.0 * MM / k)
     if subject is not None:
         _draw_subject(c, tr, subject, tolerance=0.5 / k)
+    c.saveState()  # this sheet's whole frame, overlaps included, under the grid of shares
+    c.setFillColor(hex_rgb(HIGHLIGHT))
+    c.setFillAlpha(0.75)  # the zone still shows through
+    c.setStrokeColor(hex_rgb(HIGHLIGHT_EDGE))
+    c.setLineWidth(0.9)
+    _rect(c, tr, current.extent, fill=1)
+    c.restoreState()
     c.setLineWidth(0.5)
     c.setStrokeColorRGB(0, 0, 0)
+    for sheet in sheets:  # each sheet's share, cut mid-overlap: a clean grid that numbers read on
+        _rect(c, tr, sheet.core, fill=0)
     for sheet in sheets:
-        sx0, sy0 = tr.xy(np.array(sheet.extent[:2]))
-        sx1, sy1 = tr.xy(np.array(sheet.extent[2:]))
-        if sheet.number == current.number:
-            c.setFillColor(hex_rgb(HIGHLIGHT))
-            c.setFillAlpha(0.75)  # the zone still shows through
-        c.rect(sx0, sy0, sx1 - sx0, sy1 - sy0, stroke=1, fill=1 if sheet.number == current.number else 0)
-    c.setFillAlpha(1)
-    for sheet in sheets:  # numbers after the boxes so overlaps never hide them
-        sx0, sy0 = tr.xy(np.array(sheet.extent[:2]))
-        sx1, sy1 = tr.xy(np.array(sheet.extent[2:]))
-        size = max(4.0, min(8.0, (sy1 - sy0) * 0.35))
+        sx0, sy0 = tr.xy(np.array(sheet.core[:2]))
+        sx1, sy1 = tr.xy(np.array(sheet.core[2:]))
+        size = max(4.0, min(8.0, (sy1 - sy0) * 0.4, (sx1 - sx0) * 0.4))
         c.setFont(FONT_BOLD if sheet.number == current.number else FONT, size)
         c.setFillColorRGB(0, 0, 0)
         c.drawCentredString((sx0 + sx1) / 2, (sy0 + sy1) / 2 - size / 3, str(sheet.number))
     c.restoreState()
     return bottom - 3 * MM
+
+
+def _rect(c, tr: PaperTransform, extent, fill: int) -> None:
+    x0, y0 = tr.xy(np.array(extent[:2]))
+    x1, y1 = tr.xy(np.array(extent[2:]))
+    c.rect(x0, y0, x1 - x0, y1 - y0, stroke=1, fill=fill)
 
 
 def _draw_subject(c, tr: PaperTransform, subject, tolerance: float) -> None:

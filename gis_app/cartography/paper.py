@@ -1,4 +1,4 @@
-"""Ground-to-paper transform and the bundled fonts shared by every print element."""
+"""Ground-to-paper transform, geometry-to-path helpers and the bundled fonts shared by every print element."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -59,14 +59,20 @@ def hex_rgb(color: str, default: str = "#808080"):
         return HexColor(default)
 
 
-def ring_path(c, coords_list):
+def line_path(c, lines, closed: bool = False):
+    """One reportlab path of paper-coordinate vertex arrays (rings when ``closed``)."""
     path = c.beginPath()
-    for coords in coords_list:
+    for coords in lines:
         path.moveTo(*coords[0])
         for x, y in coords[1:]:
             path.lineTo(x, y)
-        path.close()
+        if closed:
+            path.close()
     return path
+
+
+def ring_path(c, rings):
+    return line_path(c, rings, closed=True)
 
 
 def split_parts(geom) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -80,12 +86,3 @@ def split_parts(geom) -> tuple[list[np.ndarray], list[np.ndarray]]:
         elif kind in (1, 2):
             lines.append(shapely.get_coordinates(part))
     return rings, lines
-
-
-def line_path(c, lines):
-    path = c.beginPath()
-    for coords in lines:
-        path.moveTo(*coords[0])
-        for x, y in coords[1:]:
-            path.lineTo(x, y)
-    return path

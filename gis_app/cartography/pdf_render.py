@@ -178,21 +178,20 @@ def draw_title_block(c, rect, layout: PrintLayout, scale: int, crs_text: str, da
     return y - 4 * MM
 
 
-def panel_regions(layout: PrintLayout, panel, multi_sheet: bool = False, key_map: bool = False):
+def panel_regions(layout: PrintLayout, panel, key_map: bool = False):
     """Sub-rectangles of the panel: title block, legend, and the north arrow + scale bar band.
 
-    Portrait pages of a sheet series give the right part of the legend's strip to the key map
-    (``key_map=True`` returns that strip); landscape pages stack it under the title block.
+    ``key_map=True`` gives, on portrait pages, the strip of the band between the north arrow and the
+    scale bar where a sheet series' key map goes (landscape pages stack it under the title block).
     """
     x0, y0, x1, y1 = panel
     pad = 3 * MM
     if layout.orientation == "landscape":
         return (x0 + pad, y0, x1 - pad, y1 - pad), (x0 + pad, y0 + 34 * MM, x1 - pad, None), (x0 + pad, y0, x1 - pad, y0 + 32 * MM)
     w = x1 - x0
-    legend_end = 0.60 if multi_sheet else 0.80
     if key_map:
-        return x0 + w * 0.62, y0 + pad, x0 + w * 0.80, y1 - pad
-    return ((x0 + pad, y0, x0 + w * 0.34, y1 - pad), (x0 + w * 0.36, y0 + pad, x0 + w * legend_end, y1 - pad),
+        return x0 + w * 0.82, y0 + 21 * MM, x1 - pad, y1 - pad - 24 * MM
+    return ((x0 + pad, y0, x0 + w * 0.34, y1 - pad), (x0 + w * 0.36, y0 + pad, x0 + w * 0.80, y1 - pad),
             (x0 + w * 0.82, y0, x1 - pad, y1 - pad))
 
 
@@ -263,7 +262,7 @@ def _draw_page(c, project, layout, geom, scale, sheet: MapSheet, sheets, subject
     info["grid_step"] = draw_grid(c, tr)
     c.setLineWidth(0.8)
     c.rect(fx0, fy0, fx1 - fx0, fy1 - fy0)
-    title_rect, legend_rect, band = panel_regions(layout, geom.panel, multi_sheet=len(sheets) > 1)
+    title_rect, legend_rect, band = panel_regions(layout, geom.panel)
     y_after_title = draw_title_block(c, title_rect, layout, scale, crs_label(project.crs), date or dt.date.today(),
                                      sheet)
     regions = {"title": title_rect}
@@ -271,8 +270,8 @@ def _draw_page(c, project, layout, geom, scale, sheet: MapSheet, sheets, subject
         if legend_rect[3] is None:  # landscape: the key map goes under the title block, the legend below it
             key_rect = (legend_rect[0], legend_rect[1], legend_rect[2], y_after_title)
             y_after_title = draw_key_map(c, key_rect, sheets, sheet, subject)
-        else:  # portrait: the key map has its own strip of the bottom panel
-            key_rect = panel_regions(layout, geom.panel, multi_sheet=True, key_map=True)
+        else:  # portrait: between the north arrow and the scale bar
+            key_rect = panel_regions(layout, geom.panel, key_map=True)
             draw_key_map(c, key_rect, sheets, sheet, subject)
         regions["key_map"] = key_rect
     if legend_rect[3] is None:  # landscape: the legend fills what the title block left
