@@ -204,3 +204,23 @@ def _label_lot_edges_mm(page, parcel_id):
         edges = np.hypot(*np.diff(np.vstack([pts, pts[:1]]), axis=0).T) / MM
         found.append((edges.max(), edges.min()))
     return found
+
+
+def test_canceling_a_series_writes_nothing(project_path, tmp_path):
+    from gis_app.cartography.layout import PrintLayout
+    from gis_app.cartography.pdf_render import pdf_to_png, render_pdf
+    from gis_app.core.errors import Canceled
+    from gis_app.core.processing import Feedback
+    from gis_app.core.project import Project
+
+    pdf = tmp_path / "series.pdf"
+    assert render_pdf(Project.load(project_path), PrintLayout(paper="A4", scale=2000, zone_id="KCN-TEST"),
+                      pdf)["sheets"] == 2
+    feedback = Feedback()
+    feedback.cancel()
+    with pytest.raises(Canceled):
+        pdf_to_png(pdf, tmp_path / "out.png", feedback=feedback)
+    with pytest.raises(Canceled):
+        render_pdf(Project.load(project_path), PrintLayout(paper="A4", scale=2000, zone_id="KCN-TEST"),
+                   tmp_path / "again.pdf", feedback)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name not in ("p.gpkg", "cfg")) == ["series.pdf"]

@@ -73,12 +73,12 @@ class ExportPdf(Algorithm):
         if out.suffix.lower() == ".png":
             with tempfile.TemporaryDirectory(prefix="kcn-print-") as tmp:  # the PDF is only a step
                 info = render_pdf(project, layout, Path(tmp) / "page.pdf", feedback)
-                written = pdf_to_png(Path(tmp) / "page.pdf", out)
+                written = pdf_to_png(Path(tmp) / "page.pdf", out, feedback=feedback)
         else:
             info = render_pdf(project, layout, out, feedback)
             written = [out]
             if params.get("png"):
-                written += pdf_to_png(out, out.with_suffix(".png"))
+                written += pdf_to_png(out, out.with_suffix(".png"), feedback=feedback)
         save_layout(layout)
         feedback.progress(100)
         shown = written if len(written) <= 3 else [written[0], "…", written[-1]]

@@ -296,7 +296,7 @@ def sheet_png_paths(png_path, count: int) -> list[Path]:
     return [png_path.with_name(f"{png_path.stem}-{i:02d}{png_path.suffix}") for i in range(1, count + 1)]
 
 
-def pdf_to_png(pdf_path, png_path, dpi: int = 300) -> list[Path]:
+def pdf_to_png(pdf_path, png_path, dpi: int = 300, feedback: Feedback | None = None) -> list[Path]:
     """Rasterise every page at ``dpi`` (white background): one PNG, or one per sheet written as a set.
 
     A series is rendered into a temporary folder beside the target and moved in only when every page
@@ -316,6 +316,8 @@ def pdf_to_png(pdf_path, png_path, dpi: int = 300) -> list[Path]:
         tmp_dir = Path(tempfile.mkdtemp(prefix=f".{png_path.stem}.", dir=png_path.parent))
         try:
             for i, target in enumerate(targets):
+                if feedback:  # a long series can be canceled between pages; nothing is moved in then
+                    feedback.check_canceled()
                 _render_page(doc[i], dpi).save(tmp_dir / target.name, format="PNG", dpi=(dpi, dpi))
             for stale in png_path.parent.glob(f"{glob.escape(png_path.stem)}-[0-9][0-9]{png_path.suffix}"):
                 if stale not in targets:
