@@ -147,8 +147,8 @@ def test_sheets_single_keeps_the_refusal(project_path, tmp_path, capsys):
 
 def test_png_series_is_one_numbered_file_per_sheet(project_path, tmp_path, capsys):
     # At 1:2000 the A4 frame covers 402 × 380 m: KCN-TEST (440 × 280 m) needs 2 columns × 1 row.
-    stale = tmp_path / "map-07.png"
-    stale.write_bytes(b"left from an older, longer series")
+    for stale in ("map-07.png", "map.png"):  # from an earlier, longer series and an earlier single sheet
+        (tmp_path / stale).write_bytes(b"left from an earlier print")
     out = tmp_path / "map.png"
     assert export(project_path, out, "--zone", "KCN-TEST", "--scale", 2000, "--paper", "A4") == 0
     assert "2 tờ" in capsys.readouterr().out
@@ -157,6 +157,8 @@ def test_png_series_is_one_numbered_file_per_sheet(project_path, tmp_path, capsy
         image = Image.open(tmp_path / name)
         assert abs(image.size[0] - 297 / 25.4 * 300) <= 1 and abs(image.size[1] - 210 / 25.4 * 300) <= 1
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".map")]
+    assert export(project_path, out, "--zone", "KCN-TEST", "--scale", 5000, "--paper", "A4") == 0  # one sheet
+    assert sorted(p.name for p in tmp_path.glob("map*.png")) == ["map.png"]
 
 
 def test_sample_dai_an_at_2000_on_a3_measures_right(sample_project_path, tmp_path, monkeypatch):

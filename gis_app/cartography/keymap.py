@@ -18,11 +18,12 @@ SUBJECT_FILL, SUBJECT_STROKE = "#d9d9d9", "#737373"
 HEADING = 9
 
 
-def key_map_height(rect, sheets) -> float:
-    """Height (points) the key map takes in ``rect``: the heading plus the series drawn to the width."""
+def key_map_height(rect, sheets, share: float = 1.0) -> float:
+    """Height (points) the key map takes in ``rect``: the heading plus the series drawn to the width,
+    using at most ``share`` of the rect's height (the legend below needs the rest)."""
     ext = series_extent(sheets)
     width = rect[2] - rect[0]
-    diagram = min(KEY_MAX_HEIGHT, (rect[3] - rect[1]) - HEADING - 4,
+    diagram = min(KEY_MAX_HEIGHT, (rect[3] - rect[1]) * share - HEADING - 4,
                   width * (ext[3] - ext[1]) / (ext[2] - ext[0]))
     return HEADING + 4 + max(0.0, diagram)
 
@@ -32,14 +33,14 @@ def series_extent(sheets) -> tuple[float, float, float, float]:
     return b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()
 
 
-def draw_key_map(c, rect, sheets, current, subject=None) -> float:
-    """Draw the key map at the top of ``rect``; returns the y below it (points)."""
+def draw_key_map(c, rect, sheets, current, subject=None, share: float = 1.0) -> float:
+    """Draw the key map at the top of ``rect`` (in at most ``share`` of its height); returns the y below it."""
     x0, y0, x1, y1 = rect
     c.saveState()
     c.setFillColorRGB(0, 0, 0)
     c.setFont(FONT_BOLD, HEADING)
     c.drawString(x0, y1 - HEADING, t("SƠ ĐỒ GHÉP TỜ", "SHEET INDEX"))
-    bottom = y1 - key_map_height(rect, sheets)
+    bottom = y1 - key_map_height(rect, sheets, share)
     ext = series_extent(sheets)
     top = y1 - HEADING - 4
     k = min((x1 - x0) / (ext[2] - ext[0]), (top - bottom) / (ext[3] - ext[1]))  # points per ground metre

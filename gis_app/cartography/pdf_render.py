@@ -35,6 +35,7 @@ from .styling import layer_title, legend_rows, styled_frame
 VACANT_STYLE = {"fill": None, "stroke": "#6a51a3", "stroke_width": 0.12, "hatch": "diagonal"}
 CRS_LABELS = {9209: "VN-2000 / TM-3 105°30′ (EPSG:9209)"}
 HATCH_SPACING = 3.5 * MM
+KEY_MAP_SHARE = 0.3  # of the panel between title block and scale bar on landscape pages; the legend gets the rest
 
 
 def crs_label(crs) -> str:
@@ -269,7 +270,7 @@ def _draw_page(c, project, layout, geom, scale, sheet: MapSheet, sheets, subject
     if len(sheets) > 1:
         if legend_rect[3] is None:  # landscape: the key map goes under the title block, the legend below it
             key_rect = (legend_rect[0], legend_rect[1], legend_rect[2], y_after_title)
-            y_after_title = draw_key_map(c, key_rect, sheets, sheet, subject)
+            y_after_title = draw_key_map(c, key_rect, sheets, sheet, subject, share=KEY_MAP_SHARE)
         else:  # portrait: between the north arrow and the scale bar
             key_rect = panel_regions(layout, geom.panel, key_map=True)
             draw_key_map(c, key_rect, sheets, sheet, subject)
@@ -297,38 +298,34 @@ def sheet_png_paths(png_path, count: int) -> list[Path]:
 
 
 def pdf_to_png(pdf_path, png_path, dpi: int = 300, feedback: Feedback | None = None) -> list[Path]:
-    """Rasterise every page at ``dpi`` (white background): one PNG, or one per sheet written as a set.
+    """Rasterise every page at ``dpi`` (white background): ``out.png``, or ``out-01.png`` … per sheet.
 
-    A series is rendered into a temporary folder beside the target and moved in only when every page
-    is done; numbered PNGs left from an earlier, longer series of the same name are removed.
+    The pages are rendered into a temporary folder beside the target and moved in only when all are
+    done. Files of the other form left by an earlier print to the same name (``out.png`` before a
+    series, ``out-NN.png`` of an earlier series) are removed so no stale sheet sits beside the new ones.
     """
     import pypdfium2 as pdfium
 
     png_path = Path(png_path)
+    png_path.parent.mkdir(parents=True, exist_ok=True)
     doc = pdfium.PdfDocument(str(pdf_path))
+    tmp_dir = Path(tempfile.mkdtemp(prefix=f".{png_path.stem}.", dir=png_path.parent))
     try:
         targets = sheet_png_paths(png_path, len(doc))
-        if len(targets) == 1:
-            with atomic_path(png_path, suffix=".png") as tmp:
-                _render_page(doc[0], dpi).save(tmp, format="PNG", dpi=(dpi, dpi))
-            return targets
-        png_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp_dir = Path(tempfile.mkdtemp(prefix=f".{png_path.stem}.", dir=png_path.parent))
-        try:
-            for i, target in enumerate(targets):
-                if feedback:  # a long series can be canceled between pages; nothing is moved in then
-                    feedback.check_canceled()
-                _render_page(doc[i], dpi).save(tmp_dir / target.name, format="PNG", dpi=(dpi, dpi))
-            for stale in png_path.parent.glob(f"{glob.escape(png_path.stem)}-[0-9][0-9]{png_path.suffix}"):
-                if stale not in targets:
-                    stale.unlink()
-            for target in targets:
-                os.replace(tmp_dir / target.name, target)
-        finally:
-            shutil.rmtree(tmp_dir, ignore_errors=True)
+        for i, target in enumerate(targets):
+            if feedback:  # a long series can be canceled between pages; nothing is moved in then
+                feedback.check_canceled()
+            _render_page(doc[i], dpi).save(tmp_dir / target.name, format="PNG", dpi=(dpi, dpi))
+        earlier = [png_path, *png_path.parent.glob(f"{glob.escape(png_path.stem)}-[0-9][0-9]{png_path.suffix}")]
+        for stale in earlier:
+            if stale not in targets and stale.is_file():
+                stale.unlink()
+        for target in targets:
+            os.replace(tmp_dir / target.name, target)
         return targets
     finally:
         doc.close()
+        shutil.rmtree(tmp_dir, ignore_errors=True)
 
 
 def _render_page(page, dpi: int):
