@@ -54,5 +54,17 @@ def test_preview_raises_the_misfit_message(tmp_path):
 
     project = Project.load(build_project(tmp_path / "p.gpkg"))
     with pytest.raises(InputError, match="A4"):
-        render_preview(project, PrintLayout(paper="A4", scale=500, zone_id="KCN-TEST"), tmp_path / "x.png")
+        render_preview(project, PrintLayout(paper="A4", scale=500, zone_id="KCN-TEST", sheets="single"),
+                       tmp_path / "x.png")
     assert not (tmp_path / "x.png").exists()
+
+
+def test_preview_of_a_series_is_sheet_one(tmp_path):
+    from gis_app.cartography.layout import PrintLayout
+    from gis_app.cartography.preview import render_preview
+    from gis_app.core.project import Project
+
+    project = Project.load(build_project(tmp_path / "p.gpkg"))
+    info = render_preview(project, PrintLayout(paper="A4", scale=1000, zone_id="KCN-TEST"), tmp_path / "s.png")
+    assert info["sheets"] > 1 and info["sheet"] == 1
+    assert Image.open(tmp_path / "s.png").size == (468, 331)

@@ -103,6 +103,7 @@ def test_zone_defaults_to_the_selection_and_a_misfit_says_why(qtbot, window):
     dialog = open_dialog(qtbot, window)
     assert dialog.zone.currentData() == "KCN-TEST"
     choose(dialog.paper, "A4")
+    choose(dialog.sheets, "single")
     choose(dialog.scale, 500)  # 440 × 280 m cannot fit an A4 map frame at 1:500
     wait_preview(qtbot, dialog)
     text = dialog.problem()
@@ -184,3 +185,27 @@ def test_logo_picker_and_a_missing_logo(qtbot, window, tmp_path, monkeypatch):
     from gis_app.cartography.layout import load_layout
 
     assert load_layout().logo_path == str(logo)
+
+
+def test_a_zone_too_big_for_one_sheet_prints_as_a_series(qtbot, window, tmp_path):
+    from pypdf import PdfReader
+
+    from gis_app.shell.window_actions import select_zone
+
+    select_zone(window, "KCN-TEST")
+    dialog = open_dialog(qtbot, window)
+    choose(dialog.paper, "A4")
+    choose(dialog.orientation, "landscape")
+    choose(dialog.sheets, "auto")
+    choose(dialog.scale, 1000)  # 440 × 280 m on an A4 frame of 201 × 190 m: a series
+    choose(dialog.format, "pdf")
+    wait_preview(qtbot, dialog)
+    assert dialog.problem() == ""
+    assert "tờ" in dialog.message.text() and "1:1.000" in dialog.message.text()
+    out = tmp_path / "series.pdf"
+    dialog.out_edit.setText(str(out))
+    task = dialog.export()
+    qtbot.waitUntil(lambda: task.done, timeout=30000)
+    assert task.error is None and task.result["sheets"] > 1
+    assert len(PdfReader(str(out)).pages) == task.result["sheets"]
+    assert f"{task.result['sheets']} tờ" in window.statusBar().currentMessage()

@@ -276,149 +276,169 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="92" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="93" />
         <source>Print layout</source>
         <translation>Bố cục in</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="95" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="96" />
         <source>Landscape</source>
         <translation>Ngang</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="96" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="97" />
         <source>Portrait</source>
         <translation>Dọc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="97" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="98" />
         <source>Fit to page</source>
         <translation>Vừa trang</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="100" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="101" />
+        <source>Series of map sheets if it does not fit</source>
+        <translation>Chia nhiều tờ bản đồ nếu không vừa</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="102" />
+        <source>One sheet only</source>
+        <translation>Chỉ một tờ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="103" />
         <source>Whole project</source>
         <translation>Toàn bộ dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="104" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="107" />
         <source>Vector PDF</source>
         <translation>PDF véc-tơ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="105" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
         <source>PNG image, 300 dpi</source>
         <translation>Ảnh PNG, 300 dpi</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="106" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
         <source>Map title</source>
         <translation>Tiêu đề bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="107" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
         <source>Agency preparing the map</source>
         <translation>Cơ quan lập bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="112" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="168" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="113" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="172" />
         <source>Choose logo image</source>
         <translation>Chọn ảnh logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="175" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="179" />
         <source>Choose output file</source>
         <translation>Chọn tệp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="113" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
         <source>Paper</source>
         <translation>Khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="113" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
         <source>Orientation</source>
         <translation>Hướng giấy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
         <source>Zone</source>
         <translation>Khu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="115" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
+        <source>Sheets</source>
+        <translation>Số tờ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="118" />
         <source>Agency</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="115" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="118" />
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="119" />
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="119" />
         <source>Output file</source>
         <translation>Tệp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="185" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="189" />
         <source>logo image not found</source>
         <translation>không tìm thấy ảnh logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="209" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="213" />
         <source>Rendering preview…</source>
         <translation>Đang dựng bản xem trước…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="221" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="227" />
+        <source>Scale 1:%1, %2 map sheets (preview of sheet 1)</source>
+        <translation>Tỷ lệ 1:%1, %2 tờ bản đồ (xem trước tờ 1)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="229" />
         <source>Scale of the page: 1:%1</source>
         <translation>Tỷ lệ của trang: 1:%1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="236" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="245" />
         <source>This page cannot be printed:</source>
         <translation>Không in được trang này:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="259" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="268" />
         <source>the output must be a .pdf or .png file</source>
         <translation>tệp đầu ra phải là .pdf hoặc .png</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="279" />
-        <source>Wrote %1 (scale 1:%2)</source>
-        <translation>Đã ghi %1 (tỷ lệ 1:%2)</translation>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="291" />
+        <source>Wrote %1 (scale 1:%2, %3 sheets)</source>
+        <translation>Đã ghi %1 (tỷ lệ 1:%2, %3 tờ)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="284" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="297" />
         <source>Export print layout</source>
         <translation>Xuất bản đồ in</translation>
     </message>

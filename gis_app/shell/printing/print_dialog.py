@@ -3,9 +3,10 @@
 The preview is the real page (``render_preview``: ``render_pdf`` rasterised at 40 dpi, background
 rasters read at that resolution) in a worker thread (the dialog's own task runner, without a progress
 window), redone shortly after each change. When the
-zone does not fit the paper at the chosen scale, the core's message (which scale or paper would fit)
-is shown in place of the preview. Export goes through the window's task runner (progress, Cancel).
-Title, agency, logo, paper, orientation, scale and zone are remembered in the PrintLayout JSON.
+zone does not fit the paper at the chosen scale it is printed as a series of map sheets (the preview
+shows sheet 1 and says how many), or, with "one sheet only", the core's message (which scale or paper
+would fit) is shown in place of the preview. Export goes through the window's task runner (progress, Cancel).
+Title, agency, logo, paper, orientation, scale, sheet mode and zone are remembered in the PrintLayout JSON.
 """
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ class PrintDialog(QDialog):
         self._preview_again = False
         self._tmp = tempfile.TemporaryDirectory(prefix="kcn-preview-")
         self.paper, self.orientation, self.scale = QComboBox(self), QComboBox(self), QComboBox(self)
-        self.zone, self.format = QComboBox(self), QComboBox(self)
+        self.zone, self.format, self.sheets = QComboBox(self), QComboBox(self), QComboBox(self)
         self.title_edit, self.agency_edit = QLineEdit(self), QLineEdit(self)
         self.logo_edit, self.out_edit = QLineEdit(self), QLineEdit(self)
         self.logo_button, self.out_button = QPushButton("…", self), QPushButton("…", self)
@@ -75,7 +76,7 @@ class PrintDialog(QDialog):
         self._build()
         self._fill(load_layout())
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS, timeout=self.update_preview)
-        for combo in (self.paper, self.orientation, self.scale, self.zone):
+        for combo in (self.paper, self.orientation, self.scale, self.sheets, self.zone):
             combo.currentIndexChanged.connect(lambda *_: self._timer.start())
         for edit in (self.title_edit, self.agency_edit, self.logo_edit):
             edit.textChanged.connect(lambda *_: self._timer.start())
@@ -97,6 +98,8 @@ class PrintDialog(QDialog):
         self.scale.addItem(self.tr("Fit to page"), None)
         for scale in SCALES:
             self.scale.addItem(f"1:{scale:,}".replace(",", "."), scale)
+        self.sheets.addItem(self.tr("Series of map sheets if it does not fit"), "auto")
+        self.sheets.addItem(self.tr("One sheet only"), "single")
         self.zone.addItem(self.tr("Whole project"), "")
         zones = self.window.project.zones
         for zone_id, name in zip(zones["zone_id"].astype(str), zones.get("name", zones["zone_id"]).astype(str)):
@@ -111,7 +114,7 @@ class PrintDialog(QDialog):
         self.out_button.setToolTip(self.tr("Choose output file"))
         form = QFormLayout()
         rows = [(self.tr("Paper"), self.paper), (self.tr("Orientation"), self.orientation),
-                (self.tr("Scale"), self.scale), (self.tr("Zone"), self.zone), (self.tr("Title"), self.title_edit),
+                (self.tr("Scale"), self.scale), (self.tr("Sheets"), self.sheets), (self.tr("Zone"), self.zone), (self.tr("Title"), self.title_edit),
                 (self.tr("Agency"), self.agency_edit), (self.tr("Logo"), _with_button(self.logo_edit, self.logo_button)),
                 (self.tr("Format"), self.format), (self.tr("Output file"), _with_button(self.out_edit, self.out_button))]
         for label, widget in rows:
@@ -131,6 +134,7 @@ class PrintDialog(QDialog):
         self.paper.setCurrentIndex(max(0, self.paper.findData(layout.paper)))
         self.orientation.setCurrentIndex(max(0, self.orientation.findData(layout.orientation)))
         self.scale.setCurrentIndex(max(0, self.scale.findData(layout.scale) if layout.scale else 0))
+        self.sheets.setCurrentIndex(max(0, self.sheets.findData(layout.sheets)))
         # The zone selected on the map first, else the one printed last time.
         selected = self._selected_zone()
         self.zone.setCurrentIndex(max(0, self.zone.findData(selected or layout.zone_id or "")))
@@ -158,7 +162,7 @@ class PrintDialog(QDialog):
         return PrintLayout(paper=self.paper.currentData(), orientation=self.orientation.currentData(),
                            scale=self.scale.currentData(), title=self.title_edit.text().strip(),
                            agency=self.agency_edit.text().strip(), logo_path=self.logo_edit.text().strip(),
-                           zone_id=self.zone.currentData() or "")
+                           zone_id=self.zone.currentData() or "", sheets=self.sheets.currentData())
 
     def _format_changed(self, *_):
         out = Path(self.out_edit.text() or "ban_do.pdf")
@@ -204,7 +208,7 @@ class PrintDialog(QDialog):
                 info = render_preview(project, layout, png, dpi=PREVIEW_DPI, feedback=feedback)
             except InputError as exc:  # shown in the dialog, not as a message box
                 return {"error": _problem_text(exc)}
-            return {"png": str(png), "scale": info["scale"]}
+            return {"png": str(png), "scale": info["scale"], "sheets": info.get("sheets", 1)}
 
         self.message.setText(self.tr("Rendering preview…"))
         self.preview_task = self.runner.run(job, on_done=self._preview_done)
@@ -218,7 +222,12 @@ class PrintDialog(QDialog):
         self.preview.setStyleSheet("background: #d9d9d9;")
         self._show_image()
         self.message.setStyleSheet("color: #333;")
-        self.message.setText(self.tr("Scale of the page: 1:%1").replace("%1", f"{result['scale']:,}".replace(",", ".")))
+        scale = f"{result['scale']:,}".replace(",", ".")
+        if result["sheets"] > 1:
+            text = self.tr("Scale 1:%1, %2 map sheets (preview of sheet 1)").replace("%2", str(result["sheets"]))
+        else:
+            text = self.tr("Scale of the page: 1:%1")
+        self.message.setText(text.replace("%1", scale))
 
     def _preview_finished(self, *_):
         self.preview_task = None
@@ -269,14 +278,18 @@ class PrintDialog(QDialog):
             if out.suffix.lower() == ".png":
                 with tempfile.TemporaryDirectory(prefix="kcn-print-") as tmp:  # the PDF is only a step
                     info = render_pdf(project, layout, Path(tmp) / "page.pdf", feedback)
-                    pdf_to_png(Path(tmp) / "page.pdf", out, dpi=300)
+                    written = pdf_to_png(Path(tmp) / "page.pdf", out, dpi=300, feedback=feedback)
             else:
                 info = render_pdf(project, layout, out, feedback)
+                written = [out]
             feedback.progress(100)
-            return info
+            return dict(info, written=[str(p) for p in written])
 
         def done(info):
-            text = self.tr("Wrote %1 (scale 1:%2)").replace("%1", str(out)).replace("%2", str(info["scale"]))
+            files = info["written"][0] if len(info["written"]) == 1 else \
+                f"{info['written'][0]} … {Path(info['written'][-1]).name}"
+            text = self.tr("Wrote %1 (scale 1:%2, %3 sheets)").replace("%1", files) \
+                .replace("%2", str(info["scale"])).replace("%3", str(info.get("sheets", 1)))
             self.window.statusBar().showMessage(text, 15000)
             if shiboken6.isValid(self) and self.isVisible():  # the user may have closed it meanwhile
                 self.accept()
