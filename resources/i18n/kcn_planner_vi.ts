@@ -433,12 +433,17 @@
         <translation>tệp đầu ra phải là .pdf hoặc .png</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="291" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="292" />
         <source>Wrote %1 (scale 1:%2, %3 sheets)</source>
         <translation>Đã ghi %1 (tỷ lệ 1:%2, %3 tờ)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="297" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="292" />
+        <source>Wrote %1 (scale 1:%2)</source>
+        <translation>Đã ghi %1 (tỷ lệ 1:%2)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="298" />
         <source>Export print layout</source>
         <translation>Xuất bản đồ in</translation>
     </message>

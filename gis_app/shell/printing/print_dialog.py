@@ -288,8 +288,9 @@ class PrintDialog(QDialog):
         def done(info):
             files = info["written"][0] if len(info["written"]) == 1 else \
                 f"{info['written'][0]} … {Path(info['written'][-1]).name}"
-            text = self.tr("Wrote %1 (scale 1:%2, %3 sheets)").replace("%1", files) \
-                .replace("%2", str(info["scale"])).replace("%3", str(info.get("sheets", 1)))
+            sheets = int(info.get("sheets", 1))
+            text = self.tr("Wrote %1 (scale 1:%2, %3 sheets)") if sheets > 1 else self.tr("Wrote %1 (scale 1:%2)")
+            text = text.replace("%1", files).replace("%2", str(info["scale"])).replace("%3", str(sheets))
             self.window.statusBar().showMessage(text, 15000)
             if shiboken6.isValid(self) and self.isVisible():  # the user may have closed it meanwhile
                 self.accept()
