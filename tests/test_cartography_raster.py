@@ -140,3 +140,21 @@ def test_export_pdf_takes_a_background_raster(big_tiff, tmp_path, monkeypatch, c
                  "--zone", "KCN-TEST", "--raster", str(big_tiff), "--raster-opacity", "0.5"]) == 0
     with pdfplumber.open(out) as pdf:
         assert len(pdf.pages[0].images) == 1
+
+
+def test_lat_lon_geotiff_lands_in_place(tmp_path):
+    # EPSG:4326 has latitude first: the forced EPSG:6960 operation must be handed to GDAL in that
+    # order, or the warp comes back empty. 0.0001° pixels, a 100 × 100 block of value 200 at the corner.
+    lon0, lat0, step = 106.25, 20.93, 0.0001
+    path = tmp_path / "latlon.tif"
+    with rasterio.open(path, "w", driver="GTiff", width=400, height=400, count=1, dtype="uint8",
+                       crs="EPSG:4326", transform=from_origin(lon0, lat0, step, step)) as dst:
+        block = np.zeros((1, 400, 400), np.uint8)
+        block[:, :100, :100] = 200
+        dst.write(block)
+    x, y = transformer(4326, 9209).transform(lon0, lat0)
+    image = read_raster(path, 9209, (x - 100, y - 100, x + 100, y + 100), (200, 200))
+    assert image is not None
+    data = np.argwhere(image.rgba[..., 0] == 200)
+    assert len(data) > 0
+    assert abs(data.min(axis=0) - 100).max() <= 2  # the corner at the view's centre (1 m pixels)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..core.crs import is_vn2000, to_crs, transformer
+from ..core.crs import is_vn2000, operation_definition, to_crs, transformer
 from ..core.errors import InputError
 from ..core.i18n import t
 
@@ -42,7 +42,7 @@ def _warp_options(src_crs, dst_crs) -> dict:
     """Force the EPSG:6960 pipeline when crossing the VN-2000 datum, like the vector reprojection."""
     if src_crs == dst_crs or is_vn2000(src_crs) == is_vn2000(dst_crs):
         return {}
-    return {"COORDINATE_OPERATION": transformer(src_crs, dst_crs).definition}
+    return {"COORDINATE_OPERATION": operation_definition(src_crs, dst_crs)}
 
 
 def raster_info(path) -> dict:

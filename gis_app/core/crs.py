@@ -46,22 +46,30 @@ def _uses_6960(transformer: Transformer) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _transformer_cached(src_wkt: str, dst_wkt: str) -> Transformer:
+def _transformer_cached(src_wkt: str, dst_wkt: str, always_xy: bool = True) -> Transformer:
     src, dst = CRS.from_wkt(src_wkt), CRS.from_wkt(dst_wkt)
     if is_vn2000(src) != is_vn2000(dst):
-        group = TransformerGroup(src, dst, always_xy=True)
+        group = TransformerGroup(src, dst, always_xy=always_xy)
         for candidate in group.transformers:
             if _uses_6960(candidate):
                 return candidate
         raise RuntimeError(
             f"PROJ offers no transformation through EPSG:{VN2000_TO_WGS84_EPSG} "
             f"between {src.name} and {dst.name}")
-    return Transformer.from_crs(src, dst, always_xy=True)
+    return Transformer.from_crs(src, dst, always_xy=always_xy)
 
 
 def transformer(src, dst) -> Transformer:
     """An always_xy transformer from ``src`` to ``dst``; VN-2000 <-> other datum via EPSG:6960."""
     return _transformer_cached(to_crs(src).to_wkt(), to_crs(dst).to_wkt())
+
+
+def operation_definition(src, dst) -> str:
+    """The PROJ pipeline of :func:`transformer` in the CRSs' own axis order (lat/lon for EPSG:4326).
+
+    GDAL's COORDINATE_OPERATION option (rasterio warp) expects that order, not the x/y one.
+    """
+    return _transformer_cached(to_crs(src).to_wkt(), to_crs(dst).to_wkt(), False).definition
 
 
 def reproject(frame, dst):
