@@ -1,0 +1,73 @@
+"""Rules and fill rates in the window: the "Zone" dock, the charts dock, the compliance map style,
+the subzone hatches and the Rules menu (load a rule set, export the compliance report).
+
+``install_rules(window)`` wires everything into the main window; the logic stays in ``gis_app.rules``
+and ``gis_app.reports`` (Qt-free), the check runs in the window's task runner.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+
+class RulesUi(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        from .charts_dock import ChartsWidget
+        from .controller import RulesController
+        from .hatch import paint_reservation_hatches
+        from .zone_dock import ZoneDockWidget
+
+        self.window = window
+        self.controller = RulesController(window)
+        self.zone_widget = ZoneDockWidget(self.controller)
+        self.charts_widget = ChartsWidget(self.controller)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.zone_dock = self._dock(self.zone_widget, "rules_zone", right)
+        # Charts beside the attribute table.
+        self.charts_dock = self._dock(self.charts_widget, "rules_charts", Qt.DockWidgetArea.BottomDockWidgetArea)
+        window.splitDockWidget(window.table_dock, self.charts_dock, Qt.Orientation.Horizontal)
+        window.canvas.renderer.overlays.append(paint_reservation_hatches)
+        self.menu = QMenu(window)
+        window.menuBar().insertMenu(window.language_menu.menuAction(), self.menu)
+        self.load_action = self._action(self.controller.load_ruleset_dialog)
+        self.default_action = self._action(lambda: self.controller.load_ruleset_file(None))
+        self.menu.addSeparator()
+        self.compliance_action = self._action(self.controller.set_compliance_mode, checkable=True)
+        self.controller.map_mode_changed.connect(
+            lambda: self.compliance_action.setChecked(self.controller.compliance_mode()))
+        self.menu.addSeparator()
+        self.report_action = self._action(self.controller.export_report_dialog)
+        window.resizeDocks([self.zone_dock, self.charts_dock], [430, 520], Qt.Orientation.Horizontal)
+        window.resizeDocks([window.table_dock], [300], Qt.Orientation.Vertical)
+
+    def _dock(self, widget, name, area) -> QDockWidget:
+        dock = QDockWidget(self.window)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.window.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, slot, checkable=False) -> QAction:
+        action = QAction(self.window)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        return action
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("&Rules"))
+        self.load_action.setText(self.tr("Load a province rule set…"))
+        self.default_action.setText(self.tr("Use the default rule set"))
+        self.compliance_action.setText(self.tr("Colour zones by compliance"))
+        self.compliance_action.setChecked(self.controller.compliance_mode())
+        self.report_action.setText(self.tr("Export compliance report…"))
+        self.zone_dock.setWindowTitle(self.tr("Zone"))
+        self.charts_dock.setWindowTitle(self.tr("Charts"))
+        self.zone_widget.retranslate()
+        self.charts_widget.retranslate()
+
+
+def install_rules(window) -> RulesUi:
+    return RulesUi(window)
