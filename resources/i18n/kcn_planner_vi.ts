@@ -24,12 +24,12 @@
 <context>
     <name>ChartsWidget</name>
     <message>
-        <location filename="../../gis_app/shell/rules/charts_dock.py" line="54" />
+        <location filename="../../gis_app/shell/rules/charts_dock.py" line="55" />
         <source>Zones of kind:</source>
         <translation>Loại khu:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/charts_dock.py" line="74" />
+        <location filename="../../gis_app/shell/rules/charts_dock.py" line="75" />
         <source>No check result yet.</source>
         <translation>Chưa có kết quả kiểm tra.</translation>
     </message>
@@ -38,16 +38,37 @@
     <name>CitationDialog</name>
     <message>
         <location filename="../../gis_app/shell/rules/citation.py" line="16" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="30" />
         <source>Citation</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="34" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="30" />
+        <source>Rule text in the rule set</source>
+        <translation>Nội dung quy tắc trong bộ quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/citation.py" line="30" />
+        <source>Applies to</source>
+        <translation>Áp dụng cho</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/citation.py" line="31" />
+        <source>Thresholds</source>
+        <translation>Ngưỡng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/citation.py" line="31" />
+        <source>Rule set</source>
+        <translation>Bộ quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/citation.py" line="36" />
         <source>obligation (a breach is a violation)</source>
         <translation>bắt buộc (không đạt là vi phạm)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="35" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="37" />
         <source>priority (a shortfall is a warning)</source>
         <translation>ưu tiên (chưa đạt là cảnh báo)</translation>
     </message>
@@ -374,37 +395,37 @@
 <context>
     <name>RulesUi</name>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="60" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="75" />
         <source>&amp;Rules</source>
         <translation>&amp;Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="61" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="76" />
         <source>Load a province rule set…</source>
         <translation>Nạp bộ quy tắc của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="62" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="77" />
         <source>Use the default rule set</source>
         <translation>Dùng bộ quy tắc mặc định</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="63" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="78" />
         <source>Colour zones by compliance</source>
         <translation>Tô màu các khu theo kết quả tuân thủ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="65" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="80" />
         <source>Export compliance report…</source>
         <translation>Xuất báo cáo tuân thủ…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="66" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="81" />
         <source>Zone</source>
         <translation>Khu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="67" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="82" />
         <source>Charts</source>
         <translation>Biểu đồ</translation>
     </message>

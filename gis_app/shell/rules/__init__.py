@@ -6,7 +6,7 @@ and ``gis_app.reports`` (Qt-free), the check runs in the window's task runner.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu
 
@@ -39,8 +39,23 @@ class RulesUi(QObject):
             lambda: self.compliance_action.setChecked(self.controller.compliance_mode()))
         self.menu.addSeparator()
         self.report_action = self._action(self.controller.export_report_dialog)
+        window.installEventFilter(self)
         window.resizeDocks([self.zone_dock, self.charts_dock], [430, 520], Qt.Orientation.Horizontal)
         window.resizeDocks([window.table_dock], [300], Qt.Orientation.Vertical)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.finish_tasks()
+        return False
+
+    def finish_tasks(self) -> None:
+        """Let the running check and chart renders end and deliver their results while the window
+        still exists (a QThread must not be destroyed running; a late result needs its widgets)."""
+        tasks = [self.controller.task] + list(self.charts_widget.runner.tasks)
+        for task in tasks:
+            if task is not None and not task.done:
+                task.wait(30000)
+        QCoreApplication.sendPostedEvents()
 
     def _dock(self, widget, name, area) -> QDockWidget:
         dock = QDockWidget(self.window)

@@ -6,6 +6,7 @@ meanwhile is redone. They follow the check result, the kind chosen and the selec
 """
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -93,6 +94,8 @@ class ChartsWidget(QWidget):
         task.finished.connect(lambda *_: self._finished())
 
     def _show(self, images, key) -> None:
+        if not shiboken6.isValid(self):  # the window was closed while the charts were rendering
+            return
         for label, data in zip((self.fill_label, self.reservation_label), images):
             pixmap = QPixmap()
             pixmap.loadFromData(data, "PNG")
@@ -101,6 +104,8 @@ class ChartsWidget(QWidget):
         self.renders += 1
 
     def _finished(self) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._busy = False
         if self._again or self.rendered_key != self._key():
             self.refresh()

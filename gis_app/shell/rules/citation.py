@@ -27,6 +27,8 @@ class CitationDialog(QDialog):
     def _html(self, finding: dict, ruleset) -> str:
         rule = ruleset.rules.get(finding["rule"], {})
         esc = html.escape
+        h_citation, h_rule, h_applies = self.tr("Citation"), self.tr("Rule text in the rule set"), self.tr("Applies to")
+        h_thresholds, h_ruleset = self.tr("Thresholds"), self.tr("Rule set")
         title = rule.get("title_vi" if get_language() == "vi" else "title_en", "")
         other = rule.get("title_en" if get_language() == "vi" else "title_vi", "")
         thresholds = "".join(f"<li><code>{esc(k)}</code> = {esc(str(v))}</li>"
@@ -35,11 +37,11 @@ class CitationDialog(QDialog):
                     "warning": self.tr("priority (a shortfall is a warning)")}.get(rule.get("severity"), "")
         return (f"<h3>{esc(finding['rule_label'])}: {esc(finding['status_label'])}</h3>"
                 f"<p>{esc(finding['message'])}</p>"
-                f"<h4>{self.tr('Citation')}</h4><p><b>{esc(finding['citation'])}</b></p>"
-                f"<h4>{self.tr('Rule text in the rule set')}</h4><p>{esc(title)}<br><i>{esc(other)}</i></p>"
-                f"<p>{self.tr('Applies to')}: {esc(', '.join(rule.get('kinds', [])))} — {severity}</p>"
-                f"<p>{self.tr('Thresholds')}:</p><ul>{thresholds}</ul>"
-                f"<p><small>{self.tr('Rule set')}: {esc(ruleset.name)} ({esc(ruleset.version)}), "
+                f"<h4>{h_citation}</h4><p><b>{esc(finding['citation'])}</b></p>"
+                f"<h4>{h_rule}</h4><p>{esc(title)}<br><i>{esc(other)}</i></p>"
+                f"<p>{h_applies}: {esc(', '.join(rule.get('kinds', [])))} — {severity}</p>"
+                f"<p>{h_thresholds}:</p><ul>{thresholds}</ul>"
+                f"<p><small>{h_ruleset}: {esc(ruleset.name)} ({esc(ruleset.version)}), "
                 f"{esc(ruleset.source)}</small></p>")
 
     def text(self) -> str:
