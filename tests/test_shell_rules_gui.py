@@ -211,6 +211,9 @@ def test_as_of_date_leaves_out_later_zones(qtbot, window):
     qtbot.waitUntil(lambda: window.rules.controller.result is not old, timeout=15000)
     ids = {z["zone_id"] for z in window.rules.controller.result["zones"]}
     assert "KCN-QUOCTUAN" not in ids and "KCN-DAIAN" in ids
+    assert window.layers["zones"].frame.set_index("zone_id")["compliance"].isna()["KCN-QUOCTUAN"]
+    _click_zone_in_list(qtbot, window, "KCN-QUOCTUAN")
+    assert "không được kiểm tra" in window.rules.zone_widget.title.text()
     assert not window.modified  # a check is not an edit of the project
 
 
@@ -235,3 +238,23 @@ def test_report_export_writes_both_files(qtbot, window, tmp_path, monkeypatch):
     assert {"KCN", "CCN"} <= set(book.sheetnames)
     assert pdf.read_bytes()[:5] == b"%PDF-"
     assert "bao_cao.pdf" in window.statusBar().currentMessage()
+
+
+def test_map_selection_of_a_parcel_shows_its_zone_and_english_labels(qtbot, window):
+    parcels = window.layers["parcels"]
+    row = int(np.flatnonzero(parcels.frame["zone_id"].astype(str).to_numpy() == "KCN-DAIAN")[0])
+    for layer in window.layers:
+        layer.clear_selection()
+    parcels.select([row])  # what a click on the map does
+    dock = window.rules.zone_widget
+    assert "KCN-DAIAN" in dock.title.text()
+    window.switch_language("en")
+    try:
+        assert window.rules.zone_dock.windowTitle() == "Zone"
+        assert dock.findings.horizontalHeaderItem(4).text() == "Deficit"
+        figures = [dock.figures.item(r, 0).text() for r in range(dock.figures.rowCount())]
+        assert "Industrial land fund" in figures
+        assert window.rules.menu.title() == "&Rules"
+    finally:
+        window.switch_language("vi")
+    assert window.rules.menu.title() == "&Quy tắc"

@@ -24,12 +24,12 @@
 <context>
     <name>ChartsWidget</name>
     <message>
-        <location filename="../../gis_app/shell/rules/charts_dock.py" line="55" />
+        <location filename="../../gis_app/shell/rules/charts_dock.py" line="57" />
         <source>Zones of kind:</source>
         <translation>Loại khu:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/charts_dock.py" line="75" />
+        <location filename="../../gis_app/shell/rules/charts_dock.py" line="77" />
         <source>No check result yet.</source>
         <translation>Chưa có kết quả kiểm tra.</translation>
     </message>
@@ -395,37 +395,37 @@
 <context>
     <name>RulesUi</name>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="75" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="88" />
         <source>&amp;Rules</source>
         <translation>&amp;Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="76" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="89" />
         <source>Load a province rule set…</source>
         <translation>Nạp bộ quy tắc của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="77" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="90" />
         <source>Use the default rule set</source>
         <translation>Dùng bộ quy tắc mặc định</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="78" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="91" />
         <source>Colour zones by compliance</source>
         <translation>Tô màu các khu theo kết quả tuân thủ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="80" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="93" />
         <source>Export compliance report…</source>
         <translation>Xuất báo cáo tuân thủ…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="81" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="94" />
         <source>Zone</source>
         <translation>Khu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="82" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="95" />
         <source>Charts</source>
         <translation>Biểu đồ</translation>
     </message>
@@ -557,7 +557,7 @@
         <translation>Phân khu CNHT</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="138" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="141" />
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
@@ -567,17 +567,22 @@
         <translation>Chọn một khu trên bản đồ, trong danh sách khu hoặc trong bảng.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="145" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="143" />
+        <source>Zone %1 is not checked: established after the as-of date.</source>
+        <translation>Khu %1 không được kiểm tra: thành lập sau ngày đánh giá.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="150" />
         <source>Overall: %1</source>
         <translation>Tổng thể: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="159" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="164" />
         <source>Citation: %1</source>
         <translation>Trích dẫn: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="165" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="170" />
         <source>Citation…</source>
         <translation>Trích dẫn…</translation>
     </message>

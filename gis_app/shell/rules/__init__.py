@@ -57,6 +57,19 @@ class RulesUi(QObject):
                 task.wait(30000)
         QCoreApplication.sendPostedEvents()
 
+    def wait_idle(self, timeout_s: float = 30.0) -> None:
+        """Process events until the check and the charts are done (headless screenshots)."""
+        import time
+
+        deadline = time.monotonic() + timeout_s
+        app = QCoreApplication.instance()
+        while time.monotonic() < deadline:
+            app.processEvents()
+            busy = self.controller._pending.isActive() or (self.controller.task and not self.controller.task.done)
+            if not busy and self.charts_widget.up_to_date():
+                return
+            self.finish_tasks()
+
     def _dock(self, widget, name, area) -> QDockWidget:
         dock = QDockWidget(self.window)
         dock.setObjectName(f"dock_{name}")

@@ -7,9 +7,9 @@ meanwhile is redone. They follow the check result, the kind chosen and the selec
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..tasks import TaskRunner
 
@@ -27,11 +27,11 @@ class ChartsWidget(QWidget):
         self.kind_combo.activated.connect(lambda _: self.refresh())
         self.fill_label, self.reservation_label = QLabel(), QLabel()
         body = QWidget()
-        column = QVBoxLayout(body)
+        # side by side in a wide dock (beside the attribute table), stacked in a tall one
+        self.charts_box = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
         for label in (self.fill_label, self.reservation_label):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-            column.addWidget(label)
-        column.addStretch(1)
+            self.charts_box.addWidget(label, 1)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(body)
@@ -43,6 +43,8 @@ class ChartsWidget(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
         layout.addWidget(self.scroll, 1)
+        self._resized = QTimer(self, singleShot=True, interval=250, timeout=self._refit)
+        self.rendered_width = 0
         self.rendered_key = None  # (result id, kind, zone, language) of the images shown
         self.renders = 0
         self._busy = False
@@ -81,7 +83,8 @@ class ChartsWidget(QWidget):
             return
         self._busy, self._again = True, False
         key, kind, selected = self._key(), self.kind(), self.controller.zone_id
-        width_in = max(4.0, (self.scroll.viewport().width() - 8) / 100)
+        width_px = self.chart_width()
+        width_in = max(3.5, width_px / 100)
 
         def render(feedback):
             from gis_app.reports.charts import fill_rate_chart, reservation_chart
@@ -90,17 +93,38 @@ class ChartsWidget(QWidget):
             feedback.check_canceled()
             return fill, reservation_chart(result, kind, selected, fmt="png", dpi=100, width_in=width_in)
 
-        task = self.runner.run(render, on_done=lambda images: self._show(images, key))
+        task = self.runner.run(render, on_done=lambda images: self._show(images, key, width_px))
         task.finished.connect(lambda *_: self._finished())
 
-    def _show(self, images, key) -> None:
+    def side_by_side(self) -> bool:
+        return self.width() > 1.3 * self.height()
+
+    def chart_width(self) -> int:
+        """Pixels per chart: the viewport less a scroll bar, halved when side by side."""
+        margins = self.charts_box.contentsMargins()
+        width = (self.scroll.viewport().width() - self.scroll.verticalScrollBar().sizeHint().width()
+                 - margins.left() - margins.right() - 4)
+        return max(200, (width - self.charts_box.spacing()) // 2 if self.side_by_side() else width)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.charts_box.setDirection(QBoxLayout.Direction.LeftToRight if self.side_by_side()
+                                     else QBoxLayout.Direction.TopToBottom)
+        self._resized.start()
+
+    def _refit(self) -> None:
+        if abs(self.chart_width() - self.rendered_width) > 40:  # re-render at the new size
+            self.rendered_key = None
+            self.refresh()
+
+    def _show(self, images, key, width_px: int = 0) -> None:
         if not shiboken6.isValid(self):  # the window was closed while the charts were rendering
             return
         for label, data in zip((self.fill_label, self.reservation_label), images):
             pixmap = QPixmap()
             pixmap.loadFromData(data, "PNG")
             label.setPixmap(pixmap)
-        self.rendered_key = key
+        self.rendered_key, self.rendered_width = key, width_px
         self.renders += 1
 
     def _finished(self) -> None:

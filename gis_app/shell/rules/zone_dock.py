@@ -134,9 +134,14 @@ class ZoneDockWidget(QWidget):
         self.findings.setRowCount(0)
         self.rows: list[dict] = []
         if zone is None:
-            waiting = self.controller.result is None and self.controller.zone_id is not None
-            self.title.setText(self.tr("Checking…") if waiting else
-                               self.tr("Select a zone on the map, in the zone list or in the table."))
+            zone_id, result = self.controller.zone_id, self.controller.result
+            if zone_id is None:
+                text = self.tr("Select a zone on the map, in the zone list or in the table.")
+            elif result is None:
+                text = self.tr("Checking…")
+            else:
+                text = self.tr("Zone %1 is not checked: established after the as-of date.").replace("%1", zone_id)
+            self.title.setText(text)
             self.status.clear()
             self.status.setStyleSheet("")
             return
