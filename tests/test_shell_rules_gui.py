@@ -136,6 +136,18 @@ def test_compliance_style_changes_zone_colours_and_legend(qtbot, window):
     red = np.array([0xd7, 0x30, 0x1f]) * fill_opacity + 255 * (1 - fill_opacity)
     got = np.array([int(after[i:i + 2], 16) for i in (1, 3, 5)])
     assert np.abs(got - red).max() <= 3, (after, red)
+    # with parcels shown, the zone's outline carries its status above them
+    for name in ("parcels", "subzones"):
+        window.layers[name].visible = True
+    zones = window.layers["zones"]
+    row = int(np.flatnonzero(zones.frame["zone_id"].astype(str).to_numpy() == "KCN-QUOCTUAN")[0])
+    window.canvas.zoom_to(zones.bounds[row])
+    window.canvas.refresh()
+    vertex = np.asarray(zones.frame.geometry.iloc[row].geoms[0].exterior.coords[0]
+                        if hasattr(zones.frame.geometry.iloc[row], "geoms")
+                        else zones.frame.geometry.iloc[row].exterior.coords[0])
+    sx, sy = window.canvas.view.to_screen(vertex[None, :2])[0]
+    assert window.canvas.image.pixelColor(int(round(sx)), int(round(sy))).name() == STATUS_COLORS["violation"]
     labels = [label for label, _ in window.zone_panel.legend_entries]
     assert labels[:1] == ["Vi phạm"] and "chưa kiểm tra" in labels
     assert "Tuân thủ" in window.zone_panel.legend_title.text()

@@ -16,7 +16,7 @@ class RulesUi(QObject):
         super().__init__(window)
         from .charts_dock import ChartsWidget
         from .controller import RulesController
-        from .hatch import paint_reservation_hatches
+        from .hatch import paint_compliance_outlines, paint_reservation_hatches
         from .zone_dock import ZoneDockWidget
 
         self.window = window
@@ -28,7 +28,7 @@ class RulesUi(QObject):
         # Charts beside the attribute table.
         self.charts_dock = self._dock(self.charts_widget, "rules_charts", Qt.DockWidgetArea.BottomDockWidgetArea)
         window.splitDockWidget(window.table_dock, self.charts_dock, Qt.Orientation.Horizontal)
-        window.canvas.renderer.overlays.append(paint_reservation_hatches)
+        window.canvas.renderer.overlays += [paint_reservation_hatches, paint_compliance_outlines]
         self.menu = QMenu(window)
         window.menuBar().insertMenu(window.language_menu.menuAction(), self.menu)
         self.load_action = self._action(self.controller.load_ruleset_dialog)

@@ -1,4 +1,5 @@
-"""High-tech and CNHT subzones hatched above the parcels (a renderer overlay), and their legend swatches.
+"""Renderer overlays above the parcels: high-tech and CNHT subzones hatched (with legend swatches),
+and in the compliance style the outlines of zones with findings in their status colour.
 
 The subzones layer is drawn below the parcels (draw order), so its own fill would be hidden; this
 overlay strokes each reserved use with its own hatch and outline after every layer is painted.
@@ -53,3 +54,27 @@ def hatch_swatch(use: str, width: int = 28, height: int = 14) -> QPixmap:
     painter.drawRect(0, 0, width - 1, height - 1)
     painter.end()
     return pixmap
+
+
+def paint_compliance_outlines(painter: QPainter, layers, view, renderer) -> None:
+    """In the compliance style, zone outlines in their status colour above the parcels: a zone with
+    a layout is covered by its parcels, and its status must still show at every scale."""
+    from gis_app.rules.view import STATUS_COLORS
+
+    from .controller import COMPLIANCE_FIELD, is_compliance_style
+
+    layer = next((lyr for lyr in layers if lyr.name == "zones"), None)
+    if (layer is None or not layer.visible or not len(layer.frame) or not is_compliance_style(layer.style)
+            or COMPLIANCE_FIELD not in layer.frame.columns):
+        return
+    status = layer.frame[COMPLIANCE_FIELD].astype(str).to_numpy()
+    geometry = renderer.geometry(layer)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for name in ("warning", "violation"):  # the worse drawn last, on top
+        rows = np.flatnonzero(status == name)
+        if not rows.size:
+            continue
+        keep = geometry.vertices_of(rows)
+        path = path_from_arrays(view.to_screen(geometry.coords[keep]), geometry.starts[keep])
+        painter.setPen(QPen(QColor(STATUS_COLORS[name]), 3))
+        painter.drawPath(path)
