@@ -152,6 +152,9 @@ def test_compliance_style_changes_zone_colours_and_legend(qtbot, window):
     assert labels[:1] == ["Vi phạm"] and "chưa kiểm tra" in labels
     assert "Tuân thủ" in window.zone_panel.legend_title.text()
     assert window.rules.compliance_action.isChecked()
+    assert window.layer_panel.current_name() == "zones"
+    assert window.layer_panel.field.currentText() == "compliance"  # the layer panel's form follows
+    assert window.layer_panel.mode.currentIndex() == 1  # categorized
     window.rules.compliance_action.trigger()  # back to the fill-rate choropleth
     assert "graduated" in window.layers["zones"].style
     assert dock.mode_combo.currentIndex() == 0
