@@ -63,8 +63,12 @@ def _click_zone_in_list(qtbot, window, zone_id):
 
 
 def _findings_table(window):
+    """Rows as [rule, status, required, actual, deficit, message], whatever the column order."""
+    from gis_app.shell.rules.zone_dock import FINDING_COLUMNS
+
     table = window.rules.zone_widget.findings
-    return [[table.item(r, c).text() for c in range(6)] for r in range(table.rowCount())]
+    cols = [FINDING_COLUMNS.index(k) for k in ("rule", "status_label", "required", "actual", "deficit", "message")]
+    return [[table.item(r, c).text() for c in cols] for r in range(table.rowCount())]
 
 
 def test_zone_list_selection_shows_r1_violation_with_deficit(qtbot, window, expected):
@@ -81,6 +85,7 @@ def test_zone_list_selection_shows_r1_violation_with_deficit(qtbot, window, expe
     assert r1_row[4] == f"{r1['deficit_m2']:,.0f} m²".replace(",", ".")
     assert r1_row[2] == f"{r1['required_m2']:,.0f} m²".replace(",", ".")
     assert round(r1["deficit_m2"]) == 14625
+    assert dock.findings.horizontalHeaderItem(2).text() == "Thiếu hụt"  # the deficit right after the status
     status_item = dock.findings.item(rows.index(r1_row), 1)
     assert status_item.background().color().name() == STATUS_COLORS["violation"]
     assert "Tổng thể: Vi phạm" == dock.status.text()
@@ -96,8 +101,10 @@ def test_citation_button_shows_seed_citation_and_rule_text(qtbot, window):
     dock = window.rules.zone_widget
     qtbot.waitUntil(lambda: dock.findings.rowCount() > 0)
     row = next(r for r in range(dock.findings.rowCount()) if dock.findings.item(r, 0).text().startswith("R1"))
-    assert "003_fef7a90db12cc85e.txt" in dock.findings.item(row, 4).toolTip()
-    button = dock.findings.cellWidget(row, 6)
+    assert "003_fef7a90db12cc85e.txt" in dock.findings.item(row, 2).toolTip()
+    from gis_app.shell.rules.zone_dock import CITATION_COLUMN
+
+    button = dock.findings.cellWidget(row, CITATION_COLUMN)
     assert button.text() == "Trích dẫn…"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = dock.citation_dialog
@@ -266,7 +273,7 @@ def test_map_selection_of_a_parcel_shows_its_zone_and_english_labels(qtbot, wind
     window.switch_language("en")
     try:
         assert window.rules.zone_dock.windowTitle() == "Zone"
-        assert dock.findings.horizontalHeaderItem(4).text() == "Deficit"
+        assert dock.findings.horizontalHeaderItem(2).text() == "Deficit"
         figures = [dock.figures.item(r, 0).text() for r in range(dock.figures.rowCount())]
         assert "Industrial land fund" in figures
         assert window.rules.menu.title() == "&Rules"

@@ -462,127 +462,127 @@
 <context>
     <name>ZoneDockWidget</name>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="93" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="95" />
         <source>Rule set:</source>
         <translation>Bộ quy tắc:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="94" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="96" />
         <source>Load…</source>
         <translation>Nạp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="95" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="97" />
         <source>Load a province's rule set (TOML)</source>
         <translation>Nạp bộ quy tắc của tỉnh (TOML)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="96" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="98" />
         <source>As of</source>
         <translation>Tính đến ngày</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="97" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="99" />
         <source>Leave out zones established after this date</source>
         <translation>Bỏ qua các khu thành lập sau ngày này</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="98" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="100" />
         <source>Map style:</source>
         <translation>Kiểu bản đồ:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="99" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="101" />
         <source>Fill rate</source>
         <translation>Tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="100" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="102" />
         <source>Compliance</source>
         <translation>Tuân thủ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="101" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="103" />
         <source>Figure</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="101" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="103" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="102" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
         <source>Rule</source>
         <translation>Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="102" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="102" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
         <source>Required</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="103" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
         <source>Actual</source>
         <translation>Thực tế</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="103" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
         <source>Deficit</source>
         <translation>Thiếu hụt</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="103" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="106" />
         <source>Message</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
         <source>Citation</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="108" />
         <source>High-tech subzone</source>
         <translation>Phân khu công nghệ cao</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="106" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="109" />
         <source>CNHT subzone</source>
         <translation>Phân khu CNHT</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="141" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="144" />
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="139" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="142" />
         <source>Select a zone on the map, in the zone list or in the table.</source>
         <translation>Chọn một khu trên bản đồ, trong danh sách khu hoặc trong bảng.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="143" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="146" />
         <source>Zone %1 is not checked: established after the as-of date.</source>
         <translation>Khu %1 không được kiểm tra: thành lập sau ngày đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="150" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="153" />
         <source>Overall: %1</source>
         <translation>Tổng thể: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="164" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="167" />
         <source>Citation: %1</source>
         <translation>Trích dẫn: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="170" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="173" />
         <source>Citation…</source>
         <translation>Trích dẫn…</translation>
     </message>

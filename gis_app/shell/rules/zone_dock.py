@@ -19,7 +19,9 @@ from gis_app.rules.view import zone_dock
 from .citation import CitationDialog
 from .hatch import hatch_swatch
 
-FINDING_COLUMNS = 7  # rule, status, required, actual, deficit, message, citation button
+# The deficit comes right after the status (what a planner looks for first); the long message last.
+FINDING_COLUMNS = ("rule", "status_label", "deficit", "required", "actual", "citation", "message")
+CITATION_COLUMN = FINDING_COLUMNS.index("citation")
 
 
 class ZoneDockWidget(QWidget):
@@ -55,7 +57,7 @@ class ZoneDockWidget(QWidget):
         self.status = QLabel(self)
         self.figures = self._table(2)
         self.figures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.findings = self._table(FINDING_COLUMNS)
+        self.findings = self._table(len(FINDING_COLUMNS))
         self.findings.setWordWrap(False)  # the full message is in the tooltip
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.figures)
@@ -99,9 +101,10 @@ class ZoneDockWidget(QWidget):
         self.mode_combo.setItemText(0, self.tr("Fill rate"))
         self.mode_combo.setItemText(1, self.tr("Compliance"))
         self.figures.setHorizontalHeaderLabels([self.tr("Figure"), self.tr("Value")])
-        self.findings.setHorizontalHeaderLabels([self.tr("Rule"), self.tr("Status"), self.tr("Required"),
-                                                 self.tr("Actual"), self.tr("Deficit"), self.tr("Message"),
-                                                 self.tr("Citation")])
+        headers = {"rule": self.tr("Rule"), "status_label": self.tr("Status"), "deficit": self.tr("Deficit"),
+                   "required": self.tr("Required"), "actual": self.tr("Actual"), "citation": self.tr("Citation"),
+                   "message": self.tr("Message")}
+        self.findings.setHorizontalHeaderLabels([headers[key] for key in FINDING_COLUMNS])
         self.hatch_labels["hightech"].setText(self.tr("High-tech subzone"))
         self.hatch_labels["cnht"].setText(self.tr("CNHT subzone"))
         self._show_ruleset()
@@ -157,20 +160,20 @@ class ZoneDockWidget(QWidget):
         for row, (finding, shown) in enumerate(zip(zone["findings"], view["findings"])):
             entry = dict(shown, rule_id=finding["rule"], rule_label=shown["rule"])
             self.rows.append(entry)
-            texts = (shown["rule"], shown["status_label"], shown["required"], shown["actual"], shown["deficit"],
-                     shown["message"])
-            for col, text in enumerate(texts):
-                item = QTableWidgetItem(text)
+            for col, key in enumerate(FINDING_COLUMNS):
+                if key == "citation":
+                    continue
+                item = QTableWidgetItem(shown[key])
                 item.setToolTip(shown["message"] + "\n" + self.tr("Citation: %1").replace("%1", shown["citation"]))
-                if col in (2, 3, 4):
+                if key in ("deficit", "required", "actual"):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if col == 1:
+                if key == "status_label":
                     item.setBackground(QColor(shown["color"]))
                 self.findings.setItem(row, col, item)
             button = QPushButton(self.tr("Citation…"), self.findings)
             button.setToolTip(shown["citation"])
             button.clicked.connect(lambda _=False, r=row: self.show_citation(r))
-            self.findings.setCellWidget(row, FINDING_COLUMNS - 1, button)
+            self.findings.setCellWidget(row, CITATION_COLUMN, button)
 
     def show_citation(self, row: int) -> CitationDialog:
         entry = self.rows[row]
