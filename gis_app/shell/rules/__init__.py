@@ -44,18 +44,29 @@ class RulesUi(QObject):
         window.resizeDocks([window.table_dock], [300], Qt.Orientation.Vertical)
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.finish_tasks()
+        if watched is self.window:
+            if event.type() == QEvent.Type.Close:
+                self.finish_tasks()
+            elif event.type() == QEvent.Type.DeferredDelete:  # the window goes: start nothing new
+                self.controller.closed = self.charts_widget.closed = True
+                self.finish_tasks()
         return False
+
+    def _running(self) -> list:
+        tasks = [self.controller.task] + list(self.charts_widget.runner.tasks)
+        return [task for task in tasks if task is not None and not task.done]
 
     def finish_tasks(self) -> None:
         """Let the running check and chart renders end and deliver their results while the window
-        still exists (a QThread must not be destroyed running; a late result needs its widgets)."""
-        tasks = [self.controller.task] + list(self.charts_widget.runner.tasks)
-        for task in tasks:
-            if task is not None and not task.done:
+        still exists (a QThread must not be destroyed running; a late result needs its widgets).
+        A delivered result may start a chart render: that one is waited for too."""
+        for _ in range(5):
+            running = self._running()
+            if not running:
+                return
+            for task in running:
                 task.wait(30000)
-        QCoreApplication.sendPostedEvents()
+            QCoreApplication.sendPostedEvents()
 
     def wait_idle(self, timeout_s: float = 30.0) -> None:
         """Process events until the check and the charts are done (headless screenshots)."""

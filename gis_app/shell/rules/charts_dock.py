@@ -47,6 +47,7 @@ class ChartsWidget(QWidget):
         self.rendered_width = 0
         self.rendered_key = None  # (result id, kind, zone, language) of the images shown
         self.renders = 0
+        self.closed = False  # the window is going away: no new render
         self._busy = False
         self._again = False
         controller.result_changed.connect(self.refresh)
@@ -72,6 +73,8 @@ class ChartsWidget(QWidget):
         return (id(self.controller.result), self.kind(), self.controller.zone_id, get_language())
 
     def refresh(self) -> None:
+        if self.closed:
+            return
         result = self.controller.result
         if result is None:
             self.fill_label.setText(self.tr("No check result yet."))

@@ -60,6 +60,7 @@ class RulesController(QObject):
         self.task = None
         self._generation = 0  # results of superseded checks are dropped
         self._applying = False
+        self.closed = False  # the window is going away: no new check
         # Requests are coalesced: opening a project inserts several layers, one check is enough.
         self._pending = QTimer(self, singleShot=True, interval=0, timeout=self.run_check)
         window.project_shown.connect(self.request_check)
@@ -69,12 +70,15 @@ class RulesController(QObject):
 
     # -- the check ------------------------------------------------------------------------
     def request_check(self) -> None:
-        self._pending.start()
+        if not self.closed:
+            self._pending.start()
 
     def run_check(self) -> None:
         from gis_app.rules.check import run_check
 
         self._pending.stop()
+        if self.closed:
+            return
         self._generation += 1
         generation = self._generation
         project, ruleset, as_of = self.window.project, self.ruleset, self.as_of
