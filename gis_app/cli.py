@@ -9,7 +9,6 @@ import argparse
 import datetime as dt
 import json
 import logging
-import os
 import sys
 import traceback
 from pathlib import Path
@@ -18,6 +17,7 @@ from . import __version__
 from .core import i18n
 from .core.errors import Canceled, InputError
 from .core.i18n import t
+from .core.paths import log_dir
 from .core.processing import Algorithm, Feedback, Param, registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,11 +25,9 @@ SAMPLE_PROJECT = ROOT / "resources" / "sample" / "hai_duong_minh_hoa.gpkg"
 
 
 def log_path() -> Path:
-    base = os.environ.get("KCN_LOG_DIR") or (
-        os.path.join(os.environ.get("LOCALAPPDATA", ""), "KCNPlanner") if os.name == "nt"
-        else os.path.join(os.path.expanduser("~"), ".local", "state", "kcn-planner"))
-    Path(base).mkdir(parents=True, exist_ok=True)
-    return Path(base) / "kcn-planner.log"
+    base = log_dir()
+    base.mkdir(parents=True, exist_ok=True)
+    return base / "kcn-planner.log"
 
 
 class _Parser(argparse.ArgumentParser):

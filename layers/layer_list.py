@@ -6,8 +6,8 @@ from typing import Iterator
 from .events import EventEmitter
 
 # Events: "inserted" (layer, index), "removed" (layer, index), "moved" (layer, old, new),
-# "changed" (layer, what): re-emitted visibility/opacity/style/selection/data of any member.
-_FORWARDED = ("visibility", "opacity", "style", "selection", "data")
+# "changed" (layer, what): re-emitted visibility/opacity/style/selection/data (rasters: path) of any member.
+_FORWARDED = ("visibility", "opacity", "style", "selection", "data", "path")
 
 
 class LayerList:

@@ -43,3 +43,10 @@ def build_project(path, zone_name="KCN Thử nghiệm", ccn_name="CCN Thử"):
     project.add_layer("parcels", parcels)
     project.save(path)
     return path
+
+
+def export_pdf(project_path, out, *args) -> int:
+    """Run ``export-pdf`` through the CLI; returns its exit code."""
+    from gis_app.cli import main
+
+    return main(["export-pdf", str(project_path), "--out", str(out), *map(str, args)])

@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from cartography_helpers import build_project
+from cartography_helpers import build_project, export_pdf as export
 from gis_app.cli import main
 
 MM = 72 / 25.4
@@ -19,10 +19,6 @@ MM = 72 / 25.4
 def project_path(tmp_path, monkeypatch):
     monkeypatch.setenv("KCN_CONFIG_DIR", str(tmp_path / "cfg"))
     return build_project(tmp_path / "p.gpkg")
-
-
-def export(project_path, out, *args):
-    return main(["export-pdf", str(project_path), "--out", str(out), *map(str, args)])
 
 
 def lot_rects(pdf_path, scale):
@@ -96,7 +92,8 @@ def test_page_size_and_regions_are_drawn(project_path, tmp_path, paper, orientat
 
 def test_zone_too_big_for_paper_at_scale_is_refused(project_path, tmp_path, capsys):
     out = tmp_path / "map.pdf"
-    assert export(project_path, out, "--scale", 500, "--paper", "A4", "--orientation", "portrait") == 2
+    assert export(project_path, out, "--scale", 500, "--paper", "A4", "--orientation", "portrait",
+                  "--sheets", "single") == 2
     err = capsys.readouterr().err
     assert "1:500" in err and "A4" in err and "1:" in err.split("1:500")[-1]
     assert not out.exists() and not list(tmp_path.glob(".map*"))

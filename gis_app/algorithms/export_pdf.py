@@ -1,4 +1,8 @@
-"""export-pdf: a print layout of the project (or one zone) at true scale, as vector PDF or 300 dpi PNG."""
+"""export-pdf: a print layout of the project (or one zone) at true scale, as vector PDF or 300 dpi PNG.
+
+What does not fit one sheet at the requested scale is printed as a series of map sheets (one PDF page,
+or one numbered PNG, per sheet) unless ``--sheets single`` asks for the old refusal.
+"""
 from __future__ import annotations
 
 import tempfile
@@ -22,6 +26,9 @@ class ExportPdf(Algorithm):
         Param("orientation", "choice", "hướng giấy / orientation", choices=("landscape", "portrait")),
         Param("scale", "int", SCALE_HELP),
         Param("zone", "str", "mã khu cần in / zone id to print (e.g. KCN-DAIAN)"),
+        Param("sheets", "choice", "auto: chia nhiều tờ khi không vừa một tờ ở tỷ lệ đã chọn; single: từ chối / "
+                                  "auto: split into map sheets when one sheet is too small at the scale; single: refuse",
+              default="auto", choices=("auto", "single")),
         Param("title", "str", "tiêu đề bản đồ / map title (remembered)"),
         Param("agency", "str", "cơ quan lập / agency (remembered)"),
         Param("logo", "path", "ảnh logo / logo image (remembered)"),
@@ -49,6 +56,7 @@ class ExportPdf(Algorithm):
         layout.orientation = params.get("orientation") or "landscape"
         layout.scale = params.get("scale")
         layout.zone_id = params.get("zone") or ""
+        layout.sheets = params.get("sheets") or "auto"
         layout.validate()
         if layout.logo_path and not Path(layout.logo_path).is_file():
             if params.get("logo") is not None:
@@ -65,17 +73,16 @@ class ExportPdf(Algorithm):
         if out.suffix.lower() == ".png":
             with tempfile.TemporaryDirectory(prefix="kcn-print-") as tmp:  # the PDF is only a step
                 info = render_pdf(project, layout, Path(tmp) / "page.pdf", feedback)
-                pdf_to_png(Path(tmp) / "page.pdf", out)
-            written = [out]
+                written = pdf_to_png(Path(tmp) / "page.pdf", out, feedback=feedback)
         else:
             info = render_pdf(project, layout, out, feedback)
             written = [out]
             if params.get("png"):
-                pdf_to_png(out, out.with_suffix(".png"))
-                written.append(out.with_suffix(".png"))
+                written += pdf_to_png(out, out.with_suffix(".png"), feedback=feedback)
         save_layout(layout)
         feedback.progress(100)
-        summary = t("Đã ghi {f} (khổ {p} {o}, tỷ lệ 1:{s}, {n} nhãn lô)",
-                    "Wrote {f} ({p} {o}, scale 1:{s}, {n} lot labels)", f=", ".join(map(str, written)),
-                    p=layout.paper, o=layout.orientation, s=info["scale"], n=info["lot_labels"])
-        return {"out": str(out), "summary": summary, "info": info}
+        shown = written if len(written) <= 3 else [written[0], "…", written[-1]]
+        summary = t("Đã ghi {f} ({k} tờ, khổ {p} {o}, tỷ lệ 1:{s}, {n} nhãn lô)",
+                    "Wrote {f} ({k} sheet(s), {p} {o}, scale 1:{s}, {n} lot labels)", f=", ".join(map(str, shown)),
+                    k=info["sheets"], p=layout.paper, o=layout.orientation, s=info["scale"], n=info["lot_labels"])
+        return {"out": str(out), "summary": summary, "info": info, "files": [str(f) for f in written]}

@@ -1,10 +1,11 @@
-"""Ground-to-paper transform and the bundled fonts shared by every print element."""
+"""Ground-to-paper transform, geometry-to-path helpers and the bundled fonts shared by every print element."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import shapely
 
 from .layout import MM
 
@@ -56,3 +57,32 @@ def hex_rgb(color: str, default: str = "#808080"):
         return HexColor(color)
     except (ValueError, TypeError):
         return HexColor(default)
+
+
+def line_path(c, lines, closed: bool = False):
+    """One reportlab path of paper-coordinate vertex arrays (rings when ``closed``)."""
+    path = c.beginPath()
+    for coords in lines:
+        path.moveTo(*coords[0])
+        for x, y in coords[1:]:
+            path.lineTo(x, y)
+        if closed:
+            path.close()
+    return path
+
+
+def ring_path(c, rings):
+    return line_path(c, rings, closed=True)
+
+
+def split_parts(geom) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """(polygon rings, open lines) of one geometry; points are ignored on prints."""
+    rings, lines = [], []
+    for part in shapely.get_parts(geom):
+        kind = shapely.get_type_id(part)
+        if kind == 3:
+            rings.append(shapely.get_coordinates(part.exterior))
+            rings.extend(shapely.get_coordinates(r) for r in part.interiors)
+        elif kind in (1, 2):
+            lines.append(shapely.get_coordinates(part))
+    return rings, lines

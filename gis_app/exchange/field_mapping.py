@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ import pandas as pd
 
 from ..core.atomic import write_text_atomic
 from .dbf import ascii_fold
+from ..core.paths import config_dir
 
 # canonical field -> normalised aliases (lower-case ASCII, no separators)
 ZONE_ALIASES = {
@@ -222,11 +222,3 @@ class MappingStore:
     def mapping_for(self, columns) -> FieldMapping:
         """The remembered mapping for this shape, else a fresh proposal."""
         return self.get(columns) or propose_mapping(columns)
-
-
-def config_dir() -> Path:
-    if os.environ.get("KCN_CONFIG_DIR"):
-        return Path(os.environ["KCN_CONFIG_DIR"])
-    if os.name == "nt":
-        return Path(os.environ.get("APPDATA", Path.home())) / "KCNPlanner"
-    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "kcn-planner"

@@ -46,6 +46,9 @@ class MainWindow(QMainWindow):
         for label in (self.note_label, self.coords_label, self.scale_label):
             self.statusBar().addPermanentWidget(label)
         self._build_actions()
+        from .printing import install as install_printing
+
+        install_printing(self)  # print layout, background rasters, web map (gis_app/shell/printing)
         from .rules import install_rules
 
         self.rules = install_rules(self)  # zone dock, charts, compliance style, Rules menu
@@ -150,6 +153,7 @@ class MainWindow(QMainWindow):
         self.note_label.setText(self.tr("ILLUSTRATIVE DATA") if self.illustrative else "")
         self.layer_panel.retranslate()
         self.zone_panel.retranslate()
+        self.printing.retranslate()
         self.rules.retranslate()
         self._show_scale()
         self.update_title()

@@ -35,7 +35,7 @@ def show_project(window, project: Project) -> None:
     window.project = project
     layers_from_project(project, window.layers)
     window.illustrative = is_illustrative(project)
-    window.canvas.underlays = [_raster_underlay(project)] if project.meta.get("rasters") else []
+    window.printing.show_project(project)  # background rasters (gis_app/shell/printing)
     refresh_zone_panel(window)
     if "zones" in window.layers:
         window.attribute_table.show_layer("zones")
@@ -45,30 +45,6 @@ def show_project(window, project: Project) -> None:
     window.set_modified(False)
     window.retranslate()
     window.project_shown.emit()
-
-
-def _raster_underlay(project):
-    """Background rasters of ``project.meta["rasters"]`` read for each view by the cartography
-    package's reader (windowed, overview-aware); nothing when that package is not installed."""
-    def underlay(view):
-        try:
-            from gis_app.cartography.raster import read_raster, resolve_raster_path
-        except ImportError:
-            return []
-        images = []
-        for entry in project.meta.get("rasters", []) or []:
-            if not entry.get("visible", True):
-                continue
-            try:
-                image = read_raster(resolve_raster_path(project, entry), project.crs, view.extent,
-                                    (view.width, view.height), float(entry.get("opacity", 1.0)))
-            except InputError as exc:  # a moved or broken raster must not stop the map
-                log.warning("raster skipped: %s", exc)
-                continue
-            if image is not None:
-                images.append((image.rgba, image.extent))
-        return images
-    return underlay
 
 
 def refresh_zone_panel(window) -> None:

@@ -1,1 +1,1 @@
-"""Raster layer models (basemaps, scanned plans): not yet implemented."""
+"""Raster layer models (orthophotos, scanned plans drawn under the vectors)."""

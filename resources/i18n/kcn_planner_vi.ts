@@ -24,12 +24,12 @@
 <context>
     <name>ChartsWidget</name>
     <message>
-        <location filename="../../gis_app/shell/rules/charts_dock.py" line="57" />
+        <location filename="../../gis_app/shell/rules/charts_dock.py" line="58" />
         <source>Zones of kind:</source>
         <translation>Loại khu:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/charts_dock.py" line="77" />
+        <location filename="../../gis_app/shell/rules/charts_dock.py" line="80" />
         <source>No check result yet.</source>
         <translation>Chưa có kết quả kiểm tra.</translation>
     </message>
@@ -159,112 +159,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="128" />
+        <location filename="../../gis_app/shell/main_window.py" line="131" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="129" />
+        <location filename="../../gis_app/shell/main_window.py" line="132" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="130" />
+        <location filename="../../gis_app/shell/main_window.py" line="133" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="131" />
+        <location filename="../../gis_app/shell/main_window.py" line="134" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="132" />
+        <location filename="../../gis_app/shell/main_window.py" line="135" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="133" />
+        <location filename="../../gis_app/shell/main_window.py" line="136" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="134" />
+        <location filename="../../gis_app/shell/main_window.py" line="137" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="135" />
+        <location filename="../../gis_app/shell/main_window.py" line="138" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="136" />
+        <location filename="../../gis_app/shell/main_window.py" line="139" />
         <source>Add polygon layer (SHP, GPKG, GeoJSON)…</source>
         <translation>Thêm lớp vùng (SHP, GPKG, GeoJSON)…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="137" />
+        <location filename="../../gis_app/shell/main_window.py" line="140" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="138" />
+        <location filename="../../gis_app/shell/main_window.py" line="141" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="139" />
+        <location filename="../../gis_app/shell/main_window.py" line="142" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="140" />
+        <location filename="../../gis_app/shell/main_window.py" line="143" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="141" />
+        <location filename="../../gis_app/shell/main_window.py" line="144" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="144" />
+        <location filename="../../gis_app/shell/main_window.py" line="147" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="147" />
+        <location filename="../../gis_app/shell/main_window.py" line="150" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="148" />
+        <location filename="../../gis_app/shell/main_window.py" line="151" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="149" />
+        <location filename="../../gis_app/shell/main_window.py" line="152" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="150" />
+        <location filename="../../gis_app/shell/main_window.py" line="153" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="158" />
+        <location filename="../../gis_app/shell/main_window.py" line="162" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="159" />
+        <location filename="../../gis_app/shell/main_window.py" line="163" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="188" />
+        <location filename="../../gis_app/shell/main_window.py" line="192" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
@@ -274,55 +274,336 @@
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="113" />
-        <location filename="../../gis_app/shell/window_actions.py" line="116" />
+        <location filename="../../gis_app/shell/window_actions.py" line="89" />
+        <location filename="../../gis_app/shell/window_actions.py" line="92" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="135" />
+        <location filename="../../gis_app/shell/window_actions.py" line="111" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="141" />
+        <location filename="../../gis_app/shell/window_actions.py" line="117" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="154" />
+        <location filename="../../gis_app/shell/window_actions.py" line="130" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="154" />
+        <location filename="../../gis_app/shell/window_actions.py" line="130" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="164" />
+        <location filename="../../gis_app/shell/window_actions.py" line="140" />
         <source>Add polygon layer</source>
         <translation>Thêm lớp vùng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="186" />
+        <location filename="../../gis_app/shell/window_actions.py" line="162" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="258" />
+        <location filename="../../gis_app/shell/window_actions.py" line="234" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="261" />
+        <location filename="../../gis_app/shell/window_actions.py" line="237" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="261" />
+        <location filename="../../gis_app/shell/window_actions.py" line="237" />
         <source>Value</source>
         <translation>Giá trị</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="93" />
+        <source>Print layout</source>
+        <translation>Bố cục in</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="96" />
+        <source>Landscape</source>
+        <translation>Ngang</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="97" />
+        <source>Portrait</source>
+        <translation>Dọc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="98" />
+        <source>Fit to page</source>
+        <translation>Vừa trang</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="101" />
+        <source>Series of map sheets if it does not fit</source>
+        <translation>Chia nhiều tờ bản đồ nếu không vừa</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="102" />
+        <source>One sheet only</source>
+        <translation>Chỉ một tờ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="103" />
+        <source>Whole project</source>
+        <translation>Toàn bộ dự án</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="107" />
+        <source>Vector PDF</source>
+        <translation>PDF véc-tơ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
+        <source>PNG image, 300 dpi</source>
+        <translation>Ảnh PNG, 300 dpi</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
+        <source>Map title</source>
+        <translation>Tiêu đề bản đồ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
+        <source>Agency preparing the map</source>
+        <translation>Cơ quan lập bản đồ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="112" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="113" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="172" />
+        <source>Choose logo image</source>
+        <translation>Chọn ảnh logo</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="179" />
+        <source>Choose output file</source>
+        <translation>Chọn tệp đầu ra</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
+        <source>Paper</source>
+        <translation>Khổ giấy</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
+        <source>Orientation</source>
+        <translation>Hướng giấy</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
+        <source>Scale</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
+        <source>Zone</source>
+        <translation>Khu</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
+        <source>Sheets</source>
+        <translation>Số tờ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="118" />
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="118" />
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="119" />
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="119" />
+        <source>Output file</source>
+        <translation>Tệp đầu ra</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="189" />
+        <source>logo image not found</source>
+        <translation>không tìm thấy ảnh logo</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="213" />
+        <source>Rendering preview…</source>
+        <translation>Đang dựng bản xem trước…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="227" />
+        <source>Scale 1:%1, %2 map sheets (preview of sheet 1)</source>
+        <translation>Tỷ lệ 1:%1, %2 tờ bản đồ (xem trước tờ 1)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="229" />
+        <source>Scale of the page: 1:%1</source>
+        <translation>Tỷ lệ của trang: 1:%1</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="245" />
+        <source>This page cannot be printed:</source>
+        <translation>Không in được trang này:</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="268" />
+        <source>the output must be a .pdf or .png file</source>
+        <translation>tệp đầu ra phải là .pdf hoặc .png</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="292" />
+        <source>Wrote %1 (scale 1:%2, %3 sheets)</source>
+        <translation>Đã ghi %1 (tỷ lệ 1:%2, %3 tờ)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="292" />
+        <source>Wrote %1 (scale 1:%2)</source>
+        <translation>Đã ghi %1 (tỷ lệ 1:%2)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="298" />
+        <source>Export print layout</source>
+        <translation>Xuất bản đồ in</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingTools</name>
+    <message>
+        <location filename="../../gis_app/shell/printing/__init__.py" line="54" />
+        <source>Print layout…</source>
+        <translation>Bố cục in…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/__init__.py" line="55" />
+        <source>Add raster background…</source>
+        <translation>Thêm ảnh nền…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/__init__.py" line="56" />
+        <source>Export web map…</source>
+        <translation>Xuất bản đồ web…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/__init__.py" line="73" />
+        <source>Add raster background</source>
+        <translation>Thêm ảnh nền</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/__init__.py" line="81" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="102" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="108" />
+        <source>Export web map</source>
+        <translation>Xuất bản đồ web</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/__init__.py" line="100" />
+        <source>Web map written to %1</source>
+        <translation>Đã ghi bản đồ web vào %1</translation>
+    </message>
+</context>
+<context>
+    <name>RasterBackgrounds</name>
+    <message>
+        <location filename="../../gis_app/shell/printing/rasters.py" line="53" />
+        <source>file not found</source>
+        <translation>không tìm thấy tệp</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/rasters.py" line="64" />
+        <source>Some background rasters cannot be shown; they stay in the project but are not drawn:</source>
+        <translation>Không hiển thị được một số ảnh nền; chúng vẫn được giữ trong dự án nhưng không được vẽ:</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/rasters.py" line="83" />
+        <source>the raster has no coordinate system (no georeferencing)</source>
+        <translation>ảnh nền không có hệ tọa độ (chưa nắn chỉnh địa lý)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/rasters.py" line="86" />
+        <source>Cannot add the raster</source>
+        <translation>Không thêm được ảnh nền</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/rasters.py" line="104" />
+        <source>Background rasters</source>
+        <translation>Ảnh nền</translation>
+    </message>
+</context>
+<context>
+    <name>RasterPanel</name>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="54" />
+        <source>Background rasters (under all layers)</source>
+        <translation>Ảnh nền (dưới mọi lớp)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="55" />
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="56" />
+        <source>Add raster background (GeoTIFF)…</source>
+        <translation>Thêm ảnh nền (GeoTIFF)…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="57" />
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="58" />
+        <source>Move raster up</source>
+        <translation>Đưa ảnh nền lên</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="59" />
+        <source>Move raster down</source>
+        <translation>Đưa ảnh nền xuống</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="60" />
+        <source>Opacity</source>
+        <translation>Độ đục</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/printing/raster_panel.py" line="67" />
+        <source>cannot be read</source>
+        <translation>không đọc được</translation>
     </message>
 </context>
 <context>
@@ -357,37 +638,37 @@
 <context>
     <name>RulesController</name>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="85" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="89" />
         <source>Checking the land reservation rules…</source>
         <translation>Đang kiểm tra các quy tắc dành quỹ đất…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="123" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="127" />
         <source>Load rule set</source>
         <translation>Nạp bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="133" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="137" />
         <source>Cannot load the rule set</source>
         <translation>Không nạp được bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="187" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="191" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="188" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="192" />
         <source>No check result yet: open a project with zones first.</source>
         <translation>Chưa có kết quả kiểm tra: hãy mở một dự án có các khu trước.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="220" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="224" />
         <source>Report written: %1</source>
         <translation>Đã ghi báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="223" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="227" />
         <source>Exporting the compliance report…</source>
         <translation>Đang xuất báo cáo tuân thủ…</translation>
     </message>
@@ -395,37 +676,37 @@
 <context>
     <name>RulesUi</name>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="88" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="99" />
         <source>&amp;Rules</source>
         <translation>&amp;Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="89" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="100" />
         <source>Load a province rule set…</source>
         <translation>Nạp bộ quy tắc của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="90" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="101" />
         <source>Use the default rule set</source>
         <translation>Dùng bộ quy tắc mặc định</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="91" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="102" />
         <source>Colour zones by compliance</source>
         <translation>Tô màu các khu theo kết quả tuân thủ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="93" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="104" />
         <source>Export compliance report…</source>
         <translation>Xuất báo cáo tuân thủ…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="94" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="105" />
         <source>Zone</source>
         <translation>Khu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="95" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="106" />
         <source>Charts</source>
         <translation>Biểu đồ</translation>
     </message>
@@ -522,6 +803,11 @@
         <translation>Trạng thái</translation>
     </message>
     <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
+        <source>Deficit</source>
+        <translation>Thiếu hụt</translation>
+    </message>
+    <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
         <source>Required</source>
         <translation>Yêu cầu</translation>
@@ -532,19 +818,14 @@
         <translation>Thực tế</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
-        <source>Deficit</source>
-        <translation>Thiếu hụt</translation>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
+        <source>Citation</source>
+        <translation>Trích dẫn</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="106" />
         <source>Message</source>
         <translation>Nội dung</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
-        <source>Citation</source>
-        <translation>Trích dẫn</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="108" />
@@ -557,14 +838,14 @@
         <translation>Phân khu CNHT</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="144" />
-        <source>Checking…</source>
-        <translation>Đang kiểm tra…</translation>
-    </message>
-    <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="142" />
         <source>Select a zone on the map, in the zone list or in the table.</source>
         <translation>Chọn một khu trên bản đồ, trong danh sách khu hoặc trong bảng.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="144" />
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="146" />

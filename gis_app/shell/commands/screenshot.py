@@ -55,6 +55,9 @@ class Screenshot(Algorithm):
         app.processEvents()
         window.canvas.refresh()
         app.processEvents()
+        if window.rasters.underlay.wait():  # background rasters are read off the UI thread
+            window.canvas.refresh()
+            app.processEvents()
         image = window.grab()
         window.set_modified(False)
         window.close()

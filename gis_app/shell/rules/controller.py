@@ -176,7 +176,8 @@ class RulesController(QObject):
         layers = list(self.window.layers)
         zones_first = sorted(layers, key=lambda lyr: lyr.name != "zones")
         for layer in zones_first:
-            if "zone_id" in layer.frame.columns and layer.selected.any():
+            frame = getattr(layer, "frame", None)  # vector layers only
+            if frame is not None and "zone_id" in frame.columns and layer.selected.any():
                 zone_id = str(layer.frame["zone_id"].iloc[int(layer.selected_rows()[0])])
                 break
         if force or zone_id != self.zone_id:

@@ -1,6 +1,6 @@
 """Shapefile exchange speed: our TCVN3-aware writer/reader against GDAL (pyogrio) alone.
 
-    .venv/bin/python bench/exchange_io.py [--quick]
+    .venv/bin/python bench/bench_exchange_io.py [--quick]
 
 Prints seconds and ratios to the GDAL baseline measured in the same run (GDAL's reading of a
 TCVN3 file is fast but wrong: it cannot decode TCVN3).

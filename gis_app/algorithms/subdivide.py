@@ -1,0 +1,92 @@
+"""``subdivide``: vacant industrial land → SME lots on roads (CONTRACTS.md, issue 4)."""
+from __future__ import annotations
+
+import json
+import logging
+
+from ..core.errors import InputError
+from ..core.i18n import t
+from ..core.processing import Algorithm, Output, Param
+
+log = logging.getLogger(__name__)
+
+
+class Subdivide(Algorithm):
+    name = "subdivide"
+    title_vi = "Chia lô đất cho doanh nghiệp nhỏ và vừa"
+    title_en = "Subdivide land into SME lots"
+    params = (
+        Param("site", "path", t("tệp vùng đất (vùng/polygon)", "site file (polygons)"), required=True,
+              positional=True),
+        Param("out", "path", t("GeoPackage kết quả", "output GeoPackage"), required=True),
+        Param("json", "path", t("tệp JSON chỉ số", "metrics JSON file"), required=True),
+        Param("zone", "str", t("SITE là dự án: chia đất công nghiệp trống của khu này (đường của khu là lối vào)",
+                                "SITE is a project: subdivide this zone's vacant industrial land (its roads give access)")),
+        Param("layer", "str", t("lớp cần đọc trong tệp vùng đất", "layer to read from the site file")),
+        Param("crs", "str", t("hệ tọa độ khi tệp không có (vd. 9209)", "CRS when the file has none (e.g. 9209)")),
+        Param("min_lot", "float", t("diện tích lô tối thiểu, m²", "minimum lot area, m²"), default=500.0),
+        Param("lot_mix", "str", t("cơ cấu lô, vd. 500-1000:0.3,1000-5000:0.7 (tỷ lệ theo diện tích)",
+                                  "lot mix, e.g. 500-1000:0.3,1000-5000:0.7 (shares of lot land)")),
+        Param("frontage", "float", t("mặt tiền tối thiểu, m (lô < 1.000 m²)", "minimum frontage, m (lots < 1,000 m²)"),
+              default=15.0),
+        Param("frontage_large", "float", t("mặt tiền tối thiểu, m (lô ≥ 1.000 m²)",
+                                           "minimum frontage, m (lots ≥ 1,000 m²)"), default=20.0),
+        Param("max_depth_ratio", "float", t("tỷ lệ sâu/mặt tiền tối đa", "maximum depth/frontage"), default=3.0),
+        Param("road_width", "float", t("bề rộng đường nội bộ, m", "internal road width, m"), default=16.0),
+        Param("block_length", "float", t("chiều dài khối giữa hai đường ngang, m",
+                                         "block length between cross roads, m"), default=250.0),
+        Param("access", "path", t("tệp đường hiện có hoặc cạnh tiếp cận", "existing roads or access edges file")),
+        Param("hightech_share", "float", t("tỷ lệ khối dự trữ công nghệ cao (0–1)",
+                                           "share of the high-tech reserve block (0–1)"), default=0.0),
+        Param("green_buffer", "float", t("dải cây xanh dọc ranh giới, m", "green buffer along the boundary, m"),
+              default=0.0),
+        Param("lot_use", "choice", t("mục đích của lô", "use of the lots"), default="cnht",
+              choices=("cnht", "general")),
+    )
+    outputs = (Output("out", "file"), Output("json", "json"))
+
+    def process(self, params: dict, feedback) -> dict:
+        from ..core.atomic import write_text_atomic
+        from ..subdivision import api, output, site
+        from ..subdivision.params import SubdivisionParams, check_params, parse_lot_mix
+
+        sp = SubdivisionParams(
+            min_lot=params["min_lot"], lot_mix=parse_lot_mix(params.get("lot_mix"), params["min_lot"]),
+            frontage=params["frontage"], frontage_large=params["frontage_large"],
+            max_depth_ratio=params["max_depth_ratio"], road_width=params["road_width"],
+            block_length=params["block_length"], hightech_share=params["hightech_share"],
+            green_buffer=params["green_buffer"])
+        check_params(sp)
+        if params.get("zone"):  # SITE is a project: the zone's vacant land, its road parcels as access
+            polygon, crs, access_ids, access_parts = site.load_zone_vacant_land(params["site"], params["zone"],
+                                                                                sp.tolerance)
+        else:
+            polygon, crs = site.load_site(params["site"], params.get("layer"), params.get("crs"))
+            access_ids, access_parts = site.default_access(polygon)
+        if params.get("access"):
+            access_ids, access_parts = site.load_access(params["access"], crs, polygon, sp.tolerance)
+        feedback.progress(5)
+        result = api.run(polygon, crs, sp, access_ids, access_parts, feedback, params["lot_use"])
+        metrics, problems, frames = result.metrics, result.metrics["problems"], result.frames
+        writers = (("out", lambda: output.write_gpkg(frames, params["out"])),
+                   ("json", lambda: write_text_atomic(params["json"],
+                                                      json.dumps(metrics, ensure_ascii=False, indent=2))))
+        for arg, write in writers:
+            try:
+                write()
+            except OSError as exc:  # unwritable folder, full disk: the user's to fix
+                raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
+                                   err=exc.strerror or exc), params[arg]) from exc
+        summary = t("{n} lô, {a:.1f} ha lô ({s:.1%} vùng đất), {r:.1f} ha đường, {sec:.1f} s",
+                    "{n} lots, {a:.1f} ha of lots ({s:.1%} of the site), {r:.1f} ha of roads, {sec:.1f} s",
+                    n=metrics["lots"], a=metrics["lot_m2"] / 1e4, s=metrics["lot_share"],
+                    r=metrics["road_m2"] / 1e4, sec=metrics["seconds"])
+        if problems:  # our bug, not the user's: say so and exit 1
+            log.error("subdivide guarantees broken: %s", problems)
+            feedback.log(t("CẢNH BÁO: bảo đảm bị vi phạm: {p}", "WARNING: guarantees broken: {p}",
+                           p="; ".join(problems)))
+            return {"summary": summary, "exit_code": 1}
+        if not metrics["lots"]:
+            feedback.log(t("không tạo được lô nào trên vùng đất này", "no lot fits on this site"))
+        return {"summary": summary}
+
