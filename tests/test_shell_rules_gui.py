@@ -194,12 +194,15 @@ def test_charts_follow_the_selection(qtbot, window):
     assert charts.reservation_label.pixmap() is not None and not charts.reservation_label.pixmap().isNull()
 
 
-def test_malformed_rule_set_shows_line_and_problem(qtbot, window, messages, tmp_path):
+def test_malformed_rule_set_shows_line_and_problem(qtbot, window, messages, tmp_path, monkeypatch):
     bad = tmp_path / "bad.toml"
     bad.write_text(DEFAULT_RULES.read_text(encoding="utf-8").replace("hightech_min_share = 0.20",
                                                                      "hightech_min_share = 20"), encoding="utf-8")
     before = window.rules.controller.ruleset
-    assert window.rules.controller.load_ruleset_file(str(bad)) is False
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), "TOML (*.toml)"))
+    window.rules.load_action.trigger()  # Quy tắc → Nạp bộ quy tắc của tỉnh…
     assert len(messages["warnings"]) == 1
     message = messages["warnings"][0]
     line = 1 + DEFAULT_RULES.read_text(encoding="utf-8").splitlines().index("hightech_min_share = 0.20")
