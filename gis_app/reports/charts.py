@@ -31,6 +31,17 @@ def _bytes(fig, fmt: str, dpi: int) -> bytes:
     return buf.getvalue()
 
 
+def _legend_columns(width_in: float) -> int:
+    return 4 if width_in >= 6 else 2  # narrow charts (the GUI's dock) stack the legend
+
+
+def _set_title(fig, ax, title: str, kind: str | None, width_in: float) -> None:
+    if width_in >= 6:
+        ax.set_title(f"{title} — {kind}" if kind else title, fontsize=10)
+    else:  # narrow (the GUI's dock): centred on the figure, not the axes, the kind on a second line
+        fig.suptitle(f"{title}\n{kind}" if kind else title, fontsize=9)
+
+
 def _pick(result: dict, kind: str | None) -> list[dict]:
     return [z for z in result["zones"] if kind is None or z["kind"] == kind]
 
@@ -61,9 +72,9 @@ def fill_rate_chart(result: dict, kind: str | None = None, selected: str | None 
     shown = [s for s in STATUS_COLORS if any(zone_status(z) == s for z in zones)]
     fig.legend(handles=[Patch(color=STATUS_COLORS[s], label=status_label(s)) for s in shown],
                title=t("Màu: kết quả kiểm tra xấu nhất của khu", "Colour: the zone's worst finding"),
-               title_fontsize=7, fontsize=7, loc="outside lower center", ncol=4, frameon=False)
+               title_fontsize=7, fontsize=7, loc="outside lower center", ncol=_legend_columns(width_in), frameon=False)
     title = t("Tỷ lệ lấp đầy theo khu", "Fill rate by zone")
-    ax.set_title(f"{title} — {kind}" if kind else title, fontsize=10)
+    _set_title(fig, ax, title, kind, width_in)
     return _bytes(fig, fmt, dpi)
 
 
@@ -99,9 +110,9 @@ def reservation_chart(result: dict, kind: str | None = None, selected: str | Non
     ax.set_yticks(list(ys), [z["name"] for z in zones], fontsize=8)
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("Tỷ trọng quỹ đất công nghiệp (%)", "Share of the industrial land fund (%)"))
-    fig.legend(loc="outside lower center", ncol=4, fontsize=7, frameon=False)
+    fig.legend(loc="outside lower center", ncol=_legend_columns(width_in), fontsize=7, frameon=False)
     title = t("Tỷ trọng đất dành cho công nghệ cao và CNHT", "High-tech and CNHT reservation shares")
-    ax.set_title(f"{title} — {kind}" if kind else title, fontsize=10)
+    _set_title(fig, ax, title, kind, width_in)
     return _bytes(fig, fmt, dpi)
 
 

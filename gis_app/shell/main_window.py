@@ -5,7 +5,7 @@ is set in ``retranslate`` so a language switch relabels the whole window at once
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
@@ -24,6 +24,8 @@ from .tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
+    project_shown = Signal()  # a project was put on screen (opened, dropped, built at start)
+
     def __init__(self, project: Project | None = None, parent=None, restore_layout: bool = True):
         super().__init__(parent)
         self.project = project or Project()
@@ -47,6 +49,9 @@ class MainWindow(QMainWindow):
         from .printing import install as install_printing
 
         install_printing(self)  # print layout, background rasters, web map (gis_app/shell/printing)
+        from .rules import install_rules
+
+        self.rules = install_rules(self)  # zone dock, charts, compliance style, Rules menu
         self.setAcceptDrops(True)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
@@ -149,6 +154,7 @@ class MainWindow(QMainWindow):
         self.layer_panel.retranslate()
         self.zone_panel.retranslate()
         self.printing.retranslate()
+        self.rules.retranslate()
         self._show_scale()
         self.update_title()
 

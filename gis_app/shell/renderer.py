@@ -70,6 +70,9 @@ class Renderer:
     def __init__(self) -> None:
         self._geometry: dict[int, _Geometry] = {}
         self._colors: dict[int, _Colors] = {}
+        # Extension point: callables (painter, layers, view, renderer) drawn above every layer and
+        # below the selection, e.g. the high-tech/CNHT subzone hatches over the parcels.
+        self.overlays: list = []
 
     def geometry(self, layer: VectorLayer) -> _Geometry:
         cached = self._geometry.get(id(layer))
@@ -101,6 +104,8 @@ class Renderer:
             for layer in layers:
                 if layer.visible and len(layer.frame):
                     self.paint_layer(painter, layer, view)
+            for overlay in self.overlays:
+                overlay(painter, layers, view, self)
             for layer in layers:
                 if layer.visible and len(layer.frame):
                     self.paint_selection(painter, layer, view)

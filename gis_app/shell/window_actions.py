@@ -44,6 +44,7 @@ def show_project(window, project: Project) -> None:
     window.canvas.zoom_to(tuple(extent) if extent and len(extent) == 4 else window.canvas.full_extent())
     window.set_modified(False)
     window.retranslate()
+    window.project_shown.emit()
 
 
 def refresh_zone_panel(window) -> None:

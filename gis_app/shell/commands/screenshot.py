@@ -51,6 +51,7 @@ class Screenshot(Algorithm):
         else:
             window.canvas.zoom_to(window.canvas.full_extent())
         feedback.progress(50)
+        window.rules.wait_idle()  # the rules check and charts run in the task runner
         app.processEvents()
         window.canvas.refresh()
         app.processEvents()

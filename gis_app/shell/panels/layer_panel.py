@@ -112,6 +112,8 @@ class LayerPanel(QWidget):
             self.layers[name].visible = item.checkState() == Qt.CheckState.Checked
 
     def _layer_changed(self, layer, what):
+        if what in ("style", "data") and layer is self.current_layer():
+            self._current_row(None)  # the form shows the style set elsewhere (e.g. the compliance style)
         if what == "visibility":
             for i in range(self.list.count()):
                 item = self.list.item(i)

@@ -41,7 +41,9 @@ class ZonePanel(QWidget):
 
     def retranslate(self):
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Fill rate")])
-        self.legend_title.setText("<b>" + self.tr("Fill rate (leased / industrial land)") + "</b>")
+        title = (self.tr("Compliance (the zone's worst finding)") if self._compliance()
+                 else self.tr("Fill rate (leased / industrial land)"))
+        self.legend_title.setText("<b>" + title + "</b>")
         self.note.setText(self.tr("Illustrative data: zone outlines are invented, not official boundaries.")
                           if self._illustrative else "")
         self._paint_legend()
@@ -82,7 +84,11 @@ class ZonePanel(QWidget):
     def set_style(self, style: dict) -> None:
         """Follow the zones layer's style (the legend describes what the map shows)."""
         self._style = style
-        self._paint_legend()
+        self.retranslate()
+
+    def _compliance(self) -> bool:
+        """The zones are coloured by compliance status (gis_app/shell/rules), not by fill rate."""
+        return (self._style.get("categorized") or {}).get("field") == "compliance"
 
     def _paint_legend(self):
         """Swatches and class labels of the zones' fill-rate style, drawn into a pixmap."""
@@ -91,6 +97,11 @@ class ZonePanel(QWidget):
             return
         no_data = self.tr("no data")
         entries = legend_entries(self._style) + [(no_data, NO_DATA_COLOR)]
+        if self._compliance():
+            names = {"violation": self.tr("Violation"), "warning": self.tr("Warning"), "ok": self.tr("OK"),
+                     "n/a": self.tr("Not applicable")}
+            entries = [(names.get(v, v), c) for v, c in legend_entries(self._style)] + \
+                [(self.tr("not checked"), NO_DATA_COLOR)]
         row_h = 18
         pixmap = QPixmap(220, row_h * len(entries) + 2)
         pixmap.fill(QColor(0, 0, 0, 0))

@@ -1,0 +1,48 @@
+"""The citation of a finding: where the rule comes from (seed section) and its text in the rule set."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+from gis_app.core.i18n import get_language
+
+_TEXT_KEYS = ("title_vi", "title_en", "citation", "kinds", "severity")
+
+
+class CitationDialog(QDialog):
+    def __init__(self, finding: dict, ruleset, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Citation") + f" — {finding['rule']}")
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenExternalLinks(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+        self.browser.setHtml(self._html(finding, ruleset))
+
+    def _html(self, finding: dict, ruleset) -> str:
+        rule = ruleset.rules.get(finding["rule"], {})
+        esc = html.escape
+        h_citation, h_rule, h_applies = self.tr("Citation"), self.tr("Rule text in the rule set"), self.tr("Applies to")
+        h_thresholds, h_ruleset = self.tr("Thresholds"), self.tr("Rule set")
+        title = rule.get("title_vi" if get_language() == "vi" else "title_en", "")
+        other = rule.get("title_en" if get_language() == "vi" else "title_vi", "")
+        thresholds = "".join(f"<li><code>{esc(k)}</code> = {esc(str(v))}</li>"
+                             for k, v in rule.items() if k not in _TEXT_KEYS)
+        severity = {"violation": self.tr("obligation (a breach is a violation)"),
+                    "warning": self.tr("priority (a shortfall is a warning)")}.get(rule.get("severity"), "")
+        return (f"<h3>{esc(finding['rule_label'])}: {esc(finding['status_label'])}</h3>"
+                f"<p>{esc(finding['message'])}</p>"
+                f"<h4>{h_citation}</h4><p><b>{esc(finding['citation'])}</b></p>"
+                f"<h4>{h_rule}</h4><p>{esc(title)}<br><i>{esc(other)}</i></p>"
+                f"<p>{h_applies}: {esc(', '.join(rule.get('kinds', [])))} — {severity}</p>"
+                f"<p>{h_thresholds}:</p><ul>{thresholds}</ul>"
+                f"<p><small>{h_ruleset}: {esc(ruleset.name)} ({esc(ruleset.version)}), "
+                f"{esc(ruleset.source)}</small></p>")
+
+    def text(self) -> str:
+        return self.browser.toPlainText()

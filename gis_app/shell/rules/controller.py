@@ -1,0 +1,228 @@
+"""The rules in the window: the rule set and as-of date in use, the check result, the chosen zone.
+
+The check (``gis_app.rules.check.run_check``) runs in the shell's task runner whenever a project is
+shown, the rule set or the date changes, or parcels/subzones change; its result is joined onto the
+zones layer as a ``compliance`` column (worst finding) so the compliance style can colour zones.
+The selected zone follows the selection of the zones layer, else of any layer with a ``zone_id``.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from gis_app.core.errors import InputError
+from gis_app.core.styles import NO_DATA_COLOR, default_style
+from gis_app.rules.ruleset import load_ruleset
+from gis_app.rules.view import STATUS_COLORS, compliance_by_zone
+
+COMPLIANCE_FIELD = "compliance"
+RULESET_FILTER = "TOML (*.toml)"
+
+
+def compliance_style(style: dict) -> dict:
+    """``style`` with zones coloured by their worst finding (grey when not checked)."""
+    style = copy.deepcopy(style)
+    style.pop("graduated", None)
+    style["categorized"] = {"field": COMPLIANCE_FIELD, "colors": dict(STATUS_COLORS)}
+    style["fill"] = NO_DATA_COLOR
+    return style
+
+
+def fill_rate_style(style: dict) -> dict:
+    """``style`` back to the fill-rate choropleth of the default zones style."""
+    style = copy.deepcopy(style)
+    style.pop("categorized", None)
+    default = default_style("zones")
+    style["graduated"], style["fill"] = default["graduated"], default["fill"]
+    return style
+
+
+def is_compliance_style(style: dict) -> bool:
+    return (style.get("categorized") or {}).get("field") == COMPLIANCE_FIELD
+
+
+class RulesController(QObject):
+    result_changed = Signal()  # self.result replaced (None: no zones or not yet checked)
+    zone_changed = Signal()  # self.zone_id changed
+    ruleset_changed = Signal()
+    map_mode_changed = Signal()
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.ruleset = load_ruleset()  # the bundled default; a province loads its own
+        self.as_of: dt.date | None = None
+        self.result: dict | None = None
+        self.zone_id: str | None = None
+        self.task = None
+        self._generation = 0  # results of superseded checks are dropped
+        self._applying = False
+        self.closed = False  # the window is going away: no new check
+        # Requests are coalesced: opening a project inserts several layers, one check is enough.
+        self._pending = QTimer(self, singleShot=True, interval=0, timeout=self.run_check)
+        window.project_shown.connect(self.request_check)
+        window.layers.events.connect("changed", self._layer_changed)
+        window.layers.events.connect("inserted", self._layers_changed)
+        window.layers.events.connect("removed", self._layers_changed)
+
+    # -- the check ------------------------------------------------------------------------
+    def request_check(self) -> None:
+        if not self.closed:
+            self._pending.start()
+
+    def run_check(self) -> None:
+        from gis_app.rules.check import run_check
+
+        self._pending.stop()
+        if self.closed:
+            return
+        self._generation += 1
+        generation = self._generation
+        project, ruleset, as_of = self.window.project, self.ruleset, self.as_of
+        if "zones" not in project.layers or not len(project.zones):
+            self._apply(None, generation)
+            return
+        self.task = self.window.tasks.run(lambda feedback: run_check(project, ruleset, as_of, feedback),
+                                          title=self.tr("Checking the land reservation rules…"),
+                                          on_done=lambda result: self._apply(result, generation))
+
+    def _apply(self, result, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.result = result
+        self._join_compliance(result)
+        self.result_changed.emit()
+        self._follow_selection(force=True)
+
+    def _join_compliance(self, result) -> None:
+        """Put each zone's worst status in the zones layer (zones left out by the date stay empty)."""
+        layers = self.window.layers
+        if "zones" not in layers:
+            return
+        layer = layers["zones"]
+        frame = layer.frame.copy()
+        frame[COMPLIANCE_FIELD] = frame["zone_id"].astype(str).map(compliance_by_zone(result) if result else {})
+        rows = layer.selected_rows()
+        was_modified = self.window.modified  # a check result is not a change to the project
+        self._applying = True
+        try:
+            layer.frame = frame
+            layer.select(rows)
+        finally:
+            self._applying = False
+            self.window.set_modified(was_modified)
+
+    def zone(self, zone_id: str | None = None) -> dict | None:
+        """The check result of ``zone_id`` (default: the selected zone)."""
+        zone_id = zone_id or self.zone_id
+        if self.result is None or zone_id is None:
+            return None
+        return next((z for z in self.result["zones"] if z["zone_id"] == zone_id), None)
+
+    # -- rule set and date ----------------------------------------------------------------
+    def load_ruleset_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load rule set"), "", RULESET_FILTER)
+        if path:
+            self.load_ruleset_file(path)
+
+    def load_ruleset_file(self, path) -> bool:
+        """Use the rule set in ``path`` (None: the bundled default); a malformed file is refused
+        with a message naming the line and the problem, and the current rule set stays."""
+        try:
+            ruleset = load_ruleset(path)
+        except InputError as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot load the rule set"), str(exc))
+            return False
+        self.ruleset = ruleset
+        self.ruleset_changed.emit()
+        self.request_check()
+        return True
+
+    def set_as_of(self, date: dt.date | None) -> None:
+        if date != self.as_of:
+            self.as_of = date
+            self.request_check()
+
+    # -- map style ------------------------------------------------------------------------
+    def compliance_mode(self) -> bool:
+        layers = self.window.layers
+        return "zones" in layers and is_compliance_style(layers["zones"].style)
+
+    def set_compliance_mode(self, on: bool) -> None:
+        layers = self.window.layers
+        if "zones" not in layers or on == self.compliance_mode():
+            return
+        layer = layers["zones"]
+        layer.style = compliance_style(layer.style) if on else fill_rate_style(layer.style)
+
+    # -- selection ------------------------------------------------------------------------
+    def _layer_changed(self, layer, what) -> None:
+        if what == "selection" and not self._applying:
+            self._follow_selection()
+        elif what == "style" and layer.name == "zones":
+            self.map_mode_changed.emit()
+        elif what == "data" and layer.name in ("parcels", "subzones") and not self._applying:
+            self.request_check()
+
+    def _layers_changed(self, layer=None, **_) -> None:
+        if layer is not None and layer.name in ("parcels", "subzones"):
+            self.request_check()
+
+    def _follow_selection(self, force: bool = False) -> None:
+        zone_id = None
+        layers = list(self.window.layers)
+        zones_first = sorted(layers, key=lambda lyr: lyr.name != "zones")
+        for layer in zones_first:
+            frame = getattr(layer, "frame", None)  # vector layers only
+            if frame is not None and "zone_id" in frame.columns and layer.selected.any():
+                zone_id = str(layer.frame["zone_id"].iloc[int(layer.selected_rows()[0])])
+                break
+        if force or zone_id != self.zone_id:
+            self.zone_id = zone_id
+            self.zone_changed.emit()
+
+    # -- report ---------------------------------------------------------------------------
+    def export_report_dialog(self) -> None:
+        from .report_dialog import ReportDialog
+
+        if self.result is None:
+            QMessageBox.warning(self.window, self.tr("Cannot continue"),
+                                self.tr("No check result yet: open a project with zones first."))
+            return
+        dialog = ReportDialog(self.window, self.window.project.path)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.export_report(dialog.xlsx_path(), dialog.pdf_path())
+
+    def export_report(self, xlsx: str | None, pdf: str | None):
+        """Write the compliance report of the current result (XLSX and/or PDF) in the task runner."""
+        from gis_app.core.i18n import t
+
+        result, ruleset, project, as_of = self.result, self.ruleset, self.window.project, self.as_of
+
+        def job(feedback):
+            from gis_app.reports.pdf_report import write_pdf
+            from gis_app.reports.xlsx_report import write_xlsx
+            from gis_app.rules.check import zones_as_of
+
+            written, target = [], xlsx
+            try:
+                if xlsx:
+                    written.append(str(write_xlsx(result, ruleset, xlsx)))
+                feedback.progress(20)
+                target = pdf
+                if pdf:
+                    written.append(str(write_pdf(result, ruleset, zones_as_of(project, as_of), pdf,
+                                                 feedback=feedback)))
+            except OSError as exc:
+                raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
+                                   err=exc.strerror or exc), target) from None
+            return written
+
+        def done(written):
+            self.window.statusBar().showMessage(self.tr("Report written: %1").replace("%1", ", ".join(written)),
+                                                10000)
+
+        return self.window.tasks.run(job, title=self.tr("Exporting the compliance report…"), on_done=done)

@@ -1,0 +1,285 @@
+"""pytest-qt tests of the rules in the GUI, on the sample project: zone dock, citations, compliance
+style, hatches, charts following the selection, rule-set loading and report export."""
+import hashlib
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from gis_app.core.project import Project
+from gis_app.rules.check import run_check
+from gis_app.rules.ruleset import DEFAULT_RULES, load_ruleset
+from gis_app.rules.view import STATUS_COLORS
+
+
+@pytest.fixture(scope="module")
+def expected(sample_project_path):
+    """The headless check of the sample: what the dock must show."""
+    return run_check(Project.load(sample_project_path), load_ruleset())
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    box = {"warnings": []}
+
+    def warning(parent, title, text, *a, **k):
+        box["warnings"].append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(QMessageBox, "critical", warning)
+    return box
+
+
+@pytest.fixture
+def window(qtbot, sample_project_path, messages):
+    from gis_app.shell.app import application, build_window
+
+    application()
+    win = build_window(sample_project_path)  # not qtbot.addWidget: it would delete the window
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.rules.controller.result is not None, timeout=15000)
+    yield win
+    charts = win.rules.charts_widget
+    # let every check and chart render finish and deliver its result before the widgets go
+    qtbot.waitUntil(lambda: not win.tasks.tasks and not charts.runner.tasks and not charts._busy
+                    and not win.rules.controller._pending.isActive(), timeout=60000)
+    win.modified = False
+    win.close()
+    win.deleteLater()
+
+
+def _click_zone_in_list(qtbot, window, zone_id):
+    table = window.zone_panel.table
+    row = next(r for r in range(table.rowCount())
+               if table.item(r, 0).data(Qt.ItemDataRole.UserRole) == zone_id)
+    rect = table.visualItemRect(table.item(row, 0))
+    table.scrollToItem(table.item(row, 0))
+    rect = table.visualItemRect(table.item(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _findings_table(window):
+    """Rows as [rule, status, required, actual, deficit, message], whatever the column order."""
+    from gis_app.shell.rules.zone_dock import FINDING_COLUMNS
+
+    table = window.rules.zone_widget.findings
+    cols = [FINDING_COLUMNS.index(k) for k in ("rule", "status_label", "required", "actual", "deficit", "message")]
+    return [[table.item(r, c).text() for c in cols] for r in range(table.rowCount())]
+
+
+def test_zone_list_selection_shows_r1_violation_with_deficit(qtbot, window, expected):
+    _click_zone_in_list(qtbot, window, "KCN-QUOCTUAN")
+    dock = window.rules.zone_widget
+    qtbot.waitUntil(lambda: "KCN-QUOCTUAN" in dock.title.text())
+    zone = next(z for z in expected["zones"] if z["zone_id"] == "KCN-QUOCTUAN")
+    r1 = next(f for f in zone["findings"] if f["rule"] == "R1" and f.get("part") == "hightech")
+    rows = _findings_table(window)
+    assert len(rows) == len(zone["findings"])
+    r1_row = next(r for r in rows if r[0].startswith("R1") and "công nghệ cao" in r[0])
+    assert r1_row[1] == "Vi phạm"
+    # 14,625 m² in Vietnamese formatting (dot thousands separator), the same number run_check gives
+    assert r1_row[4] == f"{r1['deficit_m2']:,.0f} m²".replace(",", ".")
+    assert r1_row[2] == f"{r1['required_m2']:,.0f} m²".replace(",", ".")
+    assert round(r1["deficit_m2"]) == 14625
+    assert dock.findings.horizontalHeaderItem(2).text() == "Thiếu hụt"  # the deficit right after the status
+    status_item = dock.findings.item(rows.index(r1_row), 1)
+    assert status_item.background().color().name() == STATUS_COLORS["violation"]
+    assert "Tổng thể: Vi phạm" == dock.status.text()
+    figures = {dock.figures.item(r, 0).text(): dock.figures.item(r, 1).text() for r in range(dock.figures.rowCount())}
+    assert figures["Nguồn số liệu"] == "từ thửa đất"
+    assert figures["Tỷ lệ lấp đầy"] == f"{zone['fill_rate'] * 100:.1f}%".replace(".", ",")
+    assert "lô" in figures["Lô trong phân khu CNHT"]
+
+
+def test_citation_button_shows_seed_citation_and_rule_text(qtbot, window):
+    window.rules.controller.window.layers["zones"]  # noqa: B018 (the layer exists)
+    _click_zone_in_list(qtbot, window, "KCN-QUOCTUAN")
+    dock = window.rules.zone_widget
+    qtbot.waitUntil(lambda: dock.findings.rowCount() > 0)
+    row = next(r for r in range(dock.findings.rowCount()) if dock.findings.item(r, 0).text().startswith("R1"))
+    assert "003_fef7a90db12cc85e.txt" in dock.findings.item(row, 2).toolTip()
+    from gis_app.shell.rules.zone_dock import CITATION_COLUMN
+
+    button = dock.findings.cellWidget(row, CITATION_COLUMN)
+    assert button.text() == "Trích dẫn…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = dock.citation_dialog
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.text()
+    assert "003_fef7a90db12cc85e.txt, Part II, II.3" in text
+    assert load_ruleset()["R1"]["title_vi"] in text  # the rule's own text from the rule set
+    assert "hightech_min_share = 0.2" in text
+    dialog.close()
+
+
+def _zone_pixel_color(window, zone_id):
+    layer = window.layers["zones"]
+    row = int(np.flatnonzero(layer.frame["zone_id"].astype(str).to_numpy() == zone_id)[0])
+    window.canvas.zoom_to(layer.bounds[row])
+    # a point inside the zone but outside its parcels/subzones: hide those layers for the colour probe
+    for name in ("parcels", "subzones"):
+        window.layers[name].visible = False
+    window.canvas.refresh()
+    x, y = layer.label_points[row]
+    sx, sy = window.canvas.view.to_screen(np.array([[x, y]]))[0]
+    return window.canvas.image.pixelColor(int(sx) + 25, int(sy) + 25).name()
+
+
+def test_compliance_style_changes_zone_colours_and_legend(qtbot, window):
+    dock = window.rules.zone_widget
+    window.layers["zones"].clear_selection()
+    before = _zone_pixel_color(window, "KCN-QUOCTUAN")
+    assert dock.mode_combo.currentIndex() == 0
+    dock.mode_combo.setCurrentIndex(1)
+    dock.mode_combo.activated.emit(1)
+    assert window.layers["zones"].style["categorized"]["field"] == "compliance"
+    after = _zone_pixel_color(window, "KCN-QUOCTUAN")
+    assert before != after
+    fill_opacity = window.layers["zones"].style.get("fill_opacity", 1.0)
+    red = np.array([0xd7, 0x30, 0x1f]) * fill_opacity + 255 * (1 - fill_opacity)
+    got = np.array([int(after[i:i + 2], 16) for i in (1, 3, 5)])
+    assert np.abs(got - red).max() <= 3, (after, red)
+    # with parcels shown, the zone's outline carries its status above them
+    for name in ("parcels", "subzones"):
+        window.layers[name].visible = True
+    zones = window.layers["zones"]
+    row = int(np.flatnonzero(zones.frame["zone_id"].astype(str).to_numpy() == "KCN-QUOCTUAN")[0])
+    window.canvas.zoom_to(zones.bounds[row])
+    window.canvas.refresh()
+    vertex = np.asarray(zones.frame.geometry.iloc[row].geoms[0].exterior.coords[0]
+                        if hasattr(zones.frame.geometry.iloc[row], "geoms")
+                        else zones.frame.geometry.iloc[row].exterior.coords[0])
+    sx, sy = window.canvas.view.to_screen(vertex[None, :2])[0]
+    assert window.canvas.image.pixelColor(int(round(sx)), int(round(sy))).name() == STATUS_COLORS["violation"]
+    labels = [label for label, _ in window.zone_panel.legend_entries]
+    assert labels[:1] == ["Vi phạm"] and "chưa kiểm tra" in labels
+    assert "Tuân thủ" in window.zone_panel.legend_title.text()
+    assert window.rules.compliance_action.isChecked()
+    assert window.layer_panel.current_name() == "zones"
+    assert window.layer_panel.field.currentText() == "compliance"  # the layer panel's form follows
+    assert window.layer_panel.mode.currentIndex() == 1  # categorized
+    window.rules.compliance_action.trigger()  # back to the fill-rate choropleth
+    assert "graduated" in window.layers["zones"].style
+    assert dock.mode_combo.currentIndex() == 0
+
+
+def test_hatches_are_drawn_above_parcels(window):
+    layer = window.layers["subzones"]
+    row = int(np.flatnonzero(layer.frame["use"].astype(str).to_numpy() == "hightech")[0])
+    window.canvas.zoom_to(layer.bounds[row])
+    window.canvas.refresh()
+    with_hatch = hashlib.sha1(bytes(window.canvas.image.constBits())).hexdigest()
+    window.canvas.renderer.overlays.clear()
+    window.canvas.refresh()
+    without = hashlib.sha1(bytes(window.canvas.image.constBits())).hexdigest()
+    assert with_hatch != without
+
+
+def test_charts_follow_the_selection(qtbot, window):
+    charts = window.rules.charts_widget
+    qtbot.waitUntil(charts.up_to_date, timeout=15000)
+    first = charts.fill_label.pixmap().toImage()
+    renders = charts.renders
+    _click_zone_in_list(qtbot, window, "KCN-DAIAN")
+    qtbot.waitUntil(lambda: charts.up_to_date() and charts.renders > renders, timeout=15000)
+    assert charts.rendered_key[2] == "KCN-DAIAN"
+    assert charts.fill_label.pixmap().toImage() != first  # the selected bar is outlined
+    # selecting a CCN switches the charts to the CCN kind
+    _click_zone_in_list(qtbot, window, window.project.zones.query("kind == 'CCN'")["zone_id"].iloc[0])
+    qtbot.waitUntil(lambda: charts.kind() == "CCN" and charts.up_to_date(), timeout=15000)
+    assert charts.reservation_label.pixmap() is not None and not charts.reservation_label.pixmap().isNull()
+
+
+def test_malformed_rule_set_shows_line_and_problem(qtbot, window, messages, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(DEFAULT_RULES.read_text(encoding="utf-8").replace("hightech_min_share = 0.20",
+                                                                     "hightech_min_share = 20"), encoding="utf-8")
+    before = window.rules.controller.ruleset
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), "TOML (*.toml)"))
+    window.rules.load_action.trigger()  # Quy tắc → Nạp bộ quy tắc của tỉnh…
+    assert len(messages["warnings"]) == 1
+    message = messages["warnings"][0]
+    line = 1 + DEFAULT_RULES.read_text(encoding="utf-8").splitlines().index("hightech_min_share = 0.20")
+    assert "bad.toml" in message and f"dòng {line}" in message and "hightech_min_share" in message
+    assert window.rules.controller.ruleset is before
+
+
+def test_own_rule_set_changes_findings(qtbot, window, tmp_path):
+    lenient = tmp_path / "lenient.toml"
+    lenient.write_text(DEFAULT_RULES.read_text(encoding="utf-8").replace("hightech_min_share = 0.20",
+                                                                         "hightech_min_share = 0.10"),
+                       encoding="utf-8")
+    _click_zone_in_list(qtbot, window, "KCN-QUOCTUAN")
+    old = window.rules.controller.result
+    assert window.rules.controller.load_ruleset_file(str(lenient))
+    qtbot.waitUntil(lambda: window.rules.controller.result is not old, timeout=15000)
+    rows = _findings_table(window)
+    r1 = next(r for r in rows if r[0].startswith("R1") and "công nghệ cao" in r[0])
+    assert r1[1] == "Đạt"
+    # no violation left for the zone (R1 CNHT and R4 warnings remain): the map colour follows
+    assert not any(r[1] == "Vi phạm" for r in rows)
+    assert window.layers["zones"].frame.set_index("zone_id").loc["KCN-QUOCTUAN", "compliance"] == "warning"
+    assert "lenient.toml" in window.rules.zone_widget.ruleset_label.toolTip()
+
+
+def test_as_of_date_leaves_out_later_zones(qtbot, window):
+    old = window.rules.controller.result
+    import datetime as dt
+
+    window.rules.zone_widget.set_as_of(dt.date(2020, 12, 31))
+    qtbot.waitUntil(lambda: window.rules.controller.result is not old, timeout=15000)
+    ids = {z["zone_id"] for z in window.rules.controller.result["zones"]}
+    assert "KCN-QUOCTUAN" not in ids and "KCN-DAIAN" in ids
+    assert window.layers["zones"].frame.set_index("zone_id")["compliance"].isna()["KCN-QUOCTUAN"]
+    _click_zone_in_list(qtbot, window, "KCN-QUOCTUAN")
+    assert "không được kiểm tra" in window.rules.zone_widget.title.text()
+    assert not window.modified  # a check is not an edit of the project
+
+
+def test_report_export_writes_both_files(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from gis_app.shell.rules import report_dialog
+
+    xlsx, pdf = tmp_path / "bao_cao.xlsx", tmp_path / "bao_cao.pdf"
+
+    def fake_exec(dialog):
+        dialog.xlsx_edit.setText(str(xlsx))
+        dialog.pdf_edit.setText(str(pdf))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(report_dialog.ReportDialog, "exec", fake_exec)
+    window.rules.report_action.trigger()
+    qtbot.waitUntil(lambda: xlsx.exists() and pdf.exists() and not window.tasks.tasks, timeout=60000)
+    import openpyxl
+
+    book = openpyxl.load_workbook(xlsx, read_only=True)
+    assert {"KCN", "CCN"} <= set(book.sheetnames)
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    assert "bao_cao.pdf" in window.statusBar().currentMessage()
+
+
+def test_map_selection_of_a_parcel_shows_its_zone_and_english_labels(qtbot, window):
+    parcels = window.layers["parcels"]
+    row = int(np.flatnonzero(parcels.frame["zone_id"].astype(str).to_numpy() == "KCN-DAIAN")[0])
+    for layer in window.layers:
+        layer.clear_selection()
+    parcels.select([row])  # what a click on the map does
+    dock = window.rules.zone_widget
+    assert "KCN-DAIAN" in dock.title.text()
+    window.switch_language("en")
+    try:
+        assert window.rules.zone_dock.windowTitle() == "Zone"
+        assert dock.findings.horizontalHeaderItem(2).text() == "Deficit"
+        figures = [dock.figures.item(r, 0).text() for r in range(dock.figures.rowCount())]
+        assert "Industrial land fund" in figures
+        assert window.rules.menu.title() == "&Rules"
+    finally:
+        window.switch_language("vi")
+    assert window.rules.menu.title() == "&Quy tắc"
