@@ -286,3 +286,22 @@ def test_export_for_qgis_writes_a_qgz(qtbot, window, tmp_path, messages):
         qgs = archive.read("du_an.qgs").decode("utf-8")
     assert "du_an_data.gpkg" in qgs and "<maplayer" in qgs
     assert (tmp_path / "du_an_styles" / "zones.qml").exists()
+
+
+def test_geopackage_layer_choice_refreshes_fields_and_name(qtbot, window, project_path):
+    from gis_app.shell.exchange.actions import open_import_dialog
+
+    dialog = open_import_dialog(window, project_path)
+    qtbot.addWidget(dialog)
+    wait_preview(qtbot, dialog)
+    layers = [dialog.layer_combo.itemData(i) for i in range(dialog.layer_combo.count())]
+    assert {"zones", "parcels"} <= set(layers)
+    dialog.layer_combo.setCurrentIndex(dialog.layer_combo.findData("zones"))
+    dialog.layer_combo.activated.emit(dialog.layer_combo.currentIndex())
+    qtbot.waitUntil(lambda: dialog.pending is None and dialog.preview.layer == "zones", timeout=20000)
+    assert dialog.mapping_table.target() == "zones" and "zone_id" in dialog.mapping_table.columns
+    assert dialog.name_edit.text() == "zones"
+    dialog.mapping_table.set_target("")
+    dialog.start_import()
+    qtbot.waitUntil(lambda: dialog.pending is None and dialog.result is not None, timeout=20000)
+    assert "zones_2" in window.layers.names()  # never takes a canonical name

@@ -55,6 +55,7 @@ class CrsPicker(QWidget):
         form.addRow(self.crs_label_widget, self.crs_combo)
         self._fill_provinces()
         self._fill_codes(self.all_codes())
+        self.meridian_label.setVisible(False)
         self.province_combo.activated.connect(self._province_chosen)
         self.crs_combo.currentIndexChanged.connect(lambda _: self._emit())
         self.retranslate()
@@ -91,10 +92,14 @@ class CrsPicker(QWidget):
         if self.epsg() != current:
             self._emit()
 
+    def _set_meridian_text(self, text: str) -> None:
+        self.meridian_label.setText(text)
+        self.meridian_label.setVisible(bool(text))
+
     def _province_chosen(self, index: int) -> None:
         data = self.province_combo.itemData(index)
         if not data:
-            self.meridian_label.setText("")
+            self._set_meridian_text("")
             self._fill_codes(self.all_codes())
             return
         kind, name = data
@@ -106,10 +111,10 @@ class CrsPicker(QWidget):
         for p in options:
             by_code.setdefault(p.epsg, p)
         codes = list(by_code)
-        self.meridian_label.setText(", ".join(f"{p.label} → EPSG:{code}" for code, p in by_code.items()))
+        text = ", ".join(f"{p.label} → EPSG:{code}" for code, p in by_code.items())
         if len(codes) > 1:
-            self.meridian_label.setText(self.meridian_label.text() + "  " +
-                                        self.tr("(merged province: choose the meridian of the data)"))
+            text += "  " + self.tr("(merged province: choose the meridian of the data)")
+        self._set_meridian_text(text)
         self._fill_codes(codes)
 
     # -- value ------------------------------------------------------------------------------
@@ -122,7 +127,7 @@ class CrsPicker(QWidget):
         index = self.crs_combo.findData(epsg)
         if index < 0:
             self.province_combo.setCurrentIndex(0)
-            self.meridian_label.setText("")
+            self._set_meridian_text("")
             codes = self.all_codes()
             if epsg not in codes:
                 codes.insert(0, epsg)

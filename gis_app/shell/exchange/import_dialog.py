@@ -81,8 +81,7 @@ class ImportDialog(QDialog):
             self.encoding_combo.addItem(name, name)
         self.encoding_combo.setEnabled(self.path.suffix.lower() in ENCODED_FORMATS)
         self.encoding_combo.activated.connect(lambda _: self.refresh())
-        self.names_list = QListWidget(self)
-        self.names_list.setMaximumHeight(110)
+        self.names_list = QListWidget(self)  # takes the spare height: the names show the decoding
         self.encoding_override_label = QLabel(self)
         enc = QFormLayout(self.encoding_box)
         enc.addRow(self.detected_label)
@@ -124,7 +123,6 @@ class ImportDialog(QDialog):
         self.geometry_box = QGroupBox(self)
         self.counts_label = QLabel(self)
         self.issues_list = QListWidget(self)
-        self.issues_list.setMaximumHeight(110)
         self.repair_check = QCheckBox(self)
         geometry = QVBoxLayout(self.geometry_box)
         for widget in (self.counts_label, self.issues_list, self.repair_check):
@@ -200,12 +198,14 @@ class ImportDialog(QDialog):
             for name in layers:
                 self.layer_combo.addItem(name, name)
             self.layer_combo.setCurrentIndex(max(0, self.layer_combo.findData(preview.layer)))
-        first = self.preview is None
+        new_source = self.preview is None or preview.layer != self.preview.layer  # not just a re-decode
         self.preview = preview
         self._show_encoding(preview)
-        if first:
+        if new_source:
             self._show_crs(preview)
             self.mapping_table.set_mapping(preview.mapping, preview.columns, preview.sample)
+            if self.layered:
+                self.name_edit.setText(preview.layer)
         self._show_geometry(preview)
         self._mapping_changed()
         self.notes_label.setText("\n".join(preview.notes))
@@ -258,6 +258,7 @@ class ImportDialog(QDialog):
             self.candidates.addTopLevelItem(item)
         if preview.candidates:
             self.candidates.setCurrentItem(self.candidates.topLevelItem(0))
+            self.candidates.resizeColumnToContents(0)
         self.confirm_crs.setChecked(False)  # choosing the top candidate is not a confirmation
 
     def _candidate_chosen(self, item, _previous=None) -> None:
