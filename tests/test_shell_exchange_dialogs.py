@@ -91,7 +91,7 @@ def test_tcvn3_without_prj_detected_confirmed_and_imported(qtbot, window, tmp_pa
     assert ok_button(dialog).isEnabled()
     before = len(window.layers)
     qtbot.mouseClick(ok_button(dialog), __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result is not None and dialog.pending is None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.imported is not None and dialog.pending is None, timeout=20000)
     assert len(window.layers) == before + 1
     layer = window.project.layers["thua_dat"]
     assert window.project.crs.to_epsg() == 9209 and layer.crs.to_epsg() == 9209
@@ -180,7 +180,7 @@ def test_invalid_geometry_listed_and_repaired_only_when_ticked(qtbot, window, tm
     assert len(issues) == 1 and issues[0].startswith("L003")
     assert ok_button(dialog).isEnabled()  # the .prj says EPSG:9209: nothing to confirm
     dialog.start_import()
-    qtbot.waitUntil(lambda: dialog.pending is None and dialog.result is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.pending is None and dialog.imported is not None, timeout=20000)
     assert len(window.project.layers["no"]) == 4
 
     repaired = open_import_dialog(window, tmp_path / "no.shp")
@@ -188,7 +188,7 @@ def test_invalid_geometry_listed_and_repaired_only_when_ticked(qtbot, window, tm
     wait_preview(qtbot, repaired)
     repaired.repair_check.setChecked(True)
     repaired.start_import()
-    qtbot.waitUntil(lambda: repaired.pending is None and repaired.result is not None, timeout=20000)
+    qtbot.waitUntil(lambda: repaired.pending is None and repaired.imported is not None, timeout=20000)
     layer = window.project.layers["no_2"]
     assert len(layer) == 5 and shapely.is_valid(layer.geometry.values).all()
 
@@ -303,5 +303,19 @@ def test_geopackage_layer_choice_refreshes_fields_and_name(qtbot, window, projec
     assert dialog.name_edit.text() == "zones"
     dialog.mapping_table.set_target("")
     dialog.start_import()
-    qtbot.waitUntil(lambda: dialog.pending is None and dialog.result is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.pending is None and dialog.imported is not None, timeout=20000)
     assert "zones_2" in window.layers.names()  # never takes a canonical name
+
+
+def test_unreadable_file_gives_a_message_naming_it_and_closes(qtbot, window, tmp_path, names, messages):
+    from gis_app.shell.exchange.actions import open_import_dialog
+
+    write_dataset(parcels_frame(names[:3]), tmp_path / "thieu.shp")
+    (tmp_path / "thieu.dbf").unlink()
+    before = window.layers.names()
+    dialog = open_import_dialog(window, tmp_path / "thieu.shp")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: bool(messages["warnings"]), timeout=20000)
+    assert "thieu.shp" in messages["warnings"][0] and ".dbf" in messages["warnings"][0]
+    qtbot.waitUntil(lambda: dialog.result() == 0 and dialog.pending is None, timeout=5000)
+    assert dialog.preview is None and window.layers.names() == before

@@ -57,7 +57,7 @@ class ImportDialog(QDialog):
         self.store = store or MappingStore()
         self.on_imported = on_imported
         self.preview = None
-        self.result: ImportResult | None = None
+        self.imported: ImportResult | None = None
         self.tasks = TaskRunner(self)
         self.pending = None  # the running task, if any
         self.setMinimumWidth(760)
@@ -320,7 +320,7 @@ class ImportDialog(QDialog):
 
         def done(result: ImportResult):
             self.store.put(columns, mapping)  # remembered for the next file of the same shape
-            self.result = result
+            self.imported = result
             if self.on_imported is not None and self.on_imported(result) is False:
                 return  # the project refused it (message shown); let the planner change the choices
             self.accept()
