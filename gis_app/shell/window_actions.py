@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTreeWidget, QT
 
 from gis_app.core.errors import InputError
 from gis_app.core.project import Project
+from gis_app.exchange.readers import read_dataset
 from layers.project_layers import display_frame, is_illustrative, layers_from_project, store_state
 from layers.vector.model import VectorLayer
-from gis_app.exchange.readers import read_dataset
 
 log = logging.getLogger(__name__)
 PROJECT_FILTER = "GeoPackage (*.gpkg)"

@@ -24,22 +24,22 @@
 <context>
     <name>CrsPicker</name>
     <message>
-        <location filename="../../gis_app/shell/exchange/crs_picker.py" line="63" />
+        <location filename="../../gis_app/shell/exchange/crs_picker.py" line="64" />
         <source>Province</source>
         <translation>Tỉnh</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/crs_picker.py" line="64" />
+        <location filename="../../gis_app/shell/exchange/crs_picker.py" line="65" />
         <source>Coordinate system</source>
         <translation>Hệ tọa độ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/crs_picker.py" line="65" />
+        <location filename="../../gis_app/shell/exchange/crs_picker.py" line="66" />
         <source>(any province)</source>
         <translation>(mọi tỉnh)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/crs_picker.py" line="112" />
+        <location filename="../../gis_app/shell/exchange/crs_picker.py" line="116" />
         <source>(merged province: choose the meridian of the data)</source>
         <translation>(tỉnh sau sáp nhập: chọn kinh tuyến trục của dữ liệu)</translation>
     </message>
@@ -205,37 +205,37 @@
         <translation>Đang đọc %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="218" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="220" />
         <source>No text to decode.</source>
         <translation>Không có văn bản cần giải mã.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="221" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="223" />
         <source>Detected: %1 (confidence %2%)</source>
         <translation>Phát hiện: %1 (độ tin cậy %2%)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="224" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="226" />
         <source>Decoded as %1 (your choice)</source>
         <translation>Giải mã theo %1 (do bạn chọn)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="242" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="244" />
         <source>The file says: EPSG:%1 (%2)</source>
         <translation>Theo tệp: EPSG:%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="249" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="252" />
         <source>The file has no usable coordinate system. Choose one (candidates ranked by where they put the data) and confirm it.</source>
         <translation>Tệp không có hệ tọa độ dùng được. Hãy chọn một hệ (các đề xuất xếp theo vị trí chúng đặt dữ liệu) và xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="272" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="278" />
         <source>Read %1, importable %2, rejected %3</source>
         <translation>Đọc %1, nhập được %2, loại %3</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="328" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="334" />
         <source>Importing %1</source>
         <translation>Đang nhập %1</translation>
     </message>

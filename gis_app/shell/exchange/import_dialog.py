@@ -96,12 +96,14 @@ class ImportDialog(QDialog):
         self.candidates.setRootIsDecorated(False)
         self.candidates.setMaximumHeight(130)
         self.candidates.currentItemChanged.connect(self._candidate_chosen)
+        self.candidate_reason = QLabel(self)  # the whole reason of the chosen candidate (the column is cut)
+        self.candidate_reason.setWordWrap(True)
         self.picker = CrsPicker(self, extra=(project_crs,) if project_crs else ())
         self.picker.changed.connect(lambda _: self._update_ok())
         self.confirm_crs = QCheckBox(self)
         self.confirm_crs.toggled.connect(lambda _: self._update_ok())
         crs = QVBoxLayout(self.crs_box)
-        for widget in (self.crs_status, self.candidates, self.picker, self.confirm_crs):
+        for widget in (self.crs_status, self.candidates, self.candidate_reason, self.picker, self.confirm_crs):
             crs.addWidget(widget)
         # mapping
         self.mapping_box = QGroupBox(self)
@@ -243,12 +245,14 @@ class ImportDialog(QDialog):
                                     .replace("%2", preview.crs_reason))
             self.picker.set_epsg(preview.crs_epsg)
             self.candidates.setVisible(False)
+            self.candidate_reason.setVisible(False)
             self.confirm_crs.setVisible(False)
             self.confirm_crs.setChecked(True)
             return
         self.crs_status.setText(self.tr("The file has no usable coordinate system. Choose one (candidates "
                                         "ranked by where they put the data) and confirm it."))
         self.candidates.setVisible(True)
+        self.candidate_reason.setVisible(True)
         self.confirm_crs.setVisible(True)
         self.confirm_crs.setChecked(False)
         for candidate in preview.candidates:
@@ -264,6 +268,7 @@ class ImportDialog(QDialog):
     def _candidate_chosen(self, item, _previous=None) -> None:
         if item is not None:
             self.picker.set_epsg(int(item.data(0, 256)))
+            self.candidate_reason.setText(f"{item.text(0)}: {item.text(1)}")
 
     def _show_geometry(self, preview) -> None:
         report = preview.report
