@@ -42,7 +42,7 @@ def test_sample_opens_with_choropleth_legend_and_illustrative_marks(make_window,
     win.modified = False
 
 
-def test_drop_a_file_adds_the_layer_reprojected(make_window, tmp_path):
+def test_drop_a_file_adds_the_layer_reprojected(make_window, tmp_path, qtbot):
     project = tmp_path / "p.gpkg"
     synthetic_project(100).save(project)
     win = make_window(project)
@@ -53,6 +53,13 @@ def test_drop_a_file_adds_the_layer_reprojected(make_window, tmp_path):
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     win.dropEvent(event)
+    from gis_app.shell.exchange.import_dialog import ImportDialog  # a drop opens the import dialog
+
+    dialog = win.findChild(ImportDialog)
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.pending is None, timeout=20000)
+    dialog.mapping_table.set_target("")  # its fields look like parcels: the planner keeps it a layer of its own
+    dialog.start_import()
+    qtbot.waitUntil(lambda: "khu_moi" in win.layers.names(), timeout=20000)
     assert "khu_moi" in win.layers.names() and win.modified
     assert "khu_moi" in win.project.layers and win.project.layers["khu_moi"].crs.to_epsg() == 9209
     assert win.warnings == []

@@ -16,6 +16,7 @@ from layers.layer_list import LayerList
 
 from . import window_actions as actions
 from .canvas import MapCanvas
+from .exchange import actions as exchange_actions
 from .language import apply_language
 from .panels.attribute_table import AttributeTable
 from .panels.layer_panel import LayerPanel
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(m, lambda: actions.save_project_as(self), QKeySequence.StandardKey.SaveAs)
         m.addSeparator()
         self.add_layer_action = self._action(m, lambda: actions.add_layer_dialog(self), "Ctrl+L")
+        self.export_layer_action = self._action(m, lambda: exchange_actions.export_layer_dialog(self), "Ctrl+E")
+        self.export_qgis_action = self._action(m, lambda: exchange_actions.export_qgis_dialog(self))
         m.addSeparator()
         self.quit_action = self._action(m, self.close, QKeySequence.StandardKey.Quit)
         v = self.view_menu
@@ -136,7 +139,9 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("Open project…"))
         self.save_action.setText(self.tr("Save project"))
         self.save_as_action.setText(self.tr("Save project as…"))
-        self.add_layer_action.setText(self.tr("Add polygon layer (SHP, GPKG, GeoJSON)…"))
+        self.add_layer_action.setText(self.tr("Add layer…"))
+        self.export_layer_action.setText(self.tr("Export layer…"))
+        self.export_qgis_action.setText(self.tr("Export project for QGIS…"))
         self.quit_action.setText(self.tr("Quit"))
         self.zoom_full_action.setText(self.tr("Zoom to full extent"))
         self.zoom_layer_action.setText(self.tr("Zoom to current layer"))
@@ -205,7 +210,7 @@ class MainWindow(QMainWindow):
                 if actions.confirm_discard(self):
                     actions.load_project(self, path)
             else:
-                actions.add_layer_file(self, path)
+                exchange_actions.import_layer(self, path)  # the import dialog (encoding, CRS, fields)
         event.acceptProposedAction()
 
     def closeEvent(self, event):

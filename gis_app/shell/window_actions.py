@@ -13,12 +13,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTreeWidget, QT
 
 from gis_app.core.errors import InputError
 from gis_app.core.project import Project
+from gis_app.exchange.readers import read_dataset
 from layers.project_layers import display_frame, is_illustrative, layers_from_project, store_state
 from layers.vector.model import VectorLayer
-from layers.vector.reader import read_polygon_layer
 
 log = logging.getLogger(__name__)
-LAYER_FILTER = "GIS (*.shp *.gpkg *.geojson *.json)"
 PROJECT_FILTER = "GeoPackage (*.gpkg)"
 
 
@@ -137,16 +136,18 @@ def confirm_discard(window) -> bool:
 
 # -- layers -----------------------------------------------------------------------------------
 def add_layer_dialog(window) -> None:
-    paths, _ = QFileDialog.getOpenFileNames(window, _tr("MainWindow", "Add polygon layer"), "", LAYER_FILTER)
-    for path in paths:
-        add_layer_file(window, path)
+    from .exchange.actions import import_layers_dialog
+
+    import_layers_dialog(window)  # file picker, then the exchange import dialog per file
 
 
 def add_layer_file(window, path) -> bool:
-    """Read a polygon file, reproject it into the project and show it; errors as a message box."""
+    """Import a file without questions (the exchange reader; a file without CRS is refused, invalid
+    geometries are rejected and counted); errors as a message box. The GUI uses the import dialog."""
     path = Path(path)
     try:
-        frame = read_polygon_layer(path)
+        dataset = read_dataset(path)
+        frame = dataset.frame
         name = _free_name(window, path.stem)
         window.project.add_layer(name, frame)
     except InputError as exc:

@@ -74,6 +74,225 @@
     </message>
 </context>
 <context>
+    <name>CrsPicker</name>
+    <message>
+        <location filename="../../gis_app/shell/exchange/crs_picker.py" line="64" />
+        <source>Province</source>
+        <translation>Tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/crs_picker.py" line="65" />
+        <source>Coordinate system</source>
+        <translation>Hệ tọa độ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/crs_picker.py" line="66" />
+        <source>(any province)</source>
+        <translation>(mọi tỉnh)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/crs_picker.py" line="116" />
+        <source>(merged province: choose the meridian of the data)</source>
+        <translation>(tỉnh sau sáp nhập: chọn kinh tuyến trục của dữ liệu)</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../../gis_app/shell/exchange/actions.py" line="37" />
+        <source>Add layer</source>
+        <translation>Thêm lớp</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/actions.py" line="81" />
+        <source>Imported %1 into layer %2: %3</source>
+        <translation>Đã nhập %1 vào lớp %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/actions.py" line="95" />
+        <source>Exported %1</source>
+        <translation>Đã xuất %1</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/actions.py" line="107" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="121" />
+        <source>Export project for QGIS</source>
+        <translation>Xuất dự án cho QGIS</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/actions.py" line="117" />
+        <source>Exported for QGIS: %1</source>
+        <translation>Đã xuất cho QGIS: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="78" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="107" />
+        <source>Export layer</source>
+        <translation>Xuất lớp</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="79" />
+        <source>Layer</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="79" />
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="79" />
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="80" />
+        <source>Target coordinate system</source>
+        <translation>Hệ tọa độ đích</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="80" />
+        <source>Text encoding</source>
+        <translation>Bảng mã văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="92" />
+        <source>UTF-8 writes a .cpg; TCVN3 and CP1258 are for older software. Field names longer than 10 characters are shortened and kept in a .fields.json beside it.</source>
+        <translation>UTF-8 kèm tệp .cpg; TCVN3 và CP1258 dành cho phần mềm cũ. Tên trường dài hơn 10 ký tự được rút gọn, tên đầy đủ lưu trong tệp .fields.json bên cạnh.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="94" />
+        <source>KML is always in WGS 84 (EPSG:4326).</source>
+        <translation>KML luôn dùng WGS 84 (EPSG:4326).</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="95" />
+        <source>Written as a KCN Planner project (added to it if the file exists).</source>
+        <translation>Ghi thành dự án KCN Planner (thêm vào dự án nếu tệp đã có).</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="134" />
+        <source>Exported with notes</source>
+        <translation>Đã xuất, có ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="138" />
+        <source>Exporting %1</source>
+        <translation>Đang xuất %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="156" />
+        <source>Import layer: %1</source>
+        <translation>Nhập lớp: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="157" />
+        <source>Text encoding</source>
+        <translation>Bảng mã văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="158" />
+        <source>Decode as</source>
+        <translation>Giải mã theo</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="159" />
+        <source>automatic (detected)</source>
+        <translation>tự động (phát hiện)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="160" />
+        <source>Coordinate system</source>
+        <translation>Hệ tọa độ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="161" />
+        <source>Candidate</source>
+        <translation>Đề xuất</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="161" />
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="162" />
+        <source>I confirm this coordinate system for the file</source>
+        <translation>Tôi xác nhận hệ tọa độ này cho tệp</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="163" />
+        <source>Fields</source>
+        <translation>Trường dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="164" />
+        <source>Layer name</source>
+        <translation>Tên lớp</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="165" />
+        <source>Zone of these parcels</source>
+        <translation>Khu của các lô này</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="166" />
+        <source>Geometry check</source>
+        <translation>Kiểm tra hình học</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="167" />
+        <source>Repair invalid geometries</source>
+        <translation>Sửa các hình không hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="186" />
+        <source>Reading %1</source>
+        <translation>Đang đọc %1</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="220" />
+        <source>No text to decode.</source>
+        <translation>Không có văn bản cần giải mã.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="223" />
+        <source>Detected: %1 (confidence %2%)</source>
+        <translation>Phát hiện: %1 (độ tin cậy %2%)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="226" />
+        <source>Decoded as %1 (your choice)</source>
+        <translation>Giải mã theo %1 (do bạn chọn)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="244" />
+        <source>The file says: EPSG:%1 (%2)</source>
+        <translation>Theo tệp: EPSG:%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="252" />
+        <source>The file has no usable coordinate system. Choose one (candidates ranked by where they put the data) and confirm it.</source>
+        <translation>Tệp không có hệ tọa độ dùng được. Hãy chọn một hệ (các đề xuất xếp theo vị trí chúng đặt dữ liệu) và xác nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="278" />
+        <source>Read %1, importable %2, rejected %3</source>
+        <translation>Đọc %1, nhập được %2, loại %3</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="334" />
+        <source>Importing %1</source>
+        <translation>Đang nhập %1</translation>
+    </message>
+</context>
+<context>
     <name>LayerPanel</name>
     <message>
         <location filename="../../gis_app/shell/panels/layer_panel.py" line="60" />
@@ -159,170 +378,228 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="131" />
+        <location filename="../../gis_app/shell/main_window.py" line="134" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="132" />
+        <location filename="../../gis_app/shell/main_window.py" line="135" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="133" />
+        <location filename="../../gis_app/shell/main_window.py" line="136" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="134" />
+        <location filename="../../gis_app/shell/main_window.py" line="137" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="135" />
+        <location filename="../../gis_app/shell/main_window.py" line="138" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="136" />
+        <location filename="../../gis_app/shell/main_window.py" line="139" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="137" />
+        <location filename="../../gis_app/shell/main_window.py" line="140" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="138" />
+        <location filename="../../gis_app/shell/main_window.py" line="141" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="139" />
-        <source>Add polygon layer (SHP, GPKG, GeoJSON)…</source>
-        <translation>Thêm lớp vùng (SHP, GPKG, GeoJSON)…</translation>
+        <location filename="../../gis_app/shell/main_window.py" line="142" />
+        <source>Add layer…</source>
+        <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="140" />
+        <location filename="../../gis_app/shell/main_window.py" line="143" />
+        <source>Export layer…</source>
+        <translation>Xuất lớp…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="144" />
+        <source>Export project for QGIS…</source>
+        <translation>Xuất dự án cho QGIS…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="145" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="141" />
+        <location filename="../../gis_app/shell/main_window.py" line="146" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="142" />
+        <location filename="../../gis_app/shell/main_window.py" line="147" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="143" />
+        <location filename="../../gis_app/shell/main_window.py" line="148" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="144" />
+        <location filename="../../gis_app/shell/main_window.py" line="149" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="147" />
+        <location filename="../../gis_app/shell/main_window.py" line="152" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="150" />
+        <location filename="../../gis_app/shell/main_window.py" line="155" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="151" />
+        <location filename="../../gis_app/shell/main_window.py" line="156" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="152" />
+        <location filename="../../gis_app/shell/main_window.py" line="157" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="153" />
+        <location filename="../../gis_app/shell/main_window.py" line="158" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="162" />
+        <location filename="../../gis_app/shell/main_window.py" line="167" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="163" />
+        <location filename="../../gis_app/shell/main_window.py" line="168" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="192" />
+        <location filename="../../gis_app/shell/main_window.py" line="197" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="29" />
+        <location filename="../../gis_app/shell/window_actions.py" line="28" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="89" />
-        <location filename="../../gis_app/shell/window_actions.py" line="92" />
+        <location filename="../../gis_app/shell/window_actions.py" line="88" />
+        <location filename="../../gis_app/shell/window_actions.py" line="91" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="111" />
+        <location filename="../../gis_app/shell/window_actions.py" line="110" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="117" />
+        <location filename="../../gis_app/shell/window_actions.py" line="116" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="130" />
+        <location filename="../../gis_app/shell/window_actions.py" line="129" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="130" />
+        <location filename="../../gis_app/shell/window_actions.py" line="129" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="140" />
-        <source>Add polygon layer</source>
-        <translation>Thêm lớp vùng</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="162" />
+        <location filename="../../gis_app/shell/window_actions.py" line="163" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="234" />
+        <location filename="../../gis_app/shell/window_actions.py" line="235" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="237" />
+        <location filename="../../gis_app/shell/window_actions.py" line="238" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="237" />
+        <location filename="../../gis_app/shell/window_actions.py" line="238" />
         <source>Value</source>
         <translation>Giá trị</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTable</name>
+    <message>
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="50" />
+        <source>Import as</source>
+        <translation>Nhập thành</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="51" />
+        <source>a new layer (keep fields as they are)</source>
+        <translation>lớp mới (giữ nguyên các trường)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="52" />
+        <source>zones (KCN/CCN)</source>
+        <translation>các khu (KCN/CCN)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="53" />
+        <source>subzones</source>
+        <translation>phân khu</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="54" />
+        <source>parcels</source>
+        <translation>lô đất</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="55" />
+        <source>Field in the file</source>
+        <translation>Trường trong tệp</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="55" />
+        <source>Example</source>
+        <translation>Ví dụ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="56" />
+        <source>Becomes</source>
+        <translation>Thành</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="79" />
+        <source>Mapping remembered from an earlier file with the same fields.</source>
+        <translation>Ánh xạ được nhớ từ một tệp trước có cùng các trường.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="93" />
+        <source>(keep)</source>
+        <translation>(giữ nguyên)</translation>
     </message>
 </context>
 <context>
