@@ -44,7 +44,7 @@ def main() -> int:
     from gis_app.shell.app import application
     from layers import LayerList, VectorLayer
     from layers.synthetic import parcel_grid
-    from layers.vector.reader import read_polygon_layer
+    from gis_app.exchange.readers import read_dataset  # what File → Add layer uses
 
     app = application(offscreen=True)
     from gis_app.shell.canvas import MapCanvas
@@ -60,7 +60,7 @@ def main() -> int:
             layers = LayerList()
             canvas = MapCanvas(layers)
             canvas.resize(1600, 1000)
-            layers.append(VectorLayer("parcels", read_polygon_layer(shp)))
+            layers.append(VectorLayer("parcels", read_dataset(shp).frame))
             canvas.zoom_to(canvas.full_extent())  # renders synchronously
             return canvas
 

@@ -8,7 +8,7 @@ from gis_app.core.errors import InputError
 from layers import LayerList, VectorLayer
 from layers.project_layers import is_illustrative, layers_from_project, store_state
 from layers.synthetic import parcel_grid, synthetic_project
-from layers.vector.reader import read_polygon_layer
+from gis_app.exchange.readers import read_dataset
 from layers.viewport import Viewport
 
 
@@ -81,10 +81,11 @@ def test_project_layers_round_trip_state_and_fill_rate(tmp_path):
     assert again["parcels"].opacity == pytest.approx(0.4)
 
 
-def test_reader_accepts_geojson_and_names_file_for_bad_inputs(tmp_path):
+def test_the_shell_reader_accepts_geojson_and_names_file_for_bad_inputs(tmp_path):
+    # The shell reads layer files with the exchange reader (File → Add layer, drag-and-drop).
     good = tmp_path / "good.geojson"
     parcel_grid(4).to_crs(4326).to_file(good, driver="GeoJSON")
-    assert len(read_polygon_layer(good)) == 4
+    assert len(read_dataset(good).frame) == 4
 
     corrupt = tmp_path / "corrupt.geojson"
     corrupt.write_text('{"type": "FeatureCollection", "features": [ {"type":', encoding="utf-8")
@@ -101,6 +102,6 @@ def test_reader_accepts_geojson_and_names_file_for_bad_inputs(tmp_path):
     for path, words in ((corrupt, "đọc"), (points, "polygon"), (empty, "đối tượng"), (shp, ".shx"),
                         (noprj, "hệ tọa độ"), (tmp_path / "missing.gpkg", "không tìm thấy")):
         with pytest.raises(InputError) as info:
-            read_polygon_layer(path)
+            read_dataset(path)
         assert info.value.path == str(path)
         assert words in info.value.problem

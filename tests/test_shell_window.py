@@ -225,3 +225,17 @@ def test_missing_and_empty_geometries_render_without_error(qtbot):
     for color in ("#00ff00", "#0000ff", "#00ff00"):  # the renderer's caches follow every style change
         layer.style = dict(layer.style, fill=color)
         assert renderer.render([layer], view).pixelColor(40, 40).name() == color
+
+
+def test_qt_standard_buttons_follow_the_language(window):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    def cancel_text():
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        return box.button(QDialogButtonBox.StandardButton.Cancel).text()
+
+    assert cancel_text() == "Hủy"
+    window.en_action.trigger()
+    assert cancel_text() == "Cancel"
+    window.vi_action.trigger()
+    assert cancel_text() == "Hủy"

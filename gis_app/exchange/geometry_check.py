@@ -74,7 +74,6 @@ def check_geometries(frame: gpd.GeoDataFrame, id_column: str | None = None, repa
     e.g. "open polyline" for a DXF line.
     """
     report = GeometryReport(read=len(frame))
-    ids = feature_ids(frame, id_column)
     geoms = frame.geometry.values
     missing = shapely.is_missing(geoms)
     empty = missing | shapely.is_empty(geoms)
@@ -91,6 +90,8 @@ def check_geometries(frame: gpd.GeoDataFrame, id_column: str | None = None, repa
     if (~valid).any():
         reasons[~valid] = shapely.is_valid_reason(geoms[~valid])
     keep = ~empty & ~wrong_type & valid
+    # Ids are only needed to name problems; building them costs a string per feature.
+    ids = feature_ids(frame, id_column) if not keep.all() else None
     new_geoms = geoms.copy()
     for i in np.flatnonzero(empty):
         report.rejected.append(Issue(ids.iloc[i], t("hình rỗng", "empty geometry")))
@@ -120,8 +121,9 @@ def check_geometries(frame: gpd.GeoDataFrame, id_column: str | None = None, repa
     out = out.set_geometry(gpd.GeoSeries(new_geoms, index=frame.index, crs=frame.crs).rename(frame.geometry.name))
     out = out[keep]
     report.imported = int(keep.sum())
-    order = {fid: n for n, fid in enumerate(ids)}
-    report.rejected.sort(key=lambda i: order.get(i.feature_id, 0))
+    if report.rejected:
+        order = {fid: n for n, fid in enumerate(ids)}
+        report.rejected.sort(key=lambda i: order.get(i.feature_id, 0))
     return out, report
 
 

@@ -15,7 +15,9 @@ from .algorithm_dialog import settings
 
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 LANGUAGES = ("vi", "en")
-_translator: QTranslator | None = None
+_translators: list[QTranslator] = []
+# Our widgets' strings, then Qt's own (standard dialog buttons), which Qt does not ship in Vietnamese.
+QM_FILES = ("kcn_planner_{lang}.qm", "qt_base_{lang}.qm")
 
 
 def saved_language() -> str:
@@ -25,18 +27,17 @@ def saved_language() -> str:
 
 def apply_language(lang: str, remember: bool = True) -> None:
     """Install the translator for ``lang`` (English = none) and switch the core's messages."""
-    global _translator
-    if lang not in LANGUAGES:
-        raise ValueError(lang)
     app = QCoreApplication.instance()
-    if _translator is not None and app is not None:
-        app.removeTranslator(_translator)
-        _translator = None
+    if app is not None:
+        for translator in _translators:
+            app.removeTranslator(translator)
+    _translators.clear()
     if lang != "en" and app is not None:
-        translator = QTranslator()
-        if translator.load(str(I18N_DIR / f"kcn_planner_{lang}.qm")):
-            app.installTranslator(translator)
-            _translator = translator
+        for pattern in QM_FILES:
+            translator = QTranslator()
+            if translator.load(str(I18N_DIR / pattern.format(lang=lang))):
+                app.installTranslator(translator)
+                _translators.append(translator)
     i18n.set_language(lang)
     if remember:
         settings().setValue("ui/language", lang)

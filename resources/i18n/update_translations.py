@@ -48,9 +48,26 @@ def main() -> int:
             missing.append(source)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     subprocess.run([str(tools / "lrelease"), str(TS), "-qm", str(QM)], check=True)
+    build_qt_base(tools)
     if missing:
         print("untranslated:", *missing, sep="\n  ")
     return 1 if missing else 0
+
+
+def build_qt_base(tools: Path) -> None:
+    """Qt ships no Vietnamese for its own widgets (dialog buttons, message boxes): we provide it."""
+    contexts = json.loads((HERE / "qt_base_vi.json").read_text(encoding="utf-8"))
+    root = ET.Element("TS", version="2.1", language="vi_VN")
+    for name, table in contexts.items():
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = name
+        for source, text in table.items():
+            message = ET.SubElement(context, "message")
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation").text = text
+    ts = HERE / "qt_base_vi.ts"
+    ET.ElementTree(root).write(ts, encoding="utf-8", xml_declaration=True)
+    subprocess.run([str(tools / "lrelease"), str(ts), "-qm", str(HERE / "qt_base_vi.qm")], check=True)
 
 
 if __name__ == "__main__":
