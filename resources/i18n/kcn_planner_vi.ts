@@ -103,116 +103,146 @@
         <source>National roads and rail</source>
         <translation>Quốc lộ và đường sắt</translation>
     </message>
+    <message>
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="94" />
+        <source>Lots (subdivision)</source>
+        <translation>Lô (chia lô)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="94" />
+        <source>New roads (subdivision)</source>
+        <translation>Đường mới (chia lô)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="95" />
+        <source>Access edges (subdivision)</source>
+        <translation>Cạnh tiếp cận (chia lô)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="123" />
+        <location filename="../../gis_app/shell/main_window.py" line="133" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="124" />
+        <location filename="../../gis_app/shell/main_window.py" line="134" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="137" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="125" />
+        <location filename="../../gis_app/shell/main_window.py" line="138" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="126" />
+        <location filename="../../gis_app/shell/main_window.py" line="139" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="127" />
+        <location filename="../../gis_app/shell/main_window.py" line="140" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="128" />
+        <location filename="../../gis_app/shell/main_window.py" line="141" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="129" />
+        <location filename="../../gis_app/shell/main_window.py" line="142" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="130" />
+        <location filename="../../gis_app/shell/main_window.py" line="143" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="131" />
+        <location filename="../../gis_app/shell/main_window.py" line="144" />
         <source>Add polygon layer (SHP, GPKG, GeoJSON)…</source>
         <translation>Thêm lớp vùng (SHP, GPKG, GeoJSON)…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="132" />
+        <location filename="../../gis_app/shell/main_window.py" line="145" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="133" />
+        <location filename="../../gis_app/shell/main_window.py" line="146" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="134" />
+        <location filename="../../gis_app/shell/main_window.py" line="147" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="135" />
+        <location filename="../../gis_app/shell/main_window.py" line="148" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="136" />
+        <location filename="../../gis_app/shell/main_window.py" line="149" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="139" />
+        <location filename="../../gis_app/shell/main_window.py" line="152" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="142" />
+        <location filename="../../gis_app/shell/main_window.py" line="155" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="143" />
+        <location filename="../../gis_app/shell/main_window.py" line="156" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="144" />
+        <location filename="../../gis_app/shell/main_window.py" line="157" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="145" />
+        <location filename="../../gis_app/shell/main_window.py" line="158" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="152" />
+        <location filename="../../gis_app/shell/main_window.py" line="172" />
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="173" />
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="176" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="153" />
+        <location filename="../../gis_app/shell/main_window.py" line="177" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="182" />
+        <location filename="../../gis_app/shell/main_window.py" line="206" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
@@ -222,55 +252,350 @@
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="112" />
         <location filename="../../gis_app/shell/window_actions.py" line="115" />
+        <location filename="../../gis_app/shell/window_actions.py" line="118" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="134" />
+        <location filename="../../gis_app/shell/window_actions.py" line="137" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="140" />
+        <location filename="../../gis_app/shell/window_actions.py" line="143" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="153" />
+        <location filename="../../gis_app/shell/window_actions.py" line="156" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="153" />
+        <location filename="../../gis_app/shell/window_actions.py" line="156" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="163" />
+        <location filename="../../gis_app/shell/window_actions.py" line="166" />
         <source>Add polygon layer</source>
         <translation>Thêm lớp vùng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="185" />
+        <location filename="../../gis_app/shell/window_actions.py" line="188" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="257" />
+        <location filename="../../gis_app/shell/window_actions.py" line="260" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="260" />
+        <location filename="../../gis_app/shell/window_actions.py" line="263" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="260" />
+        <location filename="../../gis_app/shell/window_actions.py" line="263" />
         <source>Value</source>
         <translation>Giá trị</translation>
+    </message>
+</context>
+<context>
+    <name>SubdivisionPanel</name>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="59" />
+        <source>Subdivide vacant land of the selected zone…</source>
+        <translation>Chia lô đất trống của khu đang chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="60" />
+        <source>Subdivide a drawn polygon…</source>
+        <translation>Chia lô một vùng vẽ trên bản đồ…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="61" />
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="62" />
+        <source>Accept</source>
+        <translation>Chấp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="63" />
+        <source>Discard</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="64" />
+        <source>Edit lots</source>
+        <translation>Sửa lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="65" />
+        <source>Select lots on the map (Shift+click adds a lot).</source>
+        <translation>Chọn lô trên bản đồ (Shift+nhấp để chọn thêm lô).</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="66" />
+        <source>Merge lots</source>
+        <translation>Gộp lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="67" />
+        <source>Split lot by line</source>
+        <translation>Cắt lô theo đường</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="68" />
+        <source>Renumber lots</source>
+        <translation>Đánh số lại lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="73" />
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="73" />
+        <source>NO</source>
+        <translation>KHÔNG</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="75" />
+        <source>Lots</source>
+        <translation>Số lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="76" />
+        <source>Lot share of the site</source>
+        <translation>Tỷ lệ đất lô trên khu đất</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="77" />
+        <source>Geometric bound</source>
+        <translation>Giới hạn hình học</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="78" />
+        <source>Lot share / bound</source>
+        <translation>Tỷ lệ đất lô / giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="79" />
+        <source>Smallest lot</source>
+        <translation>Lô nhỏ nhất</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="80" />
+        <source>Mean lot</source>
+        <translation>Lô trung bình</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="81" />
+        <source>Largest lot</source>
+        <translation>Lô lớn nhất</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="82" />
+        <source>Valid lots</source>
+        <translation>Lô hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="83" />
+        <source>Mean rectangularity</source>
+        <translation>Độ vuông vức trung bình</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="84" />
+        <source>95th percentile depth / frontage</source>
+        <translation>Sâu / mặt tiền (phân vị 95)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="85" />
+        <source>Guarantees met</source>
+        <translation>Đạt mọi bảo đảm</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="92" />
+        <source>No preview: start a subdivision above.</source>
+        <translation>Chưa có bản xem trước: hãy bắt đầu chia lô ở trên.</translation>
+    </message>
+</context>
+<context>
+    <name>SubdivisionParamsDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="22" />
+        <source>Subdivision parameters</source>
+        <translation>Thông số chia lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="43" />
+        <source>Lot mix (LOW-HIGH:SHARE, …)</source>
+        <translation>Cơ cấu lô (THẤP-CAO:TỶ_LỆ, …)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="45" />
+        <source>Run</source>
+        <translation>Chạy</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="46" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="54" />
+        <source>Minimum lot (m²)</source>
+        <translation>Diện tích lô tối thiểu (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="54" />
+        <source>Frontage, lots under 1,000 m² (m)</source>
+        <translation>Mặt tiền lô dưới 1.000 m² (m)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="55" />
+        <source>Frontage, lots from 1,000 m² (m)</source>
+        <translation>Mặt tiền lô từ 1.000 m² (m)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="56" />
+        <source>Maximum depth / frontage</source>
+        <translation>Tỷ lệ sâu / mặt tiền tối đa</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="56" />
+        <source>Road width (m)</source>
+        <translation>Bề rộng đường (m)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="57" />
+        <source>High-tech reserve share (0–0.9)</source>
+        <translation>Tỷ lệ dành cho công nghệ cao (0–0,9)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="58" />
+        <source>Green buffer along the boundary (m)</source>
+        <translation>Dải cây xanh dọc ranh giới (m)</translation>
+    </message>
+</context>
+<context>
+    <name>SubdivisionTools</name>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="62" />
+        <source>&amp;Subdivision</source>
+        <translation>&amp;Chia lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="63" />
+        <source>Subdivide vacant land…</source>
+        <translation>Chia lô đất trống…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="64" />
+        <source>Subdivide a drawn polygon…</source>
+        <translation>Chia lô một vùng vẽ trên bản đồ…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="65" />
+        <source>Merge lots</source>
+        <translation>Gộp lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="66" />
+        <source>Split lot by line</source>
+        <translation>Cắt lô theo đường</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="67" />
+        <source>Renumber lots</source>
+        <translation>Đánh số lại lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="68" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="72" />
+        <source>Subdivision</source>
+        <translation>Chia lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="96" />
+        <source>Select a zone first (click it on the map or in the zone list).</source>
+        <translation>Hãy chọn một khu trước (nhấp vào khu trên bản đồ hoặc trong danh sách khu).</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="98" />
+        <source>Subdivide the vacant land of %1</source>
+        <translation>Chia lô đất trống của %1</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="110" />
+        <source>Vacant land of %1</source>
+        <translation>Đất trống của %1</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="120" />
+        <source>Click the corners of the site; double-click to finish, Esc to cancel.</source>
+        <translation>Nhấp các góc của khu đất; nhấp đúp để kết thúc, Esc để hủy.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="123" />
+        <source>Subdivide a drawn polygon</source>
+        <translation>Chia lô vùng đã vẽ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="135" />
+        <source>Drawn polygon</source>
+        <translation>Vùng đã vẽ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="139" />
+        <source>Subdividing…</source>
+        <translation>Đang chia lô…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="169" />
+        <source>Subdivide %1 (%2 lots)</source>
+        <translation>Chia lô %1 (%2 lô)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="198" />
+        <source>Select exactly two lots of the same layout on the lots layer.</source>
+        <translation>Hãy chọn đúng hai lô của cùng một phương án trên lớp lô.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="202" />
+        <source>Merge lots %1 and %2</source>
+        <translation>Gộp lô %1 và %2</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="210" />
+        <source>Select one lot on the lots layer to split.</source>
+        <translation>Hãy chọn một lô trên lớp lô để cắt.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="219" />
+        <source>Draw the cutting line across the lot; double-click to finish, Esc to cancel.</source>
+        <translation>Vẽ đường cắt ngang qua lô; nhấp đúp để kết thúc, Esc để hủy.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="223" />
+        <source>Split lot %1</source>
+        <translation>Cắt lô %1</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="234" />
+        <source>Select a lot of the layout to renumber.</source>
+        <translation>Hãy chọn một lô của phương án cần đánh số lại.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="236" />
+        <source>Renumber lots of %1</source>
+        <translation>Đánh số lại lô của %1</translation>
     </message>
 </context>
 <context>
