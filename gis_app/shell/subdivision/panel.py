@@ -26,6 +26,7 @@ class SubdivisionPanel(QWidget):
         self.table = QTableWidget(0, 2, self.preview_box)
         self.table.horizontalHeader().setVisible(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.accept_button, self.discard_button = QPushButton(self), QPushButton(self)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox
+from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox, QScrollArea
 
 from gis_app.core.errors import InputError
 from gis_app.subdivision import project_layout as layout_store
@@ -36,7 +36,10 @@ class SubdivisionTools(QObject):
         self.panel = SubdivisionPanel()
         self.dock = QDockWidget(window)
         self.dock.setObjectName("dock_subdivision")
-        self.dock.setWidget(self.panel)
+        scroll = QScrollArea(self.dock)  # a short window scrolls the panel instead of squeezing it
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.panel)
+        self.dock.setWidget(scroll)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.menu = window.menuBar().addMenu("")
         window.menuBar().insertMenu(window.language_menu.menuAction(), self.menu)
