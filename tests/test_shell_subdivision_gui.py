@@ -165,7 +165,6 @@ def test_merge_split_renumber_with_undo_and_refusal(qtbot, window, warnings):
     lots = project.layers["lots"]
     n = len(lots)
     i, j, shared = _neighbours(lots)
-    window.attribute_table.show_layer("lots")
     window.canvas.zoom_to(shapely.union(lots.geometry.iloc[i], lots.geometry.iloc[j]).buffer(60).bounds)
     for row, shift in ((i, False), (j, True)):
         p = lots.geometry.iloc[row].representative_point()

@@ -306,122 +306,122 @@
 <context>
     <name>SubdivisionPanel</name>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="59" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="60" />
         <source>Subdivide vacant land of the selected zone…</source>
         <translation>Chia lô đất trống của khu đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="60" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="61" />
         <source>Subdivide a drawn polygon…</source>
         <translation>Chia lô một vùng vẽ trên bản đồ…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="61" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="62" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="62" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="63" />
         <source>Accept</source>
         <translation>Chấp nhận</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="63" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="64" />
         <source>Discard</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="64" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="65" />
         <source>Edit lots</source>
         <translation>Sửa lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="65" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="66" />
         <source>Select lots on the map (Shift+click adds a lot).</source>
         <translation>Chọn lô trên bản đồ (Shift+nhấp để chọn thêm lô).</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="66" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="67" />
         <source>Merge lots</source>
         <translation>Gộp lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="67" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="68" />
         <source>Split lot by line</source>
         <translation>Cắt lô theo đường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="68" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="69" />
         <source>Renumber lots</source>
         <translation>Đánh số lại lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="73" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="74" />
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="73" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="74" />
         <source>NO</source>
         <translation>KHÔNG</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="75" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="76" />
         <source>Lots</source>
         <translation>Số lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="76" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="77" />
         <source>Lot share of the site</source>
         <translation>Tỷ lệ đất lô trên khu đất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="77" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="78" />
         <source>Geometric bound</source>
         <translation>Giới hạn hình học</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="78" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="79" />
         <source>Lot share / bound</source>
         <translation>Tỷ lệ đất lô / giới hạn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="79" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="80" />
         <source>Smallest lot</source>
         <translation>Lô nhỏ nhất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="80" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="81" />
         <source>Mean lot</source>
         <translation>Lô trung bình</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="81" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="82" />
         <source>Largest lot</source>
         <translation>Lô lớn nhất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="82" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="83" />
         <source>Valid lots</source>
         <translation>Lô hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="83" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="84" />
         <source>Mean rectangularity</source>
         <translation>Độ vuông vức trung bình</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="84" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="85" />
         <source>95th percentile depth / frontage</source>
         <translation>Sâu / mặt tiền (phân vị 95)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="85" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="86" />
         <source>Guarantees met</source>
         <translation>Đạt mọi bảo đảm</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="92" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="93" />
         <source>No preview: start a subdivision above.</source>
         <translation>Chưa có bản xem trước: hãy bắt đầu chia lô ở trên.</translation>
     </message>
@@ -487,113 +487,113 @@
 <context>
     <name>SubdivisionTools</name>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="62" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="65" />
         <source>&amp;Subdivision</source>
         <translation>&amp;Chia lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="63" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="66" />
         <source>Subdivide vacant land…</source>
         <translation>Chia lô đất trống…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="64" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="67" />
         <source>Subdivide a drawn polygon…</source>
         <translation>Chia lô một vùng vẽ trên bản đồ…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="65" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="68" />
         <source>Merge lots</source>
         <translation>Gộp lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="66" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="69" />
         <source>Split lot by line</source>
         <translation>Cắt lô theo đường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="67" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="70" />
         <source>Renumber lots</source>
         <translation>Đánh số lại lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="68" />
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="72" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="71" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="75" />
         <source>Subdivision</source>
         <translation>Chia lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="96" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="99" />
         <source>Select a zone first (click it on the map or in the zone list).</source>
         <translation>Hãy chọn một khu trước (nhấp vào khu trên bản đồ hoặc trong danh sách khu).</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="98" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="101" />
         <source>Subdivide the vacant land of %1</source>
         <translation>Chia lô đất trống của %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="110" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="113" />
         <source>Vacant land of %1</source>
         <translation>Đất trống của %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="120" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="123" />
         <source>Click the corners of the site; double-click to finish, Esc to cancel.</source>
         <translation>Nhấp các góc của khu đất; nhấp đúp để kết thúc, Esc để hủy.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="123" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="126" />
         <source>Subdivide a drawn polygon</source>
         <translation>Chia lô vùng đã vẽ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="135" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="138" />
         <source>Drawn polygon</source>
         <translation>Vùng đã vẽ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="139" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="142" />
         <source>Subdividing…</source>
         <translation>Đang chia lô…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="169" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="172" />
         <source>Subdivide %1 (%2 lots)</source>
         <translation>Chia lô %1 (%2 lô)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="198" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="203" />
         <source>Select exactly two lots of the same layout on the lots layer.</source>
         <translation>Hãy chọn đúng hai lô của cùng một phương án trên lớp lô.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="202" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="207" />
         <source>Merge lots %1 and %2</source>
         <translation>Gộp lô %1 và %2</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="210" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="215" />
         <source>Select one lot on the lots layer to split.</source>
         <translation>Hãy chọn một lô trên lớp lô để cắt.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="219" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="224" />
         <source>Draw the cutting line across the lot; double-click to finish, Esc to cancel.</source>
         <translation>Vẽ đường cắt ngang qua lô; nhấp đúp để kết thúc, Esc để hủy.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="223" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="228" />
         <source>Split lot %1</source>
         <translation>Cắt lô %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="234" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="239" />
         <source>Select a lot of the layout to renumber.</source>
         <translation>Hãy chọn một lô của phương án cần đánh số lại.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="236" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="241" />
         <source>Renumber lots of %1</source>
         <translation>Đánh số lại lô của %1</translation>
     </message>

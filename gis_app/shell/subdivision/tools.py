@@ -171,6 +171,8 @@ class SubdivisionTools(QObject):
         self.discard()
         text = self.tr("Subdivide %1 (%2 lots)").replace("%1", layout_id).replace("%2", str(len(result.frames["lots"])))
         self.window.undo_stack.push(LayersChange(self.window, after, text, LAYER_STYLES))
+        # map clicks pick from the attribute table's layer first: make it the lots so a click picks a lot
+        self.window.attribute_table.show_layer(layout_store.LOTS)
 
     # -- lot edits ------------------------------------------------------------------------
     def selected_lots(self) -> list[tuple[str, str]]:
