@@ -30,6 +30,8 @@ class MapCanvas(QWidget):
         self.view = Viewport(width=max(self.width(), 1), height=max(self.height(), 1))
         self.renderer = Renderer()
         self.underlays: list = []  # callables view -> [(rgba array, map extent)], drawn under the layers
+        self.overlays: list = []  # callables (painter, view) drawn over the cached image: previews, rubber bands
+        self.tool = None  # a map tool (see shell/subdivision/map_tools.py) takes clicks, moves and keys
         self.image: QImage | None = None
         self.last_render_ms = 0.0
         self._drag_start: QPoint | None = None
@@ -69,6 +71,10 @@ class MapCanvas(QWidget):
         painter.fillRect(self.rect(), QColor("#ffffff"))
         if self.image is not None:
             painter.drawImage(self._drag_offset, self.image)
+        if self.overlays:
+            painter.translate(self._drag_offset)
+            for overlay in list(self.overlays):
+                overlay(painter, self.view)
         painter.end()
 
     def resizeEvent(self, event):
@@ -125,6 +131,8 @@ class MapCanvas(QWidget):
             self.update()  # only blits the cached image, shifted
         x, y = self.view.to_map(pos.x(), pos.y())
         self.cursor_moved.emit(x, y)
+        if self.tool is not None:
+            self.tool.moved(x, y)
 
     def mouseReleaseEvent(self, event):
         if self._drag_start is None or event.button() != Qt.MouseButton.LeftButton:
@@ -135,12 +143,26 @@ class MapCanvas(QWidget):
             self._drag_offset = QPoint(0, 0)
             self.update()
             x, y = self.view.to_map(event.position().x(), event.position().y())
-            self.clicked.emit(x, y, event.modifiers())
+            if self.tool is not None:
+                self.tool.clicked(x, y)
+            else:
+                self.clicked.emit(x, y, event.modifiers())
             return
         self._fit_extent = None
         self.view.pan_pixels(delta.x(), delta.y())
         self.refresh()
         self.view_changed.emit()
+
+    def mouseDoubleClickEvent(self, event):
+        if self.tool is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.tool.double_clicked(*self.view.to_map(event.position().x(), event.position().y()))
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event):
+        if self.tool is not None and self.tool.key_pressed(event.key()):
+            return
+        super().keyPressEvent(event)
 
     def pixel_tolerance(self, pixels: float = 3.0) -> float:
         return pixels * self.view.mpp

@@ -6,7 +6,7 @@ is set in ``retranslate`` so a language switch relabels the whole window at once
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
 from gis_app.core.crs import WGS84_EPSG, transformer
@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.note_label.setStyleSheet("color: #a33; font-weight: bold;")
         for label in (self.note_label, self.coords_label, self.scale_label):
             self.statusBar().addPermanentWidget(label)
+        self.undo_stack = QUndoStack(self)  # project edits (subdivision accept, lot edits) as undoable steps
         self._build_actions()
         from .printing import install as install_printing
 
@@ -53,6 +54,9 @@ class MainWindow(QMainWindow):
         from .rules import install_rules
 
         self.rules = install_rules(self)  # zone dock, charts, compliance style, Rules menu
+        from .subdivision import SubdivisionTools
+
+        self.subdivision = SubdivisionTools(self)  # subdivide, preview, accept, lot edits (undoable)
         self.setAcceptDrops(True)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
@@ -93,7 +97,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self):
         bar = self.menuBar()
-        self.file_menu, self.view_menu = bar.addMenu(""), bar.addMenu("")
+        self.file_menu, self.edit_menu, self.view_menu = bar.addMenu(""), bar.addMenu(""), bar.addMenu("")
         self.processing_menu, self.language_menu, self.help_menu = bar.addMenu(""), bar.addMenu(""), bar.addMenu("")
         m = self.file_menu
         self.open_action = self._action(m, lambda: actions.open_project_dialog(self), QKeySequence.StandardKey.Open)
@@ -105,6 +109,12 @@ class MainWindow(QMainWindow):
         self.export_qgis_action = self._action(m, lambda: exchange_actions.export_qgis_dialog(self))
         m.addSeparator()
         self.quit_action = self._action(m, self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self._action(self.edit_menu, self.undo_stack.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(self.edit_menu, self.undo_stack.redo, "Ctrl+Shift+Z")
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.indexChanged.connect(self._label_undo)
+        self._label_undo()
         v = self.view_menu
         self.zoom_full_action = self._action(v, lambda: self.canvas.zoom_to(self.canvas.full_extent()), "Ctrl+0")
         self.zoom_layer_action = self._action(v, lambda: actions.zoom_to_layer(self))
@@ -132,6 +142,9 @@ class MainWindow(QMainWindow):
         self.vi_action.setChecked(lang == "vi")
         self.en_action.setChecked(lang == "en")
         self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self._label_undo()
+        self.subdivision.retranslate()
         self.view_menu.setTitle(self.tr("&View"))
         self.processing_menu.setTitle(self.tr("&Processing"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -162,6 +175,17 @@ class MainWindow(QMainWindow):
         self.rules.retranslate()
         self._show_scale()
         self.update_title()
+
+    def _label_undo(self, *_):
+        import shiboken6
+
+        stack = self.undo_stack
+        if not shiboken6.isValid(stack):  # the stack says goodbye while the window is destroyed
+            return
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.setText(" ".join(filter(None, [self.tr("Undo"), stack.undoText()])))
+        self.redo_action.setText(" ".join(filter(None, [self.tr("Redo"), stack.redoText()])))
 
     def update_title(self):
         name = self.project.name or self.tr("Untitled")

@@ -31,6 +31,9 @@ def show_error(window, error: BaseException) -> None:
 # -- project ----------------------------------------------------------------------------------
 def show_project(window, project: Project) -> None:
     """Put ``project`` on screen: layers, zone list, illustrative marks, saved view."""
+    if getattr(window, "subdivision", None) is not None:  # a preview or undo step of the old project is void
+        window.subdivision.discard()
+        window.undo_stack.clear()
     window.project = project
     layers_from_project(project, window.layers)
     window.illustrative = is_illustrative(project)

@@ -374,126 +374,156 @@
         <source>National roads and rail</source>
         <translation>Quốc lộ và đường sắt</translation>
     </message>
+    <message>
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="94" />
+        <source>Lots (subdivision)</source>
+        <translation>Lô (chia lô)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="94" />
+        <source>New roads (subdivision)</source>
+        <translation>Đường mới (chia lô)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="95" />
+        <source>Access edges (subdivision)</source>
+        <translation>Cạnh tiếp cận (chia lô)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="134" />
+        <location filename="../../gis_app/shell/main_window.py" line="144" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="135" />
+        <location filename="../../gis_app/shell/main_window.py" line="145" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="148" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="136" />
+        <location filename="../../gis_app/shell/main_window.py" line="149" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="137" />
+        <location filename="../../gis_app/shell/main_window.py" line="150" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="138" />
+        <location filename="../../gis_app/shell/main_window.py" line="151" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="139" />
+        <location filename="../../gis_app/shell/main_window.py" line="152" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="140" />
+        <location filename="../../gis_app/shell/main_window.py" line="153" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="141" />
+        <location filename="../../gis_app/shell/main_window.py" line="154" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="142" />
+        <location filename="../../gis_app/shell/main_window.py" line="155" />
         <source>Add layer…</source>
         <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="143" />
+        <location filename="../../gis_app/shell/main_window.py" line="156" />
         <source>Export layer…</source>
         <translation>Xuất lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="144" />
+        <location filename="../../gis_app/shell/main_window.py" line="157" />
         <source>Export project for QGIS…</source>
         <translation>Xuất dự án cho QGIS…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="145" />
+        <location filename="../../gis_app/shell/main_window.py" line="158" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="146" />
+        <location filename="../../gis_app/shell/main_window.py" line="159" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="147" />
+        <location filename="../../gis_app/shell/main_window.py" line="160" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="148" />
+        <location filename="../../gis_app/shell/main_window.py" line="161" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="149" />
+        <location filename="../../gis_app/shell/main_window.py" line="162" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="152" />
+        <location filename="../../gis_app/shell/main_window.py" line="165" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="155" />
+        <location filename="../../gis_app/shell/main_window.py" line="168" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="156" />
+        <location filename="../../gis_app/shell/main_window.py" line="169" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="157" />
+        <location filename="../../gis_app/shell/main_window.py" line="170" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="158" />
+        <location filename="../../gis_app/shell/main_window.py" line="171" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="167" />
+        <location filename="../../gis_app/shell/main_window.py" line="187" />
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="188" />
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="191" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="168" />
+        <location filename="../../gis_app/shell/main_window.py" line="192" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="197" />
+        <location filename="../../gis_app/shell/main_window.py" line="221" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
@@ -503,48 +533,48 @@
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="88" />
         <location filename="../../gis_app/shell/window_actions.py" line="91" />
+        <location filename="../../gis_app/shell/window_actions.py" line="94" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="110" />
+        <location filename="../../gis_app/shell/window_actions.py" line="113" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="116" />
+        <location filename="../../gis_app/shell/window_actions.py" line="119" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="129" />
+        <location filename="../../gis_app/shell/window_actions.py" line="132" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="129" />
+        <location filename="../../gis_app/shell/window_actions.py" line="132" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="163" />
+        <location filename="../../gis_app/shell/window_actions.py" line="166" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="235" />
+        <location filename="../../gis_app/shell/window_actions.py" line="238" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="238" />
+        <location filename="../../gis_app/shell/window_actions.py" line="241" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="238" />
+        <location filename="../../gis_app/shell/window_actions.py" line="241" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
@@ -986,6 +1016,301 @@
         <location filename="../../gis_app/shell/rules/__init__.py" line="106" />
         <source>Charts</source>
         <translation>Biểu đồ</translation>
+    </message>
+</context>
+<context>
+    <name>SubdivisionPanel</name>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="60" />
+        <source>Subdivide vacant land of the selected zone…</source>
+        <translation>Chia lô đất trống của khu đang chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="61" />
+        <source>Subdivide a drawn polygon…</source>
+        <translation>Chia lô một vùng vẽ trên bản đồ…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="62" />
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="63" />
+        <source>Accept</source>
+        <translation>Chấp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="64" />
+        <source>Discard</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="65" />
+        <source>Edit lots</source>
+        <translation>Sửa lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="66" />
+        <source>Select lots on the map (Shift+click adds a lot).</source>
+        <translation>Chọn lô trên bản đồ (Shift+nhấp để chọn thêm lô).</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="67" />
+        <source>Merge lots</source>
+        <translation>Gộp lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="68" />
+        <source>Split lot by line</source>
+        <translation>Cắt lô theo đường</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="69" />
+        <source>Renumber lots</source>
+        <translation>Đánh số lại lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="74" />
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="74" />
+        <source>NO</source>
+        <translation>KHÔNG</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="76" />
+        <source>Lots</source>
+        <translation>Số lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="77" />
+        <source>Lot share of the site</source>
+        <translation>Tỷ lệ đất lô trên khu đất</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="78" />
+        <source>Geometric bound</source>
+        <translation>Giới hạn hình học</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="79" />
+        <source>Lot share / bound</source>
+        <translation>Tỷ lệ đất lô / giới hạn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="80" />
+        <source>Smallest lot</source>
+        <translation>Lô nhỏ nhất</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="81" />
+        <source>Mean lot</source>
+        <translation>Lô trung bình</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="82" />
+        <source>Largest lot</source>
+        <translation>Lô lớn nhất</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="83" />
+        <source>Valid lots</source>
+        <translation>Lô hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="84" />
+        <source>Mean rectangularity</source>
+        <translation>Độ vuông vức trung bình</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="85" />
+        <source>95th percentile depth / frontage</source>
+        <translation>Sâu / mặt tiền (phân vị 95)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="86" />
+        <source>Guarantees met</source>
+        <translation>Đạt mọi bảo đảm</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="93" />
+        <source>No preview: start a subdivision above.</source>
+        <translation>Chưa có bản xem trước: hãy bắt đầu chia lô ở trên.</translation>
+    </message>
+</context>
+<context>
+    <name>SubdivisionParamsDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="22" />
+        <source>Subdivision parameters</source>
+        <translation>Thông số chia lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="43" />
+        <source>Lot mix (LOW-HIGH:SHARE, …)</source>
+        <translation>Cơ cấu lô (THẤP-CAO:TỶ_LỆ, …)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="45" />
+        <source>Run</source>
+        <translation>Chạy</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="46" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="54" />
+        <source>Minimum lot (m²)</source>
+        <translation>Diện tích lô tối thiểu (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="54" />
+        <source>Frontage, lots under 1,000 m² (m)</source>
+        <translation>Mặt tiền lô dưới 1.000 m² (m)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="55" />
+        <source>Frontage, lots from 1,000 m² (m)</source>
+        <translation>Mặt tiền lô từ 1.000 m² (m)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="56" />
+        <source>Maximum depth / frontage</source>
+        <translation>Tỷ lệ sâu / mặt tiền tối đa</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="56" />
+        <source>Road width (m)</source>
+        <translation>Bề rộng đường (m)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="57" />
+        <source>High-tech reserve share (0–0.9)</source>
+        <translation>Tỷ lệ dành cho công nghệ cao (0–0,9)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="58" />
+        <source>Green buffer along the boundary (m)</source>
+        <translation>Dải cây xanh dọc ranh giới (m)</translation>
+    </message>
+</context>
+<context>
+    <name>SubdivisionTools</name>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="65" />
+        <source>&amp;Subdivision</source>
+        <translation>&amp;Chia lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="66" />
+        <source>Subdivide vacant land…</source>
+        <translation>Chia lô đất trống…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="67" />
+        <source>Subdivide a drawn polygon…</source>
+        <translation>Chia lô một vùng vẽ trên bản đồ…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="68" />
+        <source>Merge lots</source>
+        <translation>Gộp lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="69" />
+        <source>Split lot by line</source>
+        <translation>Cắt lô theo đường</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="70" />
+        <source>Renumber lots</source>
+        <translation>Đánh số lại lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="71" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="75" />
+        <source>Subdivision</source>
+        <translation>Chia lô</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="99" />
+        <source>Select a zone first (click it on the map or in the zone list).</source>
+        <translation>Hãy chọn một khu trước (nhấp vào khu trên bản đồ hoặc trong danh sách khu).</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="101" />
+        <source>Subdivide the vacant land of %1</source>
+        <translation>Chia lô đất trống của %1</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="113" />
+        <source>Vacant land of %1</source>
+        <translation>Đất trống của %1</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="123" />
+        <source>Click the corners of the site; double-click to finish, Esc to cancel.</source>
+        <translation>Nhấp các góc của khu đất; nhấp đúp để kết thúc, Esc để hủy.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="126" />
+        <source>Subdivide a drawn polygon</source>
+        <translation>Chia lô vùng đã vẽ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="138" />
+        <source>Drawn polygon</source>
+        <translation>Vùng đã vẽ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="142" />
+        <source>Subdividing…</source>
+        <translation>Đang chia lô…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="172" />
+        <source>Subdivide %1 (%2 lots)</source>
+        <translation>Chia lô %1 (%2 lô)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="203" />
+        <source>Select exactly two lots of the same layout on the lots layer.</source>
+        <translation>Hãy chọn đúng hai lô của cùng một phương án trên lớp lô.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="207" />
+        <source>Merge lots %1 and %2</source>
+        <translation>Gộp lô %1 và %2</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="215" />
+        <source>Select one lot on the lots layer to split.</source>
+        <translation>Hãy chọn một lô trên lớp lô để cắt.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="224" />
+        <source>Draw the cutting line across the lot; double-click to finish, Esc to cancel.</source>
+        <translation>Vẽ đường cắt ngang qua lô; nhấp đúp để kết thúc, Esc để hủy.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="228" />
+        <source>Split lot %1</source>
+        <translation>Cắt lô %1</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="239" />
+        <source>Select a lot of the layout to renumber.</source>
+        <translation>Hãy chọn một lô của phương án cần đánh số lại.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="241" />
+        <source>Renumber lots of %1</source>
+        <translation>Đánh số lại lô của %1</translation>
     </message>
 </context>
 <context>

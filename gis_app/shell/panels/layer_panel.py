@@ -90,7 +90,9 @@ class LayerPanel(QWidget):
         """Known layers get a translated title; others keep their own."""
         titles = {"zones": self.tr("Industrial zones and clusters"), "subzones": self.tr("Subzones"),
                   "parcels": self.tr("Parcels"), "province": self.tr("Province boundary"),
-                  "districts": self.tr("District boundaries"), "national_roads": self.tr("National roads and rail")}
+                  "districts": self.tr("District boundaries"), "national_roads": self.tr("National roads and rail"),
+                  "lots": self.tr("Lots (subdivision)"), "lot_roads": self.tr("New roads (subdivision)"),
+                  "lot_access": self.tr("Access edges (subdivision)")}
         return titles.get(layer.name, layer.title)
 
     def select_layer(self, name: str) -> None:

@@ -1,0 +1,166 @@
+"""Where an accepted subdivision lives in a project (Qt-free; the GUI's Accept and lot edits).
+
+A layout belongs to a *layout id*: the zone's ``zone_id`` when it subdivides the zone's vacant
+land, ``DRAWN`` for a polygon drawn on the map (a sketch not tied to parcels). Accepting gives:
+
+- ``lots`` (lot_id, layout_id, area_m2, frontage_m, depth_m, use, road_id): the lots;
+- ``lot_roads`` (road_id, layout_id, kind, area_m2) and ``lot_access`` (access_id, layout_id, lines):
+  the new roads and the access edges, kept so that later edits measure frontage as the engine did;
+- for a zone layout, ``parcels`` too: the zone's vacant industrial parcels (and any earlier layout of
+  that zone) are replaced by new parcels ``ZONE:CN-01`` (industrial, vacant), ``ZONE:R-01`` (road),
+  ``ZONE:HT-01`` (industrial, vacant, the high-tech reserve, also a ``hightech`` subzone) and
+  ``ZONE:RM-01`` (green for a green buffer, otherwise other), so fill rates and rules see the lots.
+
+Every function returns new frames (name → GeoDataFrame) and never changes the project; the
+shell swaps them in as one undoable step.
+"""
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from . import site
+
+LOTS, ROADS, ACCESS = "lots", "lot_roads", "lot_access"
+DRAWN = "DRAWN"
+LOT_COLUMNS = ["lot_id", "layout_id", "area_m2", "frontage_m", "depth_m", "use", "road_id"]
+
+
+def layout_parcel_prefix(layout_id: str) -> str:
+    return f"{layout_id}:"
+
+
+def _empty_frames(crs) -> dict:
+    return {"reserve": gpd.GeoDataFrame({"reserve_id": []}, geometry=[], crs=crs),
+            "remainder": gpd.GeoDataFrame({"reason": []}, geometry=[], crs=crs)}
+
+
+def _layout_rows(parcels, zone_id):
+    ids = parcels["parcel_id"].astype(str)
+    return ids.str.startswith(layout_parcel_prefix(zone_id)).to_numpy() & (parcels["zone_id"] == zone_id).to_numpy()
+
+
+def zone_site(project, zone_id: str, tolerance: float = 0.05):
+    """(polygon, access_ids, access_parts): the zone's vacant industrial land plus an earlier layout
+    of the zone (so a second run re-plans the same land); the zone's other road parcels give access."""
+    parcels = project.parcels
+    ours = _layout_rows(parcels, zone_id)
+    if ours.any():
+        parcels = parcels.copy()
+        parcels.loc[ours, "landuse"] = "industrial"
+        parcels.loc[ours, "status"] = "vacant"
+    return site.vacant_land_from_parcels(parcels, zone_id, tolerance)
+
+
+def _replace_rows(existing, layout_id, new, crs):
+    """``existing`` without the rows of ``layout_id``, with ``new`` appended."""
+    if existing is None or existing.empty:
+        return gpd.GeoDataFrame(new.reset_index(drop=True), geometry="geometry", crs=crs)
+    kept = existing[existing["layout_id"] != layout_id]
+    return gpd.GeoDataFrame(pd.concat([kept, new], ignore_index=True), geometry="geometry", crs=crs)
+
+
+def _tagged(frame, layout_id, columns):
+    out = frame.copy()
+    out["layout_id"] = layout_id
+    out = out[[c for c in columns if c in out.columns] + ["geometry"]]
+    return gpd.GeoDataFrame(out.reset_index(drop=True), geometry="geometry", crs=frame.crs)
+
+
+def _like(geoms, template):
+    """Geometries promoted to MultiPolygon when the target layer holds only MultiPolygons."""
+    geoms = list(geoms)
+    if len(template) and (template.geom_type == "MultiPolygon").all():
+        return [shapely.MultiPolygon([g]) if g.geom_type == "Polygon" else g for g in geoms]
+    return geoms
+
+
+def _parcel_rows(prefix, zone_id, ids, landuse, status, notes, geoms, parcels):
+    n = len(ids)
+    data = {"parcel_id": [prefix + str(i) for i in ids], "zone_id": [zone_id] * n, "landuse": [landuse] * n,
+            "status": [status] * n, "tenant": [None] * n, "sector": [None] * n}
+    if "note" in parcels.columns:
+        data["note"] = list(notes)
+    return gpd.GeoDataFrame(data, geometry=_like(geoms, parcels), crs=parcels.crs)
+
+
+def _lot_parcels(prefix, zone_id, lots, parcels):
+    return _parcel_rows(prefix, zone_id, lots["lot_id"], "industrial", "vacant", ["subdivision lot"] * len(lots),
+                        lots.geometry.values, parcels)
+
+
+def accepted_layers(project, frames: dict, layout_id: str) -> dict:
+    """The layers that change when the layout ``frames`` (``SubdivisionResult.frames``) is accepted."""
+    crs = project.crs
+    out = {
+        LOTS: _replace_rows(project.layers.get(LOTS), layout_id, _tagged(frames["lots"], layout_id, LOT_COLUMNS), crs),
+        ROADS: _replace_rows(project.layers.get(ROADS), layout_id,
+                             _tagged(frames["roads"], layout_id, ["road_id", "layout_id", "kind", "area_m2"]), crs),
+        ACCESS: _replace_rows(project.layers.get(ACCESS), layout_id,
+                              _tagged(frames["access"], layout_id, ["access_id", "layout_id"]), crs),
+    }
+    if layout_id == DRAWN:
+        return out
+    parcels, prefix = project.parcels, layout_parcel_prefix(layout_id)
+    mine = (parcels["zone_id"] == layout_id).to_numpy()
+    vacant = mine & (parcels["landuse"] == "industrial").to_numpy() & (parcels["status"] == "vacant").to_numpy()
+    kept = parcels[~(vacant | _layout_rows(parcels, layout_id))]
+    roads, reserve, remainder = frames["roads"], frames["reserve"], frames["remainder"]
+    reasons = list(remainder["reason"]) if len(remainder) else []
+    new = [
+        _lot_parcels(prefix, layout_id, frames["lots"], parcels),
+        _parcel_rows(prefix, layout_id, roads["road_id"], "road", None, ["subdivision road"] * len(roads),
+                     roads.geometry.values, parcels),
+        _parcel_rows(prefix, layout_id, [f"HT-{i + 1:02d}" for i in range(len(reserve))], "industrial", "vacant",
+                     ["high-tech reserve"] * len(reserve), reserve.geometry.values, parcels),
+    ]
+    for landuse, pick in (("green", lambda r: r == "green_buffer"), ("other", lambda r: r != "green_buffer")):
+        rows = [i for i, r in enumerate(reasons) if pick(r)]
+        new.append(_parcel_rows(prefix, layout_id, [f"RM-{i + 1:02d}" for i in rows], landuse, None,
+                                [f"subdivision remainder: {reasons[i]}" for i in rows],
+                                remainder.geometry.values[rows] if rows else [], parcels))
+    new = [frame for frame in new if len(frame)]
+    out["parcels"] = gpd.GeoDataFrame(pd.concat([kept, *new], ignore_index=True), geometry="geometry", crs=parcels.crs)
+    subzones = project.subzones
+    sub_kept = subzones[~subzones["subzone_id"].astype(str).str.startswith(prefix).to_numpy()]
+    if len(reserve) or len(sub_kept) != len(subzones):
+        ht = gpd.GeoDataFrame({"subzone_id": [f"{prefix}HT-{i + 1:02d}" for i in range(len(reserve))],
+                               "zone_id": [layout_id] * len(reserve), "use": ["hightech"] * len(reserve)},
+                              geometry=_like(reserve.geometry.values, subzones), crs=subzones.crs)
+        out["subzones"] = gpd.GeoDataFrame(pd.concat([sub_kept, ht], ignore_index=True), geometry="geometry",
+                                           crs=subzones.crs)
+    return out
+
+
+def layout_frames(project, layout_id: str) -> dict:
+    """The engine's frames of an accepted layout (lots, roads, access) for ``edit`` operations."""
+    def rows(name):
+        frame = project.layers.get(name)
+        if frame is None:
+            return gpd.GeoDataFrame({"layout_id": []}, geometry=[], crs=project.crs)
+        return frame[frame["layout_id"] == layout_id].drop(columns="layout_id").reset_index(drop=True)
+
+    return {"lots": rows(LOTS), "roads": rows(ROADS), "access": rows(ACCESS), **_empty_frames(project.crs)}
+
+
+def edited_layers(project, layout_id: str, frames: dict) -> dict:
+    """The layers that change when the lots of ``layout_id`` become ``frames["lots"]`` (merge, split,
+    renumber): the ``lots`` layer, and for a zone layout its lot parcels."""
+    lots = _tagged(frames["lots"], layout_id, LOT_COLUMNS)
+    out = {LOTS: _replace_rows(project.layers.get(LOTS), layout_id, lots, project.crs)}
+    if layout_id == DRAWN:
+        return out
+    parcels, prefix = project.parcels, layout_parcel_prefix(layout_id)
+    old = project.layers[LOTS]
+    old_ids = {prefix + str(i) for i in old.loc[old["layout_id"] == layout_id, "lot_id"]}
+    is_lot = parcels["parcel_id"].astype(str).isin(old_ids).to_numpy() & (parcels["zone_id"] == layout_id).to_numpy()
+    if not is_lot.any():
+        return out
+    # the lots take the place of the old lot parcels, so the parcel table keeps its order
+    first = int(np.flatnonzero(is_lot)[0])
+    before, after = parcels.iloc[:first], parcels.iloc[first:][~is_lot[first:]]
+    out["parcels"] = gpd.GeoDataFrame(pd.concat([before, _lot_parcels(prefix, layout_id, lots, parcels), after],
+                                                ignore_index=True), geometry="geometry", crs=parcels.crs)
+    return out

@@ -1,0 +1,255 @@
+"""pytest-qt tests of subdivision in the GUI on the sample project: run, preview, accept, undo/redo,
+lot edits and cancel, driving the real widgets."""
+import copy
+
+import numpy as np
+import pytest
+import shapely
+from geopandas.testing import assert_geodataframe_equal
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from gis_app.core.errors import Canceled
+from gis_app.subdivision.params import SubdivisionParams
+
+ZONE = "KCN-DAIAN"
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    box = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: box.append(text))
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: box.append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    return box
+
+
+@pytest.fixture
+def window(qtbot, sample_project_path, warnings):
+    from gis_app.shell.app import application, build_window
+
+    application()
+    win = build_window(sample_project_path, lang="vi")
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.modified = False
+
+
+def snapshot(project):
+    return {name: frame.copy() for name, frame in project.layers.items()}, copy.deepcopy(project.layer_state)
+
+
+def assert_project_equals(project, snap):
+    layers, state = snap
+    assert set(project.layers) == set(layers)
+    for name, frame in layers.items():
+        assert_geodataframe_equal(project.layers[name], frame, check_like=False)
+    assert project.layer_state == state
+
+
+def accept_params_when_shown(qtbot, **values):
+    """Fill the parameter dialog as soon as it opens, then press Run."""
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        for name, value in values.items():
+            dialog.spins[name].setValue(value)
+        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+    QTimer.singleShot(0, fill)
+
+
+def wait_task(qtbot, tools):
+    task = tools.task
+    if not task.done:
+        with qtbot.waitSignal(task.finished, timeout=30000):
+            pass
+    return task
+
+
+def run_zone_from_dialog(qtbot, window, min_lot):
+    from gis_app.shell import window_actions
+
+    tools = window.subdivision
+    window_actions.select_zone(window, ZONE)
+    accept_params_when_shown(qtbot, min_lot=min_lot)
+    qtbot.mouseClick(tools.panel.zone_button, Qt.MouseButton.LeftButton)
+    task = wait_task(qtbot, tools)
+    assert task.error is None
+    return tools
+
+
+def click_map(qtbot, window, x, y, shift=False):
+    px, py = window.canvas.view.to_screen(np.array([[x, y]]))[0]
+    mods = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+    qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, mods, QPoint(int(round(px)), int(round(py))))
+
+
+def test_run_preview_accept_undo_redo_then_bigger_lots(qtbot, window):
+    project = window.project
+    before = snapshot(project)
+    tools = run_zone_from_dialog(qtbot, window, 500)
+    metrics = tools.panel.metrics
+    assert metrics["lots"] > 200 and metrics["valid_lots"] == metrics["lots"] and metrics["guarantees_ok"]
+    shown = dict(tools.panel.rows())
+    assert f"{metrics['lots']:,} / {metrics['lots']:,}" in shown.values()
+    assert tools.overlay in window.canvas.overlays
+    assert_project_equals(project, before)  # a preview is not a project change
+    from gis_app.shell.algorithm_dialog import settings
+
+    assert float(settings().value("subdivision/min_lot")) == 500  # remembered for the next run
+
+    qtbot.mouseClick(tools.panel.accept_button, Qt.MouseButton.LeftButton)
+    lots = project.layers["lots"]
+    assert len(lots) == metrics["lots"] and tools.overlay is None
+    parcels = project.parcels[project.parcels["zone_id"] == ZONE]
+    vacant = parcels[(parcels["landuse"] == "industrial") & (parcels["status"] == "vacant")]
+    assert len(vacant) == metrics["lots"] + len(tools_reserve(project))  # lots replaced the vacant land
+    assert "lots" in window.layers and window.undo_stack.count() == 1
+    accepted = snapshot(project)
+
+    window.undo_action.trigger()
+    assert_project_equals(project, before)
+    assert "lots" not in window.layers
+    window.redo_action.trigger()
+    assert_project_equals(project, accepted)
+    assert len(window.layers["lots"]) == metrics["lots"]
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert window.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+
+    window.undo_action.trigger()
+    tools = run_zone_from_dialog(qtbot, window, 1000)
+    assert tools.panel.metrics["lots"] < metrics["lots"]
+    assert tools.panel.metrics["min_lot_m2"] >= 1000 and tools.panel.metrics["valid_lots"] == tools.panel.metrics["lots"]
+    qtbot.mouseClick(tools.panel.discard_button, Qt.MouseButton.LeftButton)
+    assert tools.preview is None and not window.canvas.overlays
+    assert_project_equals(project, before)
+
+
+def tools_reserve(project):
+    return project.parcels[project.parcels["parcel_id"].str.startswith(f"{ZONE}:HT-")]
+
+
+def _accepted_layout(qtbot, window):
+    tools = window.subdivision
+    tools.subdivide_zone(ZONE, SubdivisionParams())
+    wait_task(qtbot, tools)
+    tools.accept()
+    window.canvas.zoom_to(tools_extent(window))
+    return tools
+
+
+def tools_extent(window):
+    return window.layers["lots"].extent
+
+
+def _neighbours(lots):
+    """Two lots of the same road sharing a long edge."""
+    geoms = lots.geometry.values
+    for i in range(len(lots)):
+        for j in range(i + 1, len(lots)):
+            if lots["road_id"].iloc[i] != lots["road_id"].iloc[j]:
+                continue
+            shared = shapely.intersection(geoms[i].boundary, geoms[j].boundary)
+            if shared.length > 20:
+                return i, j, shared
+    raise AssertionError("no neighbouring lots")
+
+
+def test_merge_split_renumber_with_undo_and_refusal(qtbot, window, warnings):
+    tools = _accepted_layout(qtbot, window)
+    project = window.project
+    accepted = snapshot(project)
+    lots = project.layers["lots"]
+    n = len(lots)
+    i, j, shared = _neighbours(lots)
+    window.canvas.zoom_to(shapely.union(lots.geometry.iloc[i], lots.geometry.iloc[j]).buffer(60).bounds)
+    for row, shift in ((i, False), (j, True)):
+        p = lots.geometry.iloc[row].representative_point()
+        click_map(qtbot, window, p.x, p.y, shift)
+    assert sorted(window.layers["lots"].selected_rows()) == [i, j]
+    qtbot.mouseClick(tools.panel.merge_button, Qt.MouseButton.LeftButton)
+    assert not warnings
+    merged = snapshot(project)
+    assert len(project.layers["lots"]) == n - 1
+    assert abs(project.layers["lots"]["area_m2"].sum() - lots["area_m2"].sum()) < 0.05
+    assert len(project.parcels) == len(accepted[0]["parcels"]) - 1
+
+    # split the merged lot back along the old shared edge, drawn with the line tool
+    merged_id = lots["lot_id"].iloc[i]
+    row = int(np.flatnonzero(project.layers["lots"]["lot_id"].to_numpy() == merged_id)[0])
+    p = project.layers["lots"].geometry.iloc[row].representative_point()
+    click_map(qtbot, window, p.x, p.y)
+    qtbot.mouseClick(tools.panel.split_button, Qt.MouseButton.LeftButton)
+    assert window.canvas.tool is not None
+    (x0, y0), (x1, y1) = np.asarray(shapely.affinity.scale(shapely.line_merge(shared), 1.6, 1.6).coords)[[0, -1]]
+    click_map(qtbot, window, x0, y0)
+    px, py = window.canvas.view.to_screen(np.array([[x1, y1]]))[0]
+    qtbot.mouseDClick(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(round(px)), int(round(py))))
+    assert not warnings, warnings
+    assert window.canvas.tool is None and len(project.layers["lots"]) == n
+    assert project.layers["lots"]["area_m2"].min() >= 500
+
+    window.undo_action.trigger()
+    assert_project_equals(project, merged)
+
+    # a 510 m² lot cut in two breaks the minimum: refused with the engine's reason, nothing changes
+    small = project.layers["lots"]
+    k = int(np.argmin(small["area_m2"].to_numpy()))
+    geom = small.geometry.iloc[k]
+    window.layers["lots"].select([k])
+    c = geom.centroid
+    line = shapely.affinity.scale(shapely.LineString([(geom.bounds[0], c.y), (geom.bounds[2], c.y)]), 2, 1)
+    count = window.undo_stack.count()
+    assert tools.split_selected(line) is False
+    assert warnings and "nhỏ hơn diện tích tối thiểu" in warnings[-1]
+    assert window.undo_stack.count() == count
+    assert_project_equals(project, merged)
+
+    qtbot.mouseClick(tools.panel.renumber_button, Qt.MouseButton.LeftButton)
+    ids = list(project.layers["lots"]["lot_id"])
+    assert ids == [f"CN-{k + 1:02d}" for k in range(len(ids))]
+    window.undo_action.trigger()
+    assert_project_equals(project, merged)
+    window.undo_action.trigger()
+    assert_project_equals(project, accepted)
+
+
+def test_cancel_leaves_project_unchanged(qtbot, window):
+    project = window.project
+    before = snapshot(project)
+    tools = window.subdivision
+    task = tools.subdivide_zone(ZONE, SubdivisionParams(min_lot=500))
+    task.cancel()
+    wait_task(qtbot, tools)
+    assert isinstance(task.error, Canceled)
+    assert tools.preview is None and not window.canvas.overlays
+    assert window.undo_stack.count() == 0
+    assert_project_equals(project, before)
+
+
+def test_drawn_polygon_and_escape(qtbot, window, warnings):
+    tools = window.subdivision
+    project = window.project
+    parcels_before = project.parcels.copy()
+    x0, y0 = 600000.0, 2300000.0
+    window.canvas.zoom_to((x0 - 50, y0 - 50, x0 + 350, y0 + 250))
+    qtbot.mouseClick(tools.panel.draw_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+    assert window.canvas.tool is None and tools.sketch is None
+    qtbot.mouseClick(tools.panel.draw_button, Qt.MouseButton.LeftButton)
+    for x, y in ((x0, y0), (x0 + 300, y0), (x0 + 300, y0 + 200)):
+        click_map(qtbot, window, x, y)
+    accept_params_when_shown(qtbot, min_lot=500)
+    px, py = window.canvas.view.to_screen(np.array([[x0, y0 + 200]]))[0]
+    qtbot.mouseDClick(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(round(px)), int(round(py))))
+    wait_task(qtbot, tools)
+    assert not warnings, warnings
+    metrics = tools.panel.metrics
+    assert metrics["lots"] > 50 and metrics["valid_lots"] == metrics["lots"]
+    assert abs(metrics["site_m2"] - 60000) < 2000  # the drawn 300 × 200 m rectangle (clicks snap to pixels)
+    tools.accept()
+    assert set(project.layers["lots"]["layout_id"]) == {"DRAWN"}
+    assert_geodataframe_equal(project.parcels, parcels_before)  # a drawn sketch leaves the parcels alone
