@@ -145,8 +145,11 @@ class PrintDialog(QDialog):
 
         out = str(settings().value("print/out", "") or "")
         if not out:
-            base = Path(self.window.project.path).resolve().parent if self.window.project.path else Path.home()
-            out = str(base / "ban_do.pdf")
+            # The user's Documents folder, not the project's: the bundled sample lives in the program.
+            from PySide6.QtCore import QStandardPaths
+
+            base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            out = str(Path(base or Path.home()) / "ban_do.pdf")
         self.out_edit.setText(out)
         self.format.setCurrentIndex(1 if out.lower().endswith(".png") else 0)
 
