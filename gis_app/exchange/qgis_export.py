@@ -213,6 +213,12 @@ def qgs_document(project: Project, entries, data_source: str) -> bytes:
     props = ET.SubElement(root, "properties")
     paths = ET.SubElement(props, "Paths")
     ET.SubElement(paths, "Absolute", type="bool").text = "false"
+    # QGIS 3.x ignores <projectCrs> unless on-the-fly projection is marked enabled.
+    spatial = ET.SubElement(props, "SpatialRefSys")
+    ET.SubElement(spatial, "ProjectionsEnabled", type="int").text = "1"
+    code = project.crs.to_epsg()
+    if code:
+        ET.SubElement(spatial, "ProjectCrs", type="QString").text = f"EPSG:{code}"
     return b"<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n" + ET.tostring(root, encoding="utf-8")
 
 
