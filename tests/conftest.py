@@ -37,3 +37,33 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def sample_project_path() -> Path:
     return ROOT / "resources" / "sample" / "hai_duong_minh_hoa.gpkg"
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Record Qt message boxes instead of blocking on them.
+
+    ``warnings`` (warning and critical), ``infos`` and ``questions`` collect the texts; question()
+    returns ``answer`` (Discard unless a test sets it).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    box = {"warnings": [], "infos": [], "questions": [], "answer": QMessageBox.StandardButton.Discard}
+
+    def warning(parent, title, text, *a, **k):
+        box["warnings"].append(text)
+        return QMessageBox.StandardButton.Ok
+
+    def information(parent, title, text, *a, **k):
+        box["infos"].append(text)
+        return QMessageBox.StandardButton.Ok
+
+    def question(parent, title, text, *a, **k):
+        box["questions"].append(text)
+        return box["answer"]
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(QMessageBox, "critical", warning)
+    monkeypatch.setattr(QMessageBox, "information", information)
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return box

@@ -3,7 +3,7 @@ import zipfile
 
 import pytest
 import shapely
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from gis_app.exchange.readers import read_dataset
 from gis_app.exchange.writers import write_dataset
@@ -16,25 +16,6 @@ def project_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("exchange_gui") / "fixture.gpkg"
     synthetic_project(100).save(path)
     return path
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    box = {"warnings": [], "infos": []}
-
-    def warning(parent, title, text, *a, **k):
-        box["warnings"].append(text)
-        return QMessageBox.StandardButton.Ok
-
-    def information(parent, title, text, *a, **k):
-        box["infos"].append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "critical", warning)
-    monkeypatch.setattr(QMessageBox, "information", information)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    return box
 
 
 @pytest.fixture

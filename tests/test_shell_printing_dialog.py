@@ -1,7 +1,7 @@
 """The print layout dialog and the web map export, driven through the real main window."""
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from cartography_helpers import build_project
 
@@ -9,25 +9,6 @@ from cartography_helpers import build_project
 @pytest.fixture(scope="module")
 def project_path(tmp_path_factory):
     return build_project(tmp_path_factory.mktemp("print_gui") / "print.gpkg")
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    box = {"warnings": [], "infos": []}
-
-    def warning(parent, title, text, *a, **k):
-        box["warnings"].append(text)
-        return QMessageBox.StandardButton.Ok
-
-    def information(parent, title, text, *a, **k):
-        box["infos"].append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "critical", warning)
-    monkeypatch.setattr(QMessageBox, "information", information)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    return box
 
 
 @pytest.fixture

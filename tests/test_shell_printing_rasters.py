@@ -2,7 +2,6 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from layers.synthetic import synthetic_project
 
@@ -28,20 +27,6 @@ def make_geotiff(path, bounds, crs="EPSG:9209", color=(200, 30, 30)):
                        crs=crs, transform=from_bounds(*bounds, width, height)) as dst:
         dst.write(data)
     return path
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    box = {"warnings": []}
-
-    def warning(parent, title, text, *a, **k):
-        box["warnings"].append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "critical", warning)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    return box
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import hashlib
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from gis_app.core.project import Project
 from gis_app.rules.check import run_check
@@ -17,19 +16,6 @@ from gis_app.rules.view import STATUS_COLORS
 def expected(sample_project_path):
     """The headless check of the sample: what the dock must show."""
     return run_check(Project.load(sample_project_path), load_ruleset())
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    box = {"warnings": []}
-
-    def warning(parent, title, text, *a, **k):
-        box["warnings"].append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "critical", warning)
-    return box
 
 
 @pytest.fixture

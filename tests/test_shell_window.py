@@ -18,25 +18,6 @@ def fixture_project_path(tmp_path_factory):
 
 
 @pytest.fixture
-def messages(monkeypatch):
-    """Record message boxes instead of blocking on them; ``answer`` is what question() returns."""
-    box = {"warnings": [], "questions": [], "answer": QMessageBox.StandardButton.Discard}
-
-    def warning(parent, title, text, *a, **k):
-        box["warnings"].append(text)
-        return QMessageBox.StandardButton.Ok
-
-    def question(parent, title, text, *a, **k):
-        box["questions"].append(text)
-        return box["answer"]
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "critical", warning)
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return box
-
-
-@pytest.fixture
 def window(qtbot, fixture_project_path, messages):
     from gis_app.shell.app import application, build_window
 
