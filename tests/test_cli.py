@@ -35,3 +35,17 @@ def test_test_command_passes_options_to_pytest():
     done = _run("test", "-q", "-p", "no:cacheprovider", "--collect-only", "tests/test_cli.py")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "test_help_lists_commands" in done.stdout
+
+
+def test_param_labels_follow_the_language():
+    from gis_app.core import i18n
+    from gis_app.core.processing import Param
+
+    bilingual = Param("paper", "choice", "khổ giấy / paper size")
+    plain = Param("min_lot", "float", "")
+    i18n.set_language("vi")
+    assert bilingual.label() == "Khổ giấy" and bilingual.help_text() == "khổ giấy"
+    i18n.set_language("en")
+    assert bilingual.label() == "Paper size"
+    assert plain.label() == "Min lot"
+    i18n.set_language("vi")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .errors import Canceled, InputError
-from .i18n import t
+from .i18n import get_language, t
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,22 @@ class Param:
     required: bool = False
     positional: bool = False
     choices: tuple = ()
+
+    def help_text(self) -> str:
+        """The help in the UI language: helps written "tiếng Việt / English" are split."""
+        parts = self.help.split(" / ")
+        if len(parts) == 2:
+            return parts[0] if get_language() == "vi" else parts[1]
+        return self.help
+
+    def label(self) -> str:
+        """A short form label: the help's first clause, else the name."""
+        text = self.help_text().split(": ")[0].split("; ")[0].strip()
+        if len(text) > 48:  # keep a short parenthesis ("(lô dưới 1.000 m²)"), drop a long one
+            text = text.split(" (")[0].strip()
+        if not text or len(text) > 60:
+            text = self.name.replace("_", " ")
+        return text[0].upper() + text[1:]
 
 
 @dataclass(frozen=True)

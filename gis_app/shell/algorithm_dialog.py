@@ -48,7 +48,7 @@ class _PathEdit(QWidget):
 
     def _browse(self):
         pick = QFileDialog.getSaveFileName if _is_output(self.param) else QFileDialog.getOpenFileName
-        path, _ = pick(self, self.param.help or self.param.name, self.edit.text())
+        path, _ = pick(self, self.param.label(), self.edit.text())
         if path:
             self.edit.setText(path)
 
@@ -68,8 +68,8 @@ class AlgorithmDialog(QDialog):
                 value = remembered.value(self._key(p), p.default)
             self._set(p, editor, value)
             self.editors[p.name] = editor
-            label = p.name.replace("_", " ") + (" *" if p.required else "")
-            editor.setToolTip(p.help)
+            label = p.label() + (" *" if p.required else "")
+            editor.setToolTip(f"{p.help_text()} ({'--' + p.name.replace('_', '-') if not p.positional else p.name})")
             form.addRow(label, editor)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
