@@ -225,7 +225,58 @@ def test_as_of_date_leaves_out_later_zones(qtbot, window):
     assert window.layers["zones"].frame.set_index("zone_id")["compliance"].isna()["KCN-QUOCTUAN"]
     _click_zone_in_list(qtbot, window, "KCN-QUOCTUAN")
     assert "không được kiểm tra" in window.rules.zone_widget.title.text()
-    assert not window.modified  # a check is not an edit of the project
+    # the date is a setting of the project (saved with it), so the project is now unsaved
+    assert window.project.meta["rules"]["as_of"] == "2020-12-31" and window.modified
+
+
+def test_a_check_alone_does_not_mark_the_project_unsaved(qtbot, window):
+    old = window.rules.controller.result
+    window.rules.controller.request_check()
+    qtbot.waitUntil(lambda: window.rules.controller.result is not old, timeout=15000)
+    assert not window.modified
+
+
+def test_rule_set_and_date_are_saved_with_the_project(qtbot, window, tmp_path, messages):
+    import datetime as dt
+
+    from gis_app.shell.app import build_window
+
+    lenient = tmp_path / "lenient.toml"
+    lenient.write_text(DEFAULT_RULES.read_text(encoding="utf-8").replace("hightech_min_share = 0.20",
+                                                                         "hightech_min_share = 0.10"),
+                       encoding="utf-8")
+    assert window.rules.controller.load_ruleset_file(str(lenient))
+    window.rules.zone_widget.set_as_of(dt.date(2021, 6, 30))
+    saved = window.project.save(tmp_path / "with_rules.gpkg")
+    window.set_modified(False)
+    def reopen():
+        other = build_window(saved)
+        qtbot.waitUntil(lambda: other.rules.controller.result is not None, timeout=15000)
+        return other
+
+    def close(other):
+        qtbot.waitUntil(lambda: not other.tasks.tasks and not other.rules.controller._pending.isActive()
+                        and not other.rules.charts_widget._busy, timeout=60000)
+        other.modified = False
+        other.close()
+        other.deleteLater()
+
+    again = reopen()
+    try:
+        assert again.rules.controller.ruleset.source == str(lenient.resolve())
+        assert again.rules.controller.as_of == dt.date(2021, 6, 30)
+        assert again.rules.zone_widget.as_of_check.isChecked()
+        assert again.rules.zone_widget.as_of_edit.date().toPython() == dt.date(2021, 6, 30)
+        assert not again.modified
+    finally:
+        close(again)
+    lenient.unlink()  # the rule set file is gone: opening the project says so and uses the default
+    third = reopen()
+    try:
+        assert third.rules.controller.ruleset.source == str(DEFAULT_RULES)
+        assert any("lenient.toml" in m for m in messages["warnings"])
+    finally:
+        close(third)
 
 
 def test_report_export_writes_both_files(qtbot, window, tmp_path, monkeypatch):

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from gis_app.core.errors import InputError
 from gis_app.core.styles import NO_DATA_COLOR, default_style
-from gis_app.rules.ruleset import load_ruleset
+from gis_app.rules.ruleset import DEFAULT_RULES, load_ruleset
 from gis_app.rules.view import STATUS_COLORS, compliance_by_zone
 
 COMPLIANCE_FIELD = "compliance"
@@ -49,6 +50,7 @@ class RulesController(QObject):
     zone_changed = Signal()  # self.zone_id changed
     ruleset_changed = Signal()
     map_mode_changed = Signal()
+    as_of_restored = Signal(object)  # the project's saved evaluation date (or None)
 
     def __init__(self, window):
         super().__init__(window)
@@ -63,10 +65,36 @@ class RulesController(QObject):
         self.closed = False  # the window is going away: no new check
         # Requests are coalesced: opening a project inserts several layers, one check is enough.
         self._pending = QTimer(self, singleShot=True, interval=0, timeout=self.run_check)
-        window.project_shown.connect(self.request_check)
+        self._restoring = False
+        window.project_shown.connect(self._restore_from_project)
         window.layers.events.connect("changed", self._layer_changed)
         window.layers.events.connect("inserted", self._layers_changed)
         window.layers.events.connect("removed", self._layers_changed)
+
+    # -- the project's choice of rule set and date (saved in project.meta["rules"]) -------------
+    def _restore_from_project(self) -> None:
+        saved = dict(self.window.project.meta.get("rules") or {})
+        self._restoring = True
+        try:
+            if saved.get("path") != (None if self.ruleset.source == str(DEFAULT_RULES) else self.ruleset.source):
+                if not self.load_ruleset_file(saved.get("path")):
+                    self.load_ruleset_file(None)  # the saved file is gone or broken: the default
+            as_of = dt.date.fromisoformat(saved["as_of"]) if saved.get("as_of") else None
+            self.as_of = as_of
+            self.as_of_restored.emit(as_of)
+        finally:
+            self._restoring = False
+        self.request_check()
+
+    def _remember(self, key: str, value) -> None:
+        if self._restoring:
+            return
+        rules = dict(self.window.project.meta.get("rules") or {})
+        if rules.get(key) == value:
+            return
+        rules[key] = value
+        self.window.project.meta["rules"] = rules
+        self.window.set_modified(True)
 
     # -- the check ------------------------------------------------------------------------
     def request_check(self) -> None:
@@ -137,6 +165,7 @@ class RulesController(QObject):
             QMessageBox.warning(self.window, self.tr("Cannot load the rule set"), str(exc))
             return False
         self.ruleset = ruleset
+        self._remember("path", str(Path(path).resolve()) if path else None)
         self.ruleset_changed.emit()
         self.request_check()
         return True
@@ -144,6 +173,7 @@ class RulesController(QObject):
     def set_as_of(self, date: dt.date | None) -> None:
         if date != self.as_of:
             self.as_of = date
+            self._remember("as_of", date.isoformat() if date else None)
             self.request_check()
 
     # -- map style ------------------------------------------------------------------------

@@ -80,6 +80,7 @@ class ZoneDockWidget(QWidget):
         controller.result_changed.connect(self.show_zone)
         controller.zone_changed.connect(self.show_zone)
         controller.ruleset_changed.connect(self._show_ruleset)
+        controller.as_of_restored.connect(self.set_as_of)
         controller.map_mode_changed.connect(self._show_mode)
         self.retranslate()
 
