@@ -186,3 +186,26 @@ def test_logo_is_drawn_and_a_broken_logo_is_named(project_path, tmp_path, capsys
     logo.unlink()  # the remembered logo vanished: print without it, and say so
     assert export(project_path, out, "--zone", "KCN-TEST", "--scale", 5000) == 0
     assert "logo.png" in capsys.readouterr().err
+
+
+def test_high_tech_subzone_is_outlined_above_the_parcels(project_path, tmp_path):
+    # The parcels are opaque and drawn after the subzone layer: the subzone must be drawn again on
+    # top (blue outline + hatch), after the last parcel, as on the screen.
+    out = tmp_path / "map.pdf"
+    assert export(project_path, out, "--zone", "KCN-TEST", "--scale", 2000, "--paper", "A3") == 0
+    blue = (0x21 / 255, 0x71 / 255, 0xB5 / 255)
+    expected_w, expected_h = 200 / 2000 * 1000 * MM, 120 / 2000 * 1000 * MM  # SZ-1 is 200 × 120 m
+    with pdfplumber.open(out) as pdf:
+        objects = pdf.pages[0].objects
+        shapes = objects.get("rect", []) + objects.get("curve", [])
+        lines = objects.get("line", [])
+
+    def is_blue(o):
+        color = o.get("stroking_color")
+        return isinstance(color, (tuple, list)) and len(color) == 3 and \
+            all(abs(a - b) < 0.01 for a, b in zip(color, blue))
+
+    outlines = [o for o in shapes if is_blue(o) and abs(o["width"] - expected_w) < 1 and abs(o["height"] - expected_h) < 1]
+    assert outlines, "no blue outline of the high-tech subzone's size in the PDF"
+    hatch = [o for o in lines if is_blue(o)]
+    assert len(hatch) >= 5  # hatch lines inside it

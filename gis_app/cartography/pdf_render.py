@@ -109,6 +109,17 @@ def draw_vector_layer(c, tr: PaperTransform, frame, style: dict, fills, opacity:
     return int(keep.sum())
 
 
+# High-tech and CNHT subzones drawn again above the parcels, as on the screen: outline and hatch only.
+SUBZONE_OVERLAY = {"hightech": {"fill": None, "stroke": "#2171b5", "stroke_width": 0.5, "hatch": "diagonal"},
+                   "cnht": {"fill": None, "stroke": "#238b45", "stroke_width": 0.5, "hatch": "cross"}}
+
+
+def draw_subzone_overlay(c, tr: PaperTransform, subzones) -> None:
+    for use, style in SUBZONE_OVERLAY.items():
+        part = subzones[subzones["use"] == use]
+        draw_vector_layer(c, tr, part, style, [None] * len(part), 1.0)
+
+
 def _hatch(c, clip, rings, color, kind) -> None:
     allc = np.vstack(rings)
     x0, y0 = allc.min(axis=0)
@@ -257,6 +268,8 @@ def _draw_page(c, project, layout, geom, scale, sheet: MapSheet, sheets, subject
         if draw_vector_layer(c, tr, vacant, VACANT_STYLE, [None] * len(vacant), 1.0):
             legend_layers.append((t("Đất công nghiệp còn trống", "Vacant industrial land"), VACANT_STYLE,
                                   [("", LANDUSE_COLORS["industrial"])]))
+    if "parcels" in shown and "subzones" in shown:
+        draw_subzone_overlay(c, tr, project.subzones)  # parcels cover the subzone layer: outline it above
     info["lot_labels"] = draw_lot_labels(c, tr, project.parcels) if "parcels" in shown else 0
     info["zone_labels"] = draw_zone_labels(c, tr, project.zones) if "zones" in shown else 0
     c.restoreState()
