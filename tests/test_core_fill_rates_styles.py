@@ -45,3 +45,15 @@ def test_graduated_and_categorized_colors():
     parcels = _project().parcels
     pc = feature_fill_colors(parcels, default_style("parcels"))
     assert pc[3] == default_style("parcels")["categorized"]["colors"]["road"]
+
+
+def test_numbers_follow_the_ui_language():
+    from gis_app.core import i18n
+    from gis_app.core.numbers import fmt_ha, fmt_m2, fmt_share
+
+    i18n.set_language("vi")
+    assert (fmt_m2(14624.97), fmt_ha(1394000), fmt_share(0.7305)) == ("14.625 m²", "139,4 ha", "73,0%")
+    i18n.set_language("en")
+    assert (fmt_m2(14624.97), fmt_ha(1394000), fmt_share(0.7305)) == ("14,625 m²", "139.4 ha", "73.0%")
+    i18n.set_language("vi")
+    assert fmt_m2(None) == "—"

@@ -5,7 +5,8 @@ citation) and colours zones by ``zone_status``; the PDF/XLSX reports use the sam
 """
 from __future__ import annotations
 
-from ..core.i18n import get_language, t
+from ..core.i18n import t
+from ..core.numbers import fmt_ha, fmt_m2, fmt_share
 
 STATUS_ORDER = ("violation", "warning", "ok", "n/a")  # worst first
 STATUS_COLORS = {"violation": "#d7301f", "warning": "#fdae61", "ok": "#1a9850", "n/a": "#bdbdbd"}
@@ -33,29 +34,6 @@ def rule_label(finding: dict) -> str:
         return finding["rule"]
     return finding["rule"] + " " + {"hightech": t("(công nghệ cao)", "(high-tech)"),
                                     "cnht": t("(ưu tiên CNHT)", "(CNHT priority)")}.get(part, part)
-
-
-def fmt_m2(value) -> str:
-    if value is None:
-        return "—"
-    text = f"{float(value):,.0f} m²"
-    return text.replace(",", ".") if get_language() == "vi" else text
-
-
-def fmt_ha(value) -> str:
-    if value is None:
-        return "—"
-    number = f"{float(value) / 10_000:,.1f}"
-    if get_language() == "vi":  # 1.234,5 ha
-        number = number.replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"{number} ha"
-
-
-def fmt_share(value) -> str:
-    if value is None:
-        return "—"
-    text = f"{float(value) * 100:.1f}%"
-    return text.replace(".", ",") if get_language() == "vi" else text
 
 
 def figure_rows(zone: dict) -> list[tuple[str, str]]:

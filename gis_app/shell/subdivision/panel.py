@@ -5,12 +5,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPus
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 
-def _pct(v):
-    return f"{v:.1%}" if v is not None else "–"
-
-
-def _m2(v):
-    return f"{v:,.0f} m²" if v is not None else "–"
+from gis_app.core.numbers import fmt_m2, fmt_number, fmt_share
 
 
 class SubdivisionPanel(QWidget):
@@ -73,16 +68,16 @@ class SubdivisionPanel(QWidget):
         m = self.metrics
         ok = self.tr("yes") if m["guarantees_ok"] else self.tr("NO")
         return [
-            (self.tr("Lots"), f"{m['lots']:,}"),
-            (self.tr("Lot share of the site"), _pct(m.get("lot_share"))),
-            (self.tr("Geometric bound"), _pct(m.get("lot_share_bound"))),
-            (self.tr("Lot share / bound"), _pct(m.get("lot_share_of_bound"))),
-            (self.tr("Smallest lot"), _m2(m.get("min_lot_m2"))),
-            (self.tr("Mean lot"), _m2(m.get("mean_lot_m2"))),
-            (self.tr("Largest lot"), _m2(m.get("max_lot_m2"))),
-            (self.tr("Valid lots"), f"{m['valid_lots']:,} / {m['lots']:,}"),
-            (self.tr("Mean rectangularity"), f"{m.get('mean_rectangularity', 0):.3f}"),
-            (self.tr("95th percentile depth / frontage"), f"{m.get('p95_depth_ratio', 0):.2f}"),
+            (self.tr("Lots"), fmt_number(m["lots"])),
+            (self.tr("Lot share of the site"), fmt_share(m.get("lot_share"))),
+            (self.tr("Geometric bound"), fmt_share(m.get("lot_share_bound"))),
+            (self.tr("Lot share / bound"), fmt_share(m.get("lot_share_of_bound"))),
+            (self.tr("Smallest lot"), fmt_m2(m.get("min_lot_m2"))),
+            (self.tr("Mean lot"), fmt_m2(m.get("mean_lot_m2"))),
+            (self.tr("Largest lot"), fmt_m2(m.get("max_lot_m2"))),
+            (self.tr("Valid lots"), f"{fmt_number(m['valid_lots'])} / {fmt_number(m['lots'])}"),
+            (self.tr("Mean rectangularity"), fmt_number(m.get("mean_rectangularity", 0), 3)),
+            (self.tr("95th percentile depth / frontage"), fmt_number(m.get("p95_depth_ratio", 0), 2)),
             (self.tr("Guarantees met"), ok),
         ]
 
