@@ -320,3 +320,57 @@ def test_map_selection_of_a_parcel_shows_its_zone_and_english_labels(qtbot, wind
     finally:
         window.switch_language("vi")
     assert window.rules.menu.title() == "&Quy tắc"
+
+
+def test_travel_times_turn_r5_into_findings(qtbot, window, tmp_path):
+    import json
+
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from gis_app.core.project import Project
+    from gis_app.proximity.analysis import run_proximity
+
+    plants = tmp_path / "plants.geojson"
+    gpd.GeoDataFrame({"name": ["Nhà máy A"]}, geometry=[Point(106.25, 20.93)], crs=4326).to_file(plants)
+    result_path = tmp_path / "r5.json"
+    result_path.write_text(json.dumps(run_proximity(Project.load(window.project.path), plants)), encoding="utf-8")
+
+    def r5(zone_id):
+        zone = next(z for z in window.rules.controller.result["zones"] if z["zone_id"] == zone_id)
+        return next(f for f in zone["findings"] if f["rule"] == "R5")
+
+    assert r5("KCN-DAIAN")["status"] == "n/a"
+    old = window.rules.controller.result
+    assert window.rules.controller.load_travel_file(str(result_path))
+    qtbot.waitUntil(lambda: window.rules.controller.result is not old, timeout=15000)
+    assert r5("KCN-DAIAN")["status"] in ("ok", "warning")
+    assert window.project.meta["rules"]["proximity"] == str(result_path.resolve())
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert not window.rules.controller.load_travel_file(str(bad))
+
+
+def test_compute_travel_times_runs_proximity_then_uses_it(qtbot, window, tmp_path, monkeypatch):
+    import geopandas as gpd
+    from PySide6.QtWidgets import QDialog
+    from shapely.geometry import Point
+
+    from gis_app.shell import algorithm_dialog
+
+    plants = tmp_path / "plants.geojson"
+    gpd.GeoDataFrame({"name": ["Nhà máy A"]}, geometry=[Point(106.25, 20.93)], crs=4326).to_file(plants)
+    out = tmp_path / "r5.json"
+    original_values = algorithm_dialog.AlgorithmDialog.values
+
+    def values(self):
+        chosen = original_values(self)
+        assert chosen["project"] == str(window.project.path)  # prefilled with the open project
+        return dict(chosen, plants=str(plants), json=str(out))
+
+    monkeypatch.setattr(algorithm_dialog.AlgorithmDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(algorithm_dialog.AlgorithmDialog, "values", values)
+    window.rules.compute_travel_action.trigger()
+    qtbot.waitUntil(lambda: window.rules.controller.travel is not None, timeout=30000)
+    assert out.exists()
+    assert window.project.meta["rules"]["proximity"] == str(out.resolve())

@@ -701,13 +701,13 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/printing/print_dialog.py" line="113" />
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="172" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="175" />
         <source>Choose logo image</source>
         <translation>Chọn ảnh logo</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="179" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="182" />
         <source>Choose output file</source>
         <translation>Chọn tệp đầu ra</translation>
     </message>
@@ -762,47 +762,47 @@
         <translation>Tệp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="189" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="192" />
         <source>logo image not found</source>
         <translation>không tìm thấy ảnh logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="213" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="216" />
         <source>Rendering preview…</source>
         <translation>Đang dựng bản xem trước…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="227" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="230" />
         <source>Scale 1:%1, %2 map sheets (preview of sheet 1)</source>
         <translation>Tỷ lệ 1:%1, %2 tờ bản đồ (xem trước tờ 1)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="229" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="232" />
         <source>Scale of the page: 1:%1</source>
         <translation>Tỷ lệ của trang: 1:%1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="245" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="248" />
         <source>This page cannot be printed:</source>
         <translation>Không in được trang này:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="268" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="271" />
         <source>the output must be a .pdf or .png file</source>
         <translation>tệp đầu ra phải là .pdf hoặc .png</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="292" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="295" />
         <source>Wrote %1 (scale 1:%2, %3 sheets)</source>
         <translation>Đã ghi %1 (tỷ lệ 1:%2, %3 tờ)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="292" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="295" />
         <source>Wrote %1 (scale 1:%2)</source>
         <translation>Đã ghi %1 (tỷ lệ 1:%2)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="298" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="301" />
         <source>Export print layout</source>
         <translation>Xuất bản đồ in</translation>
     </message>
@@ -945,37 +945,62 @@
 <context>
     <name>RulesController</name>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="89" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="121" />
         <source>Checking the land reservation rules…</source>
         <translation>Đang kiểm tra các quy tắc dành quỹ đất…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="127" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="159" />
         <source>Load rule set</source>
         <translation>Nạp bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="137" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="169" />
         <source>Cannot load the rule set</source>
         <translation>Không nạp được bộ quy tắc</translation>
     </message>
     <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="185" />
+        <source>Cannot load the travel times</source>
+        <translation>Không nạp được kết quả thời gian di chuyển</translation>
+    </message>
+    <message>
         <location filename="../../gis_app/shell/rules/controller.py" line="192" />
+        <source>Load travel times (R5)</source>
+        <translation>Nạp thời gian di chuyển (R5)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="193" />
+        <source>Proximity results (*.json)</source>
+        <translation>Kết quả phân tích khoảng cách (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="204" />
+        <source>Travel times (R5)</source>
+        <translation>Thời gian di chuyển (R5)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="205" />
+        <source>Save the project first: the analysis reads the saved file.</source>
+        <translation>Hãy lưu dự án trước: phân tích đọc tệp đã lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="265" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="193" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="266" />
         <source>No check result yet: open a project with zones first.</source>
         <translation>Chưa có kết quả kiểm tra: hãy mở một dự án có các khu trước.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="225" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="298" />
         <source>Report written: %1</source>
         <translation>Đã ghi báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="228" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="301" />
         <source>Exporting the compliance report…</source>
         <translation>Đang xuất báo cáo tuân thủ…</translation>
     </message>
@@ -983,37 +1008,47 @@
 <context>
     <name>RulesUi</name>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="99" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="102" />
         <source>&amp;Rules</source>
         <translation>&amp;Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="100" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="103" />
         <source>Load a province rule set…</source>
         <translation>Nạp bộ quy tắc của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="101" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="104" />
         <source>Use the default rule set</source>
         <translation>Dùng bộ quy tắc mặc định</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="102" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="105" />
         <source>Colour zones by compliance</source>
         <translation>Tô màu các khu theo kết quả tuân thủ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="104" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="107" />
         <source>Export compliance report…</source>
         <translation>Xuất báo cáo tuân thủ…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="105" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="108" />
+        <source>Compute travel times to assembly plants (R5)…</source>
+        <translation>Tính thời gian di chuyển tới nhà máy lắp ráp (R5)…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/__init__.py" line="109" />
+        <source>Load travel times (R5)…</source>
+        <translation>Nạp thời gian di chuyển (R5)…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/__init__.py" line="110" />
         <source>Zone</source>
         <translation>Khu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="106" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="111" />
         <source>Charts</source>
         <translation>Biểu đồ</translation>
     </message>
@@ -1021,122 +1056,122 @@
 <context>
     <name>SubdivisionPanel</name>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="60" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="55" />
         <source>Subdivide vacant land of the selected zone…</source>
         <translation>Chia lô đất trống của khu đang chọn…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="61" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="56" />
         <source>Subdivide a drawn polygon…</source>
         <translation>Chia lô một vùng vẽ trên bản đồ…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="62" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="57" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="63" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="58" />
         <source>Accept</source>
         <translation>Chấp nhận</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="64" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="59" />
         <source>Discard</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="65" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="60" />
         <source>Edit lots</source>
         <translation>Sửa lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="66" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="61" />
         <source>Select lots on the map (Shift+click adds a lot).</source>
         <translation>Chọn lô trên bản đồ (Shift+nhấp để chọn thêm lô).</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="67" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="62" />
         <source>Merge lots</source>
         <translation>Gộp lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="68" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="63" />
         <source>Split lot by line</source>
         <translation>Cắt lô theo đường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="69" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="64" />
         <source>Renumber lots</source>
         <translation>Đánh số lại lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="74" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="69" />
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="74" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="69" />
         <source>NO</source>
         <translation>KHÔNG</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="76" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="71" />
         <source>Lots</source>
         <translation>Số lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="77" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="72" />
         <source>Lot share of the site</source>
         <translation>Tỷ lệ đất lô trên khu đất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="78" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="73" />
         <source>Geometric bound</source>
         <translation>Giới hạn hình học</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="79" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="74" />
         <source>Lot share / bound</source>
         <translation>Tỷ lệ đất lô / giới hạn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="80" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="75" />
         <source>Smallest lot</source>
         <translation>Lô nhỏ nhất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="81" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="76" />
         <source>Mean lot</source>
         <translation>Lô trung bình</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="82" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="77" />
         <source>Largest lot</source>
         <translation>Lô lớn nhất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="83" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="78" />
         <source>Valid lots</source>
         <translation>Lô hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="84" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="79" />
         <source>Mean rectangularity</source>
         <translation>Độ vuông vức trung bình</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="85" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="80" />
         <source>95th percentile depth / frontage</source>
         <translation>Sâu / mặt tiền (phân vị 95)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="86" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="81" />
         <source>Guarantees met</source>
         <translation>Đạt mọi bảo đảm</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="93" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="88" />
         <source>No preview: start a subdivision above.</source>
         <translation>Chưa có bản xem trước: hãy bắt đầu chia lô ở trên.</translation>
     </message>
@@ -1345,127 +1380,127 @@
 <context>
     <name>ZoneDockWidget</name>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="95" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="96" />
         <source>Rule set:</source>
         <translation>Bộ quy tắc:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="96" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="97" />
         <source>Load…</source>
         <translation>Nạp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="97" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="98" />
         <source>Load a province's rule set (TOML)</source>
         <translation>Nạp bộ quy tắc của tỉnh (TOML)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="98" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="99" />
         <source>As of</source>
         <translation>Tính đến ngày</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="99" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="100" />
         <source>Leave out zones established after this date</source>
         <translation>Bỏ qua các khu thành lập sau ngày này</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="100" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="101" />
         <source>Map style:</source>
         <translation>Kiểu bản đồ:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="101" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="102" />
         <source>Fill rate</source>
         <translation>Tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="102" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="103" />
         <source>Compliance</source>
         <translation>Tuân thủ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="103" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
         <source>Figure</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="103" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
         <source>Rule</source>
         <translation>Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
         <source>Deficit</source>
         <translation>Thiếu hụt</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="106" />
         <source>Required</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="106" />
         <source>Actual</source>
         <translation>Thực tế</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="106" />
         <source>Citation</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="106" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="107" />
         <source>Message</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="108" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="109" />
         <source>High-tech subzone</source>
         <translation>Phân khu công nghệ cao</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="109" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="110" />
         <source>CNHT subzone</source>
         <translation>Phân khu CNHT</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="142" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="143" />
         <source>Select a zone on the map, in the zone list or in the table.</source>
         <translation>Chọn một khu trên bản đồ, trong danh sách khu hoặc trong bảng.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="144" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="145" />
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="146" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="147" />
         <source>Zone %1 is not checked: established after the as-of date.</source>
         <translation>Khu %1 không được kiểm tra: thành lập sau ngày đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="153" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="154" />
         <source>Overall: %1</source>
         <translation>Tổng thể: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="167" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="168" />
         <source>Citation: %1</source>
         <translation>Trích dẫn: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="173" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="174" />
         <source>Citation…</source>
         <translation>Trích dẫn…</translation>
     </message>

@@ -38,6 +38,9 @@ class RulesUi(QObject):
         self.controller.map_mode_changed.connect(
             lambda: self.compliance_action.setChecked(self.controller.compliance_mode()))
         self.menu.addSeparator()
+        self.compute_travel_action = self._action(self.controller.compute_travel_dialog)
+        self.load_travel_action = self._action(self.controller.load_travel_dialog)
+        self.menu.addSeparator()
         self.report_action = self._action(self.controller.export_report_dialog)
         window.installEventFilter(self)
         window.resizeDocks([self.zone_dock, self.charts_dock], [430, 520], Qt.Orientation.Horizontal)
@@ -102,6 +105,8 @@ class RulesUi(QObject):
         self.compliance_action.setText(self.tr("Colour zones by compliance"))
         self.compliance_action.setChecked(self.controller.compliance_mode())
         self.report_action.setText(self.tr("Export compliance report…"))
+        self.compute_travel_action.setText(self.tr("Compute travel times to assembly plants (R5)…"))
+        self.load_travel_action.setText(self.tr("Load travel times (R5)…"))
         self.zone_dock.setWindowTitle(self.tr("Zone"))
         self.charts_dock.setWindowTitle(self.tr("Charts"))
         self.zone_widget.retranslate()

@@ -57,6 +57,7 @@ class RulesController(QObject):
         self.window = window
         self.ruleset = load_ruleset()  # the bundled default; a province loads its own
         self.as_of: dt.date | None = None
+        self.travel = None  # per-zone travel minutes for R5, from a proximity result (else R5 is n/a)
         self.result: dict | None = None
         self.zone_id: str | None = None
         self.task = None
@@ -79,6 +80,9 @@ class RulesController(QObject):
             if saved.get("path") != (None if self.ruleset.source == str(DEFAULT_RULES) else self.ruleset.source):
                 if not self.load_ruleset_file(saved.get("path")):
                     self.load_ruleset_file(None)  # the saved file is gone or broken: the default
+            self.travel = None
+            if saved.get("proximity") and not self.load_travel_file(saved["proximity"]):
+                self.travel = None
             as_of = dt.date.fromisoformat(saved["as_of"]) if saved.get("as_of") else None
             self.as_of = as_of
             self.as_of_restored.emit(as_of)
@@ -109,11 +113,11 @@ class RulesController(QObject):
             return
         self._generation += 1
         generation = self._generation
-        project, ruleset, as_of = self.window.project, self.ruleset, self.as_of
+        project, ruleset, as_of, travel = self.window.project, self.ruleset, self.as_of, self.travel
         if "zones" not in project.layers or not len(project.zones):
             self._apply(None, generation)
             return
-        self.task = self.window.tasks.run(lambda feedback: run_check(project, ruleset, as_of, feedback),
+        self.task = self.window.tasks.run(lambda feedback: run_check(project, ruleset, as_of, feedback, travel),
                                           title=self.tr("Checking the land reservation rules…"),
                                           on_done=lambda result: self._apply(result, generation))
 
@@ -169,6 +173,45 @@ class RulesController(QObject):
         self.ruleset_changed.emit()
         self.request_check()
         return True
+
+    # -- R5: travel times from the proximity command -----------------------------------------
+    def load_travel_file(self, path) -> bool:
+        """Use a proximity result (JSON) for R5; a bad file is refused with its message."""
+        from gis_app.rules.travel import load_travel_times
+
+        try:
+            self.travel = load_travel_times(path)
+        except InputError as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot load the travel times"), str(exc))
+            return False
+        self._remember("proximity", str(Path(path).resolve()))
+        self.request_check()
+        return True
+
+    def load_travel_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load travel times (R5)"), "",
+                                              self.tr("Proximity results (*.json)"))
+        if path:
+            self.load_travel_file(path)
+
+    def compute_travel_dialog(self) -> None:
+        """Run the proximity command on the saved project, then use its result for R5."""
+        from gis_app.core.processing import registry
+
+        from ..algorithm_dialog import AlgorithmDialog
+
+        if not self.window.project.path:
+            QMessageBox.information(self.window, self.tr("Travel times (R5)"),
+                                    self.tr("Save the project first: the analysis reads the saved file."))
+            return
+        project_path = Path(self.window.project.path)
+        algorithm = registry().get("proximity")
+        dialog = AlgorithmDialog(algorithm, self.window, initial={
+            "project": str(project_path), "json": str(project_path.with_name(project_path.stem + "_r5.json"))})
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        self.window.tasks.run(algorithm, values, on_done=lambda _result: self.load_travel_file(values["json"]))
 
     def set_as_of(self, date: dt.date | None) -> None:
         if date != self.as_of:
