@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
 from gis_app.core.crs import WGS84_EPSG, transformer
+from gis_app.core.numbers import fmt_number
 from gis_app.core.project import Project
 from gis_app.core.processing import registry
 from layers.layer_list import LayerList
@@ -207,7 +208,8 @@ class MainWindow(QMainWindow):
 
     def _show_cursor(self, x: float, y: float):
         lon, lat = transformer(self.project.crs, WGS84_EPSG).transform(x, y)
-        self.coords_label.setText(f"X {x:,.1f}  Y {y:,.1f}  |  {lat:.6f}°N {lon:.6f}°E")
+        lat_text, lon_text = fmt_number(lat, 6), fmt_number(lon, 6)
+        self.coords_label.setText(f"X {fmt_number(x, 1)}  Y {fmt_number(y, 1)}  |  {lat_text}°N {lon_text}°E")
 
     def screen_dpi(self) -> float:
         screen = self.screen() or (self.windowHandle().screen() if self.windowHandle() else None)
@@ -218,7 +220,7 @@ class MainWindow(QMainWindow):
         return self.canvas.view.scale_denominator(self.screen_dpi())
 
     def _show_scale(self):
-        self.scale_label.setText(self.tr("Scale") + f" 1:{self.scale_denominator():,.0f}")
+        self.scale_label.setText(self.tr("Scale") + f" 1:{fmt_number(self.scale_denominator())}")
 
     # -- events -----------------------------------------------------------------------------
     def dragEnterEvent(self, event):
