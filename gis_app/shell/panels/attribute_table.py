@@ -6,6 +6,7 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableView, QVBoxLayout, QWidget
 
+from gis_app.core.numbers import fmt_number
 from layers.layer_list import LayerList
 
 
@@ -38,8 +39,8 @@ class FrameModel(QAbstractTableModel):
         value = self.frame[self.columns[index.column()]].iat[index.row()]
         if value is None or (not isinstance(value, str) and pd.isna(value)):
             return ""
-        if isinstance(value, float):
-            return f"{value:,.4g}" if abs(value) < 1 else f"{value:,.1f}"
+        if isinstance(value, float):  # shares keep their digits (0.77), areas one decimal
+            return fmt_number(value, 3 if abs(value) < 1 else 1)
         if isinstance(value, pd.Timestamp):
             return value.date().isoformat()
         return str(value)
