@@ -67,3 +67,27 @@ def messages(monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", information)
     monkeypatch.setattr(QMessageBox, "question", question)
     return box
+
+
+@pytest.fixture
+def open_window(qtbot, messages):
+    """Open the real main window on a project, shown and zoomed to its full extent; closed after."""
+    opened = []
+
+    def open_(project_path, size=(1200, 800)):
+        from gis_app.shell.app import application, build_window
+
+        application()
+        win = build_window(project_path)
+        qtbot.addWidget(win)
+        win.resize(*size)
+        win.show()
+        qtbot.waitExposed(win)
+        win.canvas.zoom_to(win.canvas.full_extent())
+        opened.append(win)
+        return win
+
+    yield open_
+    for win in opened:
+        win.modified = False
+        win.rasters.underlay.shutdown()  # background raster reads must not outlive the window

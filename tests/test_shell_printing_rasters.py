@@ -30,19 +30,8 @@ def make_geotiff(path, bounds, crs="EPSG:9209", color=(200, 30, 30)):
 
 
 @pytest.fixture
-def window(qtbot, fixture_project_path, messages):
-    from gis_app.shell.app import application, build_window
-
-    application()
-    win = build_window(fixture_project_path)
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    win.canvas.zoom_to(win.canvas.full_extent())
-    yield win
-    win.modified = False
-    win.rasters.underlay.shutdown()
+def window(open_window, fixture_project_path):
+    return open_window(fixture_project_path, (1000, 700))
 
 
 def settle(qtbot, window):

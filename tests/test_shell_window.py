@@ -18,18 +18,8 @@ def fixture_project_path(tmp_path_factory):
 
 
 @pytest.fixture
-def window(qtbot, fixture_project_path, messages):
-    from gis_app.shell.app import application, build_window
-
-    application()
-    win = build_window(fixture_project_path)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.canvas.zoom_to(win.canvas.full_extent())
-    yield win
-    win.modified = False
+def window(open_window, fixture_project_path):
+    return open_window(fixture_project_path, (1200, 800))
 
 
 def _digest(window):

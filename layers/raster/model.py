@@ -7,18 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..events import EventEmitter
+from ..base import DisplayedLayer
 
 # Events: "path", "visibility", "opacity" (all with layer=self).
 
 
-class RasterLayer:
+class RasterLayer(DisplayedLayer):
     def __init__(self, path, *, opacity: float = 1.0, visible: bool = True, name: str | None = None):
-        self.events = EventEmitter()
+        super().__init__(visible=visible, opacity=opacity)
         self._path = str(path)
         self.name = name or self._path  # unique key in the raster list
-        self._opacity = _clamp(opacity)
-        self._visible = bool(visible)
         self.error: str | None = None  # why the file cannot be read (moved, corrupt); None when fine
 
     @property
@@ -34,28 +32,7 @@ class RasterLayer:
         if str(value) != self._path:
             self._path = str(value)
             self.error = None
-            self.events.emit("path", layer=self)
-
-    @property
-    def visible(self) -> bool:
-        return self._visible
-
-    @visible.setter
-    def visible(self, value: bool) -> None:
-        if bool(value) != self._visible:
-            self._visible = bool(value)
-            self.events.emit("visibility", layer=self)
-
-    @property
-    def opacity(self) -> float:
-        return self._opacity
-
-    @opacity.setter
-    def opacity(self, value: float) -> None:
-        value = _clamp(value)
-        if value != self._opacity:
-            self._opacity = value
-            self.events.emit("opacity", layer=self)
+            self._changed("path")
 
     def entry(self) -> dict:
         """The ``project.meta["rasters"]`` record."""
@@ -65,6 +42,3 @@ class RasterLayer:
     def from_entry(cls, entry: dict) -> "RasterLayer":
         return cls(entry["path"], opacity=float(entry.get("opacity", 1.0)), visible=bool(entry.get("visible", True)))
 
-
-def _clamp(value: float) -> float:
-    return max(0.0, min(1.0, float(value)))

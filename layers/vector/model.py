@@ -13,20 +13,18 @@ import shapely
 
 from gis_app.core.styles import default_style
 
-from ..events import EventEmitter
+from ..base import DisplayedLayer
 
 # Events: "visibility", "opacity", "style", "selection", "data" (all with layer=self).
 
 
-class VectorLayer:
+class VectorLayer(DisplayedLayer):
     def __init__(self, name: str, frame: gpd.GeoDataFrame, *, visible: bool = True,
                  opacity: float = 1.0, style: dict | None = None, title: str | None = None):
+        super().__init__(visible=visible, opacity=opacity)
         self.name = name
         self.title = title or name
-        self.events = EventEmitter()
         self._frame = frame
-        self._visible = bool(visible)
-        self._opacity = float(opacity)
         self._style = style if style else default_style(name)
         self._selected = np.zeros(len(frame), dtype=bool)
         self.version = 0  # bumped on every change that alters the rendering
@@ -79,27 +77,6 @@ class VectorLayer:
         return out
 
     # -- display ------------------------------------------------------------------------
-    @property
-    def visible(self) -> bool:
-        return self._visible
-
-    @visible.setter
-    def visible(self, value: bool) -> None:
-        if bool(value) != self._visible:
-            self._visible = bool(value)
-            self._changed("visibility")
-
-    @property
-    def opacity(self) -> float:
-        return self._opacity
-
-    @opacity.setter
-    def opacity(self, value: float) -> None:
-        value = float(min(1.0, max(0.0, value)))
-        if value != self._opacity:
-            self._opacity = value
-            self._changed("opacity")
-
     @property
     def style(self) -> dict:
         return self._style
@@ -159,4 +136,4 @@ class VectorLayer:
 
     def _changed(self, event: str) -> None:
         self.version += 1
-        self.events.emit(event, layer=self)
+        super()._changed(event)
