@@ -49,6 +49,8 @@ def union_all(geoms):
 def polygon_parts(geoms, min_area: float = 0.0):
     """(parts, index of the input each came from): the polygons of ``geoms`` of at least ``min_area``."""
     parts, index = shapely.get_parts(np.asarray(geoms, dtype=object), return_index=True)
+    parts, inner = shapely.get_parts(parts, return_index=True)  # collections hold multi-parts
+    index = index[inner]
     keep = (shapely.get_type_id(parts) == 3) & (shapely.area(parts) > min_area)
     return parts[keep], index[keep]
 
