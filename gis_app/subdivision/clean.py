@@ -87,11 +87,23 @@ def merge_slivers(groups: dict, min_area: float = MIN_PIECE_M2, prefer: tuple = 
                                                          shapely.buffer(geoms[i], 1e-6)))
             same = label[near] == label[i]
             pref = np.array([rank.get(names[label[j]], len(prefer)) for j in near])
-            best = near[np.lexsort((-shared, pref, ~same))[0]]
-            merged = shapely.make_valid(shapely.union(geoms[best], geoms[i]))
-            parts = shapely.get_parts(merged)
-            parts = parts[shapely.get_type_id(parts) == 3]
-            geoms[best] = parts[0] if len(parts) == 1 else shapely.MultiPolygon(list(parts))
+            for best in near[np.lexsort((-shared, pref, ~same))]:
+                merged = _one_polygon(shapely.union(geoms[best], geoms[i]))
+                if merged is not None:
+                    break
+            else:  # touching at a point only: bridge the hair-width gap (overlap ≪ 0.01 m²)
+                best = near[np.lexsort((-shared, pref, ~same))[0]]
+                merged = _one_polygon(shapely.union(geoms[best], shapely.buffer(geoms[i], 1e-5)))
+                if merged is None:
+                    continue
+            geoms[best] = merged
             alive[i] = False
     return ({n: geoms[alive & (label == k)] for k, n in enumerate(names)},
             {n: alive[label == k] for k, n in enumerate(names)})
+
+
+def _one_polygon(geom):
+    """``geom`` repaired as one Polygon, or None when it falls into several parts."""
+    parts = shapely.get_parts(shapely.make_valid(geom))
+    parts = parts[(shapely.get_type_id(parts) == 3) & (shapely.area(parts) > 0)]
+    return parts[0] if len(parts) == 1 else None

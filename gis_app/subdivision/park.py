@@ -241,7 +241,7 @@ def _road_grid(site, core, p: ParkParams, extra_entrances, reserve=None):
     sx0, sy0, sx1, sy1 = site.bounds
     Wm = p.main_road_width
     gate = shapely.box(-Wm / 2, sy0 - 1, Wm / 2, p.green_strip + 2)
-    mains = [shapely.box(-Wm / 2, cy0 - 1, Wm / 2, cy1 + 1)]
+    mains = [shapely.box(-Wm / 2, sy0 - 1, Wm / 2, cy1 + 1)]
     main_land = shapely.union(core, shapely.intersection(gate, site))
     for e in extra_entrances:  # a straight main road inward from each further entrance
         ex, ey = e.x, e.y
@@ -452,6 +452,29 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
         lot_road = np.concatenate([lot_road, sme_road])
         uses += ["cnht"] * len(sme_lots)
     green += sme["remainder"]; green_kind += ["buffer"] * len(sme["remainder"])
+    # last check of reach: a road cut off from the entrance becomes a park, a lot left without a
+    # valid frontage on a reachable road becomes green buffer
+    label = components(roads, p.tolerance / 2) if len(roads) else np.zeros(0, int)
+    reach = shapely.dwithin(roads, shapely.Point(0, 0), p.main_road_width) if len(roads) else np.zeros(0, bool)
+    connected = np.isin(label, list(set(label[reach].tolist())))
+    if not connected.all():
+        green += list(roads[~connected]); green_kind += ["park"] * int((~connected).sum())  # noqa: E702
+        roads, kinds, widths = roads[connected], kinds[connected], widths[connected]
+        lots = np.asarray(lots, dtype=object)
+        prio = np.array([frontage.PRIORITY.get(k, 3) for k in kinds])
+        zones = frontage.front_zones(roads, np.zeros(0, object), p.tolerance)
+        why = np.full(len(lots), "", dtype=object)
+        use_arr = np.asarray(uses)
+        for name, lp in (("general", p.lot_params()), ("cnht", p.sme_params())):
+            sel = np.flatnonzero(use_arr == name)
+            if len(sel):
+                f, d, r = frontage.measure(lots[sel], zones, prio, lp)
+                why[sel] = frontage.rule_failures(shapely.area(lots[sel]), f, d, lp)
+                lot_front[sel], lot_depth[sel], lot_road[sel] = f, d, r
+        ok = why == ""
+        green += list(lots[~ok]); green_kind += ["buffer"] * int((~ok).sum())  # noqa: E702
+        lots, lot_front, lot_depth, lot_road = lots[ok], lot_front[ok], lot_depth[ok], lot_road[ok]
+        uses = list(use_arr[ok])
     to_world = frame.to_world
     arr = lambda g: np.asarray(g, dtype=object)  # noqa: E731
     res = {
@@ -617,3 +640,108 @@ def _combine(site, parts, entrances, p: ParkParams, seconds: float) -> ParkLayou
         access_parts=np.asarray([shapely.buffer(r["entrance"], 0.5).exterior for r in parts], dtype=object),
         entrances=np.asarray([r["entrance"] for r in parts], dtype=object), seconds=seconds,
         info={"angle_deg": parts[0]["angle_deg"], "pieces": len(parts)})
+
+
+# -- checks, layers and metrics -------------------------------------------------------------------
+def lot_reasons(layout: ParkLayout, p: ParkParams) -> np.ndarray:
+    """Per lot, the rule it breaks ('' if none): factory lots by the factory rules, CNHT lots by the
+    SME rules, frontage measured on the new roads only (so a valid lot is reachable by road)."""
+    if not len(layout.lots):
+        return np.zeros(0, dtype=object)
+    prio = np.array([frontage.PRIORITY.get(k, 3) for k in layout.road_kinds])
+    zones = frontage.front_zones(layout.roads, np.zeros(0, object), p.tolerance)
+    why = np.full(len(layout.lots), "", dtype=object)
+    use = np.asarray(layout.lot_use)
+    for name, lp in (("general", p.lot_params()), ("cnht", p.sme_params())):
+        sel = np.flatnonzero(use == name)
+        if len(sel):
+            f, d, _ = frontage.measure(layout.lots[sel], zones, prio, lp)
+            why[sel] = frontage.rule_failures(shapely.area(layout.lots[sel]), f, d, lp)
+    return why
+
+
+def layout_problems(layout: ParkLayout, p: ParkParams) -> list[str]:
+    """The guarantees of issue 11: valid lots on connected roads, a partition of the site within
+    0.01 m², no degenerate piece (invalid or under 1 m²)."""
+    from . import validate
+
+    why = lot_reasons(layout, p)
+    bad = np.flatnonzero(why != "")
+    problems = [f"lot {layout.lot_ids[i]}: {why[i]}" for i in bad[:20]]
+    pieces = np.concatenate([layout.lots, layout.roads, layout.reserve, layout.green, layout.technical,
+                             layout.services, layout.remainder])
+    problems += validate.partition_problems(layout.site, pieces)
+    problems += validate.network_problems(layout.roads, layout.access_parts, p.tolerance)
+    if len(pieces):
+        degenerate = (~shapely.is_valid(pieces)) | (shapely.area(pieces) < 1.0) | (shapely.get_type_id(pieces) != 3)
+        if degenerate.any():
+            problems.append(f"{int(degenerate.sum())} degenerate piece(s)")
+    return problems
+
+
+def to_frames(layout: ParkLayout, crs) -> dict:
+    """The layers of the contract (``subdivide`` plus the second-round additions)."""
+    import geopandas as gpd
+
+    area = lambda g: np.round(shapely.area(np.asarray(g, dtype=object)), 3) if len(g) else np.zeros(0)  # noqa: E731
+    lots = gpd.GeoDataFrame({
+        "lot_id": list(layout.lot_ids), "area_m2": area(layout.lots),
+        "frontage_m": np.round(np.asarray(layout.lot_frontage, float), 3),
+        "depth_m": np.round(np.asarray(layout.lot_depth, float), 3), "use": list(layout.lot_use),
+        "road_id": list(layout.lot_road)}, geometry=list(layout.lots), crs=crs)
+    roads = gpd.GeoDataFrame({"road_id": list(layout.road_ids), "kind": list(layout.road_kinds),
+                              "width_m": [float(w) for w in layout.road_widths], "area_m2": area(layout.roads)},
+                             geometry=list(layout.roads), crs=crs)
+    reserve = gpd.GeoDataFrame({"reserve_id": [f"HT-{i + 1:02d}" for i in range(len(layout.reserve))],
+                                "use": ["hightech"] * len(layout.reserve), "area_m2": area(layout.reserve)},
+                               geometry=list(layout.reserve), crs=crs)
+    remainder = gpd.GeoDataFrame({"reason": list(layout.remainder_reason), "area_m2": area(layout.remainder)},
+                                 geometry=list(layout.remainder), crs=crs)
+    green = gpd.GeoDataFrame({"green_id": [f"CX-{i + 1:02d}" for i in range(len(layout.green))],
+                              "kind": list(layout.green_kinds), "area_m2": area(layout.green)},
+                             geometry=list(layout.green), crs=crs)
+    technical = gpd.GeoDataFrame({"technical_id": [f"HTKT-{i + 1:02d}" for i in range(len(layout.technical))],
+                                  "kind": list(layout.technical_kinds), "area_m2": area(layout.technical)},
+                                 geometry=list(layout.technical), crs=crs)
+    services = gpd.GeoDataFrame({"service_id": [f"DV-{i + 1:02d}" for i in range(len(layout.services))],
+                                 "area_m2": area(layout.services)}, geometry=list(layout.services), crs=crs)
+    access = gpd.GeoDataFrame({"access_id": list(layout.access_ids)}, geometry=list(layout.access_parts), crs=crs)
+    entrances = gpd.GeoDataFrame({"entrance_id": list(layout.access_ids)}, geometry=list(layout.entrances), crs=crs)
+    return {"lots": lots, "roads": roads, "reserve": reserve, "remainder": remainder, "green": green,
+            "technical": technical, "services": services, "access": access, "entrances": entrances}
+
+
+def layout_metrics(layout: ParkLayout, frames: dict, p: ParkParams, problems: list[str]) -> dict:
+    """METRICS of the contract plus ``balance``, ``qcvn_ok``, ``qcvn`` findings and the plant's sizing."""
+    from . import balance as bal
+
+    site_m2 = float(layout.site.area)
+    areas = np.asarray(layout.lot_area, float)
+    why = lot_reasons(layout, p)
+    sum_of = lambda g: float(shapely.area(np.asarray(g, dtype=object)).sum()) if len(g) else 0.0  # noqa: E731
+    ratio = np.asarray(layout.lot_depth, float) / np.maximum(np.asarray(layout.lot_frontage, float), 1e-12)
+    b = bal.layout_balance(frames)
+    industrial = b["factory"]["m2"]
+    out = {
+        "site_m2": site_m2, "lots": int(len(areas)), "lot_m2": float(areas.sum()), "road_m2": sum_of(layout.roads),
+        "reserve_m2": sum_of(layout.reserve), "remainder_m2": sum_of(layout.remainder),
+        "lot_share": float(areas.sum()) / site_m2 if site_m2 else 0.0,
+        "min_lot_m2": float(areas.min()) if len(areas) else 0.0,
+        "mean_lot_m2": float(areas.mean()) if len(areas) else 0.0,
+        "max_lot_m2": float(areas.max()) if len(areas) else 0.0, "valid_lots": int((why == "").sum()),
+        "mean_rectangularity": float(frontage.rectangularity(layout.lots).mean()) if len(areas) else 0.0,
+        "p95_depth_ratio": float(np.percentile(ratio, 95)) if len(areas) else 0.0,
+        "seconds": float(layout.seconds), "preset": p.preset,
+        "green_m2": sum_of(layout.green), "technical_m2": sum_of(layout.technical),
+        "services_m2": sum_of(layout.services),
+        "cnht_lots": int((np.asarray(layout.lot_use) == "cnht").sum()),
+        "balance": b, "qcvn_ok": bal.qcvn_ok(b), "qcvn": bal.qcvn_findings(b),
+        "wastewater_m3_day": industrial / 1e4 * p.water_m3_ha_day * p.wastewater_share,
+        "wwtp_required_m2": wwtp_plot_m2(industrial, p),
+        "wwtp_m2": sum_of([g for g, k in zip(layout.technical, layout.technical_kinds) if k == "wwtp"]),
+        "road_m2_by_kind": {k: sum_of([g for g, kk in zip(layout.roads, layout.road_kinds) if kk == k])
+                            for k in ("main", "secondary", "internal", "connector")},
+        "angle_deg": float(layout.info.get("angle_deg", 0.0)),
+        "guarantees_ok": not problems, "problems": problems,
+    }
+    return out
