@@ -54,13 +54,14 @@ class ParkParams:
     secondary_road_width: float = 24.0  # about 24 m
     internal_road_width: float = 16.0  # 15–17 m
     block_length: float = 250.0  # blocks 150–250 m between cross roads
+    road_target: float = 0.11  # approved KCN plans 10–14 % (small CCN 16–18 %)
     lot_depth: float = 140.0  # depth of a factory lot row (two rows back to back per band)
     min_lot_depth: float = 60.0
     corner_radius: float = 12.0  # kerb radius at intersections
     green_strip: float = 10.0  # QCVN 01:2021 §2.5: isolation strip ≥ 10 m
-    green_target: float = 0.12  # approved plans 10.5–12 %
+    green_target: float = 0.125  # approved plans 10.5–12 %
     technical_target: float = 0.02  # ≥ 1 %, approved 1–2.5 %
-    services_target: float = 0.035  # ≤ 10 % (Decree 35/2022), approved 2–4 %
+    services_target: float = 0.038  # ≤ 10 % (Decree 35/2022), approved 2–4 %
     water_m3_ha_day: float = 20.0  # QCVN 01:2021: ≥ 20 m³/ha/day of industrial land
     wastewater_share: float = 0.8  # ≥ 80 % of the water supply
     wwtp_ha_per_1000_m3: float = 0.2  # ≤ 0.2 ha per 1,000 m³/day
@@ -94,7 +95,7 @@ def preset_params(preset: str, **overrides) -> ParkParams:
                          "--preset")
     base = ParkParams(preset=preset)
     if preset == "ccn":
-        base = replace(base, main_road_width=32.0, secondary_road_width=24.0, internal_road_width=16.0,
+        base = replace(base, road_target=0.15, main_road_width=32.0, secondary_road_width=24.0, internal_road_width=16.0,
                        lot_depth=75.0, min_lot_depth=40.0, hightech_share=0.0, cnht_share=0.2,
                        min_lot=1000.0, lot_mix=((5000.0, 10000.0, 0.4), (2000.0, 5000.0, 0.6)))
     return replace(base, **{k: v for k, v in overrides.items() if v is not None})
@@ -165,16 +166,28 @@ def carve(poly, target_m2: float, from_low: bool, measure=None, axis: int = 0):
             lo = mid
         else:
             hi = mid
-    piece = _cut(poly, axis, from_low, hi if from_low else lo)
-    return piece, shapely.difference(poly, piece)
+    pos = hi if from_low else lo
+    # the rest is cut with the complementary box: a difference would leave round-off spikes
+    return _cut(poly, axis, from_low, pos), _cut(poly, axis, not from_low, pos)
+
+
+def _take(block, need: float, from_low: bool, p: ParkParams):
+    """``carve`` that takes the whole block rather than leave a rest too small for two factory
+    lots (such a rest would end up as leftover green)."""
+    piece, rest = carve(block, need, from_low)
+    if 0 < rest.area < 2 * p.min_lot:
+        return block, shapely.Polygon()
+    return piece, rest
 
 
 # -- the road grid --------------------------------------------------------------------------------
-def _band_plan(y0: float, y1: float, p: ParkParams, top_road: bool = False):
+def _band_plan(y0: float, y1: float, p: ParkParams, top_road: bool = False, cross_target_m: float | None = None):
     """(roads [(ya, yb, kind, width)], bands [(ya, yb, has_road_below, has_road_above)]).
 
-    Roads across the main road alternate secondary and internal; n is chosen so that the row depth
-    comes nearest ``lot_depth`` without going under ``min_lot_depth``."""
+    Roads across the main road alternate secondary and internal. Their number n keeps the row depth
+    between ``min_lot_depth`` and 2 × ``lot_depth``; among those, the total width of the cross
+    roads comes nearest ``cross_target_m`` (what the road share target leaves them), else the row
+    depth nearest ``lot_depth``."""
     H = y1 - y0 - (p.secondary_road_width if top_road else 0.0)
     best = None
     for n in range(0, 60):
@@ -184,6 +197,8 @@ def _band_plan(y0: float, y1: float, p: ParkParams, top_road: bool = False):
         if D < p.min_lot_depth and n:
             break
         score = abs(D - p.lot_depth)
+        if cross_target_m is not None:
+            score = abs(sum(widths) - cross_target_m) + (1e6 if D > 2.0 * p.lot_depth else 0.0)
         if best is None or score < best[0]:
             best = (score, n, widths, D)
     _, n, widths, D = best
@@ -236,7 +251,7 @@ def _road_grid(site, core, p: ParkParams, extra_entrances, reserve=None):
     cross roads across it, internal roads along it, one more main road per extra entrance."""
     reserved = reserve is not None and not reserve.is_empty
     if reserved:  # the reserve lies beyond the last cross road, which gives it its frontage
-        core = shapely.difference(core, reserve)
+        core = _cut(core, 1, True, reserve.bounds[1])  # the reserve was cut off the top (see carve)
     cx0, cy0, cx1, cy1 = core.bounds
     sx0, sy0, sx1, sy1 = site.bounds
     Wm = p.main_road_width
@@ -252,7 +267,14 @@ def _road_grid(site, core, p: ParkParams, extra_entrances, reserve=None):
             mains.append(shapely.box(sx0 - 1, ey - Wm / 2, sx1 + 1, ey + Wm / 2))
         main_land = shapely.union(main_land, shapely.intersection(shapely.buffer(e, Wm + p.green_strip), site))
     main = shapely.intersection(shapely.union_all(mains), main_land)
-    roads_y, bands = _band_plan(cy0, cy1, p, top_road=reserved)
+    # what the road share target leaves to the cross roads, in metres of total width
+    spans = _cross_positions(-Wm / 2, cx0, p) + _cross_positions(Wm / 2, cx1, p)
+    along_m2 = (Wm + p.internal_road_width * len(spans)) * (cy1 - cy0)
+    cross_target = (p.road_target * site.area - along_m2) / max(cx1 - cx0, 1.0)
+    # a road along the reserve only when the share needs it (the main road reaches the reserve anyway)
+    plans = [_band_plan(cy0, cy1, p, top_road=top, cross_target_m=cross_target)
+             for top in ((False, True) if reserved else (False,))]
+    roads_y, bands = min(plans, key=lambda plan: abs(sum(r[3] for r in plan[0]) - cross_target))
     cross = [shapely.box(cx0 - 1, ya, cx1 + 1, yb) for ya, yb, _, _ in roads_y]
     cross_kind = [k for _, _, k, _ in roads_y]
     cross_w = [w for _, _, _, w in roads_y]
@@ -311,10 +333,39 @@ def default_entrance(site_polygon, roads=None):
     return shapely.Point((xy[k] + xy[k + 1]) / 2)
 
 
+ROAD_BAND = {"kcn": (0.10, 0.14), "ccn": (0.16, 0.18)}  # approved plans (DOMAIN.md)
+
+
 def layout_park(site_polygon, entrances, p: ParkParams, feedback: Feedback | None = None) -> ParkLayout:
     """Lay out a whole park on ``site_polygon`` (projected, metres) from ``entrances`` (Points in the
     site's CRS, snapped to the edge). A site in several pieces gets one layout per piece, each from
-    the entrance nearest it. Raises InputError when the site is too small for a park."""
+    the entrance nearest it. Raises InputError when the site is too small for a park.
+
+    The number of cross roads moves in steps, so the road share of a first try can miss the band of
+    approved plans (or QCVN's 10 %): then up to three nearby road targets are tried and the layout
+    nearest the band kept (deterministic: the same tries in the same order)."""
+    feedback = feedback or Feedback()
+    low, high = ROAD_BAND.get(p.preset, ROAD_BAND["kcn"])
+    best = None
+    for k, step in enumerate((0.0, 0.015, -0.015, 0.03)):
+        feedback.check_canceled()
+        layout = _layout_once(site_polygon, entrances, replace(p, road_target=p.road_target + step), feedback)
+        area = float(layout.site.area) or 1.0
+        roads = float(shapely.area(layout.roads).sum()) / area if len(layout.roads) else 0.0
+        green = float(shapely.area(layout.green).sum()) / area if len(layout.green) else 0.0
+        factory = (float(shapely.area(layout.lots).sum()) + float(shapely.area(layout.reserve).sum())) / area \
+            if len(layout.lots) else 0.0
+        miss = max(0.0, low - roads, roads - high) + max(0.0, 0.10 - green) + max(0.0, 0.60 - factory,
+                                                                                  factory - 0.70)
+        if best is None or miss < best[0] - 1e-9:
+            best = (miss, layout)
+        if miss == 0.0:
+            break
+    best[1].info["tries"] = k + 1
+    return best[1]
+
+
+def _layout_once(site_polygon, entrances, p: ParkParams, feedback: Feedback | None = None) -> ParkLayout:
     feedback = feedback or Feedback()
     started = time.perf_counter()
     site = clean_site(site_polygon)
@@ -329,7 +380,20 @@ def layout_park(site_polygon, entrances, p: ParkParams, feedback: Feedback | Non
             [min(entrances, key=lambda e: shapely.distance(e, piece))]
         out.append(_layout_piece(piece, mine, p, feedback))
         feedback.progress(100.0 * (k + 1) / len(pieces))
-    return _combine(site, out, entrances, p, time.perf_counter() - started)
+    layout = _combine(site, out, entrances, p, time.perf_counter() - started)
+    # a lot whose frontage the final road pieces no longer carry (a road split by a merged sliver)
+    # becomes green rather than an invalid lot
+    bad = lot_reasons(layout, p) != ""
+    if bad.any():
+        keep = ~bad
+        layout.green = np.concatenate([layout.green, layout.lots[bad]])
+        layout.green_kinds = list(layout.green_kinds) + ["buffer"] * int(bad.sum())
+        layout.lots = layout.lots[keep]
+        layout.lot_use = [u for u, k in zip(layout.lot_use, keep) if k]
+        layout.lot_frontage, layout.lot_depth = layout.lot_frontage[keep], layout.lot_depth[keep]
+        layout.lot_road = [r for r, k in zip(layout.lot_road, keep) if k]
+        layout.lot_ids = lot_numbers(len(layout.lots))
+    return layout
 
 
 def _layout_piece(piece, entrances, p: ParkParams, feedback):
@@ -360,7 +424,7 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
     # the isolation strip is what is left along the edge at the end (see _combine)
     green, green_kind = list(roads[~connected]), ["park"] * int((~connected).sum())
     roads, kinds, widths = roads[connected], kinds[connected], widths[connected]
-    blocks = polygon_parts([shapely.difference(core, union_all([*roads, *reserve]))], 1.0)[0]
+    blocks = polygon_parts([shapely.difference(core, union_all([*roads, *green, *reserve]))], 1.0)[0]
     area = site.area
     block_info = _block_info(blocks, roads, kinds, bands)
     services, technical, tech_kind = [], [], []
@@ -398,7 +462,7 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
                 break
             if blocks[j].is_empty:
                 continue
-            piece, rest = carve(blocks[j], need, from_low=not (block_info["cx"][j] > 0))
+            piece, rest = _take(blocks[j], need, not (block_info["cx"][j] > 0), p)
             technical.append(piece); tech_kind.append("other"); blocks[j] = rest  # noqa: E702
             need -= piece.area
         break
@@ -411,7 +475,7 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
             break
         if blocks[i].is_empty:
             continue
-        piece, rest = carve(blocks[i], min(need, 0.5 * blocks[i].area), from_low=block_info["cx"][i] <= 0)
+        piece, rest = _take(blocks[i], min(need, 0.5 * blocks[i].area), block_info["cx"][i] <= 0, p)
         green.append(piece); green_kind.append("park"); blocks[i] = rest  # noqa: E702
         need -= piece.area
     blocks = np.asarray(blocks, dtype=object)
@@ -426,7 +490,7 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
         for i in cand:
             if need <= 4 * p.sme_lot:
                 break
-            piece, rest = carve(blocks[i], need, from_low=block_info["cx"][i] <= 0)
+            piece, rest = _take(blocks[i], need, block_info["cx"][i] <= 0, p)
             got = _sme(piece, roads, p)
             if got is None:
                 continue
@@ -546,8 +610,9 @@ def _factory_lots(blocks, info, roads, kinds, bands, p: ParkParams):
                 continue
             sx0, _, sx1, _ = strip.bounds
             depth = max(yb - ya, 1.0)
-            width = max(target / depth, lp.frontage_large, depth / lp.max_depth_ratio)
-            n = max(1, int(round((sx1 - sx0) / width)))
+            # the narrowest lot that keeps every rule, then as many whole lots as fit
+            width = max(target / depth, lp.frontage_large, depth / lp.max_depth_ratio, 1.02 * lp.min_lot / depth)
+            n = max(1, int(math.floor((sx1 - sx0) / width + 1e-9)))
             xs = sx0 + (sx1 - sx0) * np.arange(n + 1) / n
             x0s.append(xs[:-1]); x1s.append(xs[1:])  # noqa: E702
             y0s.append(np.full(n, ya)); y1s.append(np.full(n, yb))  # noqa: E702

@@ -9,7 +9,9 @@ land, ``DRAWN`` for a polygon drawn on the map (a sketch not tied to parcels). A
 - for a zone layout, ``parcels`` too: the zone's vacant industrial parcels (and any earlier layout of
   that zone) are replaced by new parcels ``ZONE:CN-01`` (industrial, vacant), ``ZONE:R-01`` (road),
   ``ZONE:HT-01`` (industrial, vacant, the high-tech reserve, also a ``hightech`` subzone) and
-  ``ZONE:RM-01`` (green for a green buffer, otherwise other), so fill rates and rules see the lots.
+  ``ZONE:RM-01`` (green for a green buffer, otherwise other), so fill rates and rules see the lots;
+  a whole-park layout adds ``ZONE:CX-01`` (green), ``ZONE:HTKT-01`` (infrastructure) and
+  ``ZONE:DV-01`` (service) parcels.
 
 Every function returns new frames (name → GeoDataFrame) and never changes the project; the
 shell swaps them in as one undoable step.
@@ -121,6 +123,15 @@ def accepted_layers(project, frames: dict, layout_id: str) -> dict:
         new.append(_parcel_rows(prefix, layout_id, [f"RM-{i + 1:02d}" for i in rows], landuse, None,
                                 [f"subdivision remainder: {reasons[i]}" for i in rows],
                                 remainder.geometry.values[rows] if rows else [], parcels))
+    # whole-park layouts (presets kcn, ccn): green, technical and services land become parcels too
+    for name, landuse, tag in (("green", "green", "CX"), ("technical", "infrastructure", "HTKT"),
+                               ("services", "service", "DV")):
+        frame = frames.get(name)
+        if frame is not None and len(frame):
+            kinds = list(frame["kind"]) if "kind" in frame else [name] * len(frame)
+            new.append(_parcel_rows(prefix, layout_id, [f"{tag}-{i + 1:02d}" for i in range(len(frame))], landuse,
+                                    None, [f"subdivision {name}: {k}" for k in kinds], frame.geometry.values,
+                                    parcels))
     new = [frame for frame in new if len(frame)]
     out["parcels"] = gpd.GeoDataFrame(pd.concat([kept, *new], ignore_index=True), geometry="geometry", crs=parcels.crs)
     subzones = project.subzones
