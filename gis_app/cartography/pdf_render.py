@@ -25,6 +25,7 @@ from .grid import draw_grid
 from .labels import draw_lot_labels, draw_zone_labels
 from .keymap import draw_key_map
 from .layout import MM, PrintLayout, page_geometry
+from .balance_table import draw_balance_table, zone_balance_rows
 from .legend import draw_legend
 from .paper import (FONT, FONT_BOLD, PaperTransform, group_digits, hex_rgb, line_path, register_fonts,
                     ring_path, split_parts)
@@ -290,6 +291,11 @@ def _draw_page(c, project, layout, geom, scale, sheet: MapSheet, sheets, subject
         regions["key_map"] = key_rect
     if legend_rect[3] is None:  # landscape: the legend fills what the title block left
         legend_rect = (legend_rect[0], legend_rect[1], legend_rect[2], y_after_title)
+    balance_rows = zone_balance_rows(project, layout.zone_id or None)
+    info["balance_rows"] = len(balance_rows) if balance_rows else 0
+    if balance_rows:  # the land-use balance of the printed zone heads the legend panel
+        legend_rect = (legend_rect[0], legend_rect[1], legend_rect[2],
+                       draw_balance_table(c, legend_rect, balance_rows))
     info["legend_rows"] = draw_legend(c, legend_rect, legend_layers)
     if layout.orientation == "landscape":  # arrow left, scale bar right of it
         draw_north_arrow(c, band[0] + 8 * MM, band[1] + 12 * MM)

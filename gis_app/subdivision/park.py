@@ -702,7 +702,7 @@ def _combine(site, parts, entrances, p: ParkParams, seconds: float) -> ParkLayou
         services=cleaned["services"], remainder=cleaned["remainder"],
         remainder_reason=["leftover"] * len(cleaned["remainder"]),
         access_ids=[f"E-{k + 1:02d}" for k in range(len(parts))],
-        access_parts=np.asarray([shapely.buffer(r["entrance"], 0.5).exterior for r in parts], dtype=object),
+        access_parts=shapely.boundary(shapely.buffer(np.asarray([r["entrance"] for r in parts], dtype=object), 0.5)),
         entrances=np.asarray([r["entrance"] for r in parts], dtype=object), seconds=seconds,
         info={"angle_deg": parts[0]["angle_deg"], "pieces": len(parts)})
 

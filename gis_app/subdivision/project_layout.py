@@ -175,3 +175,28 @@ def edited_layers(project, layout_id: str, frames: dict) -> dict:
     out["parcels"] = gpd.GeoDataFrame(pd.concat([before, _lot_parcels(prefix, layout_id, lots, parcels), after],
                                                 ignore_index=True), geometry="geometry", crs=parcels.crs)
     return out
+
+
+def new_project_from_layout(site_polygon, crs, frames: dict, zone_id: str = "KCN-NEW", kind: str = "KCN",
+                            name: str = ""):
+    """A new project holding one zone (``site_polygon``) laid out as ``frames``: the zone, its
+    parcels (lots, roads, reserve, green, technical, services) and the lot layers, as Accept would
+    leave them. For printing or checking a layout of a site that is not yet in a project."""
+    from ..core.project import Project
+
+    project = Project(crs=crs, meta={"name": name or zone_id})
+    zone = gpd.GeoDataFrame({"zone_id": [zone_id], "name": [name or zone_id], "kind": [kind], "established": [None],
+                             "general": [True], "operating": [False], "province": [None],
+                             "industrial_m2": [None], "leased_m2": [None]}, geometry=[site_polygon], crs=crs)
+    project.add_layer("zones", zone)
+    project.add_layer("subzones", gpd.GeoDataFrame({"subzone_id": [], "zone_id": [], "use": []}, geometry=[],
+                                                   crs=crs))
+    project.add_layer("parcels", gpd.GeoDataFrame({"parcel_id": [f"{zone_id}-VACANT"], "zone_id": [zone_id],
+                                                   "landuse": ["industrial"], "status": ["vacant"],
+                                                   "tenant": [None], "sector": [None]},
+                                                  geometry=[site_polygon], crs=crs))
+    for layer, frame in accepted_layers(project, frames, zone_id).items():
+        project.layers[layer] = frame
+        if not any(s["name"] == layer for s in project.layer_state):
+            project.layer_state.append({"name": layer, "visible": True, "opacity": 1.0, "style": {}})
+    return project
