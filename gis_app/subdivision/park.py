@@ -255,7 +255,10 @@ def _road_grid(site, core, p: ParkParams, extra_entrances, reserve=None):
     cx0, cy0, cx1, cy1 = core.bounds
     sx0, sy0, sx1, sy1 = site.bounds
     Wm = p.main_road_width
-    gate = shapely.box(-Wm / 2, sy0 - 1, Wm / 2, p.green_strip + 2)
+    # the main road crosses the strip from the entrance up to where the core begins above it
+    above = shapely.intersection(core, shapely.box(-Wm / 2, sy0 - 1, Wm / 2, sy1 + 1))
+    reach_y = above.bounds[1] + 1 if not above.is_empty else p.green_strip + 2
+    gate = shapely.box(-Wm / 2, sy0 - 1, Wm / 2, max(p.green_strip + 2, reach_y))
     mains = [shapely.box(-Wm / 2, sy0 - 1, Wm / 2, cy1 + 1)]
     main_land = shapely.union(core, shapely.intersection(gate, site))
     for e in extra_entrances:  # a straight main road inward from each further entrance
@@ -355,7 +358,7 @@ def layout_park(site_polygon, entrances, p: ParkParams, feedback: Feedback | Non
         green = float(shapely.area(layout.green).sum()) / area if len(layout.green) else 0.0
         factory = (float(shapely.area(layout.lots).sum()) + float(shapely.area(layout.reserve).sum())) / area \
             if len(layout.lots) else 0.0
-        miss = max(0.0, low - roads, roads - high) + max(0.0, 0.10 - green) + max(0.0, 0.60 - factory,
+        miss = max(0.0, low - roads, roads - high) + max(0.0, 0.105 - green, green - 0.165) + max(0.0, 0.60 - factory,
                                                                                   factory - 0.70)
         if best is None or miss < best[0] - 1e-9:
             best = (miss, layout)
@@ -378,7 +381,12 @@ def _layout_once(site_polygon, entrances, p: ParkParams, feedback: Feedback | No
     for k, piece in enumerate(pieces):
         mine = [e for e in entrances if shapely.distance(e, piece) < p.main_road_width] or \
             [min(entrances, key=lambda e: shapely.distance(e, piece))]
-        out.append(_layout_piece(piece, mine, p, feedback))
+        try:
+            out.append(_layout_piece(piece, mine, p, feedback))
+        except InputError:
+            if len(pieces) == 1:
+                raise
+            out.append(_green_piece(piece, mine[0]))  # a scrap of a scattered site: green, not a park
         feedback.progress(100.0 * (k + 1) / len(pieces))
     layout = _combine(site, out, entrances, p, time.perf_counter() - started)
     # a lot whose frontage the final road pieces no longer carry (a road split by a merged sliver)
@@ -418,7 +426,7 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
     feedback.check_canceled()
     # keep the road network connected to the entrance; cut-off pieces become parks
     label = components(roads, p.tolerance / 2) if len(roads) else np.zeros(0, int)
-    reach = shapely.dwithin(roads, shapely.Point(0, 0), p.main_road_width)
+    reach = shapely.dwithin(roads, shapely.Point(0, 0), 0.05)
     ok_labels = set(label[reach].tolist())
     connected = np.isin(label, list(ok_labels))
     # the isolation strip is what is left along the edge at the end (see _combine)
@@ -438,7 +446,7 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
         services.append(piece); blocks[i] = rest; need -= piece.area  # noqa: E702
     # the wastewater plant and its belt at the given point or farthest from the entrance, then other
     # technical land next to it
-    industrial_guess = FACTORY_SHARE_GUESS * area
+    industrial_guess = 0.72 * area  # sized for the most factory land the band allows, never short
     plot = wwtp_plot_m2(industrial_guess, p)
     if p.wwtp_at is not None:
         target = frame.to_local(shapely.Point(p.wwtp_at))
@@ -519,7 +527,7 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
     # last check of reach: a road cut off from the entrance becomes a park, a lot left without a
     # valid frontage on a reachable road becomes green buffer
     label = components(roads, p.tolerance / 2) if len(roads) else np.zeros(0, int)
-    reach = shapely.dwithin(roads, shapely.Point(0, 0), p.main_road_width) if len(roads) else np.zeros(0, bool)
+    reach = shapely.dwithin(roads, shapely.Point(0, 0), 0.05) if len(roads) else np.zeros(0, bool)
     connected = np.isin(label, list(set(label[reach].tolist())))
     if not connected.all():
         green += list(roads[~connected]); green_kind += ["park"] * int((~connected).sum())  # noqa: E702
@@ -549,6 +557,16 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
         "entrance": shapely.Point(at.x, at.y), "angle_deg": math.degrees(frame.angle), "site": piece,
     }
     return res
+
+
+def _green_piece(piece, entrance) -> dict:
+    """The result of a piece too small for a park: all of it green (a park)."""
+    empty = np.zeros(0, dtype=object)
+    at = shapely.get_exterior_ring(piece).interpolate(shapely.get_exterior_ring(piece).project(entrance))
+    return {"lots": empty, "lot_front": np.zeros(0), "lot_depth": np.zeros(0), "lot_road": np.zeros(0, int),
+            "lot_use": [], "roads": empty, "kinds": [], "widths": [], "reserve": empty,
+            "green": np.asarray([piece], dtype=object), "green_kind": ["park"], "technical": empty, "tech_kind": [],
+            "services": empty, "entrance": at, "angle_deg": 0.0, "site": piece}
 
 
 def _block_info(blocks, roads, kinds, bands):

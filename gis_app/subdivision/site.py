@@ -179,7 +179,9 @@ def load_access_geoms(geoms, site_polygon, tolerance: float, path="--access") ->
 def default_access(site_polygon) -> tuple[list[str], np.ndarray]:
     """No access given: every outer edge of the site (holes are not roads)."""
     rings = shapely.get_exterior_ring(shapely.get_parts(site_polygon))
-    return [f"A-{i + 1:02d}" for i in range(len(rings))], np.asarray(rings, dtype=object)
+    # LineStrings, not LinearRings: GDAL cannot write a LinearRing to a GeoPackage (it crashed)
+    lines = shapely.boundary(shapely.polygons(rings))
+    return [f"A-{i + 1:02d}" for i in range(len(rings))], np.asarray(lines, dtype=object)
 
 
 # -- local frame: x along the site's principal axis ------------------------------------------------
