@@ -48,8 +48,10 @@ CORPUS = {
 
 
 def hostile(kind: str, i: int = 0) -> str:
-    """The corpus string ``kind`` with a unique suffix (ids must stay unique)."""
-    return f"{MARK}{i} {CORPUS[kind]}"
+    """The corpus string ``kind`` with a unique suffix (ids must stay unique); the string comes first
+    so formula prefixes stay at the start (but after a NUL, which a GeoPackage cuts the text at)."""
+    text = CORPUS[kind]
+    return f"{MARK}{i} {text}" if "\x00" in text else f"{text} {MARK}{i}"
 
 
 def hostile_project(path: Path, short: bool = False):

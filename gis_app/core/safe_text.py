@@ -17,9 +17,10 @@ treats them as data in its own syntax, never as code or structure:
   cells as text, CSV prefixes an apostrophe unless the user asks for raw values.
 - File-system names: ``safe_file_name`` makes a layer/zone/project name a plain file name;
   ``inside_folder`` refuses any path that would land outside the output folder.
-- NUL and other control characters: kept where the format allows them, else replaced by the visible
-  Unicode control picture (U+2400 + code, e.g. NUL -> ␀) and counted in ``TextNotes`` so the command
-  says what it changed.
+- NUL and other control characters: kept where the format allows them (GeoJSON, shapefile DBF), else
+  replaced by U+FFFD "�" (the Unicode replacement character, which the bundled DejaVu font and every
+  reader show; the Control Pictures ␀ ␁ are missing from DejaVu) and counted in ``TextNotes`` so the
+  command says what it changed.
 
 Source: OWASP "CSV Injection" (formula prefixes), W3C XML 1.0 §2.2 (Char production), ReportLab User
 Guide ch. 6 (paragraph XML markup), Jinja2 docs "Sandboxed Environment"/autoescaping (templates run
@@ -65,9 +66,9 @@ class TextNotes:
     def messages(self, output: str) -> list[str]:
         """One line per kind of change, naming the output file or format."""
         texts = {
-            "control": t("{n} giá trị có ký tự điều khiển (NUL, U+0001…) mà {o} không chứa được: thay bằng ký hiệu "
-                         "nhìn thấy được (␀, ␁…)", "{n} values held control characters (NUL, U+0001…) that {o} "
-                         "cannot store: replaced by their visible symbols (␀, ␁…)"),
+            "control": t("{n} giá trị có ký tự điều khiển (NUL, U+0001…) mà {o} không chứa được: thay bằng “\ufffd”",
+                         "{n} values held control characters (NUL, U+0001…) that {o} cannot store: replaced by "
+                         "“\ufffd”"),
             "truncated": t("{n} giá trị quá dài cho {o}: cắt ngắn, đánh dấu bằng “…”",
                            "{n} values too long for {o}: shortened, marked with “…”"),
             "formula": t("{n} giá trị bắt đầu bằng = + - @ được ghi dưới dạng văn bản trong {o} (không phải công thức)",
@@ -84,14 +85,12 @@ def _text(value) -> str:
     return str(value)
 
 
+REPLACEMENT = "\ufffd"
+
+
 def control_picture(char: str) -> str:
-    """The visible Unicode symbol of a control character (Control Pictures block, U+2400…)."""
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"  # lone surrogate, U+FFFE/U+FFFF
+    """What a control character (or lone surrogate, U+FFFE/U+FFFF) is shown as: U+FFFD."""
+    return REPLACEMENT
 
 
 def _replace(pattern: re.Pattern, text: str, notes: TextNotes | None) -> str:
@@ -246,3 +245,69 @@ def inside_folder(folder: str | Path, path: str | Path) -> Path:
         raise InputError(t("đường dẫn ra ngoài thư mục đầu ra: {p}", "path outside the output folder: {p}",
                            p=path), folder)
     return resolved
+
+
+# -- chart labels (matplotlib) ----------------------------------------------------------------------
+def plot_label(value, limit: int = 60, notes: TextNotes | None = None) -> str:
+    """A name for a matplotlib label: ``$`` escaped (a pair would start mathtext, which can fail to
+    parse), controls made visible, at most ``limit`` characters so one name cannot stretch the chart."""
+    text = _replace(_CONTROLS, _text(value), notes).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return shorten(text, limit, notes).replace("$", r"\$")
+
+
+def xml_clean_tree(root, notes: TextNotes | None = None):
+    """Apply ``xml_text`` to every text, tail and attribute of an ElementTree element and its children,
+    so no string of any origin can make the document ill-formed. Returns ``root``."""
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            if xml_needs_repair(value):
+                element.set(name, xml_text(value, notes))
+        if xml_needs_repair(element.text):
+            element.text = xml_text(element.text, notes)
+        if xml_needs_repair(element.tail):
+            element.tail = xml_text(element.tail, notes)
+    return root
+
+
+def frame_text_safe(frame, xml: bool = True, notes: TextNotes | None = None):
+    """A copy of a (Geo)DataFrame whose text values and column names have the characters XML 1.0
+    forbids replaced (for KML and other XML written by GDAL). Vectorised per text column."""
+    import pandas as pd
+
+    out = frame.copy()
+    pattern = _XML_FORBIDDEN if xml else _CONTROLS
+    for column in out.columns:
+        series = out[column]
+        if column == getattr(out, "_geometry_column_name", None) or not (
+                series.dtype == object or pd.api.types.is_string_dtype(series)):
+            continue
+        text = series.where(series.map(type) == str)
+        hit = text.str.contains(pattern, na=False)
+        if hit.any():
+            out.loc[hit, column] = text[hit].str.replace(pattern, lambda m: control_picture(m.group()), regex=True)
+            if notes is not None:
+                notes.add("control", int(hit.sum()))
+    renamed = {c: _replace(pattern, c, notes) for c in out.columns if isinstance(c, str) and pattern.search(c)}
+    return out.rename(columns=renamed) if renamed else out
+
+
+def frame_csv_safe(frame, raw: bool = False, notes: TextNotes | None = None):
+    """A copy of a DataFrame for CSV: formula-like text values and column names get a leading
+    apostrophe (``csv_value``) unless ``raw``. Vectorised per text column."""
+    import pandas as pd
+
+    if raw:
+        return frame
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if not (series.dtype == object or pd.api.types.is_string_dtype(series)):
+            continue
+        text = series.where(series.map(type) == str)
+        hit = text.str.startswith(FORMULA_PREFIXES, na=False)
+        if hit.any():
+            out.loc[hit, column] = "'" + text[hit]
+            if notes is not None:
+                notes.add("formula", int(hit.sum()))
+    renamed = {c: csv_value(c, notes=notes) for c in out.columns if formula_like(c)}
+    return out.rename(columns=renamed) if renamed else out
