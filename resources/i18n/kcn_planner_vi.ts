@@ -531,12 +531,12 @@
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="202" />
+        <location filename="../../gis_app/shell/main_window.py" line="206" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="232" />
+        <location filename="../../gis_app/shell/main_window.py" line="235" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
