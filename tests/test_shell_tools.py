@@ -183,7 +183,7 @@ def test_layer_panel_order_opacity_and_style_reach_the_model_and_legend(make_win
     panel.opacity.setValue(40)
     assert win.layers["parcels"].opacity == pytest.approx(0.4)
     panel.mode.setCurrentIndex(1)
-    panel.field.setCurrentText("status")
+    panel.field.setCurrentIndex(panel.field.findData("status"))
     panel.mode.activated.emit(1)
     assert win.layers["parcels"].style["categorized"]["field"] == "status"
     panel.select_layer("zones")
