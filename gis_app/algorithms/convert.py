@@ -35,7 +35,7 @@ class Convert(Algorithm):
         Param("out_encoding", "choice", t("bảng mã tệp ra (SHP/CSV): utf-8|cp1258|tcvn3",
                                                "text encoding of the output (SHP/CSV): utf-8|cp1258|tcvn3"),
               default="utf-8", choices=OUT_ENCODING_CHOICES),
-        Param("repair", "bool", t("sửa hình không hợp lệ (make_valid)", "repair invalid geometries (make_valid)"),
+        Param("repair", "bool", t("sửa hình học không hợp lệ", "repair invalid geometries (make_valid)"),
               default=False),
         Param("geometry", "choice", t("hình chấp nhận: polygon (mặc định) | any",
                                            "accepted geometry: polygon (default) | any"), default="polygon",
@@ -44,9 +44,14 @@ class Convert(Algorithm):
         Param("map_fields", "bool", t("ánh xạ tên trường về lược đồ chuẩn (mặc định: có khi ra .gpkg)",
                                       "map field names onto the canonical schema (default: yes for .gpkg)")),
         Param("mapping", "path", t("tệp JSON ánh xạ trường", "field-mapping JSON file")),
-        Param("zone_id", "str", t("zone_id gán cho các lô (tệp lô của một khu)", "zone_id for parcels of one zone")),
+        Param("zone_id", "str", t("mã khu gán cho các thửa (tệp thửa đất của một khu)", "zone_id for parcels of one zone")),
         Param("report", "path", t("ghi báo cáo JSON (bảng mã, hệ tọa độ, hình bị loại)",
                                   "write a JSON report (encoding, CRS, rejected features)")),
+        Param("csv_raw", "bool", t("CSV: ghi nguyên giá trị bắt đầu bằng = + - @ (cho phần mềm GIS); mặc định thêm "
+                                   "dấu ' để bảng tính coi là văn bản, không chạy như công thức",
+                                   "CSV: write values beginning with = + - @ as they are (for GIS software); by "
+                                   "default they get a leading ' so spreadsheets show them as text, never run them"),
+              default=False),
     )
     outputs = (Output("output", "file"), Output("report", "json"))
 
@@ -83,7 +88,8 @@ class Convert(Algorithm):
                 dataset.notes.append(area_note)
         layer_name = layer_name or dataset.layer
         id_column = next((c for c in ("parcel_id", "zone_id", "subzone_id") if c in frame.columns), None)
-        written = write_dataset(frame, target, layer_name, params["out_encoding"], params.get("to_crs"), id_column)
+        written = write_dataset(frame, target, layer_name, params["out_encoding"], params.get("to_crs"), id_column,
+                                csv_raw=bool(params.get("csv_raw")))
         feedback.progress(95)
         for line in dataset.notes + written.notes + dataset.report.details():
             feedback.log(line)
