@@ -345,12 +345,12 @@ def layout_park(site_polygon, entrances, p: ParkParams, feedback: Feedback | Non
     the entrance nearest it. Raises InputError when the site is too small for a park.
 
     The number of cross roads moves in steps, so the road share of a first try can miss the band of
-    approved plans (or QCVN's 10 %): then up to three nearby road targets are tried and the layout
+    approved plans (or QCVN's 10 %): then two nearby road targets are tried and the layout
     nearest the band kept (deterministic: the same tries in the same order)."""
     feedback = feedback or Feedback()
     low, high = ROAD_BAND.get(p.preset, ROAD_BAND["kcn"])
     best = None
-    for k, step in enumerate((0.0, 0.015, -0.015, 0.03)):
+    for k, step in enumerate((0.0, 0.015, -0.015)):
         feedback.check_canceled()
         layout = _layout_once(site_polygon, entrances, replace(p, road_target=p.road_target + step), feedback)
         area = float(layout.site.area) or 1.0
