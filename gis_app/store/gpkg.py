@@ -294,23 +294,33 @@ def _save_lock(path: Path):
         os.close(fd)
 
 
-def _held_by_another_client(path: Path) -> bool:
-    """True when another process has the GeoPackage open in WAL mode, or holds a lock on it.
+def _held_by_another_client(path: Path, patience: float = 2.0) -> bool:
+    """True when another process keeps the GeoPackage open in WAL mode, or keeps it locked.
 
-    A WAL client keeps a shared lock on the dead-man-switch byte (offset 128) of the ``-shm`` file
-    for as long as its connection is open (SQLite os_unix.c, UNIX_SHM_DMS).
+    A WAL client holds a shared lock on the dead-man-switch byte (offset 128) of the ``-shm`` file for
+    as long as its connection is open (SQLite os_unix.c, UNIX_SHM_DMS); replacing the file under it
+    corrupts its next commit. Short-lived readers (another load) are waited for up to ``patience`` s.
     """
+    import time
+
     shm = Path(f"{path}-shm")
-    if fcntl is not None and shm.exists():
-        fd = os.open(shm, os.O_RDWR)
+    deadline = time.monotonic() + patience
+    while fcntl is not None and shm.exists():
+        try:
+            fd = os.open(shm, os.O_RDWR)
+        except OSError:
+            break
         try:
             fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 128)
+            break
         except OSError:
-            return True
+            if time.monotonic() > deadline:
+                return True
         finally:
             os.close(fd)
+        time.sleep(0.05)
     try:
-        db = sqlite3.connect(path, timeout=0)
+        db = sqlite3.connect(path, timeout=patience)
         try:
             db.execute("BEGIN EXCLUSIVE")
             db.execute("ROLLBACK")
