@@ -1144,7 +1144,32 @@
         <translation>Đạt mọi bảo đảm</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="88" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="91" />
+        <source>Land-use balance</source>
+        <translation>Cân bằng sử dụng đất</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="91" />
+        <source>ha · %</source>
+        <translation>ha · %</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="93" />
+        <source>QCVN 01:2021 land use</source>
+        <translation>Sử dụng đất theo QCVN 01:2021</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="93" />
+        <source>met</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="93" />
+        <source>NOT met</source>
+        <translation>KHÔNG đạt</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="100" />
         <source>No preview: start a subdivision above.</source>
         <translation>Chưa có bản xem trước: hãy bắt đầu chia lô ở trên.</translation>
     </message>
@@ -1152,57 +1177,92 @@
 <context>
     <name>SubdivisionParamsDialog</name>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="22" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="27" />
         <source>Subdivision parameters</source>
         <translation>Thông số chia lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="43" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="48" />
+        <source>CNHT: SME lots on roads</source>
+        <translation>CNHT: lô DNNVV trên đường</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="49" />
+        <source>KCN: a whole industrial park (QCVN 01:2021)</source>
+        <translation>KCN: cả khu công nghiệp (QCVN 01:2021)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="50" />
+        <source>CCN: a whole industrial cluster (QCVN 01:2021)</source>
+        <translation>CCN: cả cụm công nghiệp (QCVN 01:2021)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="56" />
+        <source>X,Y (empty: nearest existing road)</source>
+        <translation>X,Y (để trống: gần đường hiện có nhất)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="57" />
+        <source>Pick the entrance on the map after Run</source>
+        <translation>Chọn lối vào trên bản đồ sau khi bấm Chạy</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="64" />
+        <source>Layout preset</source>
+        <translation>Mẫu bố cục</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="65" />
+        <source>Entrance</source>
+        <translation>Lối vào</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="67" />
         <source>Lot mix (LOW-HIGH:SHARE, …)</source>
         <translation>Cơ cấu lô (THẤP-CAO:TỶ_LỆ, …)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="45" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="69" />
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="46" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="70" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="54" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="78" />
         <source>Minimum lot (m²)</source>
         <translation>Diện tích lô tối thiểu (m²)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="54" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="78" />
         <source>Frontage, lots under 1,000 m² (m)</source>
         <translation>Mặt tiền lô dưới 1.000 m² (m)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="55" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="79" />
         <source>Frontage, lots from 1,000 m² (m)</source>
         <translation>Mặt tiền lô từ 1.000 m² (m)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="56" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="80" />
         <source>Maximum depth / frontage</source>
         <translation>Tỷ lệ sâu / mặt tiền tối đa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="56" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="80" />
         <source>Road width (m)</source>
         <translation>Bề rộng đường (m)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="57" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="81" />
         <source>High-tech reserve share (0–0.9)</source>
         <translation>Tỷ lệ dành cho công nghệ cao (0–0,9)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="58" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="82" />
         <source>Green buffer along the boundary (m)</source>
         <translation>Dải cây xanh dọc ranh giới (m)</translation>
     </message>
@@ -1210,129 +1270,134 @@
 <context>
     <name>SubdivisionTools</name>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="65" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="66" />
         <source>&amp;Subdivision</source>
         <translation>&amp;Chia lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="66" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="67" />
         <source>Subdivide vacant land…</source>
         <translation>Chia lô đất trống…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="67" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="68" />
         <source>Subdivide a drawn polygon…</source>
         <translation>Chia lô một vùng vẽ trên bản đồ…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="68" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="69" />
         <source>Merge lots</source>
         <translation>Gộp lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="69" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="70" />
         <source>Split lot by line</source>
         <translation>Cắt lô theo đường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="70" />
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="257" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="71" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="304" />
         <source>Renumber lots</source>
         <translation>Đánh số lại lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="71" />
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="75" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="72" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="76" />
         <source>Subdivision</source>
         <translation>Chia lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="99" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="105" />
+        <source>Click the entrance on the site's edge (Esc cancels).</source>
+        <translation>Bấm vào lối vào trên ranh giới khu đất (Esc để hủy).</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="128" />
         <source>Select a zone first (click it on the map or in the zone list).</source>
         <translation>Hãy chọn một khu trước (nhấp vào khu trên bản đồ hoặc trong danh sách khu).</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="101" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="131" />
         <source>Subdivide the vacant land of %1</source>
         <translation>Chia lô đất trống của %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="113" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="151" />
         <source>Vacant land of %1</source>
         <translation>Đất trống của %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="123" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="163" />
         <source>Click the corners of the site; double-click to finish, Esc to cancel.</source>
         <translation>Nhấp các góc của khu đất; nhấp đúp để kết thúc, Esc để hủy.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="126" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="167" />
         <source>Subdivide a drawn polygon</source>
         <translation>Chia lô vùng đã vẽ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="138" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="185" />
         <source>Drawn polygon</source>
         <translation>Vùng đã vẽ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="142" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="189" />
         <source>Subdividing…</source>
         <translation>Đang chia lô…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="172" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="219" />
         <source>Subdivide %1 (%2 lots)</source>
         <translation>Chia lô %1 (%2 lô)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="205" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="252" />
         <source>Select exactly two lots of the same layout on the lots layer.</source>
         <translation>Hãy chọn đúng hai lô của cùng một phương án trên lớp lô.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="209" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="256" />
         <source>Merge lots %1 and %2</source>
         <translation>Gộp lô %1 và %2</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="217" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="264" />
         <source>Select one lot on the lots layer to split.</source>
         <translation>Hãy chọn một lô trên lớp lô để cắt.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="226" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="273" />
         <source>Draw the cutting line across the lot; double-click to finish, Esc to cancel.</source>
         <translation>Vẽ đường cắt ngang qua lô; nhấp đúp để kết thúc, Esc để hủy.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="230" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="277" />
         <source>Split lot %1</source>
         <translation>Cắt lô %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="242" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="289" />
         <source>Select a lot of the layout to renumber.</source>
         <translation>Hãy chọn một lô của phương án cần đánh số lại.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="248" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="295" />
         <source>Renumber %1 lots of %2</source>
         <translation>Đánh số lại %1 lô của %2</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="251" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="298" />
         <source>The lots are already numbered in road order.</source>
         <translation>Các lô đã được đánh số theo thứ tự dọc đường.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="255" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="302" />
         <source>Renumber the whole layout %1 in road order? %2 numbers change:</source>
         <translation>Đánh số lại toàn bộ phương án %1 theo thứ tự dọc đường? %2 số lô sẽ thay đổi:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="262" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="309" />
         <source>Renumber lots of %1</source>
         <translation>Đánh số lại lô của %1</translation>
     </message>
