@@ -36,6 +36,10 @@ class Subdivide(Algorithm):
                                                  "secondary road width, m (default 24)")),
         Param("corner_radius", "float", t("bán kính bó vỉa ở nút giao, m (mặc định 12)",
                                           "kerb radius at intersections, m (default 12)")),
+        Param("new_project", "path", t("kcn/ccn: ghi thêm một dự án mới (.gpkg) gồm khu này và các thửa của bố cục",
+                                       "kcn/ccn: also write a new project (.gpkg) holding this zone and the layout's parcels")),
+        Param("zone_id", "str", t("mã khu trong dự án mới (mặc định KCN-MOI / CCN-MOI)",
+                                  "zone id in the new project (default KCN-MOI / CCN-MOI)")),
         Param("min_lot", "float", t("diện tích lô tối thiểu, m² (cnht 500, kcn 5.000, ccn 1.000)",
                                     "minimum lot area, m² (cnht 500, kcn 5,000, ccn 1,000)")),
         Param("lot_mix", "str", t("cơ cấu lô, vd. 500-1000:0.3,1000-5000:0.7 (tỷ lệ theo diện tích)",
@@ -124,7 +128,20 @@ class Subdivide(Algorithm):
             entrances = [park.default_entrance(polygon, roads)]
         feedback.progress(5)
         result = api.run_park(polygon, crs, pp, entrances, feedback)
-        return self._write(params, result, feedback)
+        out = self._write(params, result, feedback)
+        if params.get("new_project") and not result.metrics["problems"]:
+            from ..subdivision import project_layout
+
+            kind = pp.preset.upper()
+            zone_id = params.get("zone_id") or f"{kind}-MOI"
+            project = project_layout.new_project_from_layout(polygon, crs, result.frames, zone_id, kind,
+                                                             f"{kind} {zone_id}")
+            try:
+                project.save(params["new_project"])
+            except OSError as exc:
+                raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
+                                   err=exc.strerror or exc), params["new_project"]) from exc
+        return out
 
     def _write(self, params: dict, result, feedback) -> dict:
         from ..core.atomic import write_text_atomic
