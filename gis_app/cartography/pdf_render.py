@@ -319,10 +319,15 @@ def pdf_to_png(pdf_path, png_path, dpi: int = 300, feedback: Feedback | None = N
     """
     import pypdfium2 as pdfium
 
-    png_path = Path(png_path)
-    png_path.parent.mkdir(parents=True, exist_ok=True)
+    from ..core.atomic import check_output_path, write_error
+
+    png_path = check_output_path(png_path)
+    try:
+        png_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp_dir = Path(tempfile.mkdtemp(prefix=f".{png_path.stem}.", dir=png_path.parent))
+    except OSError as exc:
+        raise write_error(exc, png_path) from None
     doc = pdfium.PdfDocument(str(pdf_path))
-    tmp_dir = Path(tempfile.mkdtemp(prefix=f".{png_path.stem}.", dir=png_path.parent))
     try:
         targets = sheet_png_paths(png_path, len(doc))
         for i, target in enumerate(targets):
@@ -336,6 +341,8 @@ def pdf_to_png(pdf_path, png_path, dpi: int = 300, feedback: Feedback | None = N
         for target in targets:
             os.replace(tmp_dir / target.name, target)
         return targets
+    except OSError as exc:
+        raise write_error(exc, png_path) from None
     finally:
         doc.close()
         shutil.rmtree(tmp_dir, ignore_errors=True)

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from ..core.atomic import atomic_path, write_bytes_atomic
+from ..core.atomic import atomic_path, check_output_path, write_bytes_atomic, write_error
 from ..core.project import Project
 from ..core.styles import default_style
 
@@ -23,7 +23,7 @@ QGIS_VERSION = "3.34.0-Prizren"
 
 def export_qgis(project: Project, target: str | Path) -> list[Path]:
     """Write the .qgz, its data GeoPackage and .qml styles; returns the written paths."""
-    target = Path(target)
+    target = check_output_path(target)
     data_path = target.with_name(target.stem + "_data.gpkg")
     styles_dir = target.with_name(target.stem + "_styles")
     layers = dict(project.layers)
@@ -38,7 +38,10 @@ def export_qgis(project: Project, target: str | Path) -> list[Path]:
                    layer_state=list(project.layer_state), view=dict(project.view))
     copy.save(data_path)
     written = [target, data_path]
-    styles_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        styles_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(exc, styles_dir) from None
     states = [s for s in project.layer_state if s["name"] in layers] or \
         [{"name": n, "visible": True, "opacity": 1.0, "style": {}} for n in layers]
     entries = []
