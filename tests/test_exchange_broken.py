@@ -162,6 +162,8 @@ def test_report_lists_rejections(tmp_path):
 
 
 def test_wrong_user_crs_is_flagged(good_shp, english):
-    dataset = read_dataset(good_shp, crs="4326")  # metres read as degrees
+    with pytest.raises(InputError, match=r"beyond ±180/±90.*EPSG:9209"):  # metres read as degrees: refused
+        read_dataset(good_shp, crs="4326")
+    dataset = read_dataset(good_shp, crs="EPSG:32649")  # possible numbers, but east of Vietnam
     assert any("outside Vietnam" in n for n in dataset.notes)
     assert not any("outside Vietnam" in n for n in read_dataset(good_shp).notes)

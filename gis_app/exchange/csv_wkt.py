@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import geopandas as gpd
@@ -17,6 +18,7 @@ import shapely
 from ..core.errors import InputError
 from ..core.i18n import t
 from . import encodings
+from .accounting import ImportAccount
 from .encodings.detect import Detection, detect_encoding
 
 WKT_COLUMNS = ("wkt", "geometry", "geom", "the_geom", "shape", "hinh")
@@ -51,16 +53,79 @@ def read_csv_wkt(path: Path, encoding: str = "auto"):
     geoms = shapely.from_wkt(wkt.to_numpy(dtype=object), on_invalid="ignore")
     bad = [str(i + 2) for i, (g, w) in enumerate(zip(geoms, wkt)) if g is None and w]
     table = table.replace("", None)
-    for c in table.columns:  # numbers back to numbers where every value parses
-        converted = pd.to_numeric(table[c], errors="coerce")
-        if converted.notna().sum() == table[c].notna().sum() and table[c].notna().any():
-            table[c] = converted
+    account = ImportAccount()
+    for c in table.columns:
+        account.keep(c)
+    table, number_notes = parse_number_columns(table, sep)
     frame = gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms), crs=None)
-    raw = RawDataset(path, path.stem, frame, encoding=detection)
+    raw = RawDataset(path, path.stem, frame, encoding=detection, account=account)
+    raw.notes.extend(number_notes)
     if bad:
         raw.notes.append(t("WKT không đọc được ở dòng: {rows}", "unreadable WKT on lines: {rows}",
                            rows=", ".join(bad[:20])))
     return raw
+
+
+# Number spellings. Vietnamese (as Excel writes on a Vietnamese Windows): "." groups thousands, ","
+# marks decimals ("75.000" = 75,000; "52500,5"); English the other way round. Source: Unicode CLDR
+# number symbols for locales "vi" and "en".
+_PLAIN_INT = re.compile(r"^[-+]?\d+$")
+_VI = re.compile(r"^[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_EN = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+def parse_number_columns(table: pd.DataFrame, sep: str) -> tuple[pd.DataFrame, list[str]]:
+    """Text columns that hold numbers become numbers, read in the file's number style.
+
+    The style is decided per column: a column whose values only fit one style ("52500,5",
+    "1,234.5") is read in it; a column that fits both ("75.000") follows the file: Vietnamese when
+    another column is unambiguously Vietnamese or the separator is ";" (Excel on a Vietnamese
+    Windows), else English. A column mostly of numbers with values that fit no style is kept as
+    text with a note naming it and the rows. Returns (table, notes).
+    """
+    notes: list[str] = []
+    candidates = {}
+    for column in table.columns:
+        values = table[column].dropna().astype(str).str.strip()
+        values = values[values != ""]
+        if values.empty:
+            continue
+        vi, en = values.str.match(_VI), values.str.match(_EN)
+        candidates[column] = (values, vi, en)
+    file_vi = any((vi & ~en).any() for values, vi, en in candidates.values() if vi.all())
+    file_en = any((en & ~vi).any() for values, vi, en in candidates.values() if en.all())
+    prefer_vi = file_vi or (sep == ";" and not file_en)
+    for column, (values, vi, en) in candidates.items():
+        if values.str.match(_PLAIN_INT).all():
+            table[column] = pd.to_numeric(table[column].str.strip(), errors="coerce")
+            continue
+        style = None
+        if vi.all() and en.all():
+            style = "vi" if prefer_vi else "en"
+        elif vi.all():
+            style = "vi"
+        elif en.all():
+            style = "en"
+        if style is None:
+            numeric = vi | en
+            if numeric.mean() >= 0.5:
+                bad = [str(i + 2) for i in values.index[~numeric]]
+                notes.append(t("cột {c} giữ dạng văn bản: giá trị không phải số ở dòng {rows}",
+                               "column {c} kept as text: values that are not numbers on lines {rows}",
+                               c=column, rows=", ".join(bad[:20])))
+            continue
+        text = table[column].str.strip()
+        if style == "vi":
+            text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        else:
+            text = text.str.replace(",", "", regex=False)
+        table[column] = pd.to_numeric(text, errors="coerce")
+        if not (values.str.match(_PLAIN_INT) | ~values.str.contains(r"[.,]")).all():
+            notes.append(t("cột {c} đọc theo kiểu số {s}", "column {c} read as {s} numbers", c=column,
+                           s=t("Việt Nam (. nghìn, , thập phân)", "Vietnamese (. thousands, , decimals)")
+                           if style == "vi" else t("tiếng Anh (, nghìn, . thập phân)", "English (, thousands, . "
+                                                   "decimals)")))
+    return table, notes
 
 
 def write_csv_wkt(frame: gpd.GeoDataFrame, target: Path, encoding: str = "utf-8") -> None:

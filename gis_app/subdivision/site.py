@@ -41,11 +41,10 @@ def _projected_crs_for(frame):
 
     from ..core.crs import VN2000_TM3_EPSG, is_vn2000
 
-    lon, lat = shapely.centroid(shapely.union_all(frame.geometry.values)).coords[0]
     if is_vn2000(frame.crs):
+        lon = shapely.centroid(shapely.union_all(frame.geometry.values)).x
         return CRS.from_epsg(min(VN2000_TM3_EPSG, key=lambda code: abs(_central_meridian(code) - lon)))
-    zone = int((lon + 180) // 6) + 1
-    return CRS.from_epsg((32600 if lat >= 0 else 32700) + zone)
+    return frame.estimate_utm_crs()  # geopandas/pyproj pick the UTM zone (WGS 84 datum)
 
 
 def _central_meridian(epsg: int) -> float:
@@ -76,6 +75,9 @@ def load_site(path, layer=None, crs=None) -> tuple[object, object]:
         raise InputError(t("tệp phải chứa vùng (Polygon), không phải điểm hay đường",
                            "the file must hold polygons, not points or lines"), path)
     if frame.crs.is_geographic:
+        from ..exchange.crs_check import check_coordinates
+
+        check_coordinates(frame, path)  # metres in a GeoJSON without "crs" are not degrees
         frame = reproject(frame.set_geometry(list(geoms)) if len(geoms) != len(frame) else frame,
                           _projected_crs_for(frame))
         geoms = frame.geometry.values
