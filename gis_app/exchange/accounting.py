@@ -65,10 +65,13 @@ class ImportAccount:
             raw = raw.decode("latin-1") if raw.isascii() else repr(raw)[2:-1]
         self.values.append(ValueProblem(str(row), field_name, str(raw), reason, kept_as))
 
-    def entity(self, kind: str, read: int = 0, imported: int = 0, unread: int = 0, reason: str = "") -> None:
-        entry = self.entities.setdefault(kind, {"read": 0, "imported": 0, "unread": 0, "reason": ""})
+    def entity(self, kind: str, read: int = 0, imported: int = 0, unread: int = 0, reason: str = "",
+               rejected: int = 0) -> None:
+        """Count DXF entities of ``kind``: read, imported, rejected (listed as features), not read (why)."""
+        entry = self.entities.setdefault(kind, {"read": 0, "imported": 0, "rejected": 0, "unread": 0, "reason": ""})
         entry["read"] += read
         entry["imported"] += imported
+        entry["rejected"] += rejected
         entry["unread"] += unread
         if reason and not entry["reason"]:
             entry["reason"] = reason

@@ -1,0 +1,99 @@
+"""A corpus of exchange inputs built here (issue 12), one per kind of fault, with the right result.
+
+Each builder writes its file(s) into a folder and returns what a faithful import must give. Nothing
+is copied from other projects: the files are made with ezdxf, our own DBF writer and plain bytes.
+Coordinates are in EPSG:9209 around Hải Dương.
+"""
+from __future__ import annotations
+
+import math
+import struct
+from pathlib import Path
+
+import ezdxf
+
+X0, Y0 = 586000.0, 2316000.0
+
+
+def dxf_all_lot_shapes(path: Path) -> dict:
+    """Every entity kind lots are drawn with; returns {"areas": {feature key: m²}, "unread": {...}}."""
+    doc = ezdxf.new("R2010")
+    msp = doc.modelspace()
+    areas = {}
+    # closed LWPOLYLINE with a bulge (a half-circle on the top edge of a 40 x 20 lot)
+    x, y = X0, Y0
+    msp.add_lwpolyline([(x, y, 0), (x + 40, y, 0), (x + 40, y + 20, 1.0), (x, y + 20, 0)], format="xyb",
+                       close=True, dxfattribs={"layer": "LO_BULGE"})
+    areas["LO_BULGE"] = 40 * 20 + math.pi * 20 ** 2 / 2
+    # LWPOLYLINE closed by repeating its first vertex, no flag
+    x = X0 + 100
+    msp.add_lwpolyline([(x, y), (x + 30, y), (x + 30, y + 30), (x, y + 30), (x, y)], dxfattribs={"layer": "LO_REPEAT"})
+    areas["LO_REPEAT"] = 900
+    # 2D and 3D POLYLINE, closed flag
+    x = X0 + 200
+    msp.add_polyline2d([(x, y), (x + 50, y), (x + 50, y + 10), (x, y + 10)], close=True, dxfattribs={"layer": "LO_P2D"})
+    areas["LO_P2D"] = 500
+    x = X0 + 300
+    msp.add_polyline3d([(x, y, 5), (x + 20, y, 5), (x + 20, y + 20, 6), (x, y + 20, 6)], close=True,
+                       dxfattribs={"layer": "LO_P3D"})
+    areas["LO_P3D"] = 400
+    # HATCH with a hole, HATCH with two areas
+    x = X0 + 400
+    hatch = msp.add_hatch(dxfattribs={"layer": "LO_HOLE"})
+    hatch.paths.add_polyline_path([(x, y), (x + 100, y), (x + 100, y + 80), (x, y + 80)], is_closed=True, flags=1)
+    hatch.paths.add_polyline_path([(x + 20, y + 20), (x + 50, y + 20), (x + 50, y + 50), (x + 20, y + 50)],
+                                  is_closed=True, flags=0)
+    areas["LO_HOLE"] = 8000 - 900
+    x = X0 + 600
+    hatch = msp.add_hatch(dxfattribs={"layer": "LO_MULTI"})
+    hatch.paths.add_polyline_path([(x, y), (x + 40, y), (x + 40, y + 50), (x, y + 50)], is_closed=True, flags=1)
+    hatch.paths.add_polyline_path([(x + 60, y), (x + 100, y), (x + 100, y + 40), (x + 60, y + 40)], is_closed=True,
+                                  flags=1)
+    areas["LO_MULTI"] = 2000 + 1600
+    # HATCH with an edge path (lines and an arc): a 40 x 40 square with a half-disc on top
+    x = X0 + 800
+    hatch = msp.add_hatch(dxfattribs={"layer": "LO_EDGE"})
+    edges = hatch.paths.add_edge_path(flags=1)
+    edges.add_line((x, y), (x + 40, y))
+    edges.add_line((x + 40, y), (x + 40, y + 40))
+    edges.add_arc((x + 20, y + 40), radius=20, start_angle=0, end_angle=180, ccw=True)
+    edges.add_line((x, y + 40), (x, y))
+    areas["LO_EDGE"] = 1600 + math.pi * 400 / 2
+    # CIRCLE, full ELLIPSE, closed SPLINE (a closed control polygon of a square-ish shape)
+    msp.add_circle((X0 + 1000, Y0 + 30), radius=30, dxfattribs={"layer": "LO_CIRCLE"})
+    areas["LO_CIRCLE"] = math.pi * 900
+    msp.add_ellipse((X0 + 1100, Y0 + 30), major_axis=(40, 0), ratio=0.5, dxfattribs={"layer": "LO_ELLIPSE"})
+    areas["LO_ELLIPSE"] = math.pi * 40 * 20
+    x = X0 + 1200
+    spline = msp.add_open_spline([(x, y), (x + 40, y - 10), (x + 50, y + 40), (x, y + 50), (x - 10, y + 20), (x, y)],
+                                 degree=3, dxfattribs={"layer": "LO_SPLINE"})  # clamped, ends on its start
+    areas["LO_SPLINE"] = None  # measured from the flattened curve (ezdxf and GDAL agree within 1 %)
+    # a ring of LINE and ARC pieces whose ends miss by 4 mm: chained and closed exactly
+    x = X0 + 1300
+    msp.add_line((x, y), (x + 60, y), dxfattribs={"layer": "LO_CHAIN"})
+    msp.add_line((x + 60.004, y), (x + 60, y + 40), dxfattribs={"layer": "LO_CHAIN"})
+    msp.add_arc((x + 30, y + 40), radius=30, start_angle=0, end_angle=180, dxfattribs={"layer": "LO_CHAIN"})
+    msp.add_line((x, y + 40.003), (x, y), dxfattribs={"layer": "LO_CHAIN"})
+    areas["LO_CHAIN"] = 2400 + math.pi * 900 / 2
+    # blocks: a lot as a HATCH with attributes, inserted moved, rotated, scaled, mirrored; and nested
+    block = doc.blocks.new("LO_KHOI")
+    block.add_lwpolyline([(0, 0), (20, 0), (20, 10), (0, 10)], close=True, dxfattribs={"layer": "LO_BLOCK"})
+    block.add_attdef("MALO", (1, 1), dxfattribs={"height": 1})
+    block.add_attdef("CHUSD", (1, 3), dxfattribs={"height": 1})
+    placements = [("B1", (X0 + 1400, Y0), 0, (1, 1)), ("B2", (X0 + 1450, Y0), 30, (1, 1)),
+                  ("B3", (X0 + 1500, Y0), 0, (2, 3)), ("B4", (X0 + 1600, Y0), 0, (-1, 1))]
+    for malo, point, angle, (sx, sy) in placements:
+        insert = msp.add_blockref("LO_KHOI", point, dxfattribs={"rotation": angle, "xscale": sx, "yscale": sy})
+        insert.add_auto_attribs({"MALO": malo, "CHUSD": f"Công ty {malo}"})
+        areas[malo] = 200 * abs(sx * sy)
+    outer = doc.blocks.new("CUM_LO")
+    outer.add_blockref("LO_KHOI", (0, 0))
+    outer.add_blockref("LO_KHOI", (30, 0))
+    msp.add_blockref("CUM_LO", (X0 + 1700, Y0), dxfattribs={"xscale": 2, "yscale": 2})
+    areas["NESTED"] = 2 * 200 * 4
+    # entities that are not areas: counted, never silently dropped
+    msp.add_point((X0, Y0 - 10))
+    msp.add_point((X0 + 5, Y0 - 10))
+    msp.add_text("Lô A", dxfattribs={"insert": (X0 + 110, Y0 + 10), "height": 2})
+    doc.saveas(path)
+    return {"areas": areas, "unread": {"POINT": 2}, "spline": spline.dxf.handle}
