@@ -97,3 +97,52 @@ def dxf_all_lot_shapes(path: Path) -> dict:
     msp.add_text("Lô A", dxfattribs={"insert": (X0 + 110, Y0 + 10), "height": 2})
     doc.saveas(path)
     return {"areas": areas, "unread": {"POINT": 2}, "spline": spline.dxf.handle}
+
+
+# -- shapefiles built byte by byte (formats: ESRI Shapefile Technical Description, 1998; dBASE III) --
+def _shp_header(shape_type: int, length_bytes: int, bbox=(0.0, 0.0, 0.0, 0.0)) -> bytes:
+    return (struct.pack(">7i", 9994, 0, 0, 0, 0, 0, length_bytes // 2) + struct.pack("<2i", 1000, shape_type)
+            + struct.pack("<4d", *bbox) + struct.pack("<4d", 0, 0, 0, 0))
+
+
+def _polygon_record(number: int, ring: list[tuple[float, float]], shape_type: int = 5) -> bytes:
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    content = struct.pack("<i4d2i", shape_type, min(xs), min(ys), max(xs), max(ys), 1, len(ring))
+    content += struct.pack("<i", 0) + b"".join(struct.pack("<2d", *p) for p in ring)
+    return struct.pack(">2i", number, len(content) // 2) + content
+
+
+def dbf_bytes(fields: list[tuple[bytes, str, int, int]], records: list[list[bytes]], ldid: int = 0) -> bytes:
+    """A dBASE III table from raw field names (≤ 11 bytes) and raw, already padded values."""
+    record_len = 1 + sum(f[2] for f in fields)
+    header = struct.pack("<BBBBIHH", 3, 126, 1, 1, len(records), 32 + 32 * len(fields) + 1, record_len)
+    header += bytes(17) + bytes([ldid]) + bytes(2)
+    for name, kind, length, decimals in fields:
+        header += name.ljust(11, b"\x00")[:11] + kind.encode() + bytes(4) + bytes([length, decimals]) + bytes(14)
+    body = b"".join(b" " + b"".join(v.ljust(f[2])[:f[2]] for v, f in zip(row, fields)) for row in records)
+    return header + b"\r" + body + b"\x1a"
+
+
+def shapefile(folder: Path, stem: str, fields, records, cpg: str | None = None, ldid: int = 0,
+              shape_type: int = 5, prj_epsg: int | None = 9209) -> Path:
+    """Square lots (one per record) with the given raw DBF fields/records; returns the .shp path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shp_records, shx = b"", b""
+    offset = 100
+    for n in range(len(records)):
+        x, y = X0 + 100 * n, Y0
+        rec = _polygon_record(n + 1, [(x, y), (x, y + 50), (x + 40, y + 50), (x + 40, y), (x, y)], shape_type)
+        shx += struct.pack(">2i", offset // 2, (len(rec) - 8) // 2)
+        offset += len(rec)
+        shp_records += rec
+    bbox = (X0, Y0, X0 + 100 * max(len(records), 1), Y0 + 50) if records else (0, 0, 0, 0)
+    (folder / f"{stem}.shp").write_bytes(_shp_header(shape_type, 100 + len(shp_records), bbox) + shp_records)
+    (folder / f"{stem}.shx").write_bytes(_shp_header(shape_type, 100 + len(shx), bbox) + shx)
+    (folder / f"{stem}.dbf").write_bytes(dbf_bytes(fields, records, ldid))
+    if cpg is not None:
+        (folder / f"{stem}.cpg").write_text(cpg, encoding="ascii")
+    if prj_epsg is not None:
+        from pyproj import CRS
+
+        (folder / f"{stem}.prj").write_text(CRS.from_epsg(prj_epsg).to_wkt("WKT1_ESRI"), encoding="ascii")
+    return folder / f"{stem}.shp"

@@ -103,7 +103,7 @@ def test_dxf_with_open_polylines(tmp_path, english):
     msp.add_lwpolyline([(0, 0), (10, 0), (10, 5), (0, 5)], dxfattribs={"layer": "RANH_GIOI"})
     doc.saveas(tmp_path / "open.dxf")
     message = problem_of(tmp_path / "open.dxf", crs=9209)
-    assert "open (not closed) polyline on layer RANH_GIOI" in message
+    assert "open (not closed) LWPOLYLINE on layer RANH_GIOI" in message
 
 
 def test_corrupt_dxf_and_unsupported_and_missing(tmp_path, english):

@@ -26,6 +26,9 @@ class ExportQgis(Algorithm):
         if out.suffix.lower() != ".qgz":
             raise InputError(t("tệp ra phải có đuôi .qgz", "the output must end in .qgz"), "--out")
         project = Project.load(params["project"])
+        from ..exchange.crs_check import require_projected
+
+        require_projected(project, params["project"])
         feedback.progress(10)
         written = export_qgis(project, out)
         feedback.progress(100)

@@ -39,3 +39,34 @@ def check_coordinates(frame, path) -> None:
                            "probably metres in a projected CRS; choose the CRS (--crs). Candidates: {c}",
                            x=bounds[0], y=bounds[1], crs=to_crs(frame.crs).name,
                            c=format_candidates(crs_candidates(bounds))), path)
+
+
+def require_projected(project, path) -> None:
+    """InputError (exit 2) when ``project`` is in a geographic CRS: no area, length or print scale in degrees.
+
+    The message proposes the projected CRSs that fit the data (its VN-2000 TM-3 zone, its UTM zone)
+    and the command that converts it. Rule: KCN Planner brief, "no area, length or scale in a
+    geographic CRS".
+    """
+    import shapely
+
+    from ..core.crs import vn2000_tm3_for_longitude
+
+    crs = to_crs(project.crs)
+    if not crs.is_geographic:
+        return
+    frames = [f for f in project.layers.values() if len(f) and f.crs is not None]
+    proposals = []
+    if frames:
+        frame = frames[0].to_crs(4326) if not to_crs(frames[0].crs).equals(to_crs(4326)) else frames[0]
+        bounds = frame.total_bounds
+        if not impossible_for_crs(bounds, 4326):
+            lon = float(shapely.centroid(shapely.box(*bounds)).x)
+            tm3 = vn2000_tm3_for_longitude(lon)
+            utm = frame.estimate_utm_crs()
+            proposals = [f"EPSG:{tm3.to_epsg()} {tm3.name}", f"EPSG:{utm.to_epsg()} {utm.name}"]
+    raise InputError(t("dự án ở hệ tọa độ địa lý ({crs}): diện tích, chiều dài và tỷ lệ in cần hệ tọa độ phẳng. "
+                       "Chuyển bằng 'convert … --to-crs' sang: {p}",
+                       "the project is in a geographic CRS ({crs}): areas, lengths and print scales need a projected "
+                       "CRS. Convert it with 'convert … --to-crs' to: {p}", crs=crs.name,
+                       p="; ".join(proposals) or "EPSG:9209"), path)

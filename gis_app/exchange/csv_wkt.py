@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
@@ -50,8 +51,8 @@ def read_csv_wkt(path: Path, encoding: str = "auto"):
         raise InputError(t("CSV không có cột hình học WKT (tên cột: {names})", "the CSV has no WKT geometry column "
                            "(expected one of: {names})", names=", ".join(WKT_COLUMNS)), path)
     wkt = table.pop(column).replace("", None)
-    geoms = shapely.from_wkt(wkt.to_numpy(dtype=object), on_invalid="ignore")
-    bad = [str(i + 2) for i, (g, w) in enumerate(zip(geoms, wkt)) if g is None and w]
+    geoms, type_reasons, curve_lines = parse_wkt(wkt)
+    bad = [str(i + 2) for i, (g, w) in enumerate(zip(geoms, wkt)) if g is None and w and i not in type_reasons]
     table = table.replace("", None)
     account = ImportAccount()
     for c in table.columns:
@@ -59,7 +60,12 @@ def read_csv_wkt(path: Path, encoding: str = "auto"):
     table, number_notes = parse_number_columns(table, sep)
     frame = gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms), crs=None)
     raw = RawDataset(path, path.stem, frame, encoding=detection, account=account)
+    raw.type_reasons = type_reasons
     raw.notes.extend(number_notes)
+    if curve_lines:
+        raw.notes.append(t("đường cong (CIRCULARSTRING, CURVEPOLYGON…) chuyển thành đoạn thẳng như GDAL ở dòng: {r}",
+                           "curves (CIRCULARSTRING, CURVEPOLYGON…) turned into straight segments as GDAL does, on "
+                           "lines: {r}", r=", ".join(curve_lines[:20])))
     if bad:
         raw.notes.append(t("WKT không đọc được ở dòng: {rows}", "unreadable WKT on lines: {rows}",
                            rows=", ".join(bad[:20])))
@@ -126,6 +132,54 @@ def parse_number_columns(table: pd.DataFrame, sep: str) -> tuple[pd.DataFrame, l
                            if style == "vi" else t("tiếng Anh (, nghìn, . thập phân)", "English (, thousands, . "
                                                    "decimals)")))
     return table, notes
+
+
+CURVE_TYPES = ("CIRCULARSTRING", "COMPOUNDCURVE", "CURVEPOLYGON", "MULTICURVE", "MULTISURFACE", "CURVE", "SURFACE")
+SURFACE_TYPES = ("TIN", "POLYHEDRALSURFACE", "TRIANGLE")
+
+
+def parse_wkt(wkt: pd.Series):
+    """(geometries, {row position: reason} for unsupported types, line numbers of linearized curves).
+
+    Shapely has no curves: curve WKT is linearized by GDAL (as ``ogr2ogr`` and every GDAL reader
+    do); TIN/polyhedral surfaces (3D) are named as unsupported. Other unparsable WKT gives None.
+    """
+    kinds = wkt.fillna("").str.strip().str.upper().str.extract(r"^([A-Z]+)", expand=False).fillna("")
+    kinds = kinds.str.replace(r"(ZM|Z|M)$", "", regex=True)
+    curves = kinds.isin(CURVE_TYPES).to_numpy()
+    surfaces = kinds.isin(SURFACE_TYPES).to_numpy()
+    values = wkt.to_numpy(dtype=object).copy()
+    values[curves | surfaces] = None
+    geoms = shapely.from_wkt(values, on_invalid="ignore")
+    reasons = {int(i): t("bề mặt 3D ({k}) không hỗ trợ: xuất thành vùng (polygon)", "3D surface ({k}) not "
+                         "supported: export it as polygons", k=kinds.iloc[i]) for i in np.flatnonzero(surfaces)}
+    curve_lines = []
+    if curves.any():
+        linear = _linearize(wkt[curves].tolist())
+        for i, g in zip(np.flatnonzero(curves), linear):
+            geoms[i] = g
+            if g is None:
+                reasons[int(i)] = t("đường cong không đọc được", "unreadable curve")
+            else:
+                curve_lines.append(str(i + 2))
+    return geoms, reasons, curve_lines
+
+
+def _linearize(texts: list[str]) -> list:
+    """Curve WKT to linear shapely geometries through GDAL's CSV reader (None where it fails)."""
+    import tempfile
+
+    import pyogrio
+
+    with tempfile.TemporaryDirectory(prefix="kcn-curves-") as tmp:
+        path = Path(tmp) / "curves.csv"
+        path.write_text("WKT\n" + "".join('"' + w.replace('"', "") + '"\n' for w in texts), encoding="utf-8")
+        try:
+            frame = pyogrio.read_dataframe(path)
+        except Exception:
+            return [None] * len(texts)
+    out = list(frame.geometry.values)
+    return out if len(out) == len(texts) else [None] * len(texts)
 
 
 def write_csv_wkt(frame: gpd.GeoDataFrame, target: Path, encoding: str = "utf-8") -> None:

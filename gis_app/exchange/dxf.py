@@ -105,8 +105,8 @@ def read_dxf(path: Path, encoding: str = "auto"):
     for name in attrib_names:  # block attributes are the drawing's fields
         account.keep(name)
     raw = RawDataset(path, path.stem, frame, encoding=detection, account=account)
-    why = t("mảnh hở không khép thành vùng ({kind}), lớp {layer}", "open piece that closes no ring ({kind}), "
-            "layer {layer}")
+    why = t("{kind} hở (không khép kín) trên lớp {layer}, không nối thành vòng khép kín",
+            "open (not closed) {kind} on layer {layer}, chained into no closed ring")
     raw.type_reasons = {frame.index[len(features) + i]: why.format(kind=p.kind, layer=p.layer)
                         for i, p in enumerate(leftovers)}
     if recovered is not None:

@@ -118,9 +118,10 @@ def _resolve_crs(raw: RawDataset, declared, user_crs) -> RawDataset:
     if declared is not None and declared.epsg is not None and impossible_for_crs(frame.total_bounds, declared.epsg):
         # e.g. a GeoJSON in metres with no "crs" member: never take it as WGS 84
         candidates = crs_candidates(frame.total_bounds)
-        raise CrsRequired(t("tọa độ ngoài ±180/±90 nên không phải {why}; hãy chọn hệ tọa độ (--crs). Gợi ý: {c}",
-                            "coordinates beyond ±180/±90 cannot be {why}; choose the coordinate system (--crs). "
-                            "Candidates: {c}", why=declared.reason, c=format_candidates(candidates)), path, candidates)
+        raise CrsRequired(t("tọa độ ngoài ±180/±90 nên không phải kinh/vĩ độ ({why}): có lẽ là mét; hãy chọn hệ tọa "
+                            "độ (--crs). Gợi ý: {c}", "coordinates beyond ±180/±90 are not longitude/latitude ({why}): "
+                            "probably metres; choose the coordinate system (--crs). Candidates: {c}",
+                            why=declared.reason, c=format_candidates(candidates)), path, candidates)
     if declared is not None and declared.epsg is not None:
         raw.crs_reason = declared.reason
         raw.frame = frame.set_crs(to_crs(declared.epsg), allow_override=True)
@@ -151,6 +152,15 @@ def _open_zip(path: Path, layer: str | None, crs, encoding: str) -> RawDataset:
                     and not m.lower().endswith(dbf_io.SIDECAR_SUFFIX)]
         if layer is not None:
             datasets = [m for m in datasets if Path(m).stem == layer or m == layer]
+        gdb = sorted({part for m in members for part in Path(m).parts if part.lower().endswith(".gdb")})
+        if not datasets and gdb:
+            raise InputError(t("tệp zip chứa File Geodatabase ({g}) không hỗ trợ: xuất lớp ra GeoPackage hoặc shapefile",
+                               "the zip holds a File Geodatabase ({g}), which is not supported: export the layer to "
+                               "GeoPackage or shapefile", g=", ".join(gdb)), path)
+        if not datasets:
+            raise InputError(t("tệp zip không chứa bộ dữ liệu nào đọc được ({exts}); có: {names}",
+                               "the zip holds no dataset that can be read ({exts}); it has: {names}",
+                               exts=", ".join(sorted(FORMATS)), names=", ".join(members[:10]) or "-"), path)
         if len(datasets) != 1:
             raise InputError(t("tệp zip chứa {n} bộ dữ liệu phù hợp: chọn một bằng --layer ({names})",
                                "the zip holds {n} matching datasets: pick one with --layer ({names})",
@@ -246,8 +256,15 @@ def _read_shapefile(path: Path, encoding: str):
         if needed is None:
             raise InputError(t("thiếu tệp {ext} ({what}) đi kèm", "the {ext} file ({what}) is missing",
                                ext=ext, what=t(what_vi, what_en)), path)
-    _check_shp_header(path)
+    shape_type = _check_shp_header(path)
     _check_shp_header(shx)
+    if shape_type == 31:
+        raise InputError(t("shapefile MultiPatch (bề mặt 3D) không hỗ trợ: xuất thành vùng (polygon), ví dụ ArcGIS "
+                           "'Multipatch Footprint'", "MultiPatch shapefiles (3D surfaces) are not supported: export "
+                           "them as polygons (e.g. ArcGIS 'Multipatch Footprint')"), path)
+    if path.stat().st_size <= 100:
+        raise InputError(t("lớp rỗng: shapefile không có đối tượng nào", "empty layer: the shapefile has no features"),
+                         path)
     table = dbf_io.read_dbf(dbf_path)  # first: its messages are clearer than GDAL's
     try:  # attributes are ours: GDAL must not decode (and fail on) the field names
         from pyogrio.raw import read as read_raw
@@ -325,7 +342,7 @@ def _value_notes(raw: RawDataset) -> None:
             raw.notes.append(t("trường {s}: {why}", "field {s}: {why}", s=fate.source, why=fate.reason))
 
 
-def _check_shp_header(path: Path) -> None:
+def _check_shp_header(path: Path) -> int:
     size = path.stat().st_size
     with open(path, "rb") as f:
         head = f.read(100)
@@ -336,6 +353,7 @@ def _check_shp_header(path: Path) -> None:
     if size < declared:
         raise InputError(t("tệp bị cắt: tiêu đề ghi {d} byte, tệp chỉ có {s}",
                            "the file is truncated: its header says {d} bytes, it has {s}", d=declared, s=size), path)
+    return struct.unpack("<i", head[32:36])[0]
 
 
 def _sidecar(path: Path, ext: str) -> Path | None:
@@ -389,7 +407,13 @@ def _read_ogr(path: Path, fmt: str, layer: str | None):
                                               or pd.api.types.is_string_dtype(frame[column])):
             frame[column] = frame[column].map(lambda v: unicodedata.normalize("NFC", v) if isinstance(v, str) else v)
     declared = None
-    if frame.crs is not None:
+    if fmt in ("geojson", "kml"):  # GDAL reports WGS 84 for a GeoJSON with or without a "crs" member
+        from .prj import PrjResult
+
+        stated = frame.crs is not None and _geojson_states_crs(path) if fmt == "geojson" else False
+        declared = recognise_prj(frame.crs.to_wkt()) if stated else \
+            PrjResult(4326, t("GeoJSON/KML mặc định WGS 84", "GeoJSON/KML default to WGS 84"))
+    elif frame.crs is not None:
         declared = recognise_prj(frame.crs.to_wkt())
     elif fmt in ("geojson", "kml"):
         from .prj import PrjResult
@@ -398,6 +422,16 @@ def _read_ogr(path: Path, fmt: str, layer: str | None):
     raw = RawDataset(path, layer, frame.set_crs(None, allow_override=True) if frame.crs is not None else frame,
                      encoding=Detection("utf-8", 1.0, reason="UTF-8"))
     return raw, declared
+
+
+def _geojson_states_crs(path: Path) -> bool:
+    """True when the GeoJSON has a top-level "crs" member (GeoJSON 2008); looked for in its head."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(65536)
+    except OSError:
+        return False
+    return b'"crs"' in head
 
 
 def _user_crs(value):
