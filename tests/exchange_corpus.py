@@ -146,3 +146,35 @@ def shapefile(folder: Path, stem: str, fields, records, cpg: str | None = None, 
 
         (folder / f"{stem}.prj").write_text(CRS.from_epsg(prj_epsg).to_wkt("WKT1_ESRI"), encoding="ascii")
     return folder / f"{stem}.shp"
+
+
+def dxf_without_header(path: Path) -> dict:
+    """A closed LWPOLYLINE lot on layer LO_DAT in a DXF whose HEADER section was removed."""
+    doc = ezdxf.new("R2000")
+    doc.layers.add("LO_DAT")
+    doc.modelspace().add_lwpolyline([(X0, Y0), (X0 + 60, Y0), (X0 + 60, Y0 + 40), (X0, Y0 + 40)], close=True,
+                                    dxfattribs={"layer": "LO_DAT"})
+    doc.saveas(path)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  0\nSECTION\n  2\nHEADER")
+    end = text.index("  0\nENDSEC\n", start) + len("  0\nENDSEC\n")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    return {"area": 2400.0, "layer": "LO_DAT"}
+
+
+def dxf_empty_handles(path: Path) -> dict:
+    """An R12 DXF whose entity handles are empty (group code 5 with no value): two closed lots."""
+    doc = ezdxf.new("R12")
+    msp = doc.modelspace()
+    msp.add_polyline2d([(X0, Y0), (X0 + 30, Y0), (X0 + 30, Y0 + 30), (X0, Y0 + 30)], close=True)
+    msp.add_polyline2d([(X0 + 50, Y0), (X0 + 80, Y0), (X0 + 80, Y0 + 20), (X0 + 50, Y0 + 20)], close=True)
+    doc.saveas(path)
+    lines = path.read_text(encoding="cp1252").split("\n")
+    in_entities = False
+    for i in range(0, len(lines) - 1, 2):
+        if lines[i].strip() == "2" and lines[i + 1].strip() == "ENTITIES":
+            in_entities = True
+        if in_entities and lines[i].strip() == "5":
+            lines[i + 1] = ""
+    path.write_text("\n".join(lines), encoding="cp1252")
+    return {"areas": [900.0, 600.0]}

@@ -110,8 +110,7 @@ def read_dxf(path: Path, encoding: str = "auto"):
     raw.type_reasons = {frame.index[len(features) + i]: why.format(kind=p.kind, layer=p.layer)
                         for i, p in enumerate(leftovers)}
     if recovered is not None:
-        raw.notes.append(t("DXF đọc ở chế độ phục hồi ({n} lỗi đã sửa)", "DXF read in recovery mode ({n} faults "
-                           "fixed)", n=recovered))
+        raw.notes.append(t("DXF đọc ở chế độ phục hồi ({why})", "DXF read in recovery mode ({why})", why=recovered))
     if leftovers:
         raw.notes.append(t("{n} đường hở (không khép kín) không thành vùng", "{n} open (not closed) lines "
                            "cannot become polygons", n=len(leftovers)))
@@ -120,27 +119,38 @@ def read_dxf(path: Path, encoding: str = "auto"):
 
 
 def _open(path: Path):
-    """(document, number of faults fixed or None): the strict reader first, ezdxf.recover on faults."""
+    """(document, why it was recovered or None): the strict reader first, ezdxf.recover on faults.
+
+    A file without a HEADER section gets a minimal one naming its version ($ACADVER: R2000 when its
+    entities carry AcDb subclass markers, else R12) so that no reader guesses R12 and drops the
+    subclass data (closed flags, layers) of newer entities.
+    """
+    import io
+
     import ezdxf
     from ezdxf import recover
 
     try:
-        with open(path, "rb") as f:
-            head = f.read(4096).upper()
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(t("không đọc được DXF ({err})", "cannot read the DXF ({err})", err=exc), path) from exc
     strict_error = None
-    if b"HEADER" in head:  # without a HEADER the strict reader guesses a version and loses flags
+    has_header = b"HEADER" in data[:4096].upper()
+    if has_header:
         try:
             return ezdxf.readfile(str(path), errors="surrogateescape"), None
         except Exception as exc:  # DXFStructureError, ValueError (empty handles), UnicodeDecodeError ...
             strict_error = exc
+    else:
+        version = b"AC1015" if b"AcDb" in data else b"AC1009"
+        data = b"  0\nSECTION\n  2\nHEADER\n  9\n$ACADVER\n  1\n" + version + b"\n  0\nENDSEC\n" + data.lstrip()
     try:
-        doc, auditor = recover.readfile(str(path), errors="surrogateescape")
+        doc, auditor = recover.read(io.BytesIO(data), errors="surrogateescape")
     except Exception as exc:
         raise InputError(t("không đọc được DXF ({err})", "cannot read the DXF ({err})",
                            err=str(strict_error or exc)[:200]), path) from exc
-    return doc, len(auditor.fixes) + len(auditor.errors)
+    why = str(strict_error)[:120] if strict_error is not None else t("không có phần HEADER", "no HEADER section")
+    return doc, t("{why}; {n} lỗi đã sửa", "{why}; {n} faults fixed", why=why, n=len(auditor.fixes))
 
 
 def _collect(entity, ctx: _Context, pieces: list, texts: list, account: ImportAccount) -> None:
@@ -442,11 +452,15 @@ def write_dxf(frame: gpd.GeoDataFrame, target: Path, layer_name: str, label_fiel
         layer = _layer_name(layers[idx])
         if layer not in doc.layers:
             doc.layers.add(layer)
-        for polygon in shapely.get_parts(geom):
-            if polygon.geom_type != "Polygon":
-                continue
-            for ring in (polygon.exterior, *polygon.interiors):
-                msp.add_lwpolyline(list(ring.coords)[:-1], close=True, dxfattribs={"layer": layer})
+        parts = [p for p in shapely.get_parts(geom) if p.geom_type == "Polygon"]
+        if len(parts) == 1 and not parts[0].interiors:
+            msp.add_lwpolyline(list(parts[0].exterior.coords)[:-1], close=True, dxfattribs={"layer": layer})
+        elif parts:  # holes or several parts: one HATCH, as GDAL writes, so the lot stays one feature
+            hatch = msp.add_hatch(dxfattribs={"layer": layer})
+            for polygon in parts:
+                hatch.paths.add_polyline_path(list(polygon.exterior.coords)[:-1], is_closed=True, flags=1)
+                for ring in polygon.interiors:
+                    hatch.paths.add_polyline_path(list(ring.coords)[:-1], is_closed=True, flags=0)
         if label_field and pd.notna(frame.at[idx, label_field]):
             point = geom.representative_point()
             msp.add_text(str(frame.at[idx, label_field]), height=height,
