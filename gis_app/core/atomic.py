@@ -58,7 +58,7 @@ def write_error(exc: OSError, target: str | Path) -> InputError:
     elif code == errno.ENAMETOOLONG:
         why = t("tên quá dài", "the name is too long")
     else:
-        why = exc.strerror or type(exc).__name__
+        why = exc.strerror or str(exc) or type(exc).__name__
     return InputError(t("không ghi được tệp ra: {why}", "cannot write the output: {why}", why=why), target)
 
 
