@@ -312,3 +312,26 @@ def test_output_that_is_a_folder_or_a_windows_name(tmp_path, capsys):
     assert code == 2 and "is a folder" in text
     code, text = run(capsys, "convert", SAMPLE, tmp_path / "CON.geojson", "--layer", "zones")
     assert code == 2 and "not allowed on Windows" in text
+
+
+# -- degenerate geometry never breaks an output ----------------------------------------------------
+def test_degenerate_lots_are_drawn_and_named(tmp_path, capsys):
+    import pandas as pd_
+
+    from gis_app.core.project import Project
+
+    project = Project.load(SAMPLE)
+    parcels = project.layers["parcels"]
+    x, y = parcels.geometry.iloc[0].centroid.coords[0]
+    extra = parcels.iloc[[0, 0]].copy()
+    extra["parcel_id"] = ["DEG-ZERO", "DEG-HOLE"]
+    extra.geometry = [shapely.Polygon([(x, y), (x + 10, y), (x + 20, y)]),
+                      shapely.Polygon([(x, y), (x + 50, y), (x + 50, y + 50), (x, y + 50)],
+                                      [[(x + 1, y + 1), (x + 2, y + 1), (x + 3, y + 1)]])]
+    project.layers["parcels"] = pd_.concat([parcels, extra])
+    path = project.save(tmp_path / "deg.gpkg")
+    for command in (["export-pdf", path, "--out", tmp_path / "m.pdf"], ["export-web", path, "--out", tmp_path / "m.html"],
+                    ["export-qgis", path, "--out", tmp_path / "m.qgz"]):
+        code, text = run(capsys, *command)
+        assert code == 0, text
+        assert "DEG-ZERO" in text and "DEG-HOLE" in text and "zero area" in text, command

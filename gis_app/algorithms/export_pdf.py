@@ -68,6 +68,10 @@ class ExportPdf(Algorithm):
         from ..exchange.crs_check import require_projected
 
         require_projected(project, params["project"])
+        from ..core.degenerate import degenerate_notes
+
+        for line in degenerate_notes(project):
+            feedback.log(line)
         if params.get("raster"):
             from ..cartography.raster import add_raster_layer
 

@@ -30,6 +30,10 @@ class ExportQgis(Algorithm):
         from ..exchange.crs_check import require_projected
 
         require_projected(project, params["project"])
+        from ..core.degenerate import degenerate_notes
+
+        for line in degenerate_notes(project):
+            feedback.log(line)
         feedback.progress(10)
         notes = TextNotes()
         written = export_qgis(project, out, notes)

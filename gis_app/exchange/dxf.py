@@ -114,7 +114,6 @@ def read_dxf(path: Path, encoding: str = "auto"):
     if leftovers:
         raw.notes.append(t("{n} đường hở (không khép kín) không thành vùng", "{n} open (not closed) lines "
                            "cannot become polygons", n=len(leftovers)))
-    raw.notes.extend(account.entity_details())
     return raw
 
 

@@ -65,6 +65,9 @@ class ImportDialog(QDialog):
         self.pending = None  # the running task, if any
         self.setMinimumWidth(760)
         self._build(project_crs, zone_ids)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:  # room for the field mapping and the accounting, even at 1366x768
+            self.resize(min(940, screen.width() - 40), min(720, screen.height() - 60))
         self.retranslate()
         self.refresh()
 
@@ -136,6 +139,8 @@ class ImportDialog(QDialog):
         self.account_box = QGroupBox(self)
         self.account_list = QListWidget(self)
         self.account_list.setWordWrap(True)
+        self.account_list.setMaximumHeight(90)
+        self.issues_list.setMaximumHeight(90)
         QVBoxLayout(self.account_box).addWidget(self.account_list)
         self.notes_label = QLabel(self)
         self.notes_label.setWordWrap(True)
@@ -146,9 +151,9 @@ class ImportDialog(QDialog):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self.encoding_box)
         left.addWidget(self.crs_box)
-        right.addWidget(self.mapping_box)
-        right.addWidget(self.geometry_box)
-        right.addWidget(self.account_box)
+        right.addWidget(self.mapping_box, 3)  # the mapping needs the height; the lists scroll
+        right.addWidget(self.geometry_box, 1)
+        right.addWidget(self.account_box, 1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
