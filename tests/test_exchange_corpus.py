@@ -335,3 +335,15 @@ def test_degenerate_lots_are_drawn_and_named(tmp_path, capsys):
         code, text = run(capsys, *command)
         assert code == 0, text
         assert "DEG-ZERO" in text and "DEG-HOLE" in text and "zero area" in text, command
+
+
+def test_csv_without_a_clean_encoding_asks_for_one(tmp_path, capsys):
+    x, y = corpus.X0, corpus.Y0
+    text = f'WKT;MaLo;Ten\n"POLYGON(({x} {y},{x} {y + 9},{x + 9} {y + 9},{x} {y}))";L1;Łódź Świętokrzyska\n'
+    source = tmp_path / "cz.csv"
+    source.write_bytes(text.encode("cp1250"))
+    code, message = run(capsys, "convert", source, tmp_path / "o.geojson", "--crs", "9209")
+    assert code == 2 and "--encoding" in message and "cz.csv" in message
+    code, message = run(capsys, "convert", source, tmp_path / "o.csv", "--crs", "9209", "--encoding", "cp1250")
+    assert code == 0, message
+    assert "Łódź Świętokrzyska" in (tmp_path / "o.csv").read_text(encoding="utf-8-sig")

@@ -20,7 +20,7 @@ from ..core.errors import InputError
 from ..core.i18n import t
 from . import encodings
 from .accounting import ImportAccount
-from .encodings.detect import Detection, detect_encoding
+from .encodings.detect import resolve_encoding
 
 WKT_COLUMNS = ("wkt", "geometry", "geom", "the_geom", "shape", "hinh")
 
@@ -32,11 +32,14 @@ def read_csv_wkt(path: Path, encoding: str = "auto"):
     if data.startswith(b"\xef\xbb\xbf"):
         data, encoding = data[3:], "utf-8"
     lines = data.splitlines()
-    if encoding == "auto":
-        detection = detect_encoding(lines[:5000])
-    else:
-        detection = Detection(encoding, 1.0, reason=t("do người dùng chọn", "chosen by the user"))
+    detection = resolve_encoding(lines[:5000], user=None if encoding == "auto" else encoding)
+    if not detection.clean:
+        from .readers import encoding_required
+
+        raise encoding_required(detection, path)
     text = encodings.decode(data, detection.encoding)
+    damaged = [n for n, line in enumerate(lines, start=1) if not line.isascii()
+               and encodings.decode_checked(line, detection.encoding)[1]]
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
         sep = dialect.delimiter
@@ -57,11 +60,17 @@ def read_csv_wkt(path: Path, encoding: str = "auto"):
     account = ImportAccount()
     for c in table.columns:
         account.keep(c)
+    for n in damaged:  # bytes invalid in the encoding were dropped from these lines
+        account.value(n, "-", lines[n - 1][:120], t("byte hỏng trong {e}: bỏ phần hỏng", "damaged bytes in {e}: dropped",
+                                                    e=detection.encoding))
     table, number_notes = parse_number_columns(table, sep)
     frame = gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geoms), crs=None)
     raw = RawDataset(path, path.stem, frame, encoding=detection, account=account)
     raw.type_reasons = type_reasons
     raw.notes.extend(number_notes)
+    if damaged:
+        raw.notes.append(t("byte hỏng trong {e} đã bỏ ở dòng: {rows}", "damaged bytes in {e} dropped on lines: {rows}",
+                           e=detection.encoding, rows=", ".join(map(str, damaged[:20]))))
     if curve_lines:
         raw.notes.append(t("đường cong (CIRCULARSTRING, CURVEPOLYGON…) chuyển thành đoạn thẳng như GDAL ở dòng: {r}",
                            "curves (CIRCULARSTRING, CURVEPOLYGON…) turned into straight segments as GDAL does, on "

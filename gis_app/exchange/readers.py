@@ -238,9 +238,13 @@ def _declared_encoding(path: Path, table) -> tuple[str | None, str]:
     return None, ""
 
 
+class EncodingRequired(InputError):
+    """No encoding decodes the text cleanly: the planner must choose one (CLI: --encoding)."""
+
+
 def encoding_required(detection: Detection, path) -> InputError:
     """Exit 2 asking for --encoding when no candidate decodes the text cleanly."""
-    return InputError(t("không xác định được bảng mã văn bản ({why}); hãy chọn bằng --encoding (ví dụ utf-8, "
+    return EncodingRequired(t("không xác định được bảng mã văn bản ({why}); hãy chọn bằng --encoding (ví dụ utf-8, "
                         "cp1258, tcvn3, vni, cp1252, cp1250, latin-1)",
                         "cannot tell the text encoding ({why}); choose it with --encoding (e.g. utf-8, cp1258, "
                         "tcvn3, vni, cp1252, cp1250, latin-1)", why=detection.reason), path)

@@ -203,8 +203,13 @@ class ImportDialog(QDialog):
         self.pending.finished.connect(self._preview_finished)
 
     def _preview_finished(self, result, error) -> None:
+        from gis_app.exchange.readers import EncodingRequired
+
         self.pending = None
-        if error is not None and self.preview is None:
+        if isinstance(error, EncodingRequired):  # stay open: the planner picks the encoding here
+            self.detected_label.setText(self.tr("Choose the encoding: none decodes the text cleanly."))
+            self.encoding_combo.setEnabled(True)
+        elif error is not None and self.preview is None:
             self.reject()  # the file cannot be read at all: the message box said why
         self._update_ok()
 
