@@ -26,8 +26,9 @@ class ExportPdf(Algorithm):
         Param("orientation", "choice", "hướng giấy / orientation", choices=("landscape", "portrait")),
         Param("scale", "int", SCALE_HELP),
         Param("zone", "str", "mã khu cần in / zone id to print (e.g. KCN-DAIAN)"),
-        Param("sheets", "choice", "auto: chia nhiều tờ khi không vừa một tờ ở tỷ lệ đã chọn; single: từ chối / "
-                                  "auto: split into map sheets when one sheet is too small at the scale; single: refuse",
+        Param("sheets", "choice", "chia tờ: auto chia nhiều tờ khi không vừa một tờ ở tỷ lệ đã chọn, single từ chối / "
+                                  "sheets: auto splits into map sheets when one sheet is too small at the scale, "
+                                  "single refuses",
               default="auto", choices=("auto", "single")),
         Param("title", "str", "tiêu đề bản đồ / map title (remembered)"),
         Param("agency", "str", "cơ quan lập / agency (remembered)"),
@@ -43,6 +44,7 @@ class ExportPdf(Algorithm):
     def process(self, params, feedback):
         from ..cartography.layout import load_layout, save_layout
         from ..cartography.pdf_render import pdf_to_png, render_pdf
+        from ..core.drawable import check_project_drawable
         from ..core.project import Project
 
         out = Path(params["out"])
@@ -68,6 +70,7 @@ class ExportPdf(Algorithm):
         from ..exchange.crs_check import require_projected
 
         require_projected(project, params["project"])
+        check_project_drawable(project, params["project"])  # a blank sheet is no answer
         from ..core.degenerate import degenerate_notes
 
         for line in degenerate_notes(project):

@@ -18,6 +18,7 @@ from layers.layer_list import LayerList
 from . import window_actions as actions
 from .canvas import MapCanvas
 from .exchange import actions as exchange_actions
+from .help import show_help
 from .language import apply_language
 from .panels.attribute_table import AttributeTable
 from .panels.layer_panel import LayerPanel
@@ -69,10 +70,8 @@ class MainWindow(QMainWindow):
         self.layers.events.connect("changed", self._layer_changed)
         for event in ("inserted", "removed", "moved"):
             self.layers.events.connect(event, lambda **_: self.set_modified(True))
-        self.resize(1400, 900)
-        self.resizeDocks([self.layer_dock], [330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.table_dock], [220], Qt.Orientation.Vertical)
-        if restore_layout:  # dock arrangement and size as the user left them
+        self._default_layout()
+        if restore_layout:  # dock arrangement and size as the user left them (tabs, sizes, floating)
             from .algorithm_dialog import settings
 
             geometry, state = settings().value("ui/geometry"), settings().value("ui/window_state")
@@ -82,6 +81,25 @@ class MainWindow(QMainWindow):
                 self.restoreState(state)
         actions.show_project(self, self.project)
         self.retranslate()
+
+    def _default_layout(self) -> None:
+        """Docks as tabs (layers | zone list, attribute table | charts, zone card | subdivision) on a
+        laptop screen, so that the map keeps most of a 1366×768 screen; the window never starts
+        larger than the screen. The user's own arrangement (QSettings) replaces this when saved."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = (screen.width(), screen.height()) if screen is not None else (1400, 900)
+        self.resize(min(1400, width), min(900, height))
+        self.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AllowNestedDocks |
+                            QMainWindow.DockOption.AnimatedDocks)
+        self.compact = height < 900
+        if self.compact:
+            for first, second in ((self.layer_dock, self.zone_dock), (self.table_dock, self.rules.charts_dock),
+                                  (self.rules.zone_dock, self.subdivision.dock)):
+                self.tabifyDockWidget(first, second)
+                first.raise_()
+        self.resizeDocks([self.layer_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.rules.zone_dock], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.table_dock], [170 if self.compact else 220], Qt.Orientation.Vertical)
 
     def _dock(self, widget, name, area) -> QDockWidget:
         dock = QDockWidget(self)
@@ -129,6 +147,7 @@ class MainWindow(QMainWindow):
         self.en_action = self._action(self.language_menu, lambda: self.switch_language("en"), checkable=True)
         for action in (self.vi_action, self.en_action):
             group.addAction(action)
+        self.guide_action = self._action(self.help_menu, lambda: show_help(self), QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(self.help_menu, lambda: actions.show_about(self))
         self.algorithm_actions = {}
         for algorithm in registry().algorithms.values():
@@ -166,6 +185,7 @@ class MainWindow(QMainWindow):
         self.identify_action.setText(self.tr("Identify features"))
         self.vi_action.setText("Tiếng Việt")
         self.en_action.setText("English")
+        self.guide_action.setText(self.tr("User guide"))
         self.about_action.setText(self.tr("About KCN Planner…"))
         for name, action in self.algorithm_actions.items():
             action.setText(registry().get(name).title + "…")
@@ -192,10 +212,16 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(" ".join(filter(None, [self.tr("Redo"), stack.redoText()])))
 
     def update_title(self):
+        """"file.gpkg* — project name — KCN Planner": the file the user saved, a mark for unsaved changes."""
+        from pathlib import Path
+
         name = self.project.name or self.tr("Untitled")
-        note = self.tr("illustrative data")
-        suffix = f" — {note}" if self.illustrative else ""
-        self.setWindowTitle(f"{name}{'*' if self.modified else ''}{suffix} — KCN Planner")
+        parts = [f"{Path(self.project.path).name if self.project.path else name}{'*' if self.modified else ''}"]
+        if self.project.path and self.project.name:
+            parts.append(name)
+        if self.illustrative:
+            parts.append(self.tr("illustrative data"))
+        self.setWindowTitle(" — ".join(parts + ["KCN Planner"]))
 
     def set_modified(self, value: bool):
         self.modified = value
