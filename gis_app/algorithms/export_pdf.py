@@ -71,10 +71,6 @@ class ExportPdf(Algorithm):
 
         require_projected(project, params["project"])
         check_project_drawable(project, params["project"])  # a blank sheet is no answer
-        from ..core.degenerate import degenerate_notes
-
-        for line in degenerate_notes(project):
-            feedback.log(line)
         if params.get("raster"):
             from ..cartography.raster import add_raster_layer
 

@@ -29,10 +29,6 @@ class ExportWeb(Algorithm):
         from ..exchange.crs_check import require_projected
 
         require_projected(project, params["project"])
-        from ..core.degenerate import degenerate_notes
-
-        for line in degenerate_notes(project):
-            feedback.log(line)
         feedback.progress(5)
         write_web_map(project, out, feedback)
         feedback.progress(100)

@@ -51,11 +51,20 @@ def vacant_industrial(parcels):
 
 
 def warn_missing_geometry(frame, layer: str, feedback: Feedback) -> int:
-    """Say (not silently skip) how many features have no geometry to draw."""
+    """Say (not silently skip) how many features have no geometry to draw, and which degenerate ones
+    (zero area, invalid ring) are drawn as they are (``core.degenerate``), in one line per layer."""
+    from ..core.degenerate import degenerate_note
+
     missing = int(shapely.is_missing(frame.geometry.values).sum()) if len(frame) else 0
+    parts = []
     if missing:
-        feedback.log(t("cảnh báo: lớp {l} có {n} đối tượng không có hình học, không vẽ được",
+        parts.append(t("cảnh báo: lớp {l} có {n} đối tượng không có hình học, không vẽ được",
                        "warning: layer {l} has {n} features without geometry; they cannot be drawn", l=layer, n=missing))
+    degenerate = degenerate_note(frame, layer)
+    if degenerate:
+        parts.append(degenerate if not parts else degenerate.split(": ", 1)[1])
+    if parts:
+        feedback.log("; ".join(parts))
     return missing
 
 

@@ -23,22 +23,24 @@ def degenerate_mask(frame) -> tuple[np.ndarray, np.ndarray]:
     return zero, invalid
 
 
+def degenerate_note(frame, layer: str) -> str | None:
+    """One note for a layer holding zero-area or invalid polygons, naming up to ten, or None."""
+    if frame is None or len(frame) == 0:
+        return None
+    zero, invalid = degenerate_mask(frame)
+    if not (zero.any() or invalid.any()):
+        return None
+    column = next((c for c in ID_COLUMNS if c in frame.columns), None)
+    ids = (frame[column].astype(str) if column else frame.index.to_series().map(lambda i: f"#{i}")).to_numpy()
+    shown = ", ".join(list(ids[zero][:10]) + list(ids[invalid][:10]))
+    return t("lớp {layer}: {z} đối tượng diện tích bằng 0 và {v} đối tượng có vòng không hợp lệ được vẽ nguyên "
+             "trạng ({ids}); hãy sửa chúng",
+             "layer {layer}: {z} features with zero area and {v} with an invalid ring are drawn as they are ({ids}); "
+             "fix them", layer=layer, z=int(zero.sum()), v=int(invalid.sum()), ids=shown)
+
+
 def degenerate_notes(project, layers=None) -> list[str]:
-    """One note per layer holding zero-area or invalid polygons, naming up to ten of them."""
-    notes = []
-    for name in layers if layers is not None else list(project.layers):
-        frame = project.layers.get(name)
-        if frame is None or len(frame) == 0:
-            continue
-        zero, invalid = degenerate_mask(frame)
-        if not (zero.any() or invalid.any()):
-            continue
-        column = next((c for c in ID_COLUMNS if c in frame.columns), None)
-        ids = (frame[column].astype(str) if column else frame.index.to_series().map(lambda i: f"#{i}")).to_numpy()
-        shown = ", ".join(list(ids[zero][:10]) + list(ids[invalid][:10]))
-        notes.append(t("lớp {layer}: {z} đối tượng diện tích bằng 0 và {v} đối tượng có vòng không hợp lệ được vẽ "
-                       "nguyên trạng ({ids}); hãy sửa chúng",
-                       "layer {layer}: {z} features with zero area and {v} with an invalid ring are drawn as they "
-                       "are ({ids}); fix them", layer=name, z=int(zero.sum()),
-                       v=int(invalid.sum()), ids=shown))
-    return notes
+    """``degenerate_note`` of each of the project's layers (or the named ones) that has one."""
+    notes = [degenerate_note(project.layers.get(name), name)
+             for name in (layers if layers is not None else list(project.layers))]
+    return [n for n in notes if n]
