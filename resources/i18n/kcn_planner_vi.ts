@@ -978,22 +978,22 @@
         <translation>Hãy lưu dự án trước: phân tích đọc tệp đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="266" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="274" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="267" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="275" />
         <source>No check result yet: open a project with zones first.</source>
         <translation>Chưa có kết quả kiểm tra: hãy mở một dự án có các khu trước.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="299" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="307" />
         <source>Report written: %1</source>
         <translation>Đã ghi báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="302" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="310" />
         <source>Exporting the compliance report…</source>
         <translation>Đang xuất báo cáo tuân thủ…</translation>
     </message>
