@@ -16,7 +16,7 @@
 <context>
     <name>AlgorithmDialog</name>
     <message>
-        <location filename="../../gis_app/shell/algorithm_dialog.py" line="122" />
+        <location filename="../../gis_app/shell/algorithm_dialog.py" line="133" />
         <source>(default)</source>
         <translation>(mặc định)</translation>
     </message>
