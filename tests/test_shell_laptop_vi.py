@@ -16,7 +16,7 @@ ALLOWED = {"epsg", "geopackage", "gpkg", "geojson", "kml", "kmz", "dxf", "shp", 
            "openstreetmap", "leaflet", "dpi", "nd", "cp", "ubnd", "kh", "tm", "km", "ha", "m²", "m³", "utm",
            "python", "pyside", "qt", "gis", "id", "postgis", "lgpl", "gpl", "bsd", "mit", "mapbox", "web", "odbl",
            "bitstream", "vera", "github", "chinhphu", "open", "development", "vietnam", "shape", "map",
-           "vietnamadminunits", "shift", "ctrl", "logo", "cpg", "dbf", "geotiff", "tiff", "tif", "prj", "shx", "esc", "alt", "qml", "english", "daohoangson", "dvhcvn", "taliacao", "legocity", "sematx", "ctu", "cc", "sa"}
+           "vietnamadminunits", "shift", "ctrl", "logo", "cpg", "dbf", "iso", "geotiff", "tiff", "tif", "prj", "shx", "esc", "alt", "qml", "english", "daohoangson", "dvhcvn", "taliacao", "legocity", "sematx", "ctu", "cc", "sa"}
 _INITIAL = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
 VI_SYLLABLE = re.compile(_INITIAL + r"[aeiouy]{1,3}(?:ng|nh|ch|[cmnptiouy])?")
 INTERNAL = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")  # zone_id, lot_roads, industrial_m2 …
