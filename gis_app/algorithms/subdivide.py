@@ -59,8 +59,7 @@ class Subdivide(Algorithm):
     outputs = (Output("out", "file"), Output("json", "json"))
 
     def process(self, params: dict, feedback) -> dict:
-        from ..core.atomic import atomic_outputs
-        from ..subdivision import api, output, site
+        from ..subdivision import api, site
         from ..subdivision.params import SubdivisionParams, check_params, parse_lot_mix
 
         if params.get("preset") in ("kcn", "ccn"):
@@ -128,7 +127,7 @@ class Subdivide(Algorithm):
         return self._write(params, result, feedback)
 
     def _write(self, params: dict, result, feedback) -> dict:
-        from ..core.atomic import write_text_atomic
+        from ..core.atomic import atomic_outputs
         from ..subdivision import output
 
         metrics, problems, frames = result.metrics, result.metrics["problems"], result.frames

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-import os
 from pathlib import Path
 
 import numpy as np
