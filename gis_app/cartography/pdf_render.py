@@ -48,11 +48,20 @@ def vacant_industrial(parcels):
 
 
 def warn_missing_geometry(frame, layer: str, feedback: Feedback) -> int:
-    """Say (not silently skip) how many features have no geometry to draw."""
+    """Say (not silently skip) how many features have no geometry to draw, and which degenerate ones
+    (zero area, invalid ring) are drawn as they are (``core.degenerate``), in one line per layer."""
+    from ..core.degenerate import degenerate_note
+
     missing = int(shapely.is_missing(frame.geometry.values).sum()) if len(frame) else 0
+    parts = []
     if missing:
-        feedback.log(t("cảnh báo: lớp {l} có {n} đối tượng không có hình học, không vẽ được",
+        parts.append(t("cảnh báo: lớp {l} có {n} đối tượng không có hình học, không vẽ được",
                        "warning: layer {l} has {n} features without geometry; they cannot be drawn", l=layer, n=missing))
+    degenerate = degenerate_note(frame, layer)
+    if degenerate:
+        parts.append(degenerate if not parts else degenerate.split(": ", 1)[1])
+    if parts:
+        feedback.log("; ".join(parts))
     return missing
 
 
@@ -328,10 +337,13 @@ def pdf_to_png(pdf_path, png_path, dpi: int = 300, feedback: Feedback | None = N
     """
     import pypdfium2 as pdfium
 
-    from ..core.atomic import atomic_outputs
+    from ..core.atomic import atomic_outputs, check_output_path, write_error
 
-    png_path = Path(png_path)
-    png_path.parent.mkdir(parents=True, exist_ok=True)
+    png_path = check_output_path(png_path)
+    try:
+        png_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(exc, png_path) from None
     doc = pdfium.PdfDocument(str(pdf_path))
     try:
         targets = sheet_png_paths(png_path, len(doc))
@@ -346,6 +358,8 @@ def pdf_to_png(pdf_path, png_path, dpi: int = 300, feedback: Feedback | None = N
                 if stale not in targets and stale.is_file():
                     outputs.remove(stale)
         return targets
+    except OSError as exc:
+        raise write_error(exc, png_path) from None
     finally:
         doc.close()
 
