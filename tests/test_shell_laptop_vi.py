@@ -26,7 +26,7 @@ def foreign_words(text: str) -> list[str]:
     """English words or internal names in ``text`` (HTML tags and file names left out)."""
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"\S+\.(?:gpkg|shp|toml|txt|pdf|png|html|qgz|json|geojson|dxf|kml|csv|xlsx)\b", " ", text)
-    text = re.sub(r"`[^`]*`|\S*[a-z]/[a-z]\S*", " ", text)  # paths such as docs/guide/vi
+    text = re.sub(r"`[^`]*`|\S*[a-z]/[a-z]\S*|\S+://\S*", " ", text)  # paths (docs/guide/vi), URL forms
     bad = INTERNAL.findall(text)
     for word in re.findall(r"[A-Za-zÀ-ỹ]+", text):
         if len(word) < 3 or not word.isascii() or word.lower() in ALLOWED or word.isupper():
