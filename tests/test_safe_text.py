@@ -111,3 +111,20 @@ def test_undrawable_flags_non_finite_and_far_away_features():
              Polygon([(0, 0), (1e12, 0), (1e12, 1e12)]), Polygon([(0, 0), (np.inf, 0), (0, 1)]), None]
     frame = gpd.GeoDataFrame({"zone_id": ["ok", "far", "inf", "none"]}, geometry=polys, crs="EPSG:9209")
     assert undrawable(frame).tolist() == [False, True, True, False]
+
+
+def test_convert_keeps_the_text_after_a_nul(tmp_path, capsys):
+    """GDAL ends text at a NUL; convert replaces it (and says so) instead of silently cutting."""
+    import pyogrio
+
+    from gis_app.cli import main
+    from gis_app.exchange.writers import write_dataset
+
+    frame = gpd.GeoDataFrame({"parcel_id": ["P-1"], "zone_id": ["Z"], "landuse": ["industrial"],
+                              "tenant": ["Cty A\x00 phần sau"]}, geometry=[box(580000, 2317000, 580100, 2317100)],
+                             crs="EPSG:9209")
+    written = write_dataset(frame, tmp_path / "p.geojson")
+    assert pyogrio.read_dataframe(tmp_path / "p.geojson")["tenant"][0] == "Cty A\ufffd phần sau"
+    assert any("1" in note and "\ufffd" in note for note in written.notes)
+    assert main(["convert", str(tmp_path / "p.geojson"), str(tmp_path / "p.gpkg")]) == 0
+    assert pyogrio.read_dataframe(tmp_path / "p.gpkg", layer="parcels")["tenant"][0] == "Cty A\ufffd phần sau"
