@@ -1281,6 +1281,7 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/subdivision/tools.py" line="70" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="257" />
         <source>Renumber lots</source>
         <translation>Đánh số lại lô</translation>
     </message>
@@ -1356,12 +1357,27 @@
         <translation>Cắt lô %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="241" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="242" />
         <source>Select a lot of the layout to renumber.</source>
         <translation>Hãy chọn một lô của phương án cần đánh số lại.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="243" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="248" />
+        <source>Renumber %1 lots of %2</source>
+        <translation>Đánh số lại %1 lô của %2</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="251" />
+        <source>The lots are already numbered in road order.</source>
+        <translation>Các lô đã được đánh số theo thứ tự dọc đường.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="255" />
+        <source>Renumber the whole layout %1 in road order? %2 numbers change:</source>
+        <translation>Đánh số lại toàn bộ phương án %1 theo thứ tự dọc đường? %2 số lô sẽ thay đổi:</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="262" />
         <source>Renumber lots of %1</source>
         <translation>Đánh số lại lô của %1</translation>
     </message>
