@@ -128,3 +128,14 @@ def test_convert_keeps_the_text_after_a_nul(tmp_path, capsys):
     assert any("1" in note and "\ufffd" in note for note in written.notes)
     assert main(["convert", str(tmp_path / "p.geojson"), str(tmp_path / "p.gpkg")]) == 0
     assert pyogrio.read_dataframe(tmp_path / "p.gpkg", layer="parcels")["tenant"][0] == "Cty A\ufffd phần sau"
+
+
+def test_mainland_viet_nam_is_drawable_in_any_vn2000_zone_but_swapped_axes_are_not():
+    from gis_app.core.crs import reproject
+
+    points = gpd.GeoDataFrame(geometry=gpd.points_from_xy([102.2, 109.4, 104.8, 107.9], [22.8, 11.9, 8.6, 21.5]),
+                              crs="EPSG:4326")
+    for epsg in (9205, 9209, 9218):
+        assert not undrawable(reproject(points, epsg)).any(), epsg
+    swapped = gpd.GeoDataFrame(geometry=gpd.points_from_xy([2317000.0], [580000.0]), crs="EPSG:9209")
+    assert undrawable(swapped).all()
