@@ -139,3 +139,16 @@ def test_mainland_viet_nam_is_drawable_in_any_vn2000_zone_but_swapped_axes_are_n
         assert not undrawable(reproject(points, epsg)).any(), epsg
     swapped = gpd.GeoDataFrame(geometry=gpd.points_from_xy([2317000.0], [580000.0]), crs="EPSG:9209")
     assert undrawable(swapped).all()
+
+
+def test_no_output_bypasses_safe_text():
+    """Guards against a later change reopening the holes: folium.Element compiles its text as a template,
+    openpyxl's ws.append stores '=…' as a formula."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "gis_app"
+    sources = {p: p.read_text(encoding="utf-8") for p in root.rglob("*.py")}
+    assert not [p for p, text in sources.items() if "folium.Element(" in text and p.name != "safe_text.py"]
+    assert not [p for p, text in sources.items() if "from branca.element import Element" in text
+                and p.name != "safe_text.py"]
+    assert "ws.append(" not in sources[root / "reports" / "xlsx_report.py"]
