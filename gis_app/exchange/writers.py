@@ -18,7 +18,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from ..core.atomic import atomic_file_set, atomic_path, check_output_path, write_text_atomic
+from ..core.atomic import WriteCheckFailed, atomic_file_set, atomic_path, check_output_path, write_text_atomic
 from ..core.crs import reproject, to_crs
 from ..core.errors import InputError
 from ..core.drawable import check_drawable
@@ -88,6 +88,10 @@ def write_dataset(frame: gpd.GeoDataFrame, target: str | Path, layer: str | None
         frame = reproject(frame, dst)
     layer = layer or target.stem
     result = WriteResult(target, layer, dst, [target], notes)
+    if fmt in ("gpkg", "geojson", "kml"):  # written through GDAL, which would cut text at a NUL
+        text_notes = TextNotes()
+        frame = frame_text_safe(frame, notes=text_notes, nul_only=True)
+        notes += text_notes.messages(target.name)
     if fmt == "gpkg":
         frame = _rename_reserved(frame, ("fid",), target, result, account)
     if fmt == "shp":
@@ -237,5 +241,14 @@ def _write_ogr(frame, target: Path, layer: str, fmt: str, result: WriteResult) -
     notes.add("file_name", int(safe_layer != layer))
     layer = safe_layer
     result.notes += notes.messages(target.name)
-    with atomic_path(target) as tmp:
+    def complete(tmp: Path) -> None:
+        # GDAL's KML/GeoJSON writers may report success on a full disk with a truncated file:
+        # read it back before it replaces a good one.
+        try:
+            count = pyogrio.read_info(tmp, force_feature_count=True)["features"]
+        except Exception as exc:
+            raise WriteCheckFailed(f"{target}: unreadable after writing ({str(exc)[:120]})") from exc
+        if count != len(out):
+            raise WriteCheckFailed(f"{target}: {count} of {len(out)} features written")
+    with atomic_path(target, verify=complete) as tmp:
         pyogrio.write_dataframe(out, tmp, driver=driver, layer=layer)

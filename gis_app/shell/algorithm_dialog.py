@@ -10,7 +10,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget, QLabel)
+                               QScrollArea, QVBoxLayout, QWidget, QLabel)
 
 from gis_app.core.aliases import choice_label
 from gis_app.core.processing import Algorithm, Param
@@ -76,10 +76,21 @@ class AlgorithmDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # the form scrolls when it is taller than a laptop screen; OK/Cancel always stay in view
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(algorithm.title))
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        limit = (screen.height() if screen is not None else 768) - 80
+        hint = body.sizeHint()
+        self.resize(min(max(hint.width() + 40, 420), 900), min(hint.height() + 110, limit))
 
     def _key(self, p: Param) -> str:
         return f"algorithms/{self.algorithm.name}/{p.name}"
