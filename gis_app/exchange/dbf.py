@@ -105,17 +105,11 @@ def _convert(raw: np.ndarray, f: DbfField, encoding: str) -> pd.Series:
         return pd.Series([], dtype=object)
     if f.type == "C":
         # Trailing spaces/NULs are padding; None (not NaN) for empty text. Each distinct value is
-        # decoded once (a dict memo in one list comprehension: faster than factorize or numpy's
-        # char functions for both unique ids and mostly empty columns); ASCII needs no table.
-        def decode(value: bytes):
-            value = value.rstrip(b" \x00")
-            if not value:
-                return None
-            return value.decode("ascii") if value.isascii() else encodings.decode(value, encoding)
+        # decoded once (text_columns groups the rows by their bytes in numpy); ASCII needs no table.
+        from .text_columns import decode_fixed_width
 
-        memo: dict = {}
-        return pd.Series([memo[v] if v in memo else memo.setdefault(v, decode(v)) for v in raw.tolist()],
-                         dtype=object)
+        values, _ = decode_fixed_width(raw, lambda value: encodings.decode(value, encoding))
+        return pd.Series(values, dtype=object)
     text = pd.Series([b.decode("latin-1").strip(" \x00*") for b in raw.tolist()], dtype=object)
     if f.type in ("N", "F"):
         if f.decimals == 0 and f.length <= 18 and text.str.fullmatch(r"-?\d*").all():  # exact, not via float
