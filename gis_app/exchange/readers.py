@@ -212,8 +212,11 @@ def _read_shapefile(path: Path, encoding: str):
     _check_shp_header(path)
     _check_shp_header(shx)
     table = dbf_io.read_dbf(dbf_path)  # first: its messages are clearer than GDAL's
+    from .geometry_first import read_shapefile_geometry, take_prefetched
+
+    geometry = take_prefetched(path)  # already read for a first paint (geometry_first)
     try:
-        geometry = pyogrio.read_dataframe(path, columns=[])
+        geometry = read_shapefile_geometry(path) if geometry is None else geometry
     except Exception as exc:
         raise InputError(t("không đọc được hình học ({err})", "cannot read the geometries ({err})",
                            err=_short(exc)), path) from exc
@@ -233,7 +236,7 @@ def _read_shapefile(path: Path, encoding: str):
                                a=len(attributes), g=len(geometry)), path)
     renames = {f["short"]: f["name"] for f in sidecar.get("fields", []) if f.get("short") in attributes.columns}
     attributes = attributes.rename(columns=renames)
-    frame = gpd.GeoDataFrame(attributes, geometry=geometry.geometry.values, crs=None)
+    frame = gpd.GeoDataFrame(attributes, geometry=geometry, crs=None)
     declared = None
     if prj is not None:
         try:

@@ -42,7 +42,7 @@ class _Geometry:
         counts = np.bincount(feature, minlength=len(geoms)) if len(feature) else np.zeros(len(geoms), int)
         self.first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
         self.count = counts.astype(np.int64)
-        self.data_key = layer.data_version
+        self.data_key = layer.geometry_version
 
     def vertices_of(self, rows: np.ndarray) -> np.ndarray:
         """Indices of the vertices of features ``rows`` (cost ∝ their vertex count, not the layer's)."""
@@ -95,7 +95,7 @@ class _Lod:
         self.box = [np.where(empty, 0.0, v).astype(np.float32)
                     for v in (cx - half[:, 0], cy - half[:, 1], cx + half[:, 0], cy + half[:, 1])]
         self.centre = [np.where(empty, np.float32(-1e9), v).astype(np.float32) for v in (cx, cy)]
-        self.data_key = layer.data_version
+        self.data_key = layer.geometry_version
 
     def candidates(self, view: Viewport):
         """None when every feature may be in view, else the sorted rows that may be."""
@@ -119,7 +119,7 @@ class Renderer:
 
     def geometry(self, layer: VectorLayer) -> _Geometry:
         cached = self._geometry.get(id(layer))
-        if cached is None or cached.data_key != layer.data_version:
+        if cached is None or cached.data_key != layer.geometry_version:
             cached = self._geometry[id(layer)] = _Geometry(layer)
         return cached
 
@@ -139,9 +139,18 @@ class Renderer:
 
     def lod(self, layer: VectorLayer) -> _Lod:
         cached = self._lod.get(id(layer))
-        if cached is None or cached.data_key != layer.data_version:
+        if cached is None or cached.data_key != layer.geometry_version:
             cached = self._lod[id(layer)] = _Lod(layer)
         return cached
+
+    def adopt(self, old: VectorLayer, new: VectorLayer) -> None:
+        """``new`` holds the same shapes as ``old`` (row for row): it takes over the geometry
+        caches (vertex arrays, spatial grid, boxes) instead of building them again."""
+        for cache in (self._geometry, self._lod):
+            entry = cache.pop(id(old), None)
+            if entry is not None:
+                entry.data_key = new.geometry_version
+                cache[id(new)] = entry
 
     def forget(self, layer: VectorLayer) -> None:
         self._geometry.pop(id(layer), None)
