@@ -24,7 +24,8 @@ TINY_PX = 4.0  # polygons smaller than this (screen pixels) are drawn as area-eq
 LINE_TINY_PX = 1.0  # lines smaller than this are drawn as their centre pixel
 STROKE_MIN_PX = 10.0  # outlines only once features are at least this big
 LABEL_MIN_PX = 18.0
-SELECTION_COLOR = "#ffd400"
+SELECTION_COLOR = "#0a64e6"  # the highlight colour: a saturated blue that no layer style uses
+SELECTION_HALO = "#ffffff"    # a white halo under it keeps it readable on dark and light fills alike
 PX_PER_MM = 96 / 25.4
 _HATCH_PATTERNS = {"diagonal": Qt.BrushStyle.BDiagPattern, "cross": Qt.BrushStyle.DiagCrossPattern}
 
@@ -326,8 +327,17 @@ class Renderer:
         geometry = self.geometry(layer)
         keep = geometry.vertices_of(rows)
         path = path_from_arrays(view.to_screen(geometry.coords[keep]), geometry.starts[keep])
-        painter.strokePath(path, QPen(QColor(SELECTION_COLOR), 3))
-        painter.strokePath(path, QPen(QColor("#000000"), 0))
+        rows = layer.selected_rows()
+        if layer.frame.geometry.values[rows[:1]].geom_type[0] in ("Polygon", "MultiPolygon"):
+            tint = QColor(SELECTION_COLOR)
+            tint.setAlphaF(0.28)  # a see-through tint so the lot's own colour and label stay visible
+            painter.fillPath(path, tint)
+        halo = QPen(QColor(SELECTION_HALO), 6)
+        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.strokePath(path, halo)
+        line = QPen(QColor(SELECTION_COLOR), 3)
+        line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.strokePath(path, line)
 
     def _stamp_tiny(self, image, layer, view, rows, tiny, colors, has_fill) -> None:
         """Features under a few pixels (``tiny``: mask over ``rows``, None = all): polygons as
