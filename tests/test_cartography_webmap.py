@@ -80,30 +80,30 @@ def test_chromium_draws_the_map_and_runs_no_data_script(web_map, tmp_path):
 
 
 def test_findings_from_check_appear_escaped_in_popups(tmp_path, monkeypatch):
-    import json
-
     from gis_app.cartography import webmap
-    from gis_app.core.processing import Algorithm, registry
     from gis_app.core.project import Project
+    from gis_app.rules import check
 
-    class FakeCheck(Algorithm):
-        name = "check"
+    def fake_check(project, ruleset, as_of, feedback, travel):
+        findings = [{"rule": "R1", "status": "violation", "message": "<b>thiếu</b> 2 ha"}]
+        return {"zones": [{"zone_id": "KCN-TEST", "findings": findings}]}
 
-        def process(self, params, feedback):
-            findings = [{"rule": "R1", "status": "violation", "message": "<b>thiếu</b> 2 ha"}]
-            data = {"zones": [{"zone_id": "KCN-TEST", "findings": findings}]}
-            open(params["json"], "w", encoding="utf-8").write(json.dumps(data))
-            return {}
-
-    monkeypatch.setitem(registry().algorithms, "check", FakeCheck())
     project = Project.load(build_project(tmp_path / "p.gpkg"))
+    monkeypatch.setattr(check, "run_check", fake_check)
+    loads = []
+    monkeypatch.setattr(Project, "load", classmethod(lambda cls, path: loads.append(path)))
     findings = webmap.zone_findings(project)
     assert findings["KCN-TEST"][0]["rule"] == "R1"
+    assert loads == []  # the project in memory is checked: no second read of the file
     row = project.zones.iloc[0].to_dict()
     popup = webmap.zone_popup(row, findings["KCN-TEST"])
     assert "R1" in popup and "&lt;b&gt;thiếu&lt;/b&gt; 2 ha" in popup
-    monkeypatch.delitem(registry().algorithms, "check")
-    assert webmap.zone_findings(project) == {}
+
+    def broken_check(*args):
+        raise RuntimeError("rules unavailable")
+
+    monkeypatch.setattr(check, "run_check", broken_check)
+    assert webmap.zone_findings(project) == {}  # findings are an extra: the map is written without
 
 
 def test_bundled_leaflet_matches_its_checksums():

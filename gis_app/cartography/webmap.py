@@ -13,7 +13,6 @@ import base64
 import html
 import json
 import re
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -54,19 +53,16 @@ def _table(rows: list[tuple[str, str]]) -> str:
 
 
 def zone_findings(project) -> dict[str, list[dict]]:
-    """Rule findings per zone from the `check` command (CONTRACTS.md JSON), when it exists."""
-    from ..core.processing import registry
+    """Rule findings per zone (CONTRACTS.md JSON of `check`), evaluated on the project in memory:
+    reading the project file again would cost a second load, once per layer."""
+    from ..core.processing import Feedback
+    from ..rules.check import run_check
+    from ..rules.ruleset import load_ruleset
 
-    check = registry().algorithms.get("check")
-    if check is None or project.path is None:
+    try:
+        data = run_check(project, load_ruleset(None), None, Feedback(), None)
+    except Exception:  # findings are an extra; the map is still useful without them
         return {}
-    with tempfile.TemporaryDirectory(prefix="kcn-web-") as tmp:
-        out = Path(tmp) / "check.json"
-        try:
-            check.run({"project": str(project.path), "json": str(out)})
-            data = json.loads(out.read_text(encoding="utf-8"))
-        except Exception:  # findings are an extra; the map is still useful without them
-            return {}
     return {str(z.get("zone_id")): z.get("findings") or [] for z in data.get("zones", [])}
 
 
