@@ -57,17 +57,25 @@ class Subdivide(Algorithm):
             block_length=params["block_length"], hightech_share=params["hightech_share"],
             green_buffer=params["green_buffer"])
         check_params(sp)
+        from ..subdivision.outline import thin_outline
+
         if params.get("zone"):  # SITE is a project: the zone's vacant land, its road parcels as access
             polygon, crs, access_ids, access_parts = site.load_zone_vacant_land(params["site"], params["zone"],
                                                                                 sp.tolerance)
+            polygon, thinned = thin_outline(polygon, sp.tolerance)
         else:
             polygon, crs = site.load_site(params["site"], params.get("layer"), params.get("crs"))
+            polygon, thinned = thin_outline(polygon, sp.tolerance)  # before the outline's edges become accesses
             access_ids, access_parts = site.default_access(polygon)
+        if thinned:
+            feedback.log(thinned["message"])
         if params.get("access"):
             access_ids, access_parts = site.load_access(params["access"], crs, polygon, sp.tolerance)
         feedback.progress(5)
         result = api.run(polygon, crs, sp, access_ids, access_parts, feedback, params["lot_use"])
         metrics, problems, frames = result.metrics, result.metrics["problems"], result.frames
+        if thinned:
+            metrics["site_outline_simplified"] = thinned
         writers = (("out", lambda: output.write_gpkg(frames, params["out"])),
                    ("json", lambda: write_text_atomic(params["json"],
                                                       json.dumps(metrics, ensure_ascii=False, indent=2))))
@@ -81,6 +89,8 @@ class Subdivide(Algorithm):
                     "{n} lots, {a:.1f} ha of lots ({s:.1%} of the site), {r:.1f} ha of roads, {sec:.1f} s",
                     n=metrics["lots"], a=metrics["lot_m2"] / 1e4, s=metrics["lot_share"],
                     r=metrics["road_m2"] / 1e4, sec=metrics["seconds"])
+        if thinned:
+            summary += "; " + thinned["message"]
         if problems:  # our bug, not the user's: say so and exit 1
             log.error("subdivide guarantees broken: %s", problems)
             feedback.log(t("CẢNH BÁO: bảo đảm bị vi phạm: {p}", "WARNING: guarantees broken: {p}",
