@@ -59,8 +59,10 @@ class DbfTable:
 
 
 def read_dbf(path: str | Path) -> DbfTable:
+    from .text_columns import compact, map_file
+
     path = Path(path)
-    data = path.read_bytes()
+    data = map_file(path)  # pages read as decoded and given back (text_columns.release)
     if len(data) < 33:
         raise InputError(t("tệp .dbf quá ngắn (hỏng hoặc bị cắt)", "the .dbf file is too short (corrupt or "
                            "truncated)"), path)
@@ -84,14 +86,18 @@ def read_dbf(path: str | Path) -> DbfTable:
     dtype = np.dtype([("_deleted", "S1")] + [(u, f"S{f.length}") for u, f in zip(unique, fields)])
     records = np.frombuffer(data, dtype=dtype, count=n_records, offset=header_len)
     columns = {name: records[u] for name, u in zip(names, unique)}
-    return DbfTable(fields, columns, records["_deleted"] == b"*", ldid=data[29])
+    return DbfTable(fields, columns, compact(records["_deleted"]) == b"*", ldid=data[29])
 
 
 def decode_table(table: DbfTable, encoding: str) -> pd.DataFrame:
     """The table as a DataFrame: text decoded to NFC Unicode, numbers, dates and booleans typed."""
+    from .text_columns import compact
+
     out = {}
     for f in table.fields:
         raw = table.columns[f.raw_name.decode("latin-1")]
+        if f.type != "C":  # narrow: a compact copy, so its whole-column passes touch no other field
+            raw = compact(raw)
         name = encodings.decode(f.raw_name, encoding) if any(b > 0x7F for b in f.raw_name) \
             else f.raw_name.decode("ascii", errors="replace")
         name = name.strip() or f"field{len(out) + 1}"
@@ -100,15 +106,14 @@ def decode_table(table: DbfTable, encoding: str) -> pd.DataFrame:
 
 
 def _convert(raw: np.ndarray, f: DbfField, encoding: str) -> pd.Series:
-    values = pd.Series(raw)
-    if len(values) == 0:
+    if len(raw) == 0:  # (no pd.Series(raw): it would copy every raw value into a bytes object)
         return pd.Series([], dtype=object)
     if f.type == "C":
         # Trailing spaces/NULs are padding; None (not NaN) for empty text. Each distinct value is
         # decoded once (text_columns groups the rows by their bytes in numpy); ASCII needs no table.
         from .text_columns import decode_fixed_width
 
-        values, _ = decode_fixed_width(raw, lambda value: encodings.decode(value, encoding))
+        values = decode_fixed_width(raw, lambda value: encodings.decode(value, encoding))
         return pd.Series(values, dtype=object)
     text = pd.Series([b.decode("latin-1").strip(" \x00*") for b in raw.tolist()], dtype=object)
     if f.type in ("N", "F"):

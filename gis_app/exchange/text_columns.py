@@ -8,6 +8,8 @@ per-row Python work, and memory for one string per distinct value.
 """
 from __future__ import annotations
 
+import mmap
+from pathlib import Path
 from typing import Callable
 
 import numpy as np
@@ -17,38 +19,42 @@ CHUNK = 65536  # rows hashed at a time: bounded scratch memory for wide (254-byt
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant (golden ratio), mixes the lanes
 
 
-def decode_fixed_width(raw: np.ndarray, decode: Callable[[bytes], object]) -> tuple[np.ndarray, np.ndarray]:
-    """(values, distinct) for a numpy ``S<width>`` array.
-
-    ``values``: object array, ``decode(v)`` of each row's bytes with trailing spaces and NULs
-    removed (``decode`` is called once per distinct value, never for empty ones, which become
-    None). ``distinct``: the distinct stripped raw values (bytes objects) in first-seen order.
+def decode_fixed_width(raw: np.ndarray, decode: Callable[[bytes], object]) -> np.ndarray:
+    """Object array: ``decode(v)`` of each row's bytes of the numpy ``S<width>`` array ``raw``,
+    trailing spaces and NULs removed; ``decode`` is called once per distinct non-ASCII value
+    (ASCII is decoded by numpy), never for empty ones, which become None.
     """
     n = len(raw)
     out = np.full(n, None, dtype=object)
     if n == 0:
-        return out, np.empty(0, dtype=object)
-    key = np.concatenate([_hash(raw[i:i + CHUNK]) for i in range(0, n, CHUNK)])
+        return out
+    key = np.concatenate([_hash(raw[i:i + CHUNK], release_after=True) for i in range(0, n, CHUNK)])
     codes, keys = pd.factorize(key)
     first = np.full(len(keys), n, dtype=np.int64)
     np.minimum.at(first, codes, np.arange(n))
     # Byte-for-byte check of every row against the first row of its group: a hash collision
     # must never merge two values.
     for i in range(0, n, CHUNK):
-        if not (raw[i:i + CHUNK] == raw[first[codes[i:i + CHUNK]]]).all():
+        same = (raw[i:i + CHUNK] == raw[first[codes[i:i + CHUNK]]]).all()
+        release(raw, i, i + CHUNK)
+        if not same:
             return _decode_each(raw, decode)
-    trimmed, length = _strip(raw[first])  # S<longest value>, padding zeroed: numpy drops it
-    stripped = trimmed.astype(object)
+    parts = []
+    for i in range(0, len(first), CHUNK):  # ``first`` ascends: each slice reads one stretch of rows
+        rows = first[i:i + CHUNK]
+        parts.append(_strip(raw[rows]))
+        release(raw, int(rows[0]), int(rows[-1]) + 1)
+    trimmed = np.concatenate([p[0] for p in parts])  # S<longest value>, padding zeroed: numpy drops it
+    length = np.concatenate([p[1] for p in parts])
     decoded = np.empty(len(first), dtype=object)
     ascii_ = (trimmed.view(np.uint8).reshape(len(first), -1) < 0x80).all(axis=1)
     if ascii_.any():  # ASCII needs no table: numpy decodes those in one call
         decoded[ascii_] = trimmed[ascii_].astype(f"U{trimmed.dtype.itemsize}").astype(object)
     for i in np.flatnonzero(~ascii_):  # one call per distinct non-ASCII value
-        decoded[i] = decode(stripped[i])
+        decoded[i] = decode(trimmed[i])  # (numpy's bytes drop the NUL padding)
     decoded[length == 0] = None
     out[:] = decoded[codes]
-    order = np.argsort(first, kind="stable")
-    return out, stripped[order]
+    return out
 
 
 def _strip(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -63,12 +69,14 @@ def _strip(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.ascontiguousarray(out, dtype=np.uint8).view(f"S{longest}").reshape(n), length
 
 
-def _hash(raw: np.ndarray) -> np.ndarray:
+def _hash(raw: np.ndarray, release_after: bool = False) -> np.ndarray:
     """A 64-bit hash of each fixed-width value (its bytes in 8-byte lanes, multiply-xor mixed)."""
     n, width = len(raw), raw.dtype.itemsize
     lanes = -(-width // 8)
     block = np.zeros((n, lanes * 8), dtype=np.uint8)
     block[:, :width] = np.ascontiguousarray(raw).view(np.uint8).reshape(n, width)
+    if release_after:
+        release(raw, 0, n)
     words = block.view(np.uint64)
     key = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
@@ -78,15 +86,53 @@ def _hash(raw: np.ndarray) -> np.ndarray:
     return key
 
 
-def _decode_each(raw: np.ndarray, decode) -> tuple[np.ndarray, np.ndarray]:
+def _decode_each(raw: np.ndarray, decode) -> np.ndarray:
+    """The plain way (a hash collision was found): a memo of the values seen."""
     memo: dict = {}
-    values = []
-    for v in raw.tolist():
+    out = np.empty(len(raw), dtype=object)
+    for i, v in enumerate(raw.tolist()):
         if v not in memo:
             s = v.rstrip(b" \x00")
-            memo[v] = (s, decode(s) if s else None)
-        values.append(memo[v][1])
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
-    seen = dict.fromkeys(s for s, _ in memo.values())
-    return out, np.array(list(seen), dtype=object)
+            memo[v] = (decode(s) if not s.isascii() else s.decode("ascii")) if s else None
+        out[i] = memo[v]
+    return out
+
+
+# -- reading a large table without holding it --------------------------------------------------
+def map_file(path: str | Path):
+    """The bytes of ``path`` as a read-only memory map (bytes for an empty file): pages are read
+    on first use and can be given back with ``release`` once decoded, so a 500 MB attribute table
+    never sits in memory whole."""
+    with open(path, "rb") as f:
+        size = f.seek(0, 2)
+        if size == 0:
+            return b""
+        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def release(values: np.ndarray, start: int, stop: int) -> None:
+    """Give back the memory pages of rows [start, stop) of ``values`` when it views a ``map_file``
+    mapping (else nothing). Safe at any time: a page read again is simply mapped again."""
+    mapping = values
+    while isinstance(mapping, np.ndarray):
+        mapping = mapping.base
+    if isinstance(mapping, memoryview):
+        mapping = mapping.obj
+    if not isinstance(mapping, mmap.mmap) or stop <= start or not len(values):
+        return
+    origin = np.frombuffer(mapping, dtype=np.uint8, count=1).__array_interface__["data"][0]
+    offset = values.__array_interface__["data"][0] - origin
+    stride = values.strides[0]
+    lo = max(offset + start * stride, 0) // mmap.PAGESIZE * mmap.PAGESIZE
+    hi = min(offset + min(stop, len(values)) * stride, len(mapping))
+    if hi > lo:
+        mapping.madvise(mmap.MADV_DONTNEED, lo, hi - lo)
+
+
+def compact(values: np.ndarray) -> np.ndarray:
+    """A contiguous copy of a strided column, made row block by row block with ``release``."""
+    out = np.empty(len(values), dtype=values.dtype)
+    for i in range(0, len(values), CHUNK):
+        out[i:i + CHUNK] = values[i:i + CHUNK]
+        release(values, i, i + CHUNK)
+    return out
