@@ -1,10 +1,12 @@
-"""Paint vector layers into a QImage: vectorised transforms, level of detail, one path per colour.
+"""Paint vector layers into a QImage at a cost that follows what is on screen, not the layer.
 
-Per layer and render: features outside the view are culled with their cached bounds; features
-smaller than ``TINY_PX`` on screen (or, when very many are in view, up to ``CROWDED_TINY_PX``) are
-stamped as their pixel boxes straight into a numpy image (cheap, and at that size the box is what
-the eye sees); the others become one QPainterPath per fill colour, built from the cached vertex
-arrays of just those features in one numpy pass.
+Per layer and render (level of detail, see ``lod.py``): the features in view come from a spatial
+grid; polygons under ``TINY_PX`` on screen are drawn as area-equivalent boxes straight into a numpy
+image; larger ones are filled by a numpy scanline fill with one-pixel outlines from
+``STROKE_MIN_PX`` on; hatched styles, lines and wide outlines become one QPainterPath per colour
+from cached vertex arrays. After a pan by whole pixels the previous layers' image is shifted and
+only the uncovered strips are drawn. ``Renderer(lod=False)`` draws every feature as a path: the
+full draw the level of detail is tested against (tests/test_render_lod.py).
 """
 from __future__ import annotations
 

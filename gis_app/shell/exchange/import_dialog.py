@@ -320,9 +320,9 @@ class ImportDialog(QDialog):
         name = self.name_edit.text().strip() or path.stem
         layer_arg = layer if path.suffix.lower() in LAYERED_FORMATS else None
 
-        # A new layer is drawn geometry first; one appended to a canonical layer waits for its mapping.
-        early = None if mapping.target_layer or self.on_geometry is None else (
-            lambda shapes: self.shapes_read.emit(path, name, shapes))
+        # The shapes are drawn as soon as they are read (a temporary layer, replaced by the result).
+        early = None if self.on_geometry is None else (
+            lambda shapes: self.shapes_read.emit(path, mapping.target_layer or name, shapes))
 
         def job(feedback):
             dataset = read_dataset_geometry_first(path, layer_arg, crs, encoding, repair=repair, on_geometry=early)
