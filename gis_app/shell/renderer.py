@@ -10,6 +10,8 @@ full draw the level of detail is tested against (tests/test_render_lod.py).
 """
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pandas as pd
 import shapely
@@ -23,6 +25,7 @@ from .lod import SpatialGrid, equal_area_half_sizes, fill_boxes, fill_polygons, 
 from .qt_paths import path_from_arrays, ring_coordinates
 
 TINY_PX = 4.0  # polygons smaller than this (screen pixels) are drawn as area-equivalent boxes
+BACKGROUND_VERTICES = 200_000  # features: above this, full vertex arrays are built in a thread
 LINE_TINY_PX = 1.0  # lines smaller than this are drawn as their centre pixel
 STROKE_MIN_PX = 10.0  # outlines only once features are at least this big
 LABEL_MIN_PX = 18.0
@@ -33,19 +36,22 @@ _HATCH_PATTERNS = {"diagonal": Qt.BrushStyle.BDiagPattern, "cross": Qt.BrushStyl
 
 
 class _Geometry:
-    """A layer's vertices flattened once: coords, owning feature and ring starts."""
+    """A layer's vertices flattened once: coords, owning feature and ring starts (``rows``: only
+    those features, sorted, for a large layer whose full arrays are still being built)."""
 
-    def __init__(self, layer: VectorLayer):
-        geoms = layer.frame.geometry.values
-        coords, feature, starts = ring_coordinates(geoms)
+    def __init__(self, layer: VectorLayer, rows: np.ndarray | None = None, geoms=None, key=None):
+        geoms = layer.frame.geometry.values if geoms is None else geoms
+        self.data_key = layer.geometry_version if key is None else key
+        coords, feature, starts = ring_coordinates(geoms if rows is None else geoms[rows])
         if len(feature) and (np.diff(feature) < 0).any():  # mixed polygons/lines: group by feature
             order = np.argsort(feature, kind="stable")
             coords, feature, starts = coords[order], feature[order], starts[order]
+        if rows is not None:
+            feature = np.asarray(rows)[feature]
         self.coords, self.feature, self.starts = coords, feature, starts
         counts = np.bincount(feature, minlength=len(geoms)) if len(feature) else np.zeros(len(geoms), int)
         self.first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
         self.count = counts.astype(np.int64)
-        self.data_key = layer.geometry_version
 
     def vertices_of(self, rows: np.ndarray) -> np.ndarray:
         """Indices of the vertices of features ``rows`` (cost ∝ their vertex count, not the layer's)."""
@@ -116,15 +122,34 @@ class Renderer:
         self._lod: dict[int, _Lod] = {}
         self._buffer: np.ndarray | None = None
         self._last = None  # (key, xmin, ymax, image) of the last layers' image, for pans
+        self._building: set = set()  # (layer id, geometry version) whose vertex arrays a thread builds
         # Extension point: callables (painter, layers, view, renderer) drawn above every layer and
         # below the selection, e.g. the high-tech/CNHT subzone hatches over the parcels.
         self.overlays: list = []
 
-    def geometry(self, layer: VectorLayer) -> _Geometry:
+    def geometry(self, layer: VectorLayer, rows: np.ndarray | None = None) -> _Geometry:
+        """The layer's vertex arrays. For a large layer seen in part (``rows``), the first zoom in
+        does not wait for all of them: the rows' own are built now, the full arrays in a thread."""
         cached = self._geometry.get(id(layer))
-        if cached is None or cached.data_key != layer.geometry_version:
-            cached = self._geometry[id(layer)] = _Geometry(layer)
+        if cached is not None and cached.data_key == layer.geometry_version:
+            return cached
+        if rows is not None and len(layer) > BACKGROUND_VERTICES and len(rows) * 4 < len(layer):
+            self._build_in_background(layer)
+            return _Geometry(layer, np.sort(rows))
+        cached = self._geometry[id(layer)] = _Geometry(layer)
         return cached
+
+    def _build_in_background(self, layer: VectorLayer) -> None:
+        key = (id(layer), layer.geometry_version)
+        if key in self._building:
+            return
+        self._building.add(key)
+        geoms, version = layer.frame.geometry.values, layer.geometry_version
+
+        def build():  # shapely releases the GIL: the UI keeps drawing meanwhile
+            self._geometry[id(layer)] = _Geometry(layer, geoms=geoms, key=version)
+
+        threading.Thread(target=build, name="vertex-arrays", daemon=True).start()
 
     def colors(self, layer: VectorLayer) -> _Colors:
         cached = self._colors.get(id(layer))
@@ -268,7 +293,7 @@ class Renderer:
             if median_px < STROKE_MIN_PX:
                 stroked = True  # outlines not shown yet at this size
             elif width_px < 1.5:  # a cosmetic (one-pixel) pen: outlines in numpy too
-                geometry = self.geometry(layer)
+                geometry = self.geometry(layer, big)
                 keep = geometry.vertices_of(big)
                 stroke_rings(image, view.to_screen(geometry.coords[keep]), geometry.starts[keep],
                              int(_argb(np.array([style["stroke"]]), 1.0)[0]))
@@ -287,7 +312,7 @@ class Renderer:
     def _draw_paths(self, painter, layer, view, rows, colors, median_px, fill: bool = True) -> None:
         """One path per fill colour (fill and outline in one call), from the rows' vertices only."""
         style = layer.style
-        geometry = self.geometry(layer)  # vertex arrays: built on first need, then cached
+        geometry = self.geometry(layer, rows)  # vertex arrays: built on first need, then cached
         keep = geometry.vertices_of(rows)
         coords = view.to_screen(geometry.coords[keep])
         starts = geometry.starts[keep]
@@ -326,7 +351,7 @@ class Renderer:
         rows = rows[~((b[:, 2] < xmin) | (b[:, 0] > xmax) | (b[:, 3] < ymin) | (b[:, 1] > ymax))]
         if not rows.size:
             return
-        geometry = self.geometry(layer)
+        geometry = self.geometry(layer, rows)
         keep = geometry.vertices_of(rows)
         path = path_from_arrays(view.to_screen(geometry.coords[keep]), geometry.starts[keep])
         rows = layer.selected_rows()
@@ -371,7 +396,7 @@ class Renderer:
 
     def _fill_scanline(self, image, layer, view, rows, colors) -> bool:
         """The exact fill of ``rows`` (too many or too small for QPainter paths to be quick)."""
-        geometry = self.geometry(layer)
+        geometry = self.geometry(layer, rows)
         keep = geometry.vertices_of(rows)
         if not keep.size:
             return False
