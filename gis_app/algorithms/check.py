@@ -34,6 +34,9 @@ class CheckAlgorithm(Algorithm):
 
         ruleset = load_ruleset(params.get("rules"))
         project = Project.load(params["project"])
+        from ..exchange.crs_check import require_projected
+
+        require_projected(project, params["project"])
         feedback.progress(10)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), feedback, travel)

@@ -30,7 +30,8 @@ def read_shapefile_geometry(path: str | Path, with_crs: bool = False):
     import pyogrio
     import shapely
 
-    meta, _fids, wkb, _fields = pyogrio.raw.read(path, columns=[], read_geometry=True)
+    # attributes are read by dbf.py: GDAL must not decode (and fail on) the field names
+    meta, _fids, wkb, _fields = pyogrio.raw.read(path, columns=[], read_geometry=True, encoding="latin1")
     shapes = shapely.from_wkb(wkb)
     return (shapes, meta.get("crs")) if with_crs else shapes
 
