@@ -89,7 +89,7 @@ class Subdivide(Algorithm):
             access_ids, access_parts = site.load_access(params["access"], crs, polygon, sp.tolerance)
         feedback.progress(5)
         result = api.run(polygon, crs, sp, access_ids, access_parts, feedback, params["lot_use"])
-        return self._write(params, result, feedback)
+        return self._write(params, result, feedback, thinned)
 
     def _park(self, params: dict, feedback) -> dict:
         """Presets ``kcn``/``ccn``: a whole park (``subdivision.park``)."""
@@ -121,6 +121,11 @@ class Subdivide(Algorithm):
             roads = site.zone_road_geoms(params["site"], params["zone"])
         else:
             polygon, crs = site.load_site(params["site"], params.get("layer"), params.get("crs"))
+        from ..subdivision.outline import thin_outline
+
+        polygon, thinned = thin_outline(polygon, pp.tolerance)
+        if thinned:
+            feedback.log(thinned["message"])
         if params.get("access"):
             roads = site.read_geoms(params["access"], crs, t("lối vào", "access"))
         entrances = []
@@ -130,9 +135,9 @@ class Subdivide(Algorithm):
             entrances = [park.default_entrance(polygon, roads)]
         feedback.progress(5)
         result = api.run_park(polygon, crs, pp, entrances, feedback)
-        return self._write(params, result, feedback)
+        return self._write(params, result, feedback, thinned)
 
-    def _write(self, params: dict, result, feedback) -> dict:
+    def _write(self, params: dict, result, feedback, thinned: dict | None = None) -> dict:
         from ..core.atomic import atomic_outputs
         from ..subdivision import output
 
