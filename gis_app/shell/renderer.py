@@ -10,8 +10,6 @@ full draw the level of detail is tested against (tests/test_render_lod.py).
 """
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 import pandas as pd
 import shapely
@@ -25,7 +23,7 @@ from .lod import SpatialGrid, equal_area_half_sizes, fill_boxes, fill_polygons, 
 from .qt_paths import path_from_arrays, ring_coordinates
 
 TINY_PX = 4.0  # polygons smaller than this (screen pixels) are drawn as area-equivalent boxes
-BACKGROUND_VERTICES = 200_000  # features: above this, full vertex arrays are built in a thread
+PARTIAL_VERTICES = 200_000  # features: above this, vertex arrays are built for the rows in view only
 LINE_TINY_PX = 1.0  # lines smaller than this are drawn as their centre pixel
 STROKE_MIN_PX = 10.0  # outlines only once features are at least this big
 LABEL_MIN_PX = 18.0
@@ -122,34 +120,21 @@ class Renderer:
         self._lod: dict[int, _Lod] = {}
         self._buffer: np.ndarray | None = None
         self._last = None  # (key, xmin, ymax, image) of the last layers' image, for pans
-        self._building: set = set()  # (layer id, geometry version) whose vertex arrays a thread builds
         # Extension point: callables (painter, layers, view, renderer) drawn above every layer and
         # below the selection, e.g. the high-tech/CNHT subzone hatches over the parcels.
         self.overlays: list = []
 
     def geometry(self, layer: VectorLayer, rows: np.ndarray | None = None) -> _Geometry:
-        """The layer's vertex arrays. For a large layer seen in part (``rows``), the first zoom in
-        does not wait for all of them: the rows' own are built now, the full arrays in a thread."""
+        """The layer's vertex arrays, built once and cached. A large layer drawn in part (``rows``)
+        gets the arrays of those rows only, each time: the cost follows the view, and the layer's
+        memory never holds a flat copy of a million features' vertices."""
         cached = self._geometry.get(id(layer))
         if cached is not None and cached.data_key == layer.geometry_version:
             return cached
-        if rows is not None and len(layer) > BACKGROUND_VERTICES and len(rows) * 4 < len(layer):
-            self._build_in_background(layer)
+        if rows is not None and len(layer) > PARTIAL_VERTICES:
             return _Geometry(layer, np.sort(rows))
         cached = self._geometry[id(layer)] = _Geometry(layer)
         return cached
-
-    def _build_in_background(self, layer: VectorLayer) -> None:
-        key = (id(layer), layer.geometry_version)
-        if key in self._building:
-            return
-        self._building.add(key)
-        geoms, version = layer.frame.geometry.values, layer.geometry_version
-
-        def build():  # shapely releases the GIL: the UI keeps drawing meanwhile
-            self._geometry[id(layer)] = _Geometry(layer, geoms=geoms, key=version)
-
-        threading.Thread(target=build, name="vertex-arrays", daemon=True).start()
 
     def colors(self, layer: VectorLayer) -> _Colors:
         cached = self._colors.get(id(layer))
