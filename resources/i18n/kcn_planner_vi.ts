@@ -104,23 +104,23 @@
         <translation>Thêm lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="81" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="72" />
         <source>Imported %1 into layer %2: %3</source>
         <translation>Đã nhập %1 vào lớp %2: %3</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="95" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="86" />
         <source>Exported %1</source>
         <translation>Đã xuất %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="107" />
-        <location filename="../../gis_app/shell/exchange/actions.py" line="121" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="98" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="112" />
         <source>Export project for QGIS</source>
         <translation>Xuất dự án cho QGIS</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="117" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="108" />
         <source>Exported for QGIS: %1</source>
         <translation>Đã xuất cho QGIS: %1</translation>
     </message>
@@ -393,137 +393,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="144" />
+        <location filename="../../gis_app/shell/main_window.py" line="157" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="145" />
+        <location filename="../../gis_app/shell/main_window.py" line="158" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="148" />
+        <location filename="../../gis_app/shell/main_window.py" line="161" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="149" />
+        <location filename="../../gis_app/shell/main_window.py" line="162" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="150" />
+        <location filename="../../gis_app/shell/main_window.py" line="163" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="151" />
+        <location filename="../../gis_app/shell/main_window.py" line="164" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="152" />
+        <location filename="../../gis_app/shell/main_window.py" line="165" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="153" />
+        <location filename="../../gis_app/shell/main_window.py" line="166" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="154" />
+        <location filename="../../gis_app/shell/main_window.py" line="167" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="155" />
+        <location filename="../../gis_app/shell/main_window.py" line="168" />
         <source>Add layer…</source>
         <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="156" />
+        <location filename="../../gis_app/shell/main_window.py" line="169" />
         <source>Export layer…</source>
         <translation>Xuất lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="157" />
+        <location filename="../../gis_app/shell/main_window.py" line="170" />
         <source>Export project for QGIS…</source>
         <translation>Xuất dự án cho QGIS…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="158" />
+        <location filename="../../gis_app/shell/main_window.py" line="171" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="159" />
+        <location filename="../../gis_app/shell/main_window.py" line="172" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="160" />
+        <location filename="../../gis_app/shell/main_window.py" line="173" />
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="174" />
+        <source>Delete selected features</source>
+        <translation>Xóa đối tượng đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="175" />
+        <source>Remove layer</source>
+        <translation>Gỡ lớp</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="176" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="161" />
+        <location filename="../../gis_app/shell/main_window.py" line="177" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="162" />
+        <location filename="../../gis_app/shell/main_window.py" line="178" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="165" />
+        <location filename="../../gis_app/shell/main_window.py" line="181" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="168" />
+        <location filename="../../gis_app/shell/main_window.py" line="184" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="169" />
+        <location filename="../../gis_app/shell/main_window.py" line="185" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="170" />
+        <location filename="../../gis_app/shell/main_window.py" line="186" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="171" />
+        <location filename="../../gis_app/shell/main_window.py" line="187" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="187" />
+        <location filename="../../gis_app/shell/main_window.py" line="203" />
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="188" />
+        <location filename="../../gis_app/shell/main_window.py" line="204" />
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="191" />
+        <location filename="../../gis_app/shell/main_window.py" line="207" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="192" />
+        <location filename="../../gis_app/shell/main_window.py" line="208" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="221" />
+        <location filename="../../gis_app/shell/main_window.py" line="238" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
@@ -533,48 +548,53 @@
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="91" />
-        <location filename="../../gis_app/shell/window_actions.py" line="94" />
+        <location filename="../../gis_app/shell/window_actions.py" line="88" />
+        <source>Cannot edit</source>
+        <translation>Không sửa được</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/window_actions.py" line="139" />
+        <location filename="../../gis_app/shell/window_actions.py" line="142" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="113" />
+        <location filename="../../gis_app/shell/window_actions.py" line="161" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="119" />
+        <location filename="../../gis_app/shell/window_actions.py" line="167" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="132" />
+        <location filename="../../gis_app/shell/window_actions.py" line="180" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="132" />
+        <location filename="../../gis_app/shell/window_actions.py" line="180" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="166" />
+        <location filename="../../gis_app/shell/window_actions.py" line="213" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="238" />
+        <location filename="../../gis_app/shell/window_actions.py" line="285" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="241" />
+        <location filename="../../gis_app/shell/window_actions.py" line="288" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="241" />
+        <location filename="../../gis_app/shell/window_actions.py" line="288" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>

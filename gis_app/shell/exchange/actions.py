@@ -41,10 +41,7 @@ def import_layers_dialog(window) -> None:
 
 def add_import_result(window, result) -> bool:
     """Put an imported frame into the project: a new layer, or appended to a canonical one."""
-    from layers.project_layers import display_frame
-    from layers.vector.model import VectorLayer
-
-    from ..window_actions import _free_name, refresh_zone_panel, show_error
+    from ..window_actions import _free_name, show_error
 
     project = window.project
     target = result.target_layer
@@ -70,13 +67,7 @@ def add_import_result(window, result) -> bool:
         log.exception("adding imported layer %s failed", result.path)
         show_error(window, InputError(f"{type(exc).__name__}: {exc}"[:300], result.path))
         return False
-    if name in window.layers:
-        window.layers[name].frame = display_frame(project, name)
-        window.set_modified(True)
-    else:
-        window.layers.append(VectorLayer(name, display_frame(project, name)))
-    if name == "zones" or target == "parcels":
-        refresh_zone_panel(window)
+    # one undo step; the model bridge refreshed the map, the zone dock and the check
     window.canvas.zoom_to(window.layers[name].extent)
     window.statusBar().showMessage(_tr("ExchangeActions", "Imported %1 into layer %2: %3")
                                    .replace("%1", Path(result.path).name).replace("%2", name)
