@@ -243,3 +243,20 @@ def test_scripting_guide_example_runs(tmp_path, sample_project_path):
     assert out.returncode == 0, out.stderr
     assert "refused:" in out.stdout and "features_added subzones" in out.stdout
     assert Project.open(tmp_path / "out.gpkg").zone_figures().loc["KCN-DAIAN", "name"].endswith("(điều chỉnh)")
+
+
+def test_figures_updated_zone_by_zone_equal_a_full_recompute(sample):
+    from gis_app.rules.figures import zone_figures
+
+    sample.zone_figures()  # cached: the edits below recompute only the zones they touch
+    parcels = sample.frame("parcels")
+    leased = parcels.query("status == 'leased'")["parcel_id"].head(3).tolist()
+    sample.set_attributes("parcels", leased, {"status": "vacant"})
+    moved = parcels.query("zone_id == 'KCN-DAIAN' and landuse == 'industrial'")["parcel_id"].iloc[0]
+    sample.set_attributes("parcels", [moved], {"zone_id": "KCN-DAIANMORONG"})  # old and new zone change
+    zone = sample.frame("zones").set_index("zone_id").loc["KCN-TANTRUONG", "geometry"]
+    sample.set_geometry("zones", "KCN-TANTRUONG", shapely.affinity.translate(zone, 5, 0))
+    sample.set_attributes("zones", ["KCN-NAMSACH"], {"kind": "CCN"})
+    sample.undo()
+    pd.testing.assert_frame_equal(sample.zone_figures(), zone_figures(sample, load_ruleset()),
+                                  check_exact=False, rtol=1e-9)

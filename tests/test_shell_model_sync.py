@@ -59,6 +59,11 @@ def assert_views_agree(window):
     return rates
 
 
+def _finding(result, zone_id, rule):
+    zone = next(z for z in result["zones"] if z["zone_id"] == zone_id)
+    return next(f for f in zone["findings"] if f["rule"] == rule)
+
+
 def _edit_cell(window, layer, feature_id, column, value):
     table = window.attribute_table
     table.show_layer(layer)
@@ -117,9 +122,12 @@ def test_every_data_path_keeps_map_dock_and_check_in_step(qtbot, window, tmp_pat
     tools = window.subdivision
     tools.subdivide_zone(ZONE, SubdivisionParams())
     qtbot.waitUntil(lambda: tools.task is not None and tools.task.done, timeout=60000)
+    r3_before = _finding(project.check(), ZONE, "R3")
     tools.accept()
     assert "lots" in window.layers
     assert_views_agree(window)
+    assert f"{ZONE}:CN" in set(project.frame("subzones")["subzone_id"])  # the CNHT layout is a cnht subzone
+    assert _finding(project.check(), ZONE, "R3")["actual_m2"] > r3_before["actual_m2"]
     window.undo_action.trigger()
     assert "lots" not in window.layers
     assert_views_agree(window)
@@ -155,3 +163,26 @@ def test_delete_key_deletes_selected_features_undoably(qtbot, window):
                   window.zoom_full_action, window.refresh_action, window.save_action, window.open_action)}
     flat = {s for v in shortcuts.values() for s in v}
     assert {"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "Del", "Ctrl+S", "Ctrl+O", "Ctrl+Shift+F", "F5"} <= flat
+
+
+def test_file_new_asks_for_the_province_and_takes_its_tm3_crs(qtbot, window):
+    from gis_app.shell.new_project import NewProjectDialog
+
+    dialog = NewProjectDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.province.count() == 34
+    dialog.province.setCurrentText("Bắc Ninh")          # merged in 2025: two meridians to choose from
+    assert dialog.meridian.count() == 2 and dialog.meridian.isEnabled()
+    dialog.before_2025.setChecked(True)
+    assert dialog.province.count() == 63
+    dialog.province.setCurrentText("Thái Nguyên")
+    assert dialog.epsg() == 9211 or dialog.epsg() is not None
+    dialog.name.setText("Dự án mới")
+    project = dialog.project()
+    assert project.crs.is_projected and project.crs.to_epsg() == dialog.epsg()
+    assert project.meta["province"] == "Thái Nguyên" and project.name == "Dự án mới"
+    from gis_app.shell import window_actions as actions
+
+    actions.show_project(window, project)
+    assert window.layers.names() == [] and window.zone_panel.table.rowCount() == 0
+    assert window.new_action.shortcut().toString() == "Ctrl+N"

@@ -104,7 +104,7 @@ def checked_rows(name: str, frame: gpd.GeoDataFrame, rows: np.ndarray, values: d
     from .project import normalise_types
 
     schema = CANONICAL.get(name)
-    candidate = pd.DataFrame(frame.drop(columns=frame.geometry.name).iloc[rows]).copy()
+    candidate = pd.DataFrame(frame.iloc[rows]).drop(columns=frame.geometry.name)
     for column, value in values.items():
         if column == frame.geometry.name:
             raise InputError(t("dùng set_geometry để đổi hình học", "use set_geometry to change a geometry"))
@@ -168,23 +168,37 @@ class SetAttributes(Command):
             self._rows = rows_of(project, self.layer, self.ids)
             self._new = checked_rows(self.layer, frame, self._rows, self.values)
             self._added_columns = tuple(c for c in self.values if c not in frame.columns)
-            self._old = pd.DataFrame(frame.drop(columns=frame.geometry.name)
-                                     .iloc[self._rows][[c for c in self.values if c in frame.columns]]).copy()
+            self._old = pd.DataFrame(frame.iloc[self._rows][[c for c in self.values if c in frame.columns]])
         for column in self._added_columns:
             frame[column] = pd.Series(pd.NA, index=frame.index, dtype=self._new[column].dtype)
+        zones = _zones_of(project, self.layer, self._rows)
         _write(frame, self._rows, self._new)
-        project._data_changed(self.layer, key_changed=layer_key(self.layer) in self.values)
+        project._data_changed(self.layer, key_changed=layer_key(self.layer) in self.values,
+                              zones=zones | _zones_of(project, self.layer, self._rows))
         return [ProjectEvent(FEATURES_CHANGED, self.layer, _ids_after(project, self.layer, self._rows),
                              tuple(self.values))]
 
     def revert(self, project):
         frame = project._frame_for_edit(self.layer)
+        zones = _zones_of(project, self.layer, self._rows)
         _write(frame, self._rows, self._old)
         for column in self._added_columns:
             del frame[column]
-        project._data_changed(self.layer, key_changed=layer_key(self.layer) in self.values)
+        project._data_changed(self.layer, key_changed=layer_key(self.layer) in self.values,
+                              zones=zones | _zones_of(project, self.layer, self._rows))
         return [ProjectEvent(FEATURES_CHANGED, self.layer, _ids_after(project, self.layer, self._rows),
                              tuple(self.values))]
+
+
+def _zones_of(project, layer: str, rows) -> set | None:
+    """The zone ids whose figures rows of ``layer`` feed (None: any zone, recompute all)."""
+    if layer not in ("zones", "parcels", "subzones", "facilities"):
+        return set() if layer not in ("lots",) else None
+    frame = project.layers[layer]
+    if "zone_id" not in frame.columns:
+        return None
+    values = frame["zone_id"].to_numpy(dtype=object)[np.asarray(rows, dtype=int)]
+    return {str(v) for v in values if v is not None and not (isinstance(v, float) and np.isnan(v))}
 
 
 def _write(frame: pd.DataFrame, rows: np.ndarray, values: pd.DataFrame) -> None:
@@ -220,13 +234,13 @@ class SetGeometry(Command):
             self._row = int(rows_of(project, self.layer, [self.feature_id])[0])
             self._old = frame.geometry.iloc[self._row]
         _set_geometry(frame, self._row, self.geometry)
-        project._data_changed(self.layer)
+        project._data_changed(self.layer, zones=_zones_of(project, self.layer, [self._row]))
         return [ProjectEvent(FEATURES_CHANGED, self.layer, _ids_after(project, self.layer, [self._row]),
                              ("geometry",))]
 
     def revert(self, project):
         _set_geometry(project._frame_for_edit(self.layer), self._row, self._old)
-        project._data_changed(self.layer)
+        project._data_changed(self.layer, zones=_zones_of(project, self.layer, [self._row]))
         return [ProjectEvent(FEATURES_CHANGED, self.layer, _ids_after(project, self.layer, [self._row]),
                              ("geometry",))]
 

@@ -141,6 +141,7 @@ class Project:
         self._subscribers: list[Callable] = []
         self._cache: dict = {}
         self._id_cache: dict = {}
+        self._dirty_zones: set = set()  # zones whose cached figures an edit has made stale
 
     @classmethod
     def open(cls, path: str | Path) -> "Project":
@@ -258,19 +259,46 @@ class Project:
     def zone_figures(self) -> pd.DataFrame:
         """Per zone (index zone_id) the figures of ``check --json`` (gross_m2 ... cnht_share and the
         rule inputs), from the current data and rule set; cached until the next change."""
-        if "zone_figures" not in self._cache:
-            from ..rules.figures import zone_figures
+        return self._figures().copy()
 
-            self._cache["zone_figures"] = zone_figures(self, self.ruleset())
-        return self._cache["zone_figures"].copy()
+    def _figures(self) -> pd.DataFrame:
+        """Cached zone figures; after an edit inside a few zones only those zones are recomputed
+        (a zone's figures depend on its own zone, subzones and parcels only) and spliced in."""
+        from ..rules.figures import zone_figures
+
+        cached = self._cache.get("zone_figures")
+        if cached is not None and self._dirty_zones:
+            dirty = sorted(self._dirty_zones & set(cached.index))
+            self._dirty_zones = set()
+            if dirty:
+                part = zone_figures(self._zones_subset(dirty), self.ruleset())
+                cached = cached.copy()
+                cached.loc[part.index, part.columns] = part
+                self._cache["zone_figures"] = cached
+        if cached is None:
+            self._dirty_zones = set()
+            cached = self._cache["zone_figures"] = zone_figures(self, self.ruleset())
+        return cached
+
+    def _zones_subset(self, zone_ids: list[str]) -> "Project":
+        """A view of the project holding only ``zone_ids`` and their subzones and parcels."""
+        layers = {}
+        for name in ("zones", "subzones", "parcels"):
+            frame = self.layer(name)
+            if "zone_id" in frame.columns:
+                frame = frame[frame["zone_id"].astype(str).isin(zone_ids).to_numpy()]
+            layers[name] = frame
+        return Project(crs=self.crs, layers=layers, meta=self.meta)
 
     def fill_rates(self) -> pd.DataFrame:
         """Per zone land fund, leased, vacant and fill rate (``core/fill_rates.py``), cached."""
-        if "fill_rates" not in self._cache:
+        from .fill_rates import COLUMNS
+
+        if not len(self.zones):
             from .fill_rates import zone_fill_rates
 
-            self._cache["fill_rates"] = zone_fill_rates(self)
-        return self._cache["fill_rates"]
+            return zone_fill_rates(self)
+        return self._figures()[[c for c in COLUMNS if c != "zone_id"]]
 
     def ruleset(self):
         """The rule set chosen in ``meta["rules"]`` (else the bundled default)."""
@@ -299,13 +327,20 @@ class Project:
         for event in events:
             if replay and not event.replay:
                 event = ProjectEvent(event.kind, event.layer, event.ids, event.columns, True)
-            if event.changes_data or event.kind == RELOADED:
-                self._cache.clear()
+            if event.kind == RELOADED:
+                self._data_changed(None)
             for callback in list(self._subscribers):
                 callback(event)
 
-    def _data_changed(self, layer: str | None, key_changed: bool = False) -> None:
+    def _data_changed(self, layer: str | None, key_changed: bool = False, zones: set | None = None) -> None:
+        """Drop derived figures: those of ``zones`` only when given (an edit inside known zones), else all."""
+        figures = self._cache.get("zone_figures")
         self._cache.clear()
+        if zones is not None and figures is not None and not (layer == "zones" and key_changed):
+            self._cache["zone_figures"] = figures
+            self._dirty_zones = (self._dirty_zones or set()) | set(zones)
+        else:
+            self._dirty_zones = set()
         if key_changed:
             self._id_cache.pop(layer, None)
 

@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         self.file_menu, self.edit_menu, self.view_menu = bar.addMenu(""), bar.addMenu(""), bar.addMenu("")
         self.processing_menu, self.language_menu, self.help_menu = bar.addMenu(""), bar.addMenu(""), bar.addMenu("")
         m = self.file_menu
+        from .new_project import new_project_dialog
+
+        self.new_action = self._action(m, lambda: new_project_dialog(self), QKeySequence.StandardKey.New)
         self.open_action = self._action(m, lambda: actions.open_project_dialog(self), QKeySequence.StandardKey.Open)
         self.save_action = self._action(m, lambda: actions.save_project(self), QKeySequence.StandardKey.Save)
         self.save_as_action = self._action(m, lambda: actions.save_project_as(self), QKeySequence.StandardKey.SaveAs)
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
         self.processing_menu.setTitle(self.tr("&Processing"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.new_action.setText(self.tr("New project…"))
         self.open_action.setText(self.tr("Open project…"))
         self.save_action.setText(self.tr("Save project"))
         self.save_as_action.setText(self.tr("Save project as…"))

@@ -88,12 +88,13 @@ class ModelBridge:
                 window.layers.remove(name)
         elif event.kind in (ev.LAYER_ADDED, ev.FEATURES_ADDED, ev.FEATURES_CHANGED, ev.FEATURES_DELETED):
             if name in project.layers:
-                self.refresh_layer(name)
+                self.refresh_layer(name, geometry_changed=event.kind != ev.FEATURES_CHANGED
+                                   or "geometry" in event.columns)
         elif event.kind in (ev.LAYER_RESTYLED, ev.LAYERS_REORDERED):
             self._apply_layer_state()
         if name in ("parcels", "subzones", "zones") or event.kind in (ev.RULES_CHANGED, ev.RELOADED):
             if name != "zones" and "zones" in project.layers and "zones" in window.layers:
-                self.refresh_layer("zones")
+                self.refresh_layer("zones", geometry_changed=False)
             from .window_actions import refresh_zone_panel
 
             refresh_zone_panel(window)
@@ -101,7 +102,7 @@ class ModelBridge:
             if controller is not None:
                 controller.request_check()
 
-    def refresh_layer(self, name: str) -> None:
+    def refresh_layer(self, name: str, geometry_changed: bool = True) -> None:
         """Show the model's current ``name`` on the map, keeping the selection by feature id."""
         window, project = self.window, self.project
         frame = display_frame(project, name)
@@ -120,10 +121,10 @@ class ModelBridge:
             if key is not None and key in layer.frame:
                 mapping = dict(zip(layer.frame[key].astype(str), layer.frame[column]))
                 frame[column] = frame[key].astype(str).map(mapping)
-        layer.frame = frame
+        rows = None
         if selected is not None and len(selected):
-            key = _key(name, frame)
-            layer.select(np.flatnonzero(frame[key].astype(str).isin(selected).to_numpy()))
+            rows = np.flatnonzero(frame[_key(name, frame)].astype(str).isin(selected).to_numpy())
+        layer.set_frame(frame, geometry_changed=geometry_changed, selected=rows)
 
     def _apply_layer_state(self) -> None:
         window, project = self.window, self.project

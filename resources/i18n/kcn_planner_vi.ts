@@ -393,152 +393,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="157" />
+        <location filename="../../gis_app/shell/main_window.py" line="160" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="158" />
+        <location filename="../../gis_app/shell/main_window.py" line="161" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="161" />
+        <location filename="../../gis_app/shell/main_window.py" line="164" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="162" />
+        <location filename="../../gis_app/shell/main_window.py" line="165" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="163" />
+        <location filename="../../gis_app/shell/main_window.py" line="166" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="164" />
+        <location filename="../../gis_app/shell/main_window.py" line="167" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="165" />
+        <location filename="../../gis_app/shell/main_window.py" line="168" />
+        <source>New project…</source>
+        <translation>Dự án mới…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="169" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="166" />
+        <location filename="../../gis_app/shell/main_window.py" line="170" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="167" />
+        <location filename="../../gis_app/shell/main_window.py" line="171" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="168" />
+        <location filename="../../gis_app/shell/main_window.py" line="172" />
         <source>Add layer…</source>
         <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="169" />
+        <location filename="../../gis_app/shell/main_window.py" line="173" />
         <source>Export layer…</source>
         <translation>Xuất lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="170" />
+        <location filename="../../gis_app/shell/main_window.py" line="174" />
         <source>Export project for QGIS…</source>
         <translation>Xuất dự án cho QGIS…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="171" />
+        <location filename="../../gis_app/shell/main_window.py" line="175" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="172" />
+        <location filename="../../gis_app/shell/main_window.py" line="176" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="173" />
+        <location filename="../../gis_app/shell/main_window.py" line="177" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="174" />
+        <location filename="../../gis_app/shell/main_window.py" line="178" />
         <source>Delete selected features</source>
         <translation>Xóa đối tượng đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="175" />
+        <location filename="../../gis_app/shell/main_window.py" line="179" />
         <source>Remove layer</source>
         <translation>Gỡ lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="176" />
+        <location filename="../../gis_app/shell/main_window.py" line="180" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="177" />
+        <location filename="../../gis_app/shell/main_window.py" line="181" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="178" />
+        <location filename="../../gis_app/shell/main_window.py" line="182" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="181" />
+        <location filename="../../gis_app/shell/main_window.py" line="185" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="184" />
+        <location filename="../../gis_app/shell/main_window.py" line="188" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="185" />
+        <location filename="../../gis_app/shell/main_window.py" line="189" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="186" />
+        <location filename="../../gis_app/shell/main_window.py" line="190" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="187" />
+        <location filename="../../gis_app/shell/main_window.py" line="191" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="203" />
+        <location filename="../../gis_app/shell/main_window.py" line="207" />
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="204" />
+        <location filename="../../gis_app/shell/main_window.py" line="208" />
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="207" />
+        <location filename="../../gis_app/shell/main_window.py" line="211" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="208" />
+        <location filename="../../gis_app/shell/main_window.py" line="212" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="238" />
+        <location filename="../../gis_app/shell/main_window.py" line="242" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
@@ -650,6 +655,49 @@
         <location filename="../../gis_app/shell/exchange/mapping_table.py" line="93" />
         <source>(keep)</source>
         <translation>(giữ nguyên)</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="53" />
+        <source>New project</source>
+        <translation>Dự án mới</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="54" />
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="54" />
+        <source>Provinces</source>
+        <translation>Danh mục tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="54" />
+        <source>Province</source>
+        <translation>Tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="55" />
+        <source>Central meridian</source>
+        <translation>Kinh tuyến trục</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="57" />
+        <source>34 provinces (from 1 July 2025)</source>
+        <translation>34 tỉnh, thành (từ 1/7/2025)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="58" />
+        <source>63 provinces (before 2025)</source>
+        <translation>63 tỉnh, thành (trước 2025)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="96" />
+        <source>Untitled</source>
+        <translation>Chưa đặt tên</translation>
     </message>
 </context>
 <context>
