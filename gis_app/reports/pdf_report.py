@@ -1,20 +1,34 @@
 """PDF compliance report in Vietnamese (reportlab + the bundled DejaVu font): summary, charts and a
-small map per zone with its findings. Charts and maps come from charts.py (the GUI shows the same)."""
+small map per zone with its findings. Charts and maps come from charts.py (the GUI shows the same).
+
+Every string from the data or a rule-set file (names, ids, messages, citations) goes into reportlab's
+paragraph markup through ``core/safe_text.pdf_paragraph`` (``x()`` below): ``& < >`` escaped, so a name
+cannot become a link, an image or a broken tag, and long text shortened."""
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import io
 from pathlib import Path
 
 from ..core.atomic import atomic_path
+from ..core.drawable import check_drawable
 from ..core.i18n import get_language, set_language, t
 from ..core.project import Project
+from ..core.safe_text import PDF_TEXT_LIMIT, TextNotes, pdf_paragraph, pdf_plain
 from ..rules.ruleset import RuleSet
 from ..rules.view import STATUS_COLORS, fmt_ha, fmt_m2, fmt_share, rule_label, status_label, zone_status
 from . import charts
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 KINDS = ("KCN", "CCN")
+NAME_LIMIT = 300  # characters of a name in a heading or table cell; messages keep the default limit
+_NOTES: contextvars.ContextVar = contextvars.ContextVar("pdf_text_notes", default=None)
+
+
+def x(value, limit: int = PDF_TEXT_LIMIT) -> str:
+    """User or rule-set text for a Paragraph (escaped markup); see core/safe_text.pdf_paragraph."""
+    return pdf_paragraph(value, limit, _NOTES.get())
 
 
 def _fonts() -> None:
@@ -42,15 +56,20 @@ def _styles():
 
 
 def write_pdf(result: dict, ruleset: RuleSet, project: Project, path: str | Path, lang: str = "vi",
-              feedback=None) -> Path:
-    """Write the report (Vietnamese by default, whatever the UI language) atomically to ``path``."""
+              feedback=None, notes: TextNotes | None = None) -> Path:
+    """Write the report (Vietnamese by default, whatever the UI language) atomically to ``path``;
+    ``notes`` collects what had to change in the text (see core/safe_text). InputError when a zone's
+    coordinates cannot be drawn (core/drawable)."""
     previous = get_language()
     set_language(lang)
+    token = _NOTES.set(notes if notes is not None else TextNotes())
     try:
         story = _story(result, ruleset, project, feedback)
     finally:
         set_language(previous)
+        _NOTES.reset(token)
     path = Path(path)
+    check_drawable(project.zones, "zones", project.path or path)
     with atomic_path(path, suffix=".pdf") as tmp:
         _build(story, tmp, result)
     return path
@@ -64,7 +83,7 @@ def _build(story, target: Path, result: dict) -> None:
     def footer(canvas, doc):
         canvas.saveState()
         canvas.setFont("DejaVuSans", 7)
-        canvas.drawString(15 * mm, 8 * mm, f"KCN Planner — {result.get('project') or ''}")
+        canvas.drawString(15 * mm, 8 * mm, f"KCN Planner — {pdf_plain(result.get('project'), 120)}")
         canvas.drawRightString(A4[0] - 15 * mm, 8 * mm, f"{doc.page}")
         canvas.restoreState()
 
@@ -111,11 +130,12 @@ def _story(result: dict, ruleset: RuleSet, project: Project, feedback) -> list:
     story = [P(t("Báo cáo kiểm tra tỷ lệ lấp đầy và quy tắc dành quỹ đất KCN, CCN",
                  "Fill rate and land reservation compliance report (KCN, CCN)"), st["h1"]),
              P(t("Dự án: <b>{p}</b> — lập ngày {d}", "Project: <b>{p}</b> — made on {d}",
-                 p=result.get("project") or "", d=dt.date.today().isoformat()), st["base"]),
+                 p=x(result.get("project"), NAME_LIMIT), d=dt.date.today().isoformat()), st["base"]),
              P(t("Bộ quy tắc: {n} (phiên bản {v}); khu thành lập từ {s} là khu mới. Ngày đánh giá: {a}.",
                  "Rule set: {n} (version {v}); zones established from {s} are new. Evaluation date: {a}.",
-                 n=result["rules"].get("name", ""), v=result["rules"]["version"], s=ruleset.split_date.isoformat(),
-                 a=result.get("as_of") or t("tất cả các khu", "all zones")), st["base"])]
+                 n=x(result["rules"].get("name"), NAME_LIMIT), v=x(result["rules"]["version"], NAME_LIMIT),
+                 s=ruleset.split_date.isoformat(), a=x(result.get("as_of")) or t("tất cả các khu", "all zones")),
+               st["base"])]
     if project.meta.get("illustrative"):
         story.append(P(t("Lưu ý: ranh giới các khu là minh họa; số liệu theo nguồn công bố.",
                          "Note: zone outlines are illustrative; figures follow the published sources."),
@@ -166,9 +186,9 @@ def _story(result: dict, ruleset: RuleSet, project: Project, feedback) -> list:
         picture = _image(charts.zone_map(geom, sub_groups.get(zid, empty_sub), par_groups.get(zid, empty_par)),
                          58 * mm, 58 * mm) if geom is not None and not geom.is_empty else P("—", st["base"])
         status = zone_status(zone)
-        head = P(f'<font color="{STATUS_COLORS[status]}">■</font> <b>{zone["name"]}</b> ({zid}, {zone["kind"]}, '
-                 + t("thành lập", "established") + f' {zone["established"] or "—"}) — {status_label(status)}',
-                 st["h3"])
+        head = P(f'<font color="{STATUS_COLORS[status]}">■</font> <b>{x(zone["name"], NAME_LIMIT)}</b> '
+                 f'({x(zid, NAME_LIMIT)}, {x(zone["kind"], NAME_LIMIT)}, ' + t("thành lập", "established")
+                 + f' {x(zone["established"]) or "—"}) — {status_label(status)}', st["h3"])
         facts = P(t("Diện tích {g}; quỹ đất CN {i}; đã thuê {l}; lấp đầy {f}; CNC {h} ({hs}); CNHT {c} ({cs}). "
                     "Nguồn: {src}.",
                     "Gross {g}; industrial {i}; leased {l}; fill {f}; high-tech {h} ({hs}); CNHT {c} ({cs}). "
@@ -179,10 +199,10 @@ def _story(result: dict, ruleset: RuleSet, project: Project, feedback) -> list:
                     cs=fmt_share(zone["cnht_share"]),
                     src=t("thửa đất", "parcels") if zone["figures_from"] == "parcels"
                     else t("số liệu công bố", "declared figures")), st["small"])
-        findings = [[P(f"<b>{rule_label(f)}</b> — "
+        findings = [[P(f"<b>{x(rule_label(f))}</b> — "
                        f'<font color="{STATUS_COLORS[f["status"]]}">{status_label(f["status"])}</font>'
                        + (t("; thiếu {d}", "; deficit {d}", d=fmt_m2(f["deficit_m2"])) if f["deficit_m2"] else "")
-                       + f"<br/>{f['message']}<br/><i>{f['citation']}</i>", st["small"])]
+                       + f"<br/>{x(f['message'])}<br/><i>{x(f['citation'])}</i>", st["small"])]
                     for f in zone["findings"] if f["status"] != "n/a"]
         if not findings:
             findings = [[P(t("Không có quy tắc nào áp dụng cho khu này (xem bảng tính XLSX).",
@@ -209,8 +229,9 @@ def _rule_counts_table(result: dict, ruleset: RuleSet, width: float, st):
         status_label("ok"), status_label("n/a"))]]
     for label, c in counts.items():
         rule = ruleset[label.split()[0]]
-        rows.append([Paragraph(label, st["small"]), Paragraph(t(rule["title_vi"], rule["title_en"]) + f"<br/><i>{rule['citation']}</i>",
-                                      st["small"]),
+        rows.append([Paragraph(x(label), st["small"]),
+                     Paragraph(x(t(rule["title_vi"], rule["title_en"])) + f"<br/><i>{x(rule['citation'])}</i>",
+                               st["small"]),
                      str(c["violation"]), str(c["warning"]), str(c["ok"]), str(c["n/a"])])
     return _table(rows, [width * 0.13, width * 0.51, width * 0.09, width * 0.09, width * 0.08, width * 0.1])
 
@@ -223,9 +244,9 @@ def _problem_table(result: dict, width: float, st):
     for zone in result["zones"]:
         for f in zone["findings"]:
             if f["status"] in ("violation", "warning"):
-                rows.append([Paragraph(zone["name"], st["small"]), Paragraph(rule_label(f), st["small"]),
+                rows.append([Paragraph(x(zone["name"], NAME_LIMIT), st["small"]), Paragraph(x(rule_label(f)), st["small"]),
                              status_label(f["status"]),
-                             fmt_m2(f["deficit_m2"]), Paragraph(f["message"], st["small"])])
+                             fmt_m2(f["deficit_m2"]), Paragraph(x(f["message"]), st["small"])])
     if len(rows) == 1:
         rows.append(["—", "", "", "", t("Không có vi phạm hay cảnh báo", "No violations or warnings")])
     return _table(rows, [width * 0.2, width * 0.13, width * 0.11, width * 0.14, width * 0.42], font_size=7)

@@ -1,11 +1,16 @@
 """XLSX compliance report (openpyxl): a sheet per kind (a row per zone: figures and findings),
-a summary sheet and a sheet of the rule citations."""
+a summary sheet and a sheet of the rule citations.
+
+Every row goes through ``_append``: text that a spreadsheet would run as a formula (``= + - @``, tab, CR)
+is stored as a string cell with the quote prefix, never as a formula; control characters Excel cannot
+store are made visible and over-long text shortened (``core/safe_text``)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..core.atomic import atomic_path
 from ..core.i18n import t
+from ..core.safe_text import TextNotes, set_text_cell
 from ..rules.ruleset import RuleSet
 from ..rules.view import STATUS_COLORS, rule_label, status_label, zone_status
 
@@ -43,7 +48,15 @@ def _figure_columns() -> list[tuple[str, str, str]]:
     ]
 
 
-def write_xlsx(result: dict, ruleset: RuleSet, path: str | Path) -> Path:
+def _append(ws, values, notes: TextNotes) -> None:
+    """Append one row; every value through safe_text.set_text_cell (no formula ever comes from data)."""
+    row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(1, 1).value is not None else 1
+    for column, value in enumerate(values, start=1):
+        set_text_cell(ws.cell(row, column), value, notes)
+
+
+def write_xlsx(result: dict, ruleset: RuleSet, path: str | Path, notes: TextNotes | None = None) -> Path:
+    """Write the workbook atomically; ``notes`` collects what had to change in the text (see safe_text)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -51,6 +64,7 @@ def write_xlsx(result: dict, ruleset: RuleSet, path: str | Path) -> Path:
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     fills = {s: PatternFill("solid", fgColor=c.lstrip("#")) for s, c in STATUS_COLORS.items()}
+    notes = notes if notes is not None else TextNotes()
     wb = Workbook()
     wb.remove(wb.active)
     figures = _figure_columns()
@@ -62,7 +76,7 @@ def write_xlsx(result: dict, ruleset: RuleSet, path: str | Path) -> Path:
             label = rule_label({"rule": rule, "part": part})
             headers += [label, t("{r}: thiếu (m²)", "{r}: deficit (m²)", r=label),
                         t("{r}: ghi chú", "{r}: note", r=label)]
-        ws.append(headers)
+        _append(ws, headers, notes)
         for cell in ws[1]:
             cell.font, cell.alignment = bold, wrap
         for zone in (z for z in result["zones"] if z["kind"] == kind):
@@ -76,7 +90,7 @@ def write_xlsx(result: dict, ruleset: RuleSet, path: str | Path) -> Path:
             for key in finding_keys:
                 f = by_key.get(key)
                 row += [status_label(f["status"]), f["deficit_m2"], f["message"]] if f else ["", None, ""]
-            ws.append(row)
+            _append(ws, row, notes)
             r = ws.max_row
             for c, (_, _, number_format) in enumerate(figures, start=1):
                 ws.cell(r, c).number_format = number_format
@@ -91,8 +105,8 @@ def write_xlsx(result: dict, ruleset: RuleSet, path: str | Path) -> Path:
         for c in range(1, ws.max_column + 1):
             ws.column_dimensions[get_column_letter(c)].width = 14
         ws.column_dimensions["B"].width = 30
-    _summary_sheet(wb.create_sheet(t("Tổng hợp", "Summary")), result, bold)
-    _rules_sheet(wb.create_sheet(t("Quy tắc", "Rules")), ruleset, bold, wrap)
+    _summary_sheet(wb.create_sheet(t("Tổng hợp", "Summary")), result, bold, notes)
+    _rules_sheet(wb.create_sheet(t("Quy tắc", "Rules")), ruleset, bold, wrap, notes)
     path = Path(path)
     with atomic_path(path, suffix=".xlsx") as tmp:
         wb.save(tmp)
@@ -105,8 +119,8 @@ def _cell(value):
     return value
 
 
-def _summary_sheet(ws, result: dict, bold) -> None:
-    ws.append([t("Chỉ tiêu", "Figure"), "KCN", "CCN"])
+def _summary_sheet(ws, result: dict, bold, notes: TextNotes) -> None:
+    _append(ws, [t("Chỉ tiêu", "Figure"), "KCN", "CCN"], notes)
     rows = [(t("Số khu", "Zones"), "count", "0"), (t("Đang hoạt động", "Operating"), "operating", "0"),
             (t("Diện tích (ha)", "Gross area (ha)"), "gross_m2", "#,##0.0"),
             (t("Quỹ đất công nghiệp (ha)", "Industrial land (ha)"), "industrial_m2", "#,##0.0"),
@@ -118,12 +132,12 @@ def _summary_sheet(ws, result: dict, bold) -> None:
         values = [result["summary"][k][key] for k in KINDS]
         if key.endswith("_m2"):
             values = [v / 10_000 if v is not None else None for v in values]
-        ws.append([label, *values])
+        _append(ws, [label, *values], notes)
         for c in (2, 3):
             ws.cell(ws.max_row, c).number_format = number_format
-    ws.append([])
-    ws.append([t("Bộ quy tắc", "Rule set"), result["rules"].get("name"), result["rules"]["version"]])
-    ws.append([t("Ngày đánh giá", "Evaluation date"), result.get("as_of") or "—"])
+    _append(ws, [None], notes)  # a blank row
+    _append(ws, [t("Bộ quy tắc", "Rule set"), result["rules"].get("name"), result["rules"]["version"]], notes)
+    _append(ws, [t("Ngày đánh giá", "Evaluation date"), result.get("as_of") or "—"], notes)
     for cell in ws[1]:
         cell.font = bold
     ws.column_dimensions["A"].width = 44
@@ -131,17 +145,17 @@ def _summary_sheet(ws, result: dict, bold) -> None:
     ws.column_dimensions["C"].width = 16
 
 
-def _rules_sheet(ws, ruleset: RuleSet, bold, wrap) -> None:
-    ws.append([t("Quy tắc", "Rule"), t("Nội dung", "Rule text"), t("Mức độ", "Severity"),
-               t("Ngưỡng", "Thresholds"), t("Trích dẫn", "Citation")])
+def _rules_sheet(ws, ruleset: RuleSet, bold, wrap, notes: TextNotes) -> None:
+    _append(ws, [t("Quy tắc", "Rule"), t("Nội dung", "Rule text"), t("Mức độ", "Severity"),
+                 t("Ngưỡng", "Thresholds"), t("Trích dẫn", "Citation")], notes)
     for rule_id, rule in ruleset.rules.items():
         thresholds = "; ".join(f"{k} = {v}" for k, v in rule.items()
                                if k not in ("title_vi", "title_en", "citation", "severity", "accepted_keywords",
                                             "excluded_keywords"))
-        ws.append([rule_id, t(rule["title_vi"], rule["title_en"]), status_label(rule["severity"]), thresholds,
-                   rule["citation"]])
-    ws.append([t("Ngày phân tách khu mới/cũ", "New/existing split date"), ruleset.split_date.isoformat()])
-    ws.append([t("Nguồn bộ quy tắc", "Rule set file"), ruleset.source])
+        _append(ws, [rule_id, t(rule["title_vi"], rule["title_en"]), status_label(rule["severity"]), thresholds,
+                     rule["citation"]], notes)
+    _append(ws, [t("Ngày phân tách khu mới/cũ", "New/existing split date"), ruleset.split_date.isoformat()], notes)
+    _append(ws, [t("Nguồn bộ quy tắc", "Rule set file"), ruleset.source], notes)
     for cell in ws[1]:
         cell.font = bold
     for row in ws.iter_rows(min_row=2):

@@ -393,162 +393,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="160" />
+        <location filename="../../gis_app/shell/main_window.py" line="163" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="161" />
+        <location filename="../../gis_app/shell/main_window.py" line="164" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="164" />
+        <location filename="../../gis_app/shell/main_window.py" line="167" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="165" />
+        <location filename="../../gis_app/shell/main_window.py" line="168" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="166" />
+        <location filename="../../gis_app/shell/main_window.py" line="169" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="167" />
+        <location filename="../../gis_app/shell/main_window.py" line="170" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="168" />
+        <location filename="../../gis_app/shell/main_window.py" line="171" />
         <source>New project…</source>
         <translation>Dự án mới…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="169" />
+        <location filename="../../gis_app/shell/main_window.py" line="172" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="170" />
+        <location filename="../../gis_app/shell/main_window.py" line="173" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="171" />
+        <location filename="../../gis_app/shell/main_window.py" line="174" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="172" />
+        <location filename="../../gis_app/shell/main_window.py" line="175" />
         <source>Add layer…</source>
         <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="173" />
+        <location filename="../../gis_app/shell/main_window.py" line="176" />
         <source>Export layer…</source>
         <translation>Xuất lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="174" />
+        <location filename="../../gis_app/shell/main_window.py" line="177" />
         <source>Export project for QGIS…</source>
         <translation>Xuất dự án cho QGIS…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="175" />
+        <location filename="../../gis_app/shell/main_window.py" line="178" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="176" />
+        <location filename="../../gis_app/shell/main_window.py" line="179" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="177" />
+        <location filename="../../gis_app/shell/main_window.py" line="180" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="178" />
+        <location filename="../../gis_app/shell/main_window.py" line="181" />
         <source>Delete selected features</source>
         <translation>Xóa đối tượng đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="179" />
+        <location filename="../../gis_app/shell/main_window.py" line="182" />
         <source>Remove layer</source>
         <translation>Gỡ lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="180" />
+        <location filename="../../gis_app/shell/main_window.py" line="183" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="181" />
+        <location filename="../../gis_app/shell/main_window.py" line="184" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="182" />
+        <location filename="../../gis_app/shell/main_window.py" line="185" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="185" />
+        <location filename="../../gis_app/shell/main_window.py" line="188" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="188" />
+        <location filename="../../gis_app/shell/main_window.py" line="191" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="189" />
+        <location filename="../../gis_app/shell/main_window.py" line="192" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="190" />
+        <location filename="../../gis_app/shell/main_window.py" line="193" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="191" />
+        <location filename="../../gis_app/shell/main_window.py" line="194" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="207" />
+        <location filename="../../gis_app/shell/main_window.py" line="210" />
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="208" />
+        <location filename="../../gis_app/shell/main_window.py" line="211" />
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="211" />
+        <location filename="../../gis_app/shell/main_window.py" line="214" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="212" />
+        <location filename="../../gis_app/shell/main_window.py" line="215" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="242" />
+        <location filename="../../gis_app/shell/main_window.py" line="245" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="28" />
+        <location filename="../../gis_app/shell/window_actions.py" line="29" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
@@ -589,17 +589,22 @@
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="285" />
+        <location filename="../../gis_app/shell/window_actions.py" line="277" />
+        <source>The active layer %1 is hidden: nothing to select</source>
+        <translation>Lớp đang chọn %1 đang ẩn: không có gì để chọn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/window_actions.py" line="294" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="288" />
+        <location filename="../../gis_app/shell/window_actions.py" line="297" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="288" />
+        <location filename="../../gis_app/shell/window_actions.py" line="297" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
@@ -1381,37 +1386,37 @@
         <translation>Chia lô %1 (%2 lô)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="203" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="211" />
         <source>Select exactly two lots of the same layout on the lots layer.</source>
         <translation>Hãy chọn đúng hai lô của cùng một phương án trên lớp lô.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="207" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="215" />
         <source>Merge lots %1 and %2</source>
         <translation>Gộp lô %1 và %2</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="215" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="223" />
         <source>Select one lot on the lots layer to split.</source>
         <translation>Hãy chọn một lô trên lớp lô để cắt.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="224" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="232" />
         <source>Draw the cutting line across the lot; double-click to finish, Esc to cancel.</source>
         <translation>Vẽ đường cắt ngang qua lô; nhấp đúp để kết thúc, Esc để hủy.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="228" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="236" />
         <source>Split lot %1</source>
         <translation>Cắt lô %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="239" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="247" />
         <source>Select a lot of the layout to renumber.</source>
         <translation>Hãy chọn một lô của phương án cần đánh số lại.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="241" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="249" />
         <source>Renumber lots of %1</source>
         <translation>Đánh số lại lô của %1</translation>
     </message>
