@@ -33,7 +33,7 @@ class CheckAlgorithm(Algorithm):
         from ..rules.travel import load_travel_times
 
         ruleset = load_ruleset(params.get("rules"))
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         feedback.progress(10)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), feedback, travel)

@@ -64,7 +64,7 @@ class ExportPdf(Algorithm):
             feedback.log(t("cảnh báo: bỏ qua logo đã nhớ vì không còn tệp {p}",
                            "warning: the remembered logo {p} is gone; printing without it", p=layout.logo_path))
             layout.logo_path = ""
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         if params.get("raster"):
             from ..cartography.raster import add_raster_layer
 

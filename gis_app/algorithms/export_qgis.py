@@ -26,7 +26,7 @@ class ExportQgis(Algorithm):
         out = Path(params["out"])
         if out.suffix.lower() != ".qgz":
             raise InputError(t("tệp ra phải có đuôi .qgz", "the output must end in .qgz"), "--out")
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         feedback.progress(10)
         notes = TextNotes()
         written = export_qgis(project, out, notes)

@@ -25,7 +25,7 @@ class ExportWeb(Algorithm):
         out = Path(params["out"])
         if out.suffix.lower() not in (".html", ".htm"):
             raise InputError(t("tệp đầu ra phải là .html", "the output must be .html"), out)
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         feedback.progress(5)
         write_web_map(project, out, feedback)
         feedback.progress(100)

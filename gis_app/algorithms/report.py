@@ -36,7 +36,7 @@ class ReportAlgorithm(Algorithm):
             raise InputError(t("cần ít nhất một trong --xlsx, --pdf", "give at least one of --xlsx, --pdf"),
                              "--xlsx/--pdf")
         ruleset = load_ruleset(params.get("rules"))
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), travel=travel)
         feedback.progress(30)

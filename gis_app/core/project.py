@@ -149,6 +149,19 @@ class Project:
         return cls.load(path)
 
     @classmethod
+    def of(cls, value) -> "Project":
+        """``value`` itself when it is a Project (the desktop passes its model, so unsaved edits
+        count), else the project read from that path."""
+        return value if isinstance(value, Project) else cls.load(value)
+
+    def snapshot(self) -> "Project":
+        """A copy of the data, display state and metadata (no history, no subscribers), for work
+        on another thread while the model keeps changing."""
+        return Project(crs=self.crs, layers={n: f.copy() for n, f in self.layers.items()},
+                       meta=copy.deepcopy(self.meta), layer_state=copy.deepcopy(self.layer_state),
+                       view=dict(self.view), path=self.path)
+
+    @classmethod
     def new(cls, crs=PROJECT_DEFAULT_EPSG, name: str = "", province: str | None = None) -> "Project":
         """An empty project in a projected CRS (a geographic one: InputError offering the TM-3 CRS)."""
         from .project_crs import require_projected
@@ -294,11 +307,16 @@ class Project:
         """Per zone land fund, leased, vacant and fill rate (``core/fill_rates.py``), cached."""
         from .fill_rates import COLUMNS
 
-        if not len(self.zones):
-            from .fill_rates import zone_fill_rates
+        from .fill_rates import zone_fill_rates
 
+        if not len(self.zones):
             return zone_fill_rates(self)
-        return self._figures()[[c for c in COLUMNS if c != "zone_id"]]
+        try:
+            return self._figures()[[c for c in COLUMNS if c != "zone_id"]]
+        except InputError:  # the stored rule set is gone or broken: fill rates do not need it
+            if "fill_rates" not in self._cache:
+                self._cache["fill_rates"] = zone_fill_rates(self)
+            return self._cache["fill_rates"]
 
     def ruleset(self):
         """The rule set chosen in ``meta["rules"]`` (else the bundled default)."""

@@ -62,6 +62,9 @@ class MainWindow(QMainWindow):
         from .subdivision import SubdivisionTools
 
         self.subdivision = SubdivisionTools(self)  # subdivide, preview, accept, lot edits (undoable)
+        from .editing_tools import EditingTools
+
+        self.editing = EditingTools(self)  # add polygon, vertex tool, merge, split, snapping (undoable)
         self.setAcceptDrops(True)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
@@ -164,6 +167,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self._label_undo()
         self.subdivision.retranslate()
+        if hasattr(self, "editing"):
+            self.editing.retranslate()
         self.view_menu.setTitle(self.tr("&View"))
         self.processing_menu.setTitle(self.tr("&Processing"))
         self.language_menu.setTitle(self.tr("&Language"))

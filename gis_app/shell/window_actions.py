@@ -65,6 +65,10 @@ def delete_selected_features(window) -> None:
     """Delete the selected features of the attribute table's layer (one undo step)."""
     from gis_app.core.editing import feature_ids
 
+    tool = getattr(getattr(window, "editing", None), "tool", None)
+    if getattr(tool, "picked", None) is not None:  # the vertex tool holds a vertex: Delete removes it
+        tool.key_pressed(Qt.Key.Key_Delete)
+        return
     layer = window.attribute_table.current_layer()
     if layer is None or layer.name not in window.project.layers or not layer.selected.any():
         return
@@ -331,4 +335,8 @@ def run_algorithm_dialog(window, algorithm) -> None:
         if summary:
             window.statusBar().showMessage(str(summary), 10000)
 
-    window.tasks.run(algorithm, dialog.values(), on_done=done)
+    values = dialog.values()
+    if "project" in values and values.get("project") in (None, "", str(window.project.path)):
+        # the open project: the algorithm runs on the model in memory, so unsaved edits count
+        values["project"] = window.project.snapshot()
+    window.tasks.run(algorithm, values, on_done=done)

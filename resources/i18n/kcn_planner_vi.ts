@@ -97,6 +97,109 @@
     </message>
 </context>
 <context>
+    <name>EditingTools</name>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="205" />
+        <source>Add polygon to the active layer</source>
+        <translation>Thêm vùng vào lớp đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="206" />
+        <source>Vertex tool (move, add, delete vertices)</source>
+        <translation>Công cụ đỉnh (di chuyển, thêm, xóa đỉnh)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="207" />
+        <source>Merge selected features</source>
+        <translation>Gộp các đối tượng đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="208" />
+        <source>Split selected feature by a line</source>
+        <translation>Tách đối tượng đang chọn bằng đường cắt</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="209" />
+        <source>New subzone from selection…</source>
+        <translation>Tạo phân khu từ vùng chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="210" />
+        <source>Snap to vertices and segments</source>
+        <translation>Bắt dính vào đỉnh và cạnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="230" />
+        <source>Cannot edit</source>
+        <translation>Không sửa được</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="235" />
+        <source>Choose zones, subzones, parcels or facilities in the attribute table first.</source>
+        <translation>Hãy chọn lớp khu, phân khu, thửa hoặc công trình trong bảng thuộc tính trước.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="262" />
+        <source>Click the vertices; double-click to finish, Esc to cancel.</source>
+        <translation>Nhấp các đỉnh; nhấp đúp để kết thúc, Esc để hủy.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="295" />
+        <source>New feature</source>
+        <translation>Đối tượng mới</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="338" />
+        <source>Click a vertex to pick it up and click again to drop it; click an edge to add a vertex; Delete removes the picked vertex; Esc stops.</source>
+        <translation>Nhấp một đỉnh để nhấc lên, nhấp lần nữa để đặt; nhấp vào cạnh để thêm đỉnh; Delete xóa đỉnh đang nhấc; Esc để dừng.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="353" />
+        <source>Select at least two features to merge.</source>
+        <translation>Chọn ít nhất hai đối tượng để gộp.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="361" />
+        <source>The merged shape is not a polygon.</source>
+        <translation>Hình sau khi gộp không phải là vùng.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="385" />
+        <source>Select one feature to split.</source>
+        <translation>Chọn một đối tượng để tách.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="390" />
+        <source>Draw the cutting line; double-click to finish, Esc to cancel.</source>
+        <translation>Vẽ đường cắt; nhấp đúp để kết thúc, Esc để hủy.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="401" />
+        <source>The line does not cut the feature in two.</source>
+        <translation>Đường cắt không chia đối tượng thành hai phần.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="428" />
+        <source>Select parcels or lots first.</source>
+        <translation>Hãy chọn thửa hoặc lô trước.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="433" />
+        <source>The selection must lie in one zone.</source>
+        <translation>Vùng chọn phải nằm trong một khu.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="441" />
+        <source>New subzone from selection</source>
+        <translation>Tạo phân khu từ vùng chọn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="442" />
+        <source>Use</source>
+        <translation>Chức năng</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
         <location filename="../../gis_app/shell/exchange/actions.py" line="37" />
@@ -114,13 +217,13 @@
         <translation>Đã xuất %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="98" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="97" />
         <location filename="../../gis_app/shell/exchange/actions.py" line="112" />
         <source>Export project for QGIS</source>
         <translation>Xuất dự án cho QGIS</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="108" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="107" />
         <source>Exported for QGIS: %1</source>
         <translation>Đã xuất cho QGIS: %1</translation>
     </message>
@@ -393,157 +496,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="163" />
+        <location filename="../../gis_app/shell/main_window.py" line="166" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="164" />
+        <location filename="../../gis_app/shell/main_window.py" line="167" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="167" />
+        <location filename="../../gis_app/shell/main_window.py" line="172" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="168" />
+        <location filename="../../gis_app/shell/main_window.py" line="173" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="169" />
+        <location filename="../../gis_app/shell/main_window.py" line="174" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="170" />
+        <location filename="../../gis_app/shell/main_window.py" line="175" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="171" />
+        <location filename="../../gis_app/shell/main_window.py" line="176" />
         <source>New project…</source>
         <translation>Dự án mới…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="172" />
+        <location filename="../../gis_app/shell/main_window.py" line="177" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="173" />
+        <location filename="../../gis_app/shell/main_window.py" line="178" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="174" />
+        <location filename="../../gis_app/shell/main_window.py" line="179" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="175" />
+        <location filename="../../gis_app/shell/main_window.py" line="180" />
         <source>Add layer…</source>
         <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="176" />
+        <location filename="../../gis_app/shell/main_window.py" line="181" />
         <source>Export layer…</source>
         <translation>Xuất lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="177" />
+        <location filename="../../gis_app/shell/main_window.py" line="182" />
         <source>Export project for QGIS…</source>
         <translation>Xuất dự án cho QGIS…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="178" />
+        <location filename="../../gis_app/shell/main_window.py" line="183" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="179" />
+        <location filename="../../gis_app/shell/main_window.py" line="184" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="180" />
+        <location filename="../../gis_app/shell/main_window.py" line="185" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="181" />
+        <location filename="../../gis_app/shell/main_window.py" line="186" />
         <source>Delete selected features</source>
         <translation>Xóa đối tượng đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="182" />
+        <location filename="../../gis_app/shell/main_window.py" line="187" />
         <source>Remove layer</source>
         <translation>Gỡ lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="183" />
+        <location filename="../../gis_app/shell/main_window.py" line="188" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="184" />
+        <location filename="../../gis_app/shell/main_window.py" line="189" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="185" />
+        <location filename="../../gis_app/shell/main_window.py" line="190" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="188" />
+        <location filename="../../gis_app/shell/main_window.py" line="193" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="191" />
+        <location filename="../../gis_app/shell/main_window.py" line="196" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="192" />
+        <location filename="../../gis_app/shell/main_window.py" line="197" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="193" />
+        <location filename="../../gis_app/shell/main_window.py" line="198" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="194" />
+        <location filename="../../gis_app/shell/main_window.py" line="199" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="210" />
+        <location filename="../../gis_app/shell/main_window.py" line="215" />
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="211" />
+        <location filename="../../gis_app/shell/main_window.py" line="216" />
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="214" />
+        <location filename="../../gis_app/shell/main_window.py" line="219" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="215" />
+        <location filename="../../gis_app/shell/main_window.py" line="220" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="245" />
+        <location filename="../../gis_app/shell/main_window.py" line="250" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
@@ -553,58 +656,58 @@
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="88" />
+        <location filename="../../gis_app/shell/window_actions.py" line="92" />
         <source>Cannot edit</source>
         <translation>Không sửa được</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="139" />
-        <location filename="../../gis_app/shell/window_actions.py" line="142" />
+        <location filename="../../gis_app/shell/window_actions.py" line="143" />
+        <location filename="../../gis_app/shell/window_actions.py" line="146" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="161" />
+        <location filename="../../gis_app/shell/window_actions.py" line="165" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="167" />
+        <location filename="../../gis_app/shell/window_actions.py" line="171" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="180" />
+        <location filename="../../gis_app/shell/window_actions.py" line="184" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="180" />
+        <location filename="../../gis_app/shell/window_actions.py" line="184" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="213" />
+        <location filename="../../gis_app/shell/window_actions.py" line="217" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="277" />
+        <location filename="../../gis_app/shell/window_actions.py" line="281" />
         <source>The active layer %1 is hidden: nothing to select</source>
         <translation>Lớp đang chọn %1 đang ẩn: không có gì để chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="294" />
+        <location filename="../../gis_app/shell/window_actions.py" line="298" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="297" />
+        <location filename="../../gis_app/shell/window_actions.py" line="301" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="297" />
+        <location filename="../../gis_app/shell/window_actions.py" line="301" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
@@ -1068,12 +1171,12 @@
         <translation>Chưa có kết quả kiểm tra: hãy mở một dự án có các khu trước.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="298" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="284" />
         <source>Report written: %1</source>
         <translation>Đã ghi báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="301" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="288" />
         <source>Exporting the compliance report…</source>
         <translation>Đang xuất báo cáo tuân thủ…</translation>
     </message>
@@ -1386,37 +1489,37 @@
         <translation>Chia lô %1 (%2 lô)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="211" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="205" />
         <source>Select exactly two lots of the same layout on the lots layer.</source>
         <translation>Hãy chọn đúng hai lô của cùng một phương án trên lớp lô.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="215" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="209" />
         <source>Merge lots %1 and %2</source>
         <translation>Gộp lô %1 và %2</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="223" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="217" />
         <source>Select one lot on the lots layer to split.</source>
         <translation>Hãy chọn một lô trên lớp lô để cắt.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="232" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="226" />
         <source>Draw the cutting line across the lot; double-click to finish, Esc to cancel.</source>
         <translation>Vẽ đường cắt ngang qua lô; nhấp đúp để kết thúc, Esc để hủy.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="236" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="230" />
         <source>Split lot %1</source>
         <translation>Cắt lô %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="247" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="241" />
         <source>Select a lot of the layout to renumber.</source>
         <translation>Hãy chọn một lô của phương án cần đánh số lại.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="249" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="243" />
         <source>Renumber lots of %1</source>
         <translation>Đánh số lại lô của %1</translation>
     </message>
@@ -1639,6 +1742,29 @@
         <location filename="../../gis_app/shell/panels/zone_panel.py" line="104" />
         <source>not checked</source>
         <translation>chưa kiểm tra</translation>
+    </message>
+</context>
+<context>
+    <name>self.tools</name>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="111" />
+        <source>Move vertex</source>
+        <translation>Di chuyển đỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="133" />
+        <source>Add vertex</source>
+        <translation>Thêm đỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="159" />
+        <source>A ring needs at least three vertices.</source>
+        <translation>Một vòng cần ít nhất ba đỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="161" />
+        <source>Delete vertex</source>
+        <translation>Xóa đỉnh</translation>
     </message>
 </context>
 </TS>

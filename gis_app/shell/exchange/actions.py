@@ -90,7 +90,6 @@ def export_layer_dialog(window):
 
 def export_qgis_dialog(window, path=None):
     """Ask for a .qgz name and write the project for QGIS in the task runner."""
-    from gis_app.exchange.qgis_export import export_qgis
     from layers.project_layers import store_state
 
     if path is None:
@@ -102,11 +101,12 @@ def export_qgis_dialog(window, path=None):
         if not path.lower().endswith(".qgz"):
             path += ".qgz"
     store_state(window.project, window.layers, window.canvas.view.extent)  # QGIS gets the styles on screen
-    project = window.project
+    from gis_app.core.processing import registry
 
-    def done(written):
+    def done(result):
         window.statusBar().showMessage(_tr("ExchangeActions", "Exported for QGIS: %1").replace("%1", str(path)),
                                        10000)
 
-    return window.tasks.run(lambda feedback: export_qgis(project, path),
+    # the export-qgis algorithm the CLI runs, on the model in memory (unsaved edits count)
+    return window.tasks.run(registry().get("export-qgis"), {"project": window.project.snapshot(), "out": str(path)},
                             title=_tr("ExchangeActions", "Export project for QGIS"), on_done=done)
