@@ -196,3 +196,33 @@ def test_every_export_exits_0_or_2_and_stays_in_its_folder(hostile, tmp_path):
     assert all(out.resolve() in p.resolve().parents for p in tmp_path.rglob("*") if p.is_file()
                and p.parent != tmp_path)
     assert not Path("/tmp/kcn-hostile-escape").exists() and not Path("/tmp/kcn-hostile-made-this").exists()
+
+
+@pytest.mark.parametrize("corner", [1e12, float("inf")])
+def test_undrawable_coordinates_are_refused_not_drawn_blank(tmp_path, capsys, corner):
+    """Issue 14: a zone at 1e12 m (or inf) made a blank web map with exit 0; now every map output says so."""
+    from shapely.geometry import Polygon
+
+    from gis_app.core.project import Project
+    from hostile_corpus import SAMPLE
+
+    project = Project.load(SAMPLE)
+    zones = project.layers["zones"]
+    zones.loc[zones.index[3], "geometry"] = Polygon([(0, 0), (corner, 0), (corner, corner)])
+    bad_id = zones.loc[zones.index[3], "zone_id"]
+    path = tmp_path / "far.gpkg"
+    project.save(path)
+    out = tmp_path / "out"
+    for argv, target in [(("export-web", path, "--out", out / "m.html"), out / "m.html"),
+                         (("report", path, "--pdf", out / "r.pdf"), out / "r.pdf"),
+                         (("export-qgis", path, "--out", out / "q.qgz"), out / "q.qgz"),
+                         (("export-pdf", path, "--out", out / "p.pdf"), out / "p.pdf")]:
+        assert _run(*argv) == 2, argv
+        err = capsys.readouterr().err
+        assert bad_id in err and "zones" in err, argv
+        assert not target.exists()
+    # convert checks geometries on reading: an infinite one is rejected there (named, not written)
+    code = _run("convert", path, out / "z.kml", "--layer", "zones", "--geometry", "any")
+    err = capsys.readouterr().err
+    assert bad_id in err
+    assert code == 2 or bad_id not in (out / "z.kml").read_text(encoding="utf-8")

@@ -216,7 +216,7 @@ def safe_file_name(name, default: str = "layer") -> str:
     text = re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]', "_", text)
     text = re.sub(r"\.{2,}", "_", text).strip(" .")
     text = text[:FILE_NAME_LIMIT].rstrip(" .")
-    if not text:
+    if not text.strip("_"):  # nothing of the name is left
         return default
     if text.split(".")[0].upper() in _WINDOWS_RESERVED:
         text = "_" + text

@@ -60,6 +60,7 @@ def write_pdf(result: dict, ruleset: RuleSet, project: Project, path: str | Path
     """Write the report (Vietnamese by default, whatever the UI language) atomically to ``path``;
     ``notes`` collects what had to change in the text (see core/safe_text). InputError when a zone's
     coordinates cannot be drawn (core/drawable)."""
+    check_drawable(project.zones, "zones", project.path or path)
     previous = get_language()
     set_language(lang)
     token = _NOTES.set(notes if notes is not None else TextNotes())
@@ -69,7 +70,6 @@ def write_pdf(result: dict, ruleset: RuleSet, project: Project, path: str | Path
         set_language(previous)
         _NOTES.reset(token)
     path = Path(path)
-    check_drawable(project.zones, "zones", project.path or path)
     with atomic_path(path, suffix=".pdf") as tmp:
         _build(story, tmp, result)
     return path

@@ -16,7 +16,7 @@
 <context>
     <name>AlgorithmDialog</name>
     <message>
-        <location filename="../../gis_app/shell/algorithm_dialog.py" line="120" />
+        <location filename="../../gis_app/shell/algorithm_dialog.py" line="121" />
         <source>(default)</source>
         <translation>(mặc định)</translation>
     </message>
@@ -37,38 +37,38 @@
 <context>
     <name>CitationDialog</name>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="16" />
-        <location filename="../../gis_app/shell/rules/citation.py" line="30" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="19" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
         <source>Citation</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="30" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
         <source>Rule text in the rule set</source>
         <translation>Nội dung quy tắc trong bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="30" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
         <source>Applies to</source>
         <translation>Áp dụng cho</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="31" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="34" />
         <source>Thresholds</source>
         <translation>Ngưỡng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="31" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="34" />
         <source>Rule set</source>
         <translation>Bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="36" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="39" />
         <source>obligation (a breach is a violation)</source>
         <translation>bắt buộc (không đạt là vi phạm)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="37" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="40" />
         <source>priority (a shortfall is a warning)</source>
         <translation>ưu tiên (chưa đạt là cảnh báo)</translation>
     </message>
@@ -202,28 +202,28 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="37" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="38" />
         <source>Add layer</source>
         <translation>Thêm lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="72" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="73" />
         <source>Imported %1 into layer %2: %3</source>
         <translation>Đã nhập %1 vào lớp %2: %3</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="86" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="87" />
         <source>Exported %1</source>
         <translation>Đã xuất %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="97" />
-        <location filename="../../gis_app/shell/exchange/actions.py" line="112" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="99" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="114" />
         <source>Export project for QGIS</source>
         <translation>Xuất dự án cho QGIS</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="107" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="109" />
         <source>Exported for QGIS: %1</source>
         <translation>Đã xuất cho QGIS: %1</translation>
     </message>
@@ -285,6 +285,14 @@
         <location filename="../../gis_app/shell/exchange/export_dialog.py" line="138" />
         <source>Exporting %1</source>
         <translation>Đang xuất %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/help.py" line="71" />
+        <source>User guide</source>
+        <translation>Hướng dẫn</translation>
     </message>
 </context>
 <context>
@@ -496,218 +504,223 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="166" />
+        <location filename="../../gis_app/shell/main_window.py" line="168" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="167" />
+        <location filename="../../gis_app/shell/main_window.py" line="169" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="172" />
+        <location filename="../../gis_app/shell/main_window.py" line="174" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="173" />
+        <location filename="../../gis_app/shell/main_window.py" line="175" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="174" />
+        <location filename="../../gis_app/shell/main_window.py" line="176" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="175" />
+        <location filename="../../gis_app/shell/main_window.py" line="177" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="176" />
+        <location filename="../../gis_app/shell/main_window.py" line="178" />
         <source>New project…</source>
         <translation>Dự án mới…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="177" />
+        <location filename="../../gis_app/shell/main_window.py" line="179" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="178" />
+        <location filename="../../gis_app/shell/main_window.py" line="180" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="179" />
+        <location filename="../../gis_app/shell/main_window.py" line="181" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="180" />
+        <location filename="../../gis_app/shell/main_window.py" line="182" />
         <source>Add layer…</source>
         <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="181" />
+        <location filename="../../gis_app/shell/main_window.py" line="183" />
         <source>Export layer…</source>
         <translation>Xuất lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="182" />
+        <location filename="../../gis_app/shell/main_window.py" line="184" />
         <source>Export project for QGIS…</source>
         <translation>Xuất dự án cho QGIS…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="183" />
+        <location filename="../../gis_app/shell/main_window.py" line="185" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="184" />
+        <location filename="../../gis_app/shell/main_window.py" line="186" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="185" />
+        <location filename="../../gis_app/shell/main_window.py" line="187" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="186" />
+        <location filename="../../gis_app/shell/main_window.py" line="188" />
         <source>Delete selected features</source>
         <translation>Xóa đối tượng đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="187" />
+        <location filename="../../gis_app/shell/main_window.py" line="189" />
         <source>Remove layer</source>
         <translation>Gỡ lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="188" />
+        <location filename="../../gis_app/shell/main_window.py" line="190" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="189" />
+        <location filename="../../gis_app/shell/main_window.py" line="191" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="190" />
+        <location filename="../../gis_app/shell/main_window.py" line="192" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="193" />
+        <location filename="../../gis_app/shell/main_window.py" line="195" />
+        <source>User guide</source>
+        <translation>Hướng dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="196" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="196" />
+        <location filename="../../gis_app/shell/main_window.py" line="199" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="197" />
+        <location filename="../../gis_app/shell/main_window.py" line="200" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="198" />
+        <location filename="../../gis_app/shell/main_window.py" line="201" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="199" />
+        <location filename="../../gis_app/shell/main_window.py" line="202" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="215" />
+        <location filename="../../gis_app/shell/main_window.py" line="218" />
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="216" />
+        <location filename="../../gis_app/shell/main_window.py" line="219" />
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="219" />
+        <location filename="../../gis_app/shell/main_window.py" line="225" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="220" />
+        <location filename="../../gis_app/shell/main_window.py" line="230" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="250" />
+        <location filename="../../gis_app/shell/main_window.py" line="259" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="29" />
+        <location filename="../../gis_app/shell/window_actions.py" line="31" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="92" />
+        <location filename="../../gis_app/shell/window_actions.py" line="94" />
         <source>Cannot edit</source>
         <translation>Không sửa được</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="143" />
-        <location filename="../../gis_app/shell/window_actions.py" line="146" />
+        <location filename="../../gis_app/shell/window_actions.py" line="145" />
+        <location filename="../../gis_app/shell/window_actions.py" line="148" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="165" />
+        <location filename="../../gis_app/shell/window_actions.py" line="167" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="171" />
+        <location filename="../../gis_app/shell/window_actions.py" line="173" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="184" />
+        <location filename="../../gis_app/shell/window_actions.py" line="186" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="184" />
+        <location filename="../../gis_app/shell/window_actions.py" line="186" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="217" />
+        <location filename="../../gis_app/shell/window_actions.py" line="219" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="281" />
+        <location filename="../../gis_app/shell/window_actions.py" line="283" />
         <source>The active layer %1 is hidden: nothing to select</source>
         <translation>Lớp đang chọn %1 đang ẩn: không có gì để chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="298" />
+        <location filename="../../gis_app/shell/window_actions.py" line="300" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="301" />
+        <location filename="../../gis_app/shell/window_actions.py" line="303" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="301" />
+        <location filename="../../gis_app/shell/window_actions.py" line="303" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
@@ -986,34 +999,34 @@
 <context>
     <name>PrintingTools</name>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="54" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="56" />
         <source>Print layout…</source>
         <translation>Bố cục in…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="55" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="57" />
         <source>Add raster background…</source>
         <translation>Thêm ảnh nền…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="56" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="58" />
         <source>Export web map…</source>
         <translation>Xuất bản đồ web…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="73" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="75" />
         <source>Add raster background</source>
         <translation>Thêm ảnh nền</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="81" />
-        <location filename="../../gis_app/shell/printing/__init__.py" line="102" />
-        <location filename="../../gis_app/shell/printing/__init__.py" line="108" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="84" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="105" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="111" />
         <source>Export web map</source>
         <translation>Xuất bản đồ web</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="100" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="103" />
         <source>Web map written to %1</source>
         <translation>Đã ghi bản đồ web vào %1</translation>
     </message>
@@ -1121,62 +1134,62 @@
 <context>
     <name>RulesController</name>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="121" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="122" />
         <source>Checking the land reservation rules…</source>
         <translation>Đang kiểm tra các quy tắc dành quỹ đất…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="159" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="160" />
         <source>Load rule set</source>
         <translation>Nạp bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="169" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="170" />
         <source>Cannot load the rule set</source>
         <translation>Không nạp được bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="185" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="186" />
         <source>Cannot load the travel times</source>
         <translation>Không nạp được kết quả thời gian di chuyển</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="192" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="193" />
         <source>Load travel times (R5)</source>
         <translation>Nạp thời gian di chuyển (R5)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="193" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="194" />
         <source>Proximity results (*.json)</source>
         <translation>Kết quả phân tích khoảng cách (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="204" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="205" />
         <source>Travel times (R5)</source>
         <translation>Thời gian di chuyển (R5)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="205" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="206" />
         <source>Save the project first: the analysis reads the saved file.</source>
         <translation>Hãy lưu dự án trước: phân tích đọc tệp đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="265" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="266" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="266" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="267" />
         <source>No check result yet: open a project with zones first.</source>
         <translation>Chưa có kết quả kiểm tra: hãy mở một dự án có các khu trước.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="284" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="285" />
         <source>Report written: %1</source>
         <translation>Đã ghi báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="288" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="289" />
         <source>Exporting the compliance report…</source>
         <translation>Đang xuất báo cáo tuân thủ…</translation>
     </message>
@@ -1439,6 +1452,7 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/subdivision/tools.py" line="70" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="257" />
         <source>Renumber lots</source>
         <translation>Đánh số lại lô</translation>
     </message>
@@ -1514,12 +1528,27 @@
         <translation>Cắt lô %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="241" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="242" />
         <source>Select a lot of the layout to renumber.</source>
         <translation>Hãy chọn một lô của phương án cần đánh số lại.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="243" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="248" />
+        <source>Renumber %1 lots of %2</source>
+        <translation>Đánh số lại %1 lô của %2</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="251" />
+        <source>The lots are already numbered in road order.</source>
+        <translation>Các lô đã được đánh số theo thứ tự dọc đường.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="255" />
+        <source>Renumber the whole layout %1 in road order? %2 numbers change:</source>
+        <translation>Đánh số lại toàn bộ phương án %1 theo thứ tự dọc đường? %2 số lô sẽ thay đổi:</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="262" />
         <source>Renumber lots of %1</source>
         <translation>Đánh số lại lô của %1</translation>
     </message>
@@ -1556,129 +1585,94 @@
 <context>
     <name>ZoneDockWidget</name>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="96" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="80" />
         <source>Rule set:</source>
         <translation>Bộ quy tắc:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="97" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="81" />
         <source>Load…</source>
         <translation>Nạp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="98" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="82" />
         <source>Load a province's rule set (TOML)</source>
         <translation>Nạp bộ quy tắc của tỉnh (TOML)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="99" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="83" />
         <source>As of</source>
         <translation>Tính đến ngày</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="100" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="84" />
         <source>Leave out zones established after this date</source>
         <translation>Bỏ qua các khu thành lập sau ngày này</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="101" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="85" />
         <source>Map style:</source>
         <translation>Kiểu bản đồ:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="102" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="86" />
         <source>Fill rate</source>
         <translation>Tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="103" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="87" />
         <source>Compliance</source>
         <translation>Tuân thủ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
-        <source>Figure</source>
-        <translation>Chỉ tiêu</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
-        <source>Value</source>
-        <translation>Giá trị</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
-        <source>Rule</source>
-        <translation>Quy tắc</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
-        <source>Deficit</source>
-        <translation>Thiếu hụt</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="106" />
-        <source>Required</source>
-        <translation>Yêu cầu</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="106" />
-        <source>Actual</source>
-        <translation>Thực tế</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="106" />
-        <source>Citation</source>
-        <translation>Trích dẫn</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="107" />
-        <source>Message</source>
-        <translation>Nội dung</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="109" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="88" />
         <source>High-tech subzone</source>
         <translation>Phân khu công nghệ cao</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="110" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="89" />
         <source>CNHT subzone</source>
         <translation>Phân khu CNHT</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="143" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="122" />
         <source>Select a zone on the map, in the zone list or in the table.</source>
         <translation>Chọn một khu trên bản đồ, trong danh sách khu hoặc trong bảng.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="145" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="124" />
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="147" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="126" />
         <source>Zone %1 is not checked: established after the as-of date.</source>
         <translation>Khu %1 không được kiểm tra: thành lập sau ngày đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="154" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="134" />
         <source>Overall: %1</source>
         <translation>Tổng thể: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="168" />
-        <source>Citation: %1</source>
-        <translation>Trích dẫn: %1</translation>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="142" />
+        <source>Findings</source>
+        <translation>Kết quả kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="174" />
-        <source>Citation…</source>
-        <translation>Trích dẫn…</translation>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="142" />
+        <source>Figures</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="142" />
+        <source>deficit</source>
+        <translation>thiếu hụt</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="143" />
+        <source>Source</source>
+        <translation>Căn cứ</translation>
     </message>
 </context>
 <context>

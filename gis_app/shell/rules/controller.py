@@ -18,6 +18,7 @@ from gis_app.core.errors import InputError
 from gis_app.core.styles import NO_DATA_COLOR, default_style
 from gis_app.rules.ruleset import DEFAULT_RULES, load_ruleset
 from gis_app.rules.view import STATUS_COLORS, compliance_by_zone
+from gis_app.shell.user_files import start_path
 
 COMPLIANCE_FIELD = "compliance"
 RULESET_FILTER = "TOML (*.toml)"
@@ -156,7 +157,7 @@ class RulesController(QObject):
 
     # -- rule set and date ----------------------------------------------------------------
     def load_ruleset_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load rule set"), "", RULESET_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load rule set"), start_path(), RULESET_FILTER)
         if path:
             self.load_ruleset_file(path)
 
@@ -189,7 +190,7 @@ class RulesController(QObject):
         return True
 
     def load_travel_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load travel times (R5)"), "",
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load travel times (R5)"), start_path(),
                                               self.tr("Proximity results (*.json)"))
         if path:
             self.load_travel_file(path)
