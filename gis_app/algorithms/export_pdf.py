@@ -66,7 +66,7 @@ class ExportPdf(Algorithm):
                            "warning: the remembered logo {p} is gone; printing without it", p=layout.logo_path))
             layout.logo_path = ""
         project = Project.of(params["project"])  # a path, or the desktop's model in memory
-        check_project_drawable(project, params["project"])  # a blank sheet is no answer
+        check_project_drawable(project, project.path or project.name)  # a blank sheet is no answer
         if params.get("raster"):
             from ..cartography.raster import add_raster_layer
 
