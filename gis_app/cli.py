@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     for algorithm in registry().algorithms.values():
         cmd = sub.add_parser(algorithm.name, help=algorithm.title, description=algorithm.title)
         for p in algorithm.params:
-            kwargs = {"help": p.help}
+            kwargs = {"help": p.help_text()}
             if p.kind == "bool":
                 kwargs["action"] = argparse.BooleanOptionalAction
             else:

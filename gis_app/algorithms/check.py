@@ -12,14 +12,14 @@ class CheckAlgorithm(Algorithm):
     title_vi = "Kiểm tra tỷ lệ lấp đầy và quy tắc dành quỹ đất R1–R6"
     title_en = "Check fill rates and the land reservation rules R1–R6"
     params = (
-        Param("project", "path", t("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True,
+        Param("project", "path", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True,
               positional=True),
-        Param("json", "path", t("tệp JSON kết quả", "output JSON file"), required=True),
-        Param("rules", "path", t("tệp bộ quy tắc TOML (mặc định: resources/rules/default.toml)",
+        Param("json", "path", ("tệp JSON kết quả", "output JSON file"), required=True),
+        Param("rules", "path", ("tệp bộ quy tắc TOML (mặc định: resources/rules/default.toml)",
                                  "rule set TOML file (default: resources/rules/default.toml)")),
-        Param("as_of", "date", t("ngày đánh giá YYYY-MM-DD: bỏ các khu thành lập sau ngày này",
+        Param("as_of", "date", ("ngày đánh giá YYYY-MM-DD: bỏ các khu thành lập sau ngày này",
                                  "evaluation date YYYY-MM-DD: zones established after it are left out")),
-        Param("proximity", "path", t("kết quả lệnh proximity (JSON) để đánh giá R5",
+        Param("proximity", "path", ("kết quả lệnh proximity (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("json", "file"),)

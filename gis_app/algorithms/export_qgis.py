@@ -13,8 +13,8 @@ class ExportQgis(Algorithm):
     title_vi = "Xuất dự án QGIS (.qgz + kiểu .qml)"
     title_en = "Export a QGIS project (.qgz + .qml styles)"
     params = (
-        Param("project", "path", t("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
-        Param("out", "path", t("tệp .qgz ra", "output .qgz file"), required=True),
+        Param("project", "path", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
+        Param("out", "path", ("tệp .qgz ra", "output .qgz file"), required=True),
     )
     outputs = (Output("out", "file"),)
 

@@ -12,12 +12,12 @@ class ReportAlgorithm(Algorithm):
     title_vi = "Báo cáo tuân thủ quy tắc (XLSX, PDF)"
     title_en = "Compliance report (XLSX, PDF)"
     params = (
-        Param("project", "path", t("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
-        Param("xlsx", "path", t("tệp XLSX kết quả", "output XLSX file")),
-        Param("pdf", "path", t("tệp PDF kết quả (tiếng Việt)", "output PDF file (Vietnamese)")),
-        Param("rules", "path", t("tệp bộ quy tắc TOML", "rule set TOML file")),
-        Param("as_of", "date", t("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
-        Param("proximity", "path", t("kết quả lệnh proximity (JSON) để đánh giá R5",
+        Param("project", "path", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
+        Param("xlsx", "path", ("tệp XLSX kết quả", "output XLSX file")),
+        Param("pdf", "path", ("tệp PDF kết quả (tiếng Việt)", "output PDF file (Vietnamese)")),
+        Param("rules", "path", ("tệp bộ quy tắc TOML", "rule set TOML file")),
+        Param("as_of", "date", ("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
+        Param("proximity", "path", ("kết quả lệnh proximity (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("xlsx", "file"), Output("pdf", "file"))

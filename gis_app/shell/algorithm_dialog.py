@@ -30,14 +30,17 @@ def _optional(p: Param) -> bool:
     return not p.required and p.default is None
 
 
-def _is_output(p: Param) -> bool:
+def _is_output(p: Param, algorithm: Algorithm | None = None) -> bool:
+    """A destination (Save dialog): declared by the algorithm, else named like one."""
+    if algorithm is not None and algorithm.is_destination(p):
+        return True
     return p.name in ("out", "output") or p.name.startswith("out_") or p.name.endswith("_out")
 
 
 class _PathEdit(QWidget):
-    def __init__(self, param: Param, parent=None):
+    def __init__(self, param: Param, parent=None, algorithm: Algorithm | None = None):
         super().__init__(parent)
-        self.param = param
+        self.param, self.algorithm = param, algorithm
         self.edit = QLineEdit(self)
         button = QPushButton("…", self)
         button.setFixedWidth(32)
@@ -48,7 +51,7 @@ class _PathEdit(QWidget):
         layout.addWidget(button)
 
     def _browse(self):
-        pick = QFileDialog.getSaveFileName if _is_output(self.param) else QFileDialog.getOpenFileName
+        pick = QFileDialog.getSaveFileName if _is_output(self.param, self.algorithm) else QFileDialog.getOpenFileName
         path, _ = pick(self, self.param.label(), start_path(self.edit.text() or None))
         if path:
             self.edit.setText(path)
@@ -63,7 +66,7 @@ class AlgorithmDialog(QDialog):
         form = QFormLayout()
         remembered = settings()
         for p in algorithm.params:
-            editor = self._editor(p)
+            editor = self._editor(p, algorithm)
             value = (initial or {}).get(p.name)
             if value is None:
                 value = remembered.value(self._key(p), p.default)
@@ -84,9 +87,9 @@ class AlgorithmDialog(QDialog):
         return f"algorithms/{self.algorithm.name}/{p.name}"
 
     @staticmethod
-    def _editor(p: Param) -> QWidget:
+    def _editor(p: Param, algorithm: Algorithm | None = None) -> QWidget:
         if p.kind == "path":
-            return _PathEdit(p)
+            return _PathEdit(p, algorithm=algorithm)
         if p.kind in ("int", "float"):
             w = QSpinBox() if p.kind == "int" else QDoubleSpinBox()
             w.setRange(-1_000_000_000, 1_000_000_000)

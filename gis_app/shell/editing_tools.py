@@ -268,6 +268,7 @@ class EditingTools(QObject):
     def add_polygon(self, layer_name: str, geometry, values: dict | None = None) -> list:
         """Add ``geometry`` to ``layer_name``; without ``values`` a form asks for the required fields."""
         self.tool = None
+        self.window.statusBar().clearMessage()
         values = dict(values) if values is not None else self.ask_values(layer_name, geometry)
         if values is None:
             return []
