@@ -186,3 +186,16 @@ def test_file_new_asks_for_the_province_and_takes_its_tm3_crs(qtbot, window):
     actions.show_project(window, project)
     assert window.layers.names() == [] and window.zone_panel.table.rowCount() == 0
     assert window.new_action.shortcut().toString() == "Ctrl+N"
+
+
+def test_display_state_lives_in_the_model(qtbot, window):
+    events = []
+    window.project.subscribe(events.append)
+    window.layers["parcels"].visible = False
+    state = {s["name"]: s for s in window.project.layer_state}
+    assert state["parcels"]["visible"] is False and events[-1].kind == "layer_restyled"
+    old = window.layers.names()
+    window.layers.move(old.index("parcels"), 0)
+    assert [s["name"] for s in window.project.layer_state][0] == "parcels"
+    assert events[-1].kind == "layers_reordered"
+    assert not window.project.can_undo  # display is not an edit (as in QGIS)

@@ -113,6 +113,14 @@ class Project:
             ("Đổi cách hiển thị lớp {name}".format(name=layer or ""), "Restyle layer {name}".format(name=layer or ""))
         self.push(SetLayerState(layer_state=[dict(s) for s in layer_state], kind=kind, layer=layer, label=label))
 
+    def show_layers(self, layer_state: list, kind: str = LAYER_RESTYLED, layer: str | None = None) -> None:
+        """Record how the map shows the layers (order, visible, opacity, style) and emit ``kind``;
+        not an undo step (as in QGIS, display is not an edit), but saved with the project."""
+        layer_state = [dict(s) for s in layer_state]
+        if layer_state != self.layer_state:
+            self.layer_state = layer_state
+            self._emit([ProjectEvent(kind, layer)])
+
     def set_meta(self, key: str, value) -> None:
         """Set a metadata key (name, province, ``rules``...) as one undo step."""
         from .editing import SetMeta

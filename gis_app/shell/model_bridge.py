@@ -43,6 +43,26 @@ class ModelBridge:
         self._unsubscribe = None
         self._replaying = False
         self._seen = (0, 0)  # (index, len) of the model stack last time it changed
+        self._echo = False  # True while the bridge itself writes display state into the model
+        window.layers.events.connect("changed", self._display_changed)
+        window.layers.events.connect("moved", self._display_moved)
+
+    def _display_changed(self, layer, what) -> None:
+        if what in ("visibility", "opacity", "style"):
+            self._store_display(ev.LAYER_RESTYLED, layer.name)
+
+    def _display_moved(self, layer, **_) -> None:
+        self._store_display(ev.LAYERS_REORDERED, layer.name)
+
+    def _store_display(self, kind: str, name: str) -> None:
+        """The map's order and display go into the model (``layer_state``), which owns them."""
+        if self.project is None or self._echo:
+            return
+        self._echo = True
+        try:
+            self.project.show_layers([layer.state() for layer in self.window.layers], kind, name)
+        finally:
+            self._echo = False
 
     def attach(self, project) -> None:
         """Observe ``project`` (detaching from the previous one); its undo history starts empty."""
@@ -90,8 +110,12 @@ class ModelBridge:
             if name in project.layers:
                 self.refresh_layer(name, geometry_changed=event.kind != ev.FEATURES_CHANGED
                                    or "geometry" in event.columns)
-        elif event.kind in (ev.LAYER_RESTYLED, ev.LAYERS_REORDERED):
-            self._apply_layer_state()
+        elif event.kind in (ev.LAYER_RESTYLED, ev.LAYERS_REORDERED) and not self._echo:
+            self._echo = True
+            try:
+                self._apply_layer_state()
+            finally:
+                self._echo = False
         if name in ("parcels", "subzones", "zones") or event.kind in (ev.RULES_CHANGED, ev.RELOADED):
             if name != "zones" and "zones" in project.layers and "zones" in window.layers:
                 self.refresh_layer("zones", geometry_changed=False)

@@ -196,22 +196,22 @@ class RulesController(QObject):
             self.load_travel_file(path)
 
     def compute_travel_dialog(self) -> None:
-        """Run the proximity command on the saved project, then use its result for R5."""
+        """Run the proximity algorithm on the project in memory (unsaved edits count), then use its
+        result for R5."""
         from gis_app.core.processing import registry
 
         from ..algorithm_dialog import AlgorithmDialog
 
-        if not self.window.project.path:
-            QMessageBox.information(self.window, self.tr("Travel times (R5)"),
-                                    self.tr("Save the project first: the analysis reads the saved file."))
-            return
-        project_path = Path(self.window.project.path)
+        project = self.window.project
+        project_path = Path(project.path) if project.path else Path.home() / (project.name or "du_an")
         algorithm = registry().get("proximity")
         dialog = AlgorithmDialog(algorithm, self.window, initial={
-            "project": str(project_path), "json": str(project_path.with_name(project_path.stem + "_r5.json"))})
+            "project": str(project.path or ""), "json": str(project_path.with_name(project_path.stem + "_r5.json"))})
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
+        if values.get("project") in (None, "", str(project.path)):
+            values["project"] = project.snapshot()
         self.window.tasks.run(algorithm, values, on_done=lambda _result: self.load_travel_file(values["json"]))
 
     def set_as_of(self, date: dt.date | None) -> None:
