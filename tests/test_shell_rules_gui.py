@@ -148,7 +148,7 @@ def test_compliance_style_changes_zone_colours_and_legend(qtbot, window):
     assert "Tuân thủ" in window.zone_panel.legend_title.text()
     assert window.rules.compliance_action.isChecked()
     assert window.layer_panel.current_name() == "zones"
-    assert window.layer_panel.field.currentText() == "compliance"  # the layer panel's form follows
+    assert window.layer_panel.field.currentData() == "compliance"  # the layer panel's form follows
     assert window.layer_panel.mode.currentIndex() == 1  # categorized
     window.rules.compliance_action.trigger()  # back to the fill-rate choropleth
     assert "graduated" in window.layers["zones"].style

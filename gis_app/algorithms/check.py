@@ -19,7 +19,7 @@ class CheckAlgorithm(Algorithm):
                                  "rule set TOML file (default: resources/rules/default.toml)")),
         Param("as_of", "date", ("ngày đánh giá YYYY-MM-DD: bỏ các khu thành lập sau ngày này",
                                  "evaluation date YYYY-MM-DD: zones established after it are left out")),
-        Param("proximity", "path", ("kết quả lệnh proximity (JSON) để đánh giá R5",
+        Param("proximity", "path", ("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("json", "file"),)

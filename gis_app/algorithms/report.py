@@ -17,7 +17,7 @@ class ReportAlgorithm(Algorithm):
         Param("pdf", "path", ("tệp PDF kết quả (tiếng Việt)", "output PDF file (Vietnamese)")),
         Param("rules", "path", ("tệp bộ quy tắc TOML", "rule set TOML file")),
         Param("as_of", "date", ("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
-        Param("proximity", "path", ("kết quả lệnh proximity (JSON) để đánh giá R5",
+        Param("proximity", "path", ("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("xlsx", "file"), Output("pdf", "file"))

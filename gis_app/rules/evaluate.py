@@ -112,7 +112,7 @@ def rule_r5_travel_time(zone: dict, rule: dict, rs: RuleSet) -> dict:
         return _na(_kind_reason(zone))
     sites, longest = zone.get("travel_sites"), zone.get("travel_max_minutes")
     if _missing(sites) or not sites or _missing(longest):
-        return _na(t("Cần phân tích khoảng cách (lệnh proximity, check --proximity), giới hạn {m:g} phút",
+        return _na(t("Cần phân tích thời gian di chuyển đến nhà máy lắp ráp (trình đơn Quy tắc), giới hạn {m:g} phút",
                      "Needs the proximity analysis (proximity command, check --proximity), limit {m:g} minutes",
                      m=limit))
     status = rule["severity"] if longest > limit else "ok"

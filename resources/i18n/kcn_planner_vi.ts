@@ -3,12 +3,12 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gis_app/shell/about.py" line="16" />
+        <location filename="../../gis_app/shell/about.py" line="17" />
         <source>About KCN Planner</source>
         <translation>Giới thiệu KCN Planner</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/about.py" line="20" />
+        <location filename="../../gis_app/shell/about.py" line="21" />
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
@@ -16,7 +16,7 @@
 <context>
     <name>AlgorithmDialog</name>
     <message>
-        <location filename="../../gis_app/shell/algorithm_dialog.py" line="121" />
+        <location filename="../../gis_app/shell/algorithm_dialog.py" line="125" />
         <source>(default)</source>
         <translation>(mặc định)</translation>
     </message>
@@ -63,12 +63,12 @@
         <translation>Bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="39" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="38" />
         <source>obligation (a breach is a violation)</source>
         <translation>bắt buộc (không đạt là vi phạm)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="40" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="39" />
         <source>priority (a shortfall is a warning)</source>
         <translation>ưu tiên (chưa đạt là cảnh báo)</translation>
     </message>
@@ -144,57 +144,57 @@
         <translation>Nhấp các đỉnh; nhấp đúp để kết thúc, Esc để hủy.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/editing_tools.py" line="295" />
+        <location filename="../../gis_app/shell/editing_tools.py" line="296" />
         <source>New feature</source>
         <translation>Đối tượng mới</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/editing_tools.py" line="338" />
+        <location filename="../../gis_app/shell/editing_tools.py" line="339" />
         <source>Click a vertex to pick it up and click again to drop it; click an edge to add a vertex; Delete removes the picked vertex; Esc stops.</source>
         <translation>Nhấp một đỉnh để nhấc lên, nhấp lần nữa để đặt; nhấp vào cạnh để thêm đỉnh; Delete xóa đỉnh đang nhấc; Esc để dừng.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/editing_tools.py" line="353" />
+        <location filename="../../gis_app/shell/editing_tools.py" line="354" />
         <source>Select at least two features to merge.</source>
         <translation>Chọn ít nhất hai đối tượng để gộp.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/editing_tools.py" line="361" />
+        <location filename="../../gis_app/shell/editing_tools.py" line="362" />
         <source>The merged shape is not a polygon.</source>
         <translation>Hình sau khi gộp không phải là vùng.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/editing_tools.py" line="385" />
+        <location filename="../../gis_app/shell/editing_tools.py" line="386" />
         <source>Select one feature to split.</source>
         <translation>Chọn một đối tượng để tách.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/editing_tools.py" line="390" />
+        <location filename="../../gis_app/shell/editing_tools.py" line="391" />
         <source>Draw the cutting line; double-click to finish, Esc to cancel.</source>
         <translation>Vẽ đường cắt; nhấp đúp để kết thúc, Esc để hủy.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/editing_tools.py" line="401" />
+        <location filename="../../gis_app/shell/editing_tools.py" line="402" />
         <source>The line does not cut the feature in two.</source>
         <translation>Đường cắt không chia đối tượng thành hai phần.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/editing_tools.py" line="428" />
+        <location filename="../../gis_app/shell/editing_tools.py" line="429" />
         <source>Select parcels or lots first.</source>
         <translation>Hãy chọn thửa hoặc lô trước.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/editing_tools.py" line="433" />
+        <location filename="../../gis_app/shell/editing_tools.py" line="434" />
         <source>The selection must lie in one zone.</source>
         <translation>Vùng chọn phải nằm trong một khu.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/editing_tools.py" line="441" />
+        <location filename="../../gis_app/shell/editing_tools.py" line="442" />
         <source>New subzone from selection</source>
         <translation>Tạo phân khu từ vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/editing_tools.py" line="442" />
+        <location filename="../../gis_app/shell/editing_tools.py" line="443" />
         <source>Use</source>
         <translation>Chức năng</translation>
     </message>
@@ -231,58 +231,58 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="78" />
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="107" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="79" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="108" />
         <source>Export layer</source>
         <translation>Xuất lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="79" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="80" />
         <source>Layer</source>
         <translation>Lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="79" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="80" />
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="79" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="80" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="80" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="81" />
         <source>Target coordinate system</source>
         <translation>Hệ tọa độ đích</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="80" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="81" />
         <source>Text encoding</source>
         <translation>Bảng mã văn bản</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="92" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="93" />
         <source>UTF-8 writes a .cpg; TCVN3 and CP1258 are for older software. Field names longer than 10 characters are shortened and kept in a .fields.json beside it.</source>
         <translation>UTF-8 kèm tệp .cpg; TCVN3 và CP1258 dành cho phần mềm cũ. Tên trường dài hơn 10 ký tự được rút gọn, tên đầy đủ lưu trong tệp .fields.json bên cạnh.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="94" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="95" />
         <source>KML is always in WGS 84 (EPSG:4326).</source>
         <translation>KML luôn dùng WGS 84 (EPSG:4326).</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="95" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="96" />
         <source>Written as a KCN Planner project (added to it if the file exists).</source>
         <translation>Ghi thành dự án KCN Planner (thêm vào dự án nếu tệp đã có).</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="134" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="135" />
         <source>Exported with notes</source>
         <translation>Đã xuất, có ghi chú</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="138" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="139" />
         <source>Exporting %1</source>
         <translation>Đang xuất %1</translation>
     </message>
@@ -406,260 +406,215 @@
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="60" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="61" />
         <source>Move layer up</source>
         <translation>Chuyển lớp lên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="61" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="62" />
         <source>Move layer down</source>
         <translation>Chuyển lớp xuống</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="62" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="63" />
         <source>Opacity</source>
         <translation>Độ đục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="62" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="63" />
         <source>Fill colour</source>
         <translation>Màu tô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="62" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="63" />
         <source>Style</source>
         <translation>Kiểu hiển thị</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="62" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="63" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="65" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="66" />
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="68" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="69" />
         <source>Single colour</source>
         <translation>Một màu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="68" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="69" />
         <source>Categorized</source>
         <translation>Phân loại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="68" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="69" />
         <source>Graduated</source>
         <translation>Phân cấp</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="91" />
-        <source>Industrial zones and clusters</source>
-        <translation>Khu, cụm công nghiệp</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="91" />
-        <source>Subzones</source>
-        <translation>Phân khu</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="92" />
-        <source>Parcels</source>
-        <translation>Lô đất</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="92" />
-        <source>Province boundary</source>
-        <translation>Ranh giới tỉnh</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="93" />
-        <source>District boundaries</source>
-        <translation>Ranh giới huyện</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="93" />
-        <source>National roads and rail</source>
-        <translation>Quốc lộ và đường sắt</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="94" />
-        <source>Lots (subdivision)</source>
-        <translation>Lô (chia lô)</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="94" />
-        <source>New roads (subdivision)</source>
-        <translation>Đường mới (chia lô)</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="95" />
-        <source>Access edges (subdivision)</source>
-        <translation>Cạnh tiếp cận (chia lô)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="168" />
+        <location filename="../../gis_app/shell/main_window.py" line="185" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="169" />
+        <location filename="../../gis_app/shell/main_window.py" line="186" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="174" />
+        <location filename="../../gis_app/shell/main_window.py" line="191" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="175" />
+        <location filename="../../gis_app/shell/main_window.py" line="192" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="176" />
+        <location filename="../../gis_app/shell/main_window.py" line="193" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="177" />
+        <location filename="../../gis_app/shell/main_window.py" line="194" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="178" />
+        <location filename="../../gis_app/shell/main_window.py" line="195" />
         <source>New project…</source>
         <translation>Dự án mới…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="179" />
+        <location filename="../../gis_app/shell/main_window.py" line="196" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="180" />
+        <location filename="../../gis_app/shell/main_window.py" line="197" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="181" />
+        <location filename="../../gis_app/shell/main_window.py" line="198" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="182" />
+        <location filename="../../gis_app/shell/main_window.py" line="199" />
         <source>Add layer…</source>
         <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="183" />
+        <location filename="../../gis_app/shell/main_window.py" line="200" />
         <source>Export layer…</source>
         <translation>Xuất lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="184" />
+        <location filename="../../gis_app/shell/main_window.py" line="201" />
         <source>Export project for QGIS…</source>
         <translation>Xuất dự án cho QGIS…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="185" />
+        <location filename="../../gis_app/shell/main_window.py" line="202" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="186" />
+        <location filename="../../gis_app/shell/main_window.py" line="203" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="187" />
+        <location filename="../../gis_app/shell/main_window.py" line="204" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="188" />
+        <location filename="../../gis_app/shell/main_window.py" line="205" />
         <source>Delete selected features</source>
         <translation>Xóa đối tượng đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="189" />
+        <location filename="../../gis_app/shell/main_window.py" line="206" />
         <source>Remove layer</source>
         <translation>Gỡ lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="190" />
+        <location filename="../../gis_app/shell/main_window.py" line="207" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="191" />
+        <location filename="../../gis_app/shell/main_window.py" line="208" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="192" />
+        <location filename="../../gis_app/shell/main_window.py" line="209" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="195" />
+        <location filename="../../gis_app/shell/main_window.py" line="212" />
         <source>User guide</source>
         <translation>Hướng dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="196" />
+        <location filename="../../gis_app/shell/main_window.py" line="213" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="199" />
+        <location filename="../../gis_app/shell/main_window.py" line="216" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="200" />
+        <location filename="../../gis_app/shell/main_window.py" line="217" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="201" />
+        <location filename="../../gis_app/shell/main_window.py" line="218" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="202" />
+        <location filename="../../gis_app/shell/main_window.py" line="219" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="218" />
+        <location filename="../../gis_app/shell/main_window.py" line="235" />
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="219" />
+        <location filename="../../gis_app/shell/main_window.py" line="236" />
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="225" />
+        <location filename="../../gis_app/shell/main_window.py" line="242" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="230" />
+        <location filename="../../gis_app/shell/main_window.py" line="247" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="259" />
+        <location filename="../../gis_app/shell/main_window.py" line="276" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
@@ -824,174 +779,174 @@
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="93" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="91" />
         <source>Print layout</source>
         <translation>Bố cục in</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="96" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="94" />
         <source>Landscape</source>
         <translation>Ngang</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="97" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="95" />
         <source>Portrait</source>
         <translation>Dọc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="98" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="96" />
         <source>Fit to page</source>
         <translation>Vừa trang</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="101" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="99" />
         <source>Series of map sheets if it does not fit</source>
         <translation>Chia nhiều tờ bản đồ nếu không vừa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="102" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="100" />
         <source>One sheet only</source>
         <translation>Chỉ một tờ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="103" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="101" />
         <source>Whole project</source>
         <translation>Toàn bộ dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="107" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="105" />
         <source>Vector PDF</source>
         <translation>PDF véc-tơ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="106" />
         <source>PNG image, 300 dpi</source>
         <translation>Ảnh PNG, 300 dpi</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="107" />
         <source>Map title</source>
         <translation>Tiêu đề bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
         <source>Agency preparing the map</source>
         <translation>Cơ quan lập bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="112" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="113" />
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="175" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="173" />
         <source>Choose logo image</source>
         <translation>Chọn ảnh logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="182" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="112" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="180" />
         <source>Choose output file</source>
         <translation>Chọn tệp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
         <source>Paper</source>
         <translation>Khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
         <source>Orientation</source>
         <translation>Hướng giấy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="115" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="115" />
         <source>Zone</source>
         <translation>Khu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="115" />
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="115" />
         <source>Sheets</source>
         <translation>Số tờ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="118" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
         <source>Agency</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="118" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="119" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="119" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
         <source>Output file</source>
         <translation>Tệp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="192" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="190" />
         <source>logo image not found</source>
         <translation>không tìm thấy ảnh logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="216" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="214" />
         <source>Rendering preview…</source>
         <translation>Đang dựng bản xem trước…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="230" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="228" />
         <source>Scale 1:%1, %2 map sheets (preview of sheet 1)</source>
         <translation>Tỷ lệ 1:%1, %2 tờ bản đồ (xem trước tờ 1)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="232" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="230" />
         <source>Scale of the page: 1:%1</source>
         <translation>Tỷ lệ của trang: 1:%1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="248" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="246" />
         <source>This page cannot be printed:</source>
         <translation>Không in được trang này:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="271" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="269" />
         <source>the output must be a .pdf or .png file</source>
         <translation>tệp đầu ra phải là .pdf hoặc .png</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="295" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="287" />
         <source>Wrote %1 (scale 1:%2, %3 sheets)</source>
         <translation>Đã ghi %1 (tỷ lệ 1:%2, %3 tờ)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="295" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="287" />
         <source>Wrote %1 (scale 1:%2)</source>
         <translation>Đã ghi %1 (tỷ lệ 1:%2)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="301" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="293" />
         <source>Export print layout</source>
         <translation>Xuất bản đồ in</translation>
     </message>
@@ -1020,13 +975,13 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/printing/__init__.py" line="84" />
-        <location filename="../../gis_app/shell/printing/__init__.py" line="105" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="103" />
         <location filename="../../gis_app/shell/printing/__init__.py" line="111" />
         <source>Export web map</source>
         <translation>Xuất bản đồ web</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="103" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="101" />
         <source>Web map written to %1</source>
         <translation>Đã ghi bản đồ web vào %1</translation>
     </message>
@@ -1162,16 +1117,6 @@
         <location filename="../../gis_app/shell/rules/controller.py" line="194" />
         <source>Proximity results (*.json)</source>
         <translation>Kết quả phân tích khoảng cách (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="205" />
-        <source>Travel times (R5)</source>
-        <translation>Thời gian di chuyển (R5)</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="206" />
-        <source>Save the project first: the analysis reads the saved file.</source>
-        <translation>Hãy lưu dự án trước: phân tích đọc tệp đã lưu.</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/controller.py" line="266" />

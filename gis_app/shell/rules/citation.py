@@ -33,7 +33,6 @@ class CitationDialog(QDialog):
         h_citation, h_rule, h_applies = self.tr("Citation"), self.tr("Rule text in the rule set"), self.tr("Applies to")
         h_thresholds, h_ruleset = self.tr("Thresholds"), self.tr("Rule set")
         title = rule.get("title_vi" if get_language() == "vi" else "title_en", "")
-        other = rule.get("title_en" if get_language() == "vi" else "title_vi", "")
         thresholds = "".join(f"<li>{esc(threshold_words(k, v))}</li>"  # in words; the key is in the rule file
                              for k, v in rule.items() if k not in _TEXT_KEYS)
         severity = {"violation": self.tr("obligation (a breach is a violation)"),
@@ -41,7 +40,7 @@ class CitationDialog(QDialog):
         return (f"<h3>{esc(finding['rule_label'])}: {esc(finding['status_label'])}</h3>"
                 f"<p>{esc(finding['message'])}</p>"
                 f"<h4>{h_citation}</h4><p><b>{esc(format_citation(finding['citation']))}</b></p>"
-                f"<h4>{h_rule}</h4><p>{esc(title)}<br><i>{esc(other)}</i></p>"
+                f"<h4>{h_rule}</h4><p>{esc(title)}</p>"
                 f"<p>{h_applies}: {esc(', '.join(rule.get('kinds', [])))} — {severity}</p>"
                 f"<p>{h_thresholds}:</p><ul>{thresholds}</ul>"
                 f"<p><small>{h_ruleset}: {esc(ruleset.name)} ({esc(ruleset.version)}), "
