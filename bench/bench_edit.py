@@ -1,7 +1,7 @@
 """Benchmark: one attribute edit and one vertex move on a 100,000-parcel project, through the model.
 
     .venv/bin/python bench/bench_edit.py            # 100 zones, 100,000 parcels
-    .venv/bin/python bench/bench_edit.py --zones 20 # smaller, quicker
+    .venv/bin/python bench/bench_edit.py --quick    # 20 zones, 20,000 parcels
 
 Each edit is timed end to end as the desktop does it: the model's command (checks, undo record,
 event), the zone figures (``Project.zone_figures``: only the touched zone is recomputed), and the
@@ -36,7 +36,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--zones", type=int, default=100, help="zones of 1,000 parcels each (default 100)")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="20 zones / 20,000 parcels")
     args = parser.parse_args()
+    if args.quick:
+        args.zones = min(args.zones, 20)
 
     import numpy as np
     import shapely

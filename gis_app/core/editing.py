@@ -173,7 +173,7 @@ class SetAttributes(Command):
             frame[column] = pd.Series(pd.NA, index=frame.index, dtype=self._new[column].dtype)
         zones = _zones_of(project, self.layer, self._rows)
         _write(frame, self._rows, self._new)
-        project._data_changed(self.layer, key_changed=layer_key(self.layer) in self.values,
+        project._data_changed(self.layer, key_changed=bool({layer_key(self.layer), "zone_id"} & set(self.values)),
                               zones=zones | _zones_of(project, self.layer, self._rows))
         return [ProjectEvent(FEATURES_CHANGED, self.layer, _ids_after(project, self.layer, self._rows),
                              tuple(self.values))]
@@ -184,7 +184,7 @@ class SetAttributes(Command):
         _write(frame, self._rows, self._old)
         for column in self._added_columns:
             del frame[column]
-        project._data_changed(self.layer, key_changed=layer_key(self.layer) in self.values,
+        project._data_changed(self.layer, key_changed=bool({layer_key(self.layer), "zone_id"} & set(self.values)),
                               zones=zones | _zones_of(project, self.layer, self._rows))
         return [ProjectEvent(FEATURES_CHANGED, self.layer, _ids_after(project, self.layer, self._rows),
                              tuple(self.values))]

@@ -305,9 +305,19 @@ class Project:
         for name in ("zones", "subzones", "parcels"):
             frame = self.layer(name)
             if "zone_id" in frame.columns:
-                frame = frame[frame["zone_id"].astype(str).isin(zone_ids).to_numpy()]
+                groups = self._zone_rows(name, frame)
+                rows = [groups[z] for z in zone_ids if z in groups]
+                frame = frame.iloc[np.sort(np.concatenate(rows))] if rows else frame.iloc[0:0]
             layers[name] = frame
         return Project(crs=self.crs, layers=layers, meta=self.meta)
+
+    def _zone_rows(self, name: str, frame) -> dict:
+        """zone_id → row positions of layer ``name``, built once per frame (an edit of zone_id drops it)."""
+        cached = self._id_cache.get(("zone_rows", name))
+        if cached is None or cached[0] is not frame:
+            groups = pd.Series(np.arange(len(frame))).groupby(frame["zone_id"].astype(str).to_numpy()).indices
+            cached = self._id_cache[("zone_rows", name)] = (frame, groups)
+        return cached[1]
 
     def fill_rates(self) -> pd.DataFrame:
         """Per zone land fund, leased, vacant and fill rate (``core/fill_rates.py``), cached."""
@@ -367,6 +377,7 @@ class Project:
             self._dirty_zones = set()
         if key_changed:
             self._id_cache.pop(layer, None)
+            self._id_cache.pop(("zone_rows", layer), None)
 
     def _frame_for_edit(self, name: str) -> gpd.GeoDataFrame:
         if name not in self.layers:
