@@ -60,11 +60,14 @@ def _axes(geoms):
     return np.where(ok, np.maximum(l1, l2), 0.0), np.where(ok, np.minimum(l1, l2), 0.0), np.where(ok, angle, 0.0)
 
 
-def _fit(number: str, area: str, long_pt: float, short_pt: float, width):
-    """(font size, two lines?) of the largest label that fits the lot's rectangle on paper, else None."""
-    for size in LOT_FONTS:
-        if max(width(number, size), width(area, size)) + 0.8 * MM <= long_pt and 2.3 * size <= short_pt:
+def _fit(number: str, area: str, long_pt: float, short_pt: float, width, plan: bool = True):
+    """(font size, two lines?) of the largest label that fits the lot's rectangle on paper, else None.
+    Smaller text and one-line labels only on lot plans (``plan``)."""
+    for size in LOT_FONTS if plan else LOT_FONTS[:1]:
+        if max(width(number, size), width(area, size)) + 0.8 * MM <= long_pt and 2.6 * size <= short_pt:
             return size, True
+    if not plan:
+        return None
     size = LOT_FONTS[-1]
     if width(f"{number} {area}", size) + 0.8 * MM <= long_pt and 1.3 * size <= short_pt:
         return size, False
@@ -109,7 +112,17 @@ def draw_lot_labels(c, tr: PaperTransform, parcels) -> int:
     c.saveState()
     c.setFillColorRGB(0.1, 0.1, 0.1)
     for i, (number, area) in enumerate(lot_label_lines(lots)):
-        fit = _fit(number, area, long_m[i] * tr.k, short_m[i] * tr.k, width)
+        # upright text where the lot lies square to the sheet, else along the lot's long side
+        square = min(abs(angle[i]), 90 - abs(angle[i])) < 12
+        wide = abs(angle[i]) < 45
+        fit = None
+        if square:
+            across, up = (long_m[i], short_m[i]) if wide else (short_m[i], long_m[i])
+            fit = _fit(number, area, across * tr.k, up * tr.k, width, plan)
+            if fit is not None:
+                angle[i] = 0.0
+        if fit is None:
+            fit = _fit(number, area, long_m[i] * tr.k, short_m[i] * tr.k, width, plan)
         if fit is None and not (plan and full_area[i] >= MIN_LABELLED_M2):
             continue
         c.saveState()
