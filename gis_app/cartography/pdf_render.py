@@ -27,8 +27,8 @@ from .labels import draw_lot_labels, draw_zone_labels
 from .keymap import draw_key_map
 from .layout import MM, PrintLayout, page_geometry
 from .legend import draw_legend
-from .paper import (FONT, FONT_BOLD, PaperTransform, group_digits, hex_rgb, line_path, register_fonts,
-                    ring_path, split_parts)
+from .paper import (FONT, FONT_BOLD, PaperTransform, clip_to_extent, group_digits, hex_rgb, line_path,
+                    register_fonts, ring_path, split_parts)
 from .scalebar import draw_north_arrow, draw_scale_bar
 from .sheets import MapSheet, plan_sheets
 from .styling import layer_title, legend_rows, styled_frame
@@ -81,7 +81,7 @@ def draw_vector_layer(c, tr: PaperTransform, frame, style: dict, fills, opacity:
     """Clip to the map extent, move to paper in one vectorised call, draw one path per feature."""
     if frame.empty:
         return 0
-    geoms = shapely.clip_by_rect(frame.geometry.values, *tr.extent)
+    geoms = clip_to_extent(frame.geometry.values, tr.extent)
     keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     geoms, fills = shapely.transform(geoms[keep], tr.xy), np.asarray(fills, dtype=object)[keep]
     stroke = style.get("stroke")
@@ -259,7 +259,7 @@ def _draw_page(c, project, layout, geom, scale, sheet: MapSheet, sheets, subject
         if sheet.number == 1:  # once per print, not once per sheet
             warn_missing_geometry(frame, state["name"], feedback)
         if draw_vector_layer(c, tr, frame, style, fills, float(state.get("opacity", 1.0))):
-            clipped = shapely.clip_by_rect(frame.geometry.values, *extent)
+            clipped = clip_to_extent(frame.geometry.values, extent)
             visible = frame[~(shapely.is_missing(clipped) | shapely.is_empty(clipped))]
             legend_layers.append((layer_title(state["name"]), style, legend_rows(visible, style)))
         feedback.progress(span[0] + span[1] * 0.8 * (i + 1) / max(1, len(states)))

@@ -27,6 +27,7 @@ class Param:
     positional: bool = False
     choices: tuple = ()
     destination: bool = False  # a file the algorithm writes: the form offers a Save dialog
+    multiple: bool = False  # repeatable on the CLI (a list of values)
 
     def help_text(self) -> str:
         """The help in the UI language at the time of asking: a (vi, en) pair, or a text written

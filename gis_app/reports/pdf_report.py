@@ -18,6 +18,7 @@ from ..core.project import Project
 from ..core.safe_text import PDF_TEXT_LIMIT, TextNotes, pdf_paragraph, pdf_plain
 from ..rules.ruleset import RuleSet
 from ..rules.view import STATUS_COLORS, fmt_ha, fmt_m2, fmt_share, rule_label, status_label, zone_status
+from ..subdivision import balance
 from . import charts
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
@@ -207,6 +208,12 @@ def _story(result: dict, ruleset: RuleSet, project: Project, feedback) -> list:
         if not findings:
             findings = [[P(t("Không có quy tắc nào áp dụng cho khu này (xem bảng tính XLSX).",
                              "No rule applies to this zone (see the XLSX workbook)."), st["small"])]]
+        zone_parcels = par_groups.get(zid)
+        if zone_parcels is not None and len(zone_parcels):  # land-use balance from the zone's parcels
+            rows = [[t("Loại đất", "Land use"), "ha", "%"]] + [list(r) for r in
+                                                              balance.table_rows(balance.parcels_balance(zone_parcels))]
+            findings.insert(0, [_table(rows, [(width - 62 * mm) * 0.6, (width - 62 * mm) * 0.2,
+                                             (width - 62 * mm) * 0.2], font_size=7)])
         right = Table([[facts], *findings], colWidths=[width - 62 * mm])
         right.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -2), 0.25, colors.HexColor("#cccccc"))]))

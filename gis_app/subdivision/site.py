@@ -179,7 +179,9 @@ def load_access_geoms(geoms, site_polygon, tolerance: float, path="--access") ->
 def default_access(site_polygon) -> tuple[list[str], np.ndarray]:
     """No access given: every outer edge of the site (holes are not roads)."""
     rings = shapely.get_exterior_ring(shapely.get_parts(site_polygon))
-    return [f"A-{i + 1:02d}" for i in range(len(rings))], np.asarray(rings, dtype=object)
+    # LineStrings, not LinearRings: GDAL cannot write a LinearRing to a GeoPackage (it crashed)
+    lines = shapely.boundary(shapely.polygons(rings))
+    return [f"A-{i + 1:02d}" for i in range(len(rings))], np.asarray(lines, dtype=object)
 
 
 # -- local frame: x along the site's principal axis ------------------------------------------------
@@ -229,3 +231,51 @@ class LocalFrame:
 
     def to_world(self, geoms):
         return shapely.transform(geoms, lambda xy: xy @ self._inv.T + self.origin)
+
+
+# -- entrances of a whole-park layout (issue 11) ---------------------------------------------------
+def read_geoms(path, crs, what: str) -> np.ndarray:
+    """The geometries of a file, reprojected to ``crs``; InputError naming the file otherwise."""
+    from ..core.crs import reproject
+
+    frame = _read(path, None, what)
+    if frame.crs is None:
+        raise InputError(t("tệp không có hệ tọa độ (.prj)", "the file has no coordinate system (.prj)"), path)
+    geoms = reproject(frame, crs).geometry.values
+    return np.asarray(geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)], dtype=object)
+
+
+def zone_road_geoms(path, zone_id: str) -> np.ndarray:
+    """The road parcels of ``zone_id`` in a project file (the existing roads an entrance meets)."""
+    frame = _read(path, "parcels", t("dự án", "project"))
+    mine = frame[(frame["zone_id"] == zone_id) & (frame["landuse"] == "road")]
+    return np.asarray(mine.geometry.values, dtype=object)
+
+
+def load_entrances(value: str, crs, site_polygon) -> list:
+    """``X,Y`` (site CRS) or a file of points → Points snapped to the site's edge.
+
+    InputError (``--entrance``) when the text is neither, a file holds no point, or a point lies
+    farther than 100 m from the site's edge (a typo in a coordinate, most likely)."""
+    text = str(value).strip()
+    points = None
+    if "," in text and not Path(text).exists():
+        try:
+            x, y = (float(v) for v in text.split(","))
+            points = [shapely.Point(x, y)]
+        except ValueError:
+            raise InputError(t("cần X,Y hoặc một tệp điểm", "expected X,Y or a file of points"), "--entrance")
+    else:
+        geoms = read_geoms(text, crs, t("lối vào", "entrance"))
+        points = [g for g in shapely.get_parts(geoms) if shapely.get_type_id(g) == 0]
+        if not points:
+            raise InputError(t("tệp lối vào không có điểm nào", "the entrance file holds no point"), text)
+    edge = shapely.boundary(site_polygon)
+    out = []
+    for pt in points:
+        if shapely.distance(pt, edge) > 100.0:
+            raise InputError(t("lối vào ({x:.1f}, {y:.1f}) cách ranh giới vùng đất hơn 100 m",
+                               "the entrance ({x:.1f}, {y:.1f}) is more than 100 m from the site's edge",
+                               x=pt.x, y=pt.y), "--entrance")
+        out.append(shapely.shortest_line(edge, pt).interpolate(0.0))
+    return out
