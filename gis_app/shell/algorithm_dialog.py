@@ -10,7 +10,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget, QLabel)
+                               QVBoxLayout, QWidget, QLabel, QScrollArea)
 
 from gis_app.core.aliases import choice_label
 from gis_app.core.processing import Algorithm, Param
@@ -81,7 +81,18 @@ class AlgorithmDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(algorithm.title))
-        layout.addLayout(form)
+        # a long form (subdivide has 20 fields) scrolls, so the dialog fits a 1366×768 laptop
+        holder = QWidget()
+        holder.setLayout(form)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(holder)
+        scroll.setMinimumWidth(holder.sizeHint().width() + 24)
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else 768
+        scroll.setMaximumHeight(max(200, screen - 160))
+        scroll.setMinimumHeight(min(holder.sizeHint().height() + 4, max(200, screen - 160)))
+        layout.addWidget(scroll)
         layout.addWidget(buttons)
 
     def _key(self, p: Param) -> str:
