@@ -32,7 +32,7 @@ class Allocate(Algorithm):
 
         norms = demand.load_norms(params.get("norms"))
         wanted = demand.read_demand(params["demand"], norms)
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         geoms, ids, zones = demand.vacant_lots(project)
         allowed, minutes = None, None
         if params.get("plants"):

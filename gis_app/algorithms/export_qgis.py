@@ -27,6 +27,13 @@ class ExportQgis(Algorithm):
         if out.suffix.lower() != ".qgz":
             raise InputError(t("tệp ra phải có đuôi .qgz", "the output must end in .qgz"), "--out")
         project = Project.of(params["project"])  # a path, or the desktop's model in memory
+        from ..exchange.crs_check import require_projected
+
+        require_projected(project, project.path or project.name)
+        from ..core.degenerate import degenerate_notes
+
+        for line in degenerate_notes(project):
+            feedback.log(line)
         feedback.progress(10)
         notes = TextNotes()
         written = export_qgis(project, out, notes)

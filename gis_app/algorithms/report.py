@@ -37,6 +37,9 @@ class ReportAlgorithm(Algorithm):
                              "--xlsx/--pdf")
         ruleset = load_ruleset(params.get("rules"))
         project = Project.of(params["project"])  # a path, or the desktop's model in memory
+        from ..exchange.crs_check import require_projected
+
+        require_projected(project, project.path or project.name)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), travel=travel)
         feedback.progress(30)

@@ -51,11 +51,20 @@ def vacant_industrial(parcels):
 
 
 def warn_missing_geometry(frame, layer: str, feedback: Feedback) -> int:
-    """Say (not silently skip) how many features have no geometry to draw."""
+    """Say (not silently skip) how many features have no geometry to draw, and which degenerate ones
+    (zero area, invalid ring) are drawn as they are (``core.degenerate``), in one line per layer."""
+    from ..core.degenerate import degenerate_note
+
     missing = int(shapely.is_missing(frame.geometry.values).sum()) if len(frame) else 0
+    parts = []
     if missing:
-        feedback.log(t("cảnh báo: lớp {l} có {n} đối tượng không có hình học, không vẽ được",
+        parts.append(t("cảnh báo: lớp {l} có {n} đối tượng không có hình học, không vẽ được",
                        "warning: layer {l} has {n} features without geometry; they cannot be drawn", l=layer, n=missing))
+    degenerate = degenerate_note(frame, layer)
+    if degenerate:
+        parts.append(degenerate if not parts else degenerate.split(": ", 1)[1])
+    if parts:
+        feedback.log("; ".join(parts))
     return missing
 
 
@@ -331,10 +340,15 @@ def pdf_to_png(pdf_path, png_path, dpi: int = 300, feedback: Feedback | None = N
     """
     import pypdfium2 as pdfium
 
-    png_path = Path(png_path)
-    png_path.parent.mkdir(parents=True, exist_ok=True)
+    from ..core.atomic import check_output_path, write_error
+
+    png_path = check_output_path(png_path)
+    try:
+        png_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp_dir = Path(tempfile.mkdtemp(prefix=f".{png_path.stem}.", dir=png_path.parent))
+    except OSError as exc:
+        raise write_error(exc, png_path) from None
     doc = pdfium.PdfDocument(str(pdf_path))
-    tmp_dir = Path(tempfile.mkdtemp(prefix=f".{png_path.stem}.", dir=png_path.parent))
     try:
         targets = sheet_png_paths(png_path, len(doc))
         for i, target in enumerate(targets):
@@ -348,6 +362,8 @@ def pdf_to_png(pdf_path, png_path, dpi: int = 300, feedback: Feedback | None = N
         for target in targets:
             os.replace(tmp_dir / target.name, target)
         return targets
+    except OSError as exc:
+        raise write_error(exc, png_path) from None
     finally:
         doc.close()
         shutil.rmtree(tmp_dir, ignore_errors=True)

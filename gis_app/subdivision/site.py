@@ -37,22 +37,9 @@ def _read(path: str | Path, layer: str | None, what: str):
 
 def _projected_crs_for(frame):
     """The VN-2000 TM-3 zone (VN-2000 data) or UTM zone (otherwise) for geographic ``frame``."""
-    from pyproj import CRS
+    from ..core.crs import local_projected_crs
 
-    from ..core.crs import VN2000_TM3_EPSG, is_vn2000
-
-    lon, lat = shapely.centroid(shapely.union_all(frame.geometry.values)).coords[0]
-    if is_vn2000(frame.crs):
-        return CRS.from_epsg(min(VN2000_TM3_EPSG, key=lambda code: abs(_central_meridian(code) - lon)))
-    zone = int((lon + 180) // 6) + 1
-    return CRS.from_epsg((32600 if lat >= 0 else 32700) + zone)
-
-
-def _central_meridian(epsg: int) -> float:
-    from pyproj import CRS
-
-    params = CRS.from_epsg(epsg).coordinate_operation.params
-    return next(p.value for p in params if "longitude" in p.name.lower())
+    return local_projected_crs(frame)
 
 
 def load_site(path, layer=None, crs=None) -> tuple[object, object]:
@@ -65,7 +52,10 @@ def load_site(path, layer=None, crs=None) -> tuple[object, object]:
             given = to_crs(crs)
         except Exception:
             raise InputError(t("mã hệ tọa độ không hợp lệ {c!r}", "invalid CRS code {c!r}", c=crs), "--crs")
-        frame = frame.set_crs(given, allow_override=True) if frame.crs is None else frame
+        # a GeoJSON always comes back as WGS 84 from GDAL, even in metres: --crs must then win
+        geojson_default = Path(path).suffix.lower() in (".geojson", ".json") and frame.crs is not None \
+            and frame.crs.to_epsg() == 4326
+        frame = frame.set_crs(given, allow_override=True) if frame.crs is None or geojson_default else frame
     if frame.crs is None:
         raise InputError(t("tệp không có hệ tọa độ (.prj); hãy chỉ ra bằng --crs",
                            "the file has no coordinate system (.prj); give it with --crs"), path)
@@ -76,6 +66,9 @@ def load_site(path, layer=None, crs=None) -> tuple[object, object]:
         raise InputError(t("tệp phải chứa vùng (Polygon), không phải điểm hay đường",
                            "the file must hold polygons, not points or lines"), path)
     if frame.crs.is_geographic:
+        from ..exchange.crs_check import check_coordinates
+
+        check_coordinates(frame, path)  # metres in a GeoJSON without "crs" are not degrees
         frame = reproject(frame.set_geometry(list(geoms)) if len(geoms) != len(frame) else frame,
                           _projected_crs_for(frame))
         geoms = frame.geometry.values
