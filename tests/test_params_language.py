@@ -53,3 +53,11 @@ def test_cli_help_in_one_language():
     out = subprocess.run([sys.executable, "main.py", "check", "--help", "--lang", "en"], cwd=ROOT,
                          capture_output=True, text=True)
     assert "output JSON file" in out.stdout and "tệp JSON" not in out.stdout
+
+
+def test_choice_defaults_are_shown(qtbot):
+    from gis_app.shell.algorithm_dialog import AlgorithmDialog
+
+    dialog = AlgorithmDialog(registry().get("subdivide"))
+    qtbot.addWidget(dialog)
+    assert dialog.values()["preset"] == "cnht"

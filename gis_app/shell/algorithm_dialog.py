@@ -151,9 +151,9 @@ class AlgorithmDialog(QDialog):
             editor.setValue(float(value))
         elif p.kind == "bool":
             editor.setChecked(str(value).lower() in ("true", "1"))
-        elif p.kind == "choice":
-            index = editor.findText(str(value))
-            editor.setCurrentIndex(max(index, 0))
+        elif p.kind == "choice":  # items show labels, hold values
+            index = editor.findData(value)
+            editor.setCurrentIndex(max(index if index >= 0 else editor.findText(str(value)), 0))
         elif p.kind == "date":
             editor.setDate(QDate.fromString(str(value)[:10], "yyyy-MM-dd"))
         else:
