@@ -151,8 +151,11 @@ class Project:
 
     @classmethod
     def open(cls, path: str | Path) -> "Project":
-        """Read a project (GeoPackage); InputError when unreadable or geographic."""
-        return cls.load(path)
+        """Read a project (GeoPackage or PostGIS address); InputError when unreadable or geographic
+        (the message offers the province's VN-2000 TM-3 CRS)."""
+        project = cls.load(path)
+        _refuse_geographic(project, str(path))
+        return project
 
     @classmethod
     def of(cls, value) -> "Project":
@@ -420,7 +423,6 @@ class Project:
                 frame = normalise_types(frame)
                 validate_layer(frame, CANONICAL[layer_name], f"{where}:{layer_name}")
             project.layers[layer_name] = frame
-        _refuse_geographic(project, where)
         known = {s["name"] for s in project.layer_state}
         for name in project.layers:
             if name not in known:

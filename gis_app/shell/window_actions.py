@@ -131,7 +131,7 @@ def is_project_file(path) -> bool:
 
 def load_project(window, path) -> bool:
     try:
-        project = Project.load(path)
+        project = Project.open(path)  # a geographic project is refused with the TM-3 CRS to use
     except InputError as exc:
         show_error(window, exc)
         return False
@@ -145,7 +145,7 @@ def open_project_dialog(window) -> None:
     path, _ = QFileDialog.getOpenFileName(window, _tr("MainWindow", "Open project"), start_path(), PROJECT_FILTER)
     if path:
         # Read in the task runner (a big project must not freeze the window), show in the UI thread.
-        window.tasks.run(lambda feedback: Project.load(path), title=_tr("MainWindow", "Open project"),
+        window.tasks.run(lambda feedback: Project.open(path), title=_tr("MainWindow", "Open project"),
                          on_done=lambda project: show_project(window, project))
 
 
