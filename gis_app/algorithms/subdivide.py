@@ -59,8 +59,7 @@ class Subdivide(Algorithm):
     outputs = (Output("out", "file"), Output("json", "json"))
 
     def process(self, params: dict, feedback) -> dict:
-        from ..core.atomic import write_text_atomic
-        from ..subdivision import api, output, site
+        from ..subdivision import api, site
         from ..subdivision.params import SubdivisionParams, check_params, parse_lot_mix
 
         if params.get("preset") in ("kcn", "ccn"):
@@ -128,19 +127,18 @@ class Subdivide(Algorithm):
         return self._write(params, result, feedback)
 
     def _write(self, params: dict, result, feedback) -> dict:
-        from ..core.atomic import write_text_atomic
+        from ..core.atomic import atomic_outputs
         from ..subdivision import output
 
         metrics, problems, frames = result.metrics, result.metrics["problems"], result.frames
-        writers = (("out", lambda: output.write_gpkg(frames, params["out"])),
-                   ("json", lambda: write_text_atomic(params["json"],
-                                                      json.dumps(metrics, ensure_ascii=False, indent=2))))
-        for arg, write in writers:
-            try:
-                write()
-            except OSError as exc:  # unwritable folder, full disk: the user's to fix
-                raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
-                                   err=exc.strerror or exc), params[arg]) from exc
+        try:  # the layout and its metrics replace the old pair together (journaled set)
+            with atomic_outputs(params["out"]) as outputs:
+                output.write_gpkg(frames, outputs.path(params["out"]))
+                outputs.path(params["json"]).write_text(json.dumps(metrics, ensure_ascii=False, indent=2),
+                                                         encoding="utf-8")
+        except OSError as exc:  # unwritable folder, full disk: the user's to fix
+            raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
+                               err=exc.strerror or exc), params["out"]) from exc
         summary = t("{n} lô, {a:.1f} ha lô ({s:.1%} vùng đất), {r:.1f} ha đường, {sec:.1f} s",
                     "{n} lots, {a:.1f} ha of lots ({s:.1%} of the site), {r:.1f} ha of roads, {sec:.1f} s",
                     n=metrics["lots"], a=metrics["lot_m2"] / 1e4, s=metrics["lot_share"],

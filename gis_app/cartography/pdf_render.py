@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -340,33 +337,31 @@ def pdf_to_png(pdf_path, png_path, dpi: int = 300, feedback: Feedback | None = N
     """
     import pypdfium2 as pdfium
 
-    from ..core.atomic import check_output_path, write_error
+    from ..core.atomic import atomic_outputs, check_output_path, write_error
 
     png_path = check_output_path(png_path)
     try:
         png_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp_dir = Path(tempfile.mkdtemp(prefix=f".{png_path.stem}.", dir=png_path.parent))
     except OSError as exc:
         raise write_error(exc, png_path) from None
     doc = pdfium.PdfDocument(str(pdf_path))
     try:
         targets = sheet_png_paths(png_path, len(doc))
-        for i, target in enumerate(targets):
-            if feedback:  # a long series can be canceled between pages; nothing is moved in then
-                feedback.check_canceled()
-            _render_page(doc[i], dpi).save(tmp_dir / target.name, format="PNG", dpi=(dpi, dpi))
         earlier = [png_path, *png_path.parent.glob(f"{glob.escape(png_path.stem)}-[0-9][0-9]{png_path.suffix}")]
-        for stale in earlier:
-            if stale not in targets and stale.is_file():
-                stale.unlink()
-        for target in targets:
-            os.replace(tmp_dir / target.name, target)
+        # The whole series replaces the old one as a set (journaled): never half old, half new sheets.
+        with atomic_outputs(png_path) as outputs:
+            for i, target in enumerate(targets):
+                if feedback:  # a long series can be canceled between pages; nothing is moved in then
+                    feedback.check_canceled()
+                _render_page(doc[i], dpi).save(outputs.path(target), format="PNG", dpi=(dpi, dpi))
+            for stale in earlier:
+                if stale not in targets and stale.is_file():
+                    outputs.remove(stale)
         return targets
     except OSError as exc:
         raise write_error(exc, png_path) from None
     finally:
         doc.close()
-        shutil.rmtree(tmp_dir, ignore_errors=True)
 
 
 def _render_page(page, dpi: int):

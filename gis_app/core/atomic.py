@@ -257,6 +257,11 @@ class OutputSet:
         self.dirs: dict[Path, Path] = {}
         self.targets: dict[Path, tuple[str, ...]] = {}
         self.verifiers: dict[Path, Callable[[Path], None]] = {}
+        self.removals: list[Path] = []
+
+    def remove(self, stale: str | Path) -> None:
+        """Remove ``stale`` (an old file the new set no longer has) when the set is committed."""
+        self.removals.append(Path(stale).absolute())
 
     def path(self, target: str | Path, sidecars: tuple[str, ...] = (),
              verify: Callable[[Path], None] | None = None) -> Path:
@@ -312,6 +317,7 @@ def atomic_outputs(first_target: str | Path) -> Iterator[OutputSet]:
                 names = {p.name for p in produced}
                 obsolete += [str(target.with_suffix(s)) for s in sidecars
                              if target.with_suffix(s).name not in names]
+            obsolete += [str(p) for p in outputs.removals]
             for tmp_dir in outputs.dirs.values():
                 _fsync_tree(tmp_dir)
                 if tmp_dir.parent != first_target.parent:

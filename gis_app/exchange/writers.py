@@ -18,7 +18,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from ..core.atomic import atomic_file_set, atomic_path, check_output_path, write_text_atomic
+from ..core.atomic import WriteCheckFailed, atomic_file_set, atomic_path, check_output_path, write_text_atomic
 from ..core.crs import reproject, to_crs
 from ..core.errors import InputError
 from ..core.drawable import check_drawable
@@ -237,5 +237,14 @@ def _write_ogr(frame, target: Path, layer: str, fmt: str, result: WriteResult) -
     notes.add("file_name", int(safe_layer != layer))
     layer = safe_layer
     result.notes += notes.messages(target.name)
-    with atomic_path(target) as tmp:
+    def complete(tmp: Path) -> None:
+        # GDAL's KML/GeoJSON writers may report success on a full disk with a truncated file:
+        # read it back before it replaces a good one.
+        try:
+            count = pyogrio.read_info(tmp, force_feature_count=True)["features"]
+        except Exception as exc:
+            raise WriteCheckFailed(f"{target}: unreadable after writing ({str(exc)[:120]})") from exc
+        if count != len(out):
+            raise WriteCheckFailed(f"{target}: {count} of {len(out)} features written")
+    with atomic_path(target, verify=complete) as tmp:
         pyogrio.write_dataframe(out, tmp, driver=driver, layer=layer)

@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         from .editing_tools import EditingTools
 
         self.editing = EditingTools(self)  # add polygon, vertex tool, merge, split, snapping (undoable)
+        from .store import install_store
+
+        install_store(self)  # shared database, edit log, saving off the UI thread, autosave
         self.setAcceptDrops(True)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
@@ -221,6 +224,8 @@ class MainWindow(QMainWindow):
         self.zone_panel.retranslate()
         self.printing.retranslate()
         self.rules.retranslate()
+        if hasattr(self, "store_tools"):
+            self.store_tools.retranslate()
         self._show_scale()
         self.update_title()
 
@@ -298,6 +303,9 @@ class MainWindow(QMainWindow):
 
             settings().setValue("ui/geometry", self.saveGeometry())
             settings().setValue("ui/window_state", self.saveState())
+            if self.store_tools.autosave is not None:  # a clean exit: nothing to recover next time
+                self.store_tools.autosave.close()
+                self.store_tools.autosave = None
             event.accept()
         else:
             event.ignore()

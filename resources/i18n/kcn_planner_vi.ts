@@ -479,223 +479,218 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="185" />
+        <location filename="../../gis_app/shell/main_window.py" line="188" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="186" />
+        <location filename="../../gis_app/shell/main_window.py" line="189" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="191" />
+        <location filename="../../gis_app/shell/main_window.py" line="194" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="192" />
+        <location filename="../../gis_app/shell/main_window.py" line="195" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="193" />
+        <location filename="../../gis_app/shell/main_window.py" line="196" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="194" />
+        <location filename="../../gis_app/shell/main_window.py" line="197" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="195" />
+        <location filename="../../gis_app/shell/main_window.py" line="198" />
         <source>New project…</source>
         <translation>Dự án mới…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="196" />
+        <location filename="../../gis_app/shell/main_window.py" line="199" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="197" />
+        <location filename="../../gis_app/shell/main_window.py" line="200" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="198" />
+        <location filename="../../gis_app/shell/main_window.py" line="201" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="199" />
+        <location filename="../../gis_app/shell/main_window.py" line="202" />
         <source>Add layer…</source>
         <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="200" />
+        <location filename="../../gis_app/shell/main_window.py" line="203" />
         <source>Export layer…</source>
         <translation>Xuất lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="201" />
+        <location filename="../../gis_app/shell/main_window.py" line="204" />
         <source>Export project for QGIS…</source>
         <translation>Xuất dự án cho QGIS…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="202" />
+        <location filename="../../gis_app/shell/main_window.py" line="205" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="203" />
+        <location filename="../../gis_app/shell/main_window.py" line="206" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="204" />
+        <location filename="../../gis_app/shell/main_window.py" line="207" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="205" />
+        <location filename="../../gis_app/shell/main_window.py" line="208" />
         <source>Delete selected features</source>
         <translation>Xóa đối tượng đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="206" />
+        <location filename="../../gis_app/shell/main_window.py" line="209" />
         <source>Remove layer</source>
         <translation>Gỡ lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="207" />
+        <location filename="../../gis_app/shell/main_window.py" line="210" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="208" />
+        <location filename="../../gis_app/shell/main_window.py" line="211" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="209" />
+        <location filename="../../gis_app/shell/main_window.py" line="212" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="212" />
+        <location filename="../../gis_app/shell/main_window.py" line="215" />
         <source>User guide</source>
         <translation>Hướng dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="213" />
+        <location filename="../../gis_app/shell/main_window.py" line="216" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="216" />
+        <location filename="../../gis_app/shell/main_window.py" line="219" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="217" />
+        <location filename="../../gis_app/shell/main_window.py" line="220" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="218" />
+        <location filename="../../gis_app/shell/main_window.py" line="221" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="219" />
+        <location filename="../../gis_app/shell/main_window.py" line="222" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="235" />
+        <location filename="../../gis_app/shell/main_window.py" line="240" />
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="236" />
+        <location filename="../../gis_app/shell/main_window.py" line="241" />
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="242" />
+        <location filename="../../gis_app/shell/main_window.py" line="247" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="247" />
+        <location filename="../../gis_app/shell/main_window.py" line="252" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="276" />
+        <location filename="../../gis_app/shell/main_window.py" line="281" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="31" />
+        <location filename="../../gis_app/shell/window_actions.py" line="32" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="94" />
+        <location filename="../../gis_app/shell/window_actions.py" line="95" />
         <source>Cannot edit</source>
         <translation>Không sửa được</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="145" />
-        <location filename="../../gis_app/shell/window_actions.py" line="148" />
+        <location filename="../../gis_app/shell/window_actions.py" line="146" />
+        <location filename="../../gis_app/shell/window_actions.py" line="149" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/window_actions.py" line="167" />
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="173" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="186" />
+        <location filename="../../gis_app/shell/window_actions.py" line="180" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="186" />
+        <location filename="../../gis_app/shell/window_actions.py" line="180" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="219" />
+        <location filename="../../gis_app/shell/window_actions.py" line="213" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="283" />
+        <location filename="../../gis_app/shell/window_actions.py" line="277" />
         <source>The active layer %1 is hidden: nothing to select</source>
         <translation>Lớp đang chọn %1 đang ẩn: không có gì để chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="300" />
+        <location filename="../../gis_app/shell/window_actions.py" line="294" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="303" />
+        <location filename="../../gis_app/shell/window_actions.py" line="297" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="303" />
+        <location filename="../../gis_app/shell/window_actions.py" line="297" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
