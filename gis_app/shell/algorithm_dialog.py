@@ -10,7 +10,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget, QLabel, QScrollArea)
+                               QScrollArea, QVBoxLayout, QWidget, QLabel)
 
 from gis_app.core.aliases import choice_label
 from gis_app.core.processing import Algorithm, Param
@@ -79,21 +79,21 @@ class AlgorithmDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(algorithm.title))
-        # a long form (subdivide has 20 fields) scrolls, so the dialog fits a 1366×768 laptop
-        holder = QWidget()
-        holder.setLayout(form)
+        # the form scrolls when it is taller than a laptop screen; OK/Cancel always stay in view
+        body = QWidget()
+        body.setLayout(form)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(holder)
-        scroll.setMinimumWidth(holder.sizeHint().width() + 24)
-        screen = self.screen().availableGeometry().height() if self.screen() is not None else 768
-        scroll.setMaximumHeight(max(200, screen - 160))
-        scroll.setMinimumHeight(min(holder.sizeHint().height() + 4, max(200, screen - 160)))
-        layout.addWidget(scroll)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(algorithm.title))
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        limit = (screen.height() if screen is not None else 768) - 80
+        hint = body.sizeHint()
+        self.resize(min(max(hint.width() + 40, 420), 900), min(hint.height() + 110, limit))
 
     def _key(self, p: Param) -> str:
         return f"algorithms/{self.algorithm.name}/{p.name}"

@@ -298,127 +298,127 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="170" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="172" />
         <source>Import layer: %1</source>
         <translation>Nhập lớp: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="171" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="173" />
         <source>Text encoding</source>
         <translation>Bảng mã văn bản</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="172" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="174" />
         <source>Decode as</source>
         <translation>Giải mã theo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="173" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="175" />
         <source>automatic (detected)</source>
         <translation>tự động (phát hiện)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="174" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="176" />
         <source>Coordinate system</source>
         <translation>Hệ tọa độ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="175" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="177" />
         <source>Candidate</source>
         <translation>Đề xuất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="175" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="177" />
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="176" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="178" />
         <source>I confirm this coordinate system for the file</source>
         <translation>Tôi xác nhận hệ tọa độ này cho tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="177" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="179" />
         <source>Fields</source>
         <translation>Trường dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="178" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="180" />
         <source>Layer name</source>
         <translation>Tên lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="179" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="181" />
         <source>Zone of these parcels</source>
         <translation>Khu của các lô này</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="180" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="182" />
         <source>Geometry check</source>
         <translation>Kiểm tra hình học</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="181" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="183" />
         <source>Repair invalid geometries</source>
         <translation>Sửa các hình không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="182" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="184" />
         <source>Kept, renamed and not read</source>
         <translation>Giữ, đổi tên và không đọc được</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="201" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="203" />
         <source>Reading %1</source>
         <translation>Đang đọc %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="210" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="212" />
         <source>Choose the encoding: none decodes the text cleanly.</source>
         <translation>Hãy chọn bảng mã: không bảng mã nào đọc được văn bản trọn vẹn.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="241" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="243" />
         <source>No text to decode.</source>
         <translation>Không có văn bản cần giải mã.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="244" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="246" />
         <source>%1, as declared in %2</source>
         <translation>%1, theo khai báo trong %2</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="247" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="249" />
         <source>Detected: %1 (confidence %2%)</source>
         <translation>Phát hiện: %1 (độ tin cậy %2%)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="250" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="252" />
         <source>Decoded as %1 (your choice)</source>
         <translation>Giải mã theo %1 (do bạn chọn)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="268" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="270" />
         <source>The file says: EPSG:%1 (%2)</source>
         <translation>Theo tệp: EPSG:%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="276" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="278" />
         <source>The file has no usable coordinate system. Choose one (candidates ranked by where they put the data) and confirm it.</source>
         <translation>Tệp không có hệ tọa độ dùng được. Hãy chọn một hệ (các đề xuất xếp theo vị trí chúng đặt dữ liệu) và xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="302" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="304" />
         <source>Read %1, importable %2, rejected %3</source>
         <translation>Đọc %1, nhập được %2, loại %3</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="312" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="314" />
         <source>All fields and values are kept as they are.</source>
         <translation>Mọi trường và giá trị được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="367" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="369" />
         <source>Importing %1</source>
         <translation>Đang nhập %1</translation>
     </message>
