@@ -83,8 +83,10 @@ class ImportDialog(QDialog):
         self.detected_label = QLabel(self)
         self.encoding_combo = QComboBox(self)
         self.encoding_combo.addItem("", "auto")
-        for name in ENCODINGS + OTHER_ENCODINGS:
+        for name in ENCODINGS:
             self.encoding_combo.addItem(name, name)
+        for name in OTHER_ENCODINGS:  # code page names as printed on Windows ("CP1250", "ISO8859-1")
+            self.encoding_combo.addItem(name.upper(), name)
         self.encoding_combo.setEnabled(self.path.suffix.lower() in ENCODED_FORMATS)
         self.encoding_combo.activated.connect(lambda _: self.refresh())
         self.names_list = QListWidget(self)  # takes the spare height: the names show the decoding
