@@ -12,14 +12,14 @@ class CheckAlgorithm(Algorithm):
     title_vi = "Kiểm tra tỷ lệ lấp đầy và quy tắc dành quỹ đất R1–R6"
     title_en = "Check fill rates and the land reservation rules R1–R6"
     params = (
-        Param("project", "path", t("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True,
+        Param("project", "path", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True,
               positional=True),
-        Param("json", "path", t("tệp JSON kết quả", "output JSON file"), required=True),
-        Param("rules", "path", t("tệp bộ quy tắc TOML (mặc định: resources/rules/default.toml)",
+        Param("json", "path", ("tệp JSON kết quả", "output JSON file"), required=True),
+        Param("rules", "path", ("tệp bộ quy tắc TOML (mặc định: resources/rules/default.toml)",
                                  "rule set TOML file (default: resources/rules/default.toml)")),
-        Param("as_of", "date", t("ngày đánh giá YYYY-MM-DD: bỏ các khu thành lập sau ngày này",
+        Param("as_of", "date", ("ngày đánh giá YYYY-MM-DD: bỏ các khu thành lập sau ngày này",
                                  "evaluation date YYYY-MM-DD: zones established after it are left out")),
-        Param("proximity", "path", t("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
+        Param("proximity", "path", ("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("json", "file"),)
@@ -33,10 +33,10 @@ class CheckAlgorithm(Algorithm):
         from ..rules.travel import load_travel_times
 
         ruleset = load_ruleset(params.get("rules"))
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         from ..exchange.crs_check import require_projected
 
-        require_projected(project, params["project"])
+        require_projected(project, project.path or project.name)
         feedback.progress(10)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), feedback, travel)

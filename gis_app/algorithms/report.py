@@ -12,12 +12,12 @@ class ReportAlgorithm(Algorithm):
     title_vi = "Báo cáo tuân thủ quy tắc (XLSX, PDF)"
     title_en = "Compliance report (XLSX, PDF)"
     params = (
-        Param("project", "path", t("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
-        Param("xlsx", "path", t("tệp XLSX kết quả", "output XLSX file")),
-        Param("pdf", "path", t("tệp PDF kết quả (tiếng Việt)", "output PDF file (Vietnamese)")),
-        Param("rules", "path", t("tệp bộ quy tắc TOML", "rule set TOML file")),
-        Param("as_of", "date", t("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
-        Param("proximity", "path", t("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
+        Param("project", "path", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
+        Param("xlsx", "path", ("tệp XLSX kết quả", "output XLSX file")),
+        Param("pdf", "path", ("tệp PDF kết quả (tiếng Việt)", "output PDF file (Vietnamese)")),
+        Param("rules", "path", ("tệp bộ quy tắc TOML", "rule set TOML file")),
+        Param("as_of", "date", ("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
+        Param("proximity", "path", ("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("xlsx", "file"), Output("pdf", "file"))
@@ -36,10 +36,10 @@ class ReportAlgorithm(Algorithm):
             raise InputError(t("cần ít nhất một trong --xlsx, --pdf", "give at least one of --xlsx, --pdf"),
                              "--xlsx/--pdf")
         ruleset = load_ruleset(params.get("rules"))
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         from ..exchange.crs_check import require_projected
 
-        require_projected(project, params["project"])
+        require_projected(project, project.path or project.name)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), travel=travel)
         feedback.progress(30)
