@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, Date, DestinationFile, SourceFile
 from ..core.i18n import t
 
 
@@ -12,14 +12,14 @@ class CheckAlgorithm(Algorithm):
     title_vi = "Kiểm tra tỷ lệ lấp đầy và quy tắc dành quỹ đất R1–R6"
     title_en = "Check fill rates and the land reservation rules R1–R6"
     params = (
-        Param("project", "path", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True,
+        SourceFile("project", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True,
               positional=True),
-        Param("json", "path", ("tệp JSON kết quả", "output JSON file"), required=True),
-        Param("rules", "path", ("tệp bộ quy tắc TOML (mặc định: resources/rules/default.toml)",
+        DestinationFile("json", ("tệp JSON kết quả", "output JSON file"), required=True),
+        SourceFile("rules", ("tệp bộ quy tắc TOML (mặc định: resources/rules/default.toml)",
                                  "rule set TOML file (default: resources/rules/default.toml)")),
-        Param("as_of", "date", ("ngày đánh giá YYYY-MM-DD: bỏ các khu thành lập sau ngày này",
+        Date("as_of", ("ngày đánh giá YYYY-MM-DD: bỏ các khu thành lập sau ngày này",
                                  "evaluation date YYYY-MM-DD: zones established after it are left out")),
-        Param("proximity", "path", ("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
+        SourceFile("proximity", ("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("json", "file"),)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.i18n import t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, DestinationFile, SourceFile
 
 
 class ExportWeb(Algorithm):
@@ -13,8 +13,8 @@ class ExportWeb(Algorithm):
     title_vi = "Xuất bản đồ web ngoại tuyến (HTML)"
     title_en = "Export an offline web map (HTML)"
     params = (
-        Param("project", "path", "tệp dự án (.gpkg) / project file", required=True, positional=True),
-        Param("out", "path", "tệp HTML đầu ra / output .html", required=True),
+        SourceFile("project", "tệp dự án (.gpkg) / project file", required=True, positional=True),
+        DestinationFile("out", "tệp HTML đầu ra / output .html", required=True),
     )
     outputs = (Output("out", "file"),)
 

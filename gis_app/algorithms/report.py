@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.i18n import t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, Date, DestinationFile, SourceFile
 
 
 class ReportAlgorithm(Algorithm):
@@ -12,12 +12,12 @@ class ReportAlgorithm(Algorithm):
     title_vi = "Báo cáo tuân thủ quy tắc (XLSX, PDF)"
     title_en = "Compliance report (XLSX, PDF)"
     params = (
-        Param("project", "path", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
-        Param("xlsx", "path", ("tệp XLSX kết quả", "output XLSX file")),
-        Param("pdf", "path", ("tệp PDF kết quả (tiếng Việt)", "output PDF file (Vietnamese)")),
-        Param("rules", "path", ("tệp bộ quy tắc TOML", "rule set TOML file")),
-        Param("as_of", "date", ("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
-        Param("proximity", "path", ("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
+        SourceFile("project", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
+        DestinationFile("xlsx", ("tệp XLSX kết quả", "output XLSX file")),
+        DestinationFile("pdf", ("tệp PDF kết quả (tiếng Việt)", "output PDF file (Vietnamese)")),
+        SourceFile("rules", ("tệp bộ quy tắc TOML", "rule set TOML file")),
+        Date("as_of", ("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
+        SourceFile("proximity", ("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("xlsx", "file"), Output("pdf", "file"))
