@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
                 kwargs["metavar"] = p.name.upper()
                 if p.choices:
                     kwargs["choices"] = p.choices
+                if p.multiple:
+                    kwargs["action"] = "append"
             if p.positional:
                 if not p.required:
                     kwargs["nargs"] = "?"

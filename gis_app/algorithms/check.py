@@ -6,6 +6,11 @@ import json
 from ..core.processing import Algorithm, Output, Param
 from ..core.i18n import t
 
+RULES_HELP = t("bộ quy tắc: mã (xem `rules list`) hoặc tệp TOML; lặp lại được. Mặc định: các bộ lưu trong dự án, "
+               "nếu không có thì hai-duong-2021 và vn-national",
+               "rule set: an id (see `rules list`) or a TOML file; repeatable. Default: the sets stored in the "
+               "project, else hai-duong-2021 and vn-national")
+
 
 class CheckAlgorithm(Algorithm):
     name = "check"
@@ -15,10 +20,11 @@ class CheckAlgorithm(Algorithm):
         Param("project", "path", t("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True,
               positional=True),
         Param("json", "path", t("tệp JSON kết quả", "output JSON file"), required=True),
-        Param("rules", "path", t("tệp bộ quy tắc TOML (mặc định: resources/rules/default.toml)",
-                                 "rule set TOML file (default: resources/rules/default.toml)")),
-        Param("as_of", "date", t("ngày đánh giá YYYY-MM-DD: bỏ các khu thành lập sau ngày này",
-                                 "evaluation date YYYY-MM-DD: zones established after it are left out")),
+        Param("rules", "str", RULES_HELP, multiple=True),
+        Param("as_of", "date", t("ngày đánh giá YYYY-MM-DD: tình trạng tại ngày này (khu đã thành lập, đã hoạt động, "
+                                 "hợp đồng thuê đã bắt đầu)",
+                                 "evaluation date YYYY-MM-DD: the state on that day (zones established and operating, "
+                                 "leases started by then)")),
         Param("proximity", "path", t("kết quả lệnh proximity (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
@@ -29,11 +35,11 @@ class CheckAlgorithm(Algorithm):
         from ..core.errors import InputError
         from ..core.project import Project
         from ..rules.check import run_check, status_counts
-        from ..rules.ruleset import load_ruleset
+        from ..rules.ruleset import resolve_rulesets
         from ..rules.travel import load_travel_times
 
-        ruleset = load_ruleset(params.get("rules"))
         project = Project.load(params["project"])
+        ruleset = resolve_rulesets(params.get("rules"), project.meta)
         feedback.progress(10)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), feedback, travel)
@@ -45,7 +51,18 @@ class CheckAlgorithm(Algorithm):
         feedback.progress(100)
         counts = status_counts(result)
         return {"json": params["json"], "result": result,
-                "summary": t("{z} khu: {v} vi phạm, {w} cảnh báo, {o} đạt, {n} không áp dụng → {out}",
-                             "{z} zones: {v} violations, {w} warnings, {o} ok, {n} n/a → {out}",
-                             z=len(result["zones"]), v=counts["violation"], w=counts["warning"],
-                             o=counts["ok"], n=counts["n/a"], out=params["json"])}
+                "summary": check_summary(result, counts, params["json"])}
+
+
+def check_summary(result: dict, counts: dict, out) -> str:
+    """One line per run: the rule sets, the counts by status, rules switched off (never silently)."""
+    sets = ", ".join(f"{s['id']} {s['version']}" for s in result["rules"]["sets"])
+    off = [f"{s['id']}:{c}" for s in result["rules"]["sets"] for c in s["off"]]
+    line = t("[{s}] {z} khu: {v} vi phạm, {w} cảnh báo, {u} thiếu dữ liệu, {i} thông tin, {o} đạt, "
+             "{n} không áp dụng → {out}",
+             "[{s}] {z} zones: {v} violations, {w} warnings, {u} unknown, {i} info, {o} ok, {n} n/a → {out}",
+             s=sets, z=len(result["zones"]), v=counts["violation"], w=counts["warning"], u=counts["unknown"],
+             i=counts["info"], o=counts["ok"], n=counts["n/a"], out=out)
+    if off:
+        line += "\n" + t("Quy tắc đã tắt: {c}", "Rules switched off: {c}", c=", ".join(off))
+    return line

@@ -6,6 +6,7 @@ from pathlib import Path
 from ..core.errors import InputError
 from ..core.i18n import t
 from ..core.processing import Algorithm, Output, Param
+from .check import RULES_HELP
 
 
 class ExportWeb(Algorithm):
@@ -15,6 +16,7 @@ class ExportWeb(Algorithm):
     params = (
         Param("project", "path", "tệp dự án (.gpkg) / project file", required=True, positional=True),
         Param("out", "path", "tệp HTML đầu ra / output .html", required=True),
+        Param("rules", "str", RULES_HELP, multiple=True),
     )
     outputs = (Output("out", "file"),)
 
@@ -27,7 +29,7 @@ class ExportWeb(Algorithm):
             raise InputError(t("tệp đầu ra phải là .html", "the output must be .html"), out)
         project = Project.load(params["project"])
         feedback.progress(5)
-        write_web_map(project, out, feedback)
+        write_web_map(project, out, feedback, params.get("rules"))
         feedback.progress(100)
         size_kb = out.stat().st_size / 1024
         return {"out": str(out), "summary": t("Đã ghi {f} ({k:.0f} KB, {n} khu)", "Wrote {f} ({k:.0f} KB, {n} zones)",

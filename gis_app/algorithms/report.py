@@ -1,8 +1,9 @@
 """`python main.py report PROJECT [--xlsx OUT] [--pdf OUT] [--rules FILE] [--as-of DATE]`."""
 from __future__ import annotations
 
-from ..core.i18n import t
+from ..core.i18n import get_language, t
 from ..core.processing import Algorithm, Output, Param
+from .check import RULES_HELP
 
 
 class ReportAlgorithm(Algorithm):
@@ -12,8 +13,8 @@ class ReportAlgorithm(Algorithm):
     params = (
         Param("project", "path", t("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
         Param("xlsx", "path", t("tệp XLSX kết quả", "output XLSX file")),
-        Param("pdf", "path", t("tệp PDF kết quả (tiếng Việt)", "output PDF file (Vietnamese)")),
-        Param("rules", "path", t("tệp bộ quy tắc TOML", "rule set TOML file")),
+        Param("pdf", "path", t("tệp PDF kết quả (theo --lang)", "output PDF file (in the --lang language)")),
+        Param("rules", "str", RULES_HELP, multiple=True),
         Param("as_of", "date", t("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
         Param("proximity", "path", t("kết quả lệnh proximity (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
@@ -26,14 +27,14 @@ class ReportAlgorithm(Algorithm):
         from ..reports.pdf_report import write_pdf
         from ..reports.xlsx_report import write_xlsx
         from ..rules.check import run_check, zones_as_of
-        from ..rules.ruleset import load_ruleset
+        from ..rules.ruleset import resolve_rulesets
         from ..rules.travel import load_travel_times
 
         if not params.get("xlsx") and not params.get("pdf"):
             raise InputError(t("cần ít nhất một trong --xlsx, --pdf", "give at least one of --xlsx, --pdf"),
                              "--xlsx/--pdf")
-        ruleset = load_ruleset(params.get("rules"))
         project = Project.load(params["project"])
+        ruleset = resolve_rulesets(params.get("rules"), project.meta)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), travel=travel)
         feedback.progress(30)
@@ -46,7 +47,7 @@ class ReportAlgorithm(Algorithm):
             target = params.get("pdf")
             if target:
                 written.append(str(write_pdf(result, ruleset, zones_as_of(project, params.get("as_of")),
-                                             target, feedback=feedback)))
+                                             target, lang=get_language(), feedback=feedback)))
         except OSError as exc:
             raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
                                err=exc.strerror or exc), target) from None
