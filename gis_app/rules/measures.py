@@ -520,7 +520,7 @@ def zones_reaching_status(ctx: Context, rule) -> list[dict]:
     undated = reached & when.isna().to_numpy()
     in_time = (when <= pd.Timestamp(limit)).to_numpy()
     if start:
-        in_time &= (when >= pd.Timestamp(start)).to_numpy()
+        in_time = in_time & (when >= pd.Timestamp(start)).to_numpy()
     counted = reached & (in_time | (undated & (not start)))
     return [{"subject": "province", "value": float(counted.sum()), "not_due": ctx.as_of < by,
              "figures": {"count": int(counted.sum()), "by": by.isoformat(),

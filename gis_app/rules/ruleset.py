@@ -114,7 +114,8 @@ class RuleSet:
                                    c=rule.code, k=", ".join(sorted(unknown))), self.path)
             values = {}
             if "severity" in change:
-                values["severity"] = _checked(change["severity"], "severity", rule.code, self.path, rule.line)
+                values["severity"] = _check_value(change["severity"], "severity", "severity", self.path,
+                                                  rule.line, rule.code)
             if "threshold" in change:
                 values["threshold"] = _threshold(change["threshold"], rule.comparator, rule.measure,
                                                  self.path, rule.line, rule.code)
@@ -279,10 +280,6 @@ def _threshold(value, comparator: str, measure: str, where: str, line: int, code
         raise InputError(_at(line, t("quy tắc {c}: threshold phải là số, không phải {v!r}",
                                      "rule {c}: threshold must be a number, not {v!r}", c=code, v=value)), where)
     return float(value)
-
-
-def _checked(value, kind, key, where, line, code, allowed=None):
-    return _check_value(value, kind, key, where, line, code, allowed)
 
 
 def _check_value(value, kind: str, key: str, where: str, line: int, code: str, allowed=None):
