@@ -138,3 +138,12 @@ def test_project_stores_its_rule_sets_and_overrides():
     assert [s.id for s in resolve_rulesets(None, {})] == ["hai-duong-2021", "vn-national"]
     with pytest.raises(InputError, match="twice|hai lần"):
         resolve_rulesets(["vn-national", "vn-national"])
+
+
+def test_share_thresholds_are_fractions(tmp_path):
+    from gis_app.core import i18n
+
+    i18n.set_language("en")
+    path, line = _broken(tmp_path, "threshold = 0.20", "threshold = 20")
+    with pytest.raises(InputError, match=rf"line {line}: .*fraction from 0 to 1"):
+        load_ruleset(path)

@@ -270,16 +270,30 @@ def _parse_rule(table: dict, i: int, rule_line: int, lines: "_Lines", where: str
 
 
 def _threshold(value, comparator: str, measure: str, where: str, line: int, code: str):
+    """The threshold checked against the comparator and the measure's unit (fractions 0–1, else ≥ 0)."""
+    from .measures import CATALOGUE
+
     number = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)  # noqa: E731
     if comparator == "between":
-        if not (isinstance(value, list) and len(value) == 2 and all(map(number, value)) and value[0] <= value[1]):
+        if not (isinstance(value, (list, tuple)) and len(value) == 2 and all(map(number, value))
+                and value[0] <= value[1]):
             raise InputError(_at(line, t("quy tắc {c}: với 'between' threshold là [thấp, cao]",
                                          "rule {c}: with 'between' the threshold is [low, high]", c=code)), where)
-        return (float(value[0]), float(value[1]))
-    if not number(value):
+        values = [float(v) for v in value]
+    elif not number(value):
         raise InputError(_at(line, t("quy tắc {c}: threshold phải là số, không phải {v!r}",
                                      "rule {c}: threshold must be a number, not {v!r}", c=code, v=value)), where)
-    return float(value)
+    else:
+        values = [float(value)]
+    fraction = measure in CATALOGUE and CATALOGUE[measure].unit.startswith("fraction")
+    if fraction and not all(0 <= v <= 1 for v in values):
+        raise InputError(_at(line, t("quy tắc {c}: threshold là tỷ lệ từ 0 đến 1 (0.2 = 20%), không phải {v}",
+                                     "rule {c}: the threshold is a fraction from 0 to 1 (0.2 = 20%), not {v}",
+                                     c=code, v=value)), where)
+    if any(v < 0 for v in values):
+        raise InputError(_at(line, t("quy tắc {c}: threshold không được âm", "rule {c}: threshold must not be negative",
+                                     c=code)), where)
+    return tuple(values) if comparator == "between" else values[0]
 
 
 def _check_value(value, kind: str, key: str, where: str, line: int, code: str, allowed=None):

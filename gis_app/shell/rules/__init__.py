@@ -100,8 +100,8 @@ class RulesUi(QObject):
 
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("&Rules"))
-        self.load_action.setText(self.tr("Load a province rule set…"))
-        self.default_action.setText(self.tr("Use the default rule set"))
+        self.load_action.setText(self.tr("Rule sets…"))
+        self.default_action.setText(self.tr("Use the default rule sets"))
         self.compliance_action.setText(self.tr("Colour zones by compliance"))
         self.compliance_action.setChecked(self.controller.compliance_mode())
         self.report_action.setText(self.tr("Export compliance report…"))

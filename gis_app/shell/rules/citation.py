@@ -7,11 +7,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from gis_app.core.i18n import get_language
 
-_TEXT_KEYS = ("title_vi", "title_en", "citation", "kinds", "severity")
 
 
 class CitationDialog(QDialog):
-    def __init__(self, finding: dict, ruleset, parent=None):
+    def __init__(self, finding: dict, rulesets, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Citation") + f" — {finding['rule']}")
         self.browser = QTextBrowser(self)
@@ -22,26 +21,36 @@ class CitationDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(560, 420)
-        self.browser.setHtml(self._html(finding, ruleset))
+        self.browser.setHtml(self._html(finding, rulesets if isinstance(rulesets, (list, tuple)) else [rulesets]))
 
-    def _html(self, finding: dict, ruleset) -> str:
-        rule = ruleset.rules.get(finding["rule"], {})
+    def _html(self, finding: dict, rulesets) -> str:
         esc = html.escape
+        found = [(rs, r) for rs in rulesets for r in rs.rules if r.code == finding.get("code")]
+        ruleset, rule = found[0] if found else (None, None)
+        lang = get_language()
+        other = "en" if lang == "vi" else "vi"
         h_citation, h_rule, h_applies = self.tr("Citation"), self.tr("Rule text in the rule set"), self.tr("Applies to")
-        h_thresholds, h_ruleset = self.tr("Thresholds"), self.tr("Rule set")
-        title = rule.get("title_vi" if get_language() == "vi" else "title_en", "")
-        other = rule.get("title_en" if get_language() == "vi" else "title_vi", "")
-        thresholds = "".join(f"<li><code>{esc(k)}</code> = {esc(str(v))}</li>"
-                             for k, v in rule.items() if k not in _TEXT_KEYS)
-        severity = {"violation": self.tr("obligation (a breach is a violation)"),
-                    "warning": self.tr("priority (a shortfall is a warning)")}.get(rule.get("severity"), "")
-        return (f"<h3>{esc(finding['rule_label'])}: {esc(finding['status_label'])}</h3>"
+        h_thresholds, h_ruleset, h_reading = self.tr("Thresholds"), self.tr("Rule set"), self.tr("Reading")
+        head = (f"<h3>{esc(finding['rule_label'])}: {esc(finding['status_label'])}</h3>"
                 f"<p>{esc(finding['message'])}</p>"
-                f"<h4>{h_citation}</h4><p><b>{esc(finding['citation'])}</b></p>"
-                f"<h4>{h_rule}</h4><p>{esc(title)}<br><i>{esc(other)}</i></p>"
-                f"<p>{h_applies}: {esc(', '.join(rule.get('kinds', [])))} — {severity}</p>"
-                f"<p>{h_thresholds}:</p><ul>{thresholds}</ul>"
-                f"<p><small>{h_ruleset}: {esc(ruleset.name)} ({esc(ruleset.version)}), "
+                f"<h4>{h_citation}</h4><p><b>{esc(finding['citation'])}</b></p>")
+        if rule is None:
+            return head
+        severity = {"violation": self.tr("obligation (a breach is a violation)"),
+                    "warning": self.tr("priority (a shortfall is a warning)"),
+                    "info": self.tr("information only"), "off": self.tr("switched off")}.get(rule.severity, "")
+        applies = "; ".join(f"{k} = {', '.join(map(str, v)) if isinstance(v, tuple) else v}"
+                            for k, v in rule.applies.items()) or "—"
+        threshold = "–".join(f"{v:g}" for v in rule.threshold) if isinstance(rule.threshold, tuple) \
+            else f"{rule.threshold:g}"
+        params = "".join(f"<li><code>{esc(k)}</code> = {esc(str(v))}</li>" for k, v in rule.params.items()
+                         if not isinstance(v, tuple) or len(v) < 8)
+        return (head + f"<h4>{h_rule}</h4><p>{esc(rule.title[lang])}<br><i>{esc(rule.title[other])}</i></p>"
+                f"<p>{h_applies}: {esc(applies)} — {severity}</p>"
+                f"<p>{h_thresholds}: <code>{esc(rule.measure)} {esc(rule.comparator)} {esc(threshold)}</code></p>"
+                f"<ul>{params}</ul>"
+                + (f"<h4>{h_reading}</h4><p>{esc(rule.reading)}</p>" if rule.reading else "")
+                + f"<p><small>{h_ruleset}: {esc(ruleset.name)} ({esc(ruleset.id)} {esc(ruleset.version)}), "
                 f"{esc(ruleset.source)}</small></p>")
 
     def text(self) -> str:
