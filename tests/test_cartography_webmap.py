@@ -23,8 +23,9 @@ PROBE = """<script>
 window.addEventListener('load', () => setTimeout(() => {
   const box = document.createElement('div'); box.id = 'probe'; document.body.appendChild(box);
   for (const key of Object.keys(window).filter(k => /^geo_json_[0-9a-f]+$/.test(k))) {
-    const popup = window[key].getPopup();  // folium binds one popup function to the whole GeoJSON layer
-    if (popup) window[key].eachLayer(l => box.appendChild(popup._content(l)));
+    const popup = window[key].getPopup();  // one popup function is bound to the whole GeoJSON layer
+    // Leaflet puts a string content in as innerHTML, exactly like insertAdjacentHTML
+    if (popup) window[key].eachLayer(l => box.insertAdjacentHTML('beforeend', popup._content(l)));
   }
 }, 200));
 </script>"""

@@ -109,10 +109,12 @@ def test_identify_lists_features_under_the_point(make_window, tmp_path):
     canvas_clicked(win, x, y, Qt.KeyboardModifier.NoModifier)
     tree = win.identify_dialog.tree
     tops = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
-    assert tops[0] == "parcels" and "zones" in tops
+    assert tops[0] == "Thửa đất" and "Khu, cụm công nghiệp" in tops  # the planner's names, not parcels/zones
     first = tree.topLevelItem(0)
     fields = {first.child(i).text(0): first.child(i).text(1) for i in range(first.childCount())}
-    assert fields["parcel_id"] == parcels.frame["parcel_id"].iloc[10]
+    assert fields["Mã thửa"] == parcels.frame["parcel_id"].iloc[10]
+    assert fields["Loại đất"] in {"Đất công nghiệp", "Giao thông", "Cây xanh", "Hạ tầng kỹ thuật", "Dịch vụ",
+                                  "Mặt nước", "Khác"}
     assert not parcels.selected.any()  # identify does not change the selection
 
 

@@ -66,7 +66,8 @@ def test_table_selection_shows_on_canvas_and_canvas_click_selects_in_table(windo
     assert (raw & 0xFFFFFF == QColor(SELECTION_COLOR).rgb() & 0xFFFFFF).sum() > 50
 
     parcels = window.layers["parcels"]
-    window.attribute_table.show_layer("parcels")
+    window.layer_panel.select_layer("parcels")  # the user makes parcels the active layer
+    assert window.attribute_table.current_name() == "parcels"  # the table follows the layer list
     x, y = parcels.label_points[123]
     window.canvas.zoom_to(parcels.bounds[123])
     qt_point = _pixel_of(window, x, y)
@@ -76,6 +77,27 @@ def test_table_selection_shows_on_canvas_and_canvas_click_selects_in_table(windo
     assert parcels.selected_rows().tolist() == [123]
     table_rows = [i.row() for i in window.attribute_table.view.selectionModel().selectedRows()]
     assert table_rows == [123]
+
+
+def test_click_selects_on_the_active_layer_only_and_the_table_stays(window):
+    from PySide6.QtTest import QTest
+
+    zones, parcels = window.layers["zones"], window.layers["parcels"]
+    zones.clear_selection()
+    parcels.clear_selection()
+    window.layer_panel.select_layer("zones")
+    x, y = parcels.label_points[10]
+    window.canvas.zoom_to(parcels.bounds[10])
+    QTest.mouseClick(window.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _pixel_of(window, x, y))
+    assert parcels.selected_rows().size == 0  # parcels lie on top, but zones is the active layer
+    assert zones.selected_rows().size == 1
+    assert window.attribute_table.current_name() == "zones"
+    # picking a layer in the table's own list makes it the active layer of the layer list
+    index = window.attribute_table.layer_combo.findData("parcels")
+    window.attribute_table.layer_combo.setCurrentIndex(index)
+    assert window.layer_panel.current_name() == "parcels"
+    QTest.mouseClick(window.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, _pixel_of(window, x, y))
+    assert parcels.selected_rows().tolist() == [10]
 
 
 def test_language_switch_relabels_menus_and_docks(window):
@@ -193,6 +215,7 @@ def test_missing_and_empty_geometries_render_without_error(qtbot):
     renderer = Renderer()
     renderer.render([layer], view)
     assert layer.rows_at(50, 50).tolist() == [0]
+    layer.clear_selection()  # (a selection tints the fill)
     for color in ("#00ff00", "#0000ff", "#00ff00"):  # the renderer's caches follow every style change
         layer.style = dict(layer.style, fill=color)
         assert renderer.render([layer], view).pixelColor(40, 40).name() == color

@@ -47,6 +47,11 @@ class Convert(Algorithm):
         Param("zone_id", "str", t("zone_id gán cho các lô (tệp lô của một khu)", "zone_id for parcels of one zone")),
         Param("report", "path", t("ghi báo cáo JSON (bảng mã, hệ tọa độ, hình bị loại)",
                                   "write a JSON report (encoding, CRS, rejected features)")),
+        Param("csv_raw", "bool", t("CSV: ghi nguyên giá trị bắt đầu bằng = + - @ (cho phần mềm GIS); mặc định thêm "
+                                   "dấu ' để bảng tính coi là văn bản, không chạy như công thức",
+                                   "CSV: write values beginning with = + - @ as they are (for GIS software); by "
+                                   "default they get a leading ' so spreadsheets show them as text, never run them"),
+              default=False),
     )
     outputs = (Output("output", "file"), Output("report", "json"))
 
@@ -83,7 +88,8 @@ class Convert(Algorithm):
                 dataset.notes.append(area_note)
         layer_name = layer_name or dataset.layer
         id_column = next((c for c in ("parcel_id", "zone_id", "subzone_id") if c in frame.columns), None)
-        written = write_dataset(frame, target, layer_name, params["out_encoding"], params.get("to_crs"), id_column)
+        written = write_dataset(frame, target, layer_name, params["out_encoding"], params.get("to_crs"), id_column,
+                                csv_raw=bool(params.get("csv_raw")))
         feedback.progress(95)
         for line in dataset.notes + written.notes + dataset.report.details():
             feedback.log(line)

@@ -43,6 +43,7 @@ class ExportPdf(Algorithm):
     def process(self, params, feedback):
         from ..cartography.layout import load_layout, save_layout
         from ..cartography.pdf_render import pdf_to_png, render_pdf
+        from ..core.drawable import check_project_drawable
         from ..core.project import Project
 
         out = Path(params["out"])
@@ -65,6 +66,7 @@ class ExportPdf(Algorithm):
                            "warning: the remembered logo {p} is gone; printing without it", p=layout.logo_path))
             layout.logo_path = ""
         project = Project.load(params["project"])
+        check_project_drawable(project, params["project"])  # a blank sheet is no answer
         if params.get("raster"):
             from ..cartography.raster import add_raster_layer
 

@@ -20,6 +20,7 @@ class ExportQgis(Algorithm):
 
     def process(self, params: dict, feedback) -> dict:
         from ..core.project import Project
+        from ..core.safe_text import TextNotes
         from ..exchange.qgis_export import export_qgis
 
         out = Path(params["out"])
@@ -27,7 +28,10 @@ class ExportQgis(Algorithm):
             raise InputError(t("tệp ra phải có đuôi .qgz", "the output must end in .qgz"), "--out")
         project = Project.load(params["project"])
         feedback.progress(10)
-        written = export_qgis(project, out)
+        notes = TextNotes()
+        written = export_qgis(project, out, notes)
+        for line in notes.messages(out.name):
+            feedback.log(line)
         feedback.progress(100)
         return {"summary": t("đã ghi {f} ({n} lớp, kiểu .qml trong {d})", "wrote {f} ({n} layers, .qml styles in {d})",
                              f=out, n=len(project.layers), d=written[0].with_name(out.stem + "_styles")),

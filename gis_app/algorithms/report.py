@@ -1,6 +1,8 @@
 """`python main.py report PROJECT [--xlsx OUT] [--pdf OUT] [--rules FILE] [--as-of DATE]`."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..core.i18n import get_language, t
 from ..core.processing import Algorithm, Output, Param
 from .check import RULES_HELP
@@ -24,6 +26,7 @@ class ReportAlgorithm(Algorithm):
     def process(self, params, feedback):
         from ..core.errors import InputError
         from ..core.project import Project
+        from ..core.safe_text import TextNotes
         from ..reports.pdf_report import write_pdf
         from ..reports.xlsx_report import write_xlsx
         from ..rules.check import run_check, zones_as_of
@@ -42,12 +45,18 @@ class ReportAlgorithm(Algorithm):
         target = params.get("xlsx")
         try:
             if target:
-                written.append(str(write_xlsx(result, ruleset, target)))
+                notes = TextNotes()
+                written.append(str(write_xlsx(result, ruleset, target, notes)))
+                for line in notes.messages(Path(target).name):
+                    feedback.log(line)
             feedback.progress(40)
             target = params.get("pdf")
             if target:
+                notes = TextNotes()
                 written.append(str(write_pdf(result, ruleset, zones_as_of(project, params.get("as_of")),
-                                             target, lang=get_language(), feedback=feedback)))
+                                             target, lang=get_language(), feedback=feedback, notes=notes)))
+                for line in notes.messages(Path(target).name):
+                    feedback.log(line)
         except OSError as exc:
             raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
                                err=exc.strerror or exc), target) from None

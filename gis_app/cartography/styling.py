@@ -7,35 +7,22 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
+from ..core import aliases
 from ..core.fill_rates import zone_fill_rates
 from ..core.i18n import t
 from ..core.styles import NO_DATA_COLOR, default_style, feature_fill_colors, legend_entries
 
-LAYER_TITLES = {
-    "zones": ("Khu, cụm công nghiệp (tỷ lệ lấp đầy)", "Industrial zones and clusters (fill rate)"),
-    "subzones": ("Phân khu chức năng", "Subzones"),
-    "parcels": ("Lô đất", "Parcels"),
-    "province": ("Ranh giới tỉnh", "Province boundary"),
-    "districts": ("Ranh giới huyện", "District boundaries"),
-    "national_roads": ("Quốc lộ, đường sắt", "National roads, railway"),
-}
-VALUE_LABELS = {
-    "industrial": ("Đất công nghiệp", "Industrial"), "road": ("Giao thông", "Roads"),
-    "green": ("Cây xanh", "Green space"), "infrastructure": ("Hạ tầng kỹ thuật", "Infrastructure"),
-    "service": ("Dịch vụ", "Services"), "water": ("Mặt nước", "Water"), "other": ("Khác", "Other"),
-    "hightech": ("Công nghệ cao", "High-tech"), "cnht": ("Công nghiệp hỗ trợ", "Supporting industry"),
-    "general": ("Tổng hợp", "General"),
-}
 
 
 def layer_title(name: str) -> str:
-    vi, en = LAYER_TITLES.get(name, (name, name))
-    return t(vi, en)
+    """The layer's name on maps (core/aliases.py); the zones carry what their colours mean."""
+    if name == "zones":
+        return t("Khu, cụm công nghiệp (tỷ lệ lấp đầy)", "Industrial zones and clusters (fill rate)")
+    return aliases.layer_title(name)
 
 
-def value_label(value: str) -> str:
-    pair = VALUE_LABELS.get(str(value))
-    return t(*pair) if pair else str(value)
+def value_label(value, field: str | None = None) -> str:
+    return aliases.value_label(value, field)
 
 
 def layer_style(state: dict) -> dict:
@@ -70,7 +57,7 @@ def legend_rows(frame: gpd.GeoDataFrame, style: dict) -> list[tuple[str, str | N
     entries = legend_entries(style)
     if cat and not style.get("graduated") and cat.get("field") in frame.columns:
         present = set(frame[cat["field"]].dropna().astype(str))
-        return [(value_label(v), c) for v, c in entries if v in present]
+        return [(value_label(v, cat['field']), c) for v, c in entries if v in present]
     grad = style.get("graduated")
     if grad:
         values = pd.to_numeric(frame[grad["field"]], errors="coerce") if grad.get("field") in frame else None

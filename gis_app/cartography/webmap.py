@@ -1,9 +1,11 @@
 """Offline web map (folium/Leaflet): zones by fill rate, subzones, parcels, popups, legend, layer control.
 
 Works with no network: folium's CDN links are dropped and Leaflet (resources/web/leaflet, pinned npm
-package) is inlined, its images as data: URIs. Every attribute value is HTML-escaped in Python before it
-reaches the page, and popups/tooltips only ever show those pre-escaped strings, so a zone named
-``<img src=x onerror=alert(1)>`` shows as text.
+package) is inlined, its images as data: URIs. Every user string (attribute values, layer, field and
+project names) is HTML-escaped in Python by ``core/safe_text.py`` before it reaches the page, popups and
+tooltips only ever show those pre-escaped strings (passed to folium's templates as JSON data), and our own
+markup (the legend) is a template *value*, never template source: a zone named
+``<img src=x onerror=alert(1)>`` or ``{{7*7}}`` shows as that text.
 """
 from __future__ import annotations
 
@@ -11,7 +13,6 @@ import base64
 import html
 import json
 import re
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +21,8 @@ import shapely
 from ..core.atomic import write_text_atomic
 from ..core.crs import WGS84_EPSG, reproject
 from ..core.i18n import t
+from ..core.drawable import check_drawable
+from ..core.safe_text import html_text, script_json, template_data
 from ..core.styles import GENERIC_STYLE
 from .pdf_render import warn_missing_geometry
 from .styling import layer_title, legend_rows, styled_frame, value_label
@@ -30,9 +33,8 @@ CANONICAL_POPUPS = ("zones", "subzones", "parcels")
 
 
 def esc(value) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return "—"
-    return html.escape(str(value), quote=True)
+    """A user value as HTML text (``—`` when missing); see ``core/safe_text.html_text``."""
+    return html_text(value)
 
 
 def _ha(m2) -> str:
@@ -46,7 +48,7 @@ def _pct(v) -> str:
 def _table(rows: list[tuple[str, str]]) -> str:
     """rows are (label, already-escaped value)."""
     return "<table class='kcn-popup'>" + "".join(
-        f"<tr><th>{html.escape(k)}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
+        f"<tr><th>{html_text(k)}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
 
 
 def check_result(project, rulesets=None) -> dict | None:
@@ -87,7 +89,7 @@ def findings_box(result: dict | None) -> str:
         return ""
     items = "".join(_finding_item(f) for f in findings)
     return (f"<div class='kcn-legend kcn-province' style='left:10px;right:auto;bottom:30px;max-width:420px'>"
-            f"<b>{html.escape(t('Kết quả kiểm tra toàn tỉnh', 'Province-wide findings'))}</b><ul>{items}</ul></div>")
+            f"<b>{html_text(t('Kết quả kiểm tra toàn tỉnh', 'Province-wide findings'))}</b><ul>{items}</ul></div>")
 
 
 def zone_popup(row, findings: list[dict]) -> str:
@@ -115,15 +117,45 @@ def _rounded(geoms):
     return shapely.transform(geoms, lambda xy: np.round(xy, 7))
 
 
-def _features(frame, colors, popups, tips, vacant) -> dict:
-    """GeoJSON of the frame's geometry with only our pre-escaped strings (and flags) as properties."""
+def _features(frame, colors, vacant) -> dict:
+    """GeoJSON of the frame's geometry with only numbers and checked colours as properties: no user
+    text, because folium's script (where this ends up) is compiled again as a Jinja2 template by branca.
+    Property ``k`` indexes the layer's popup/tooltip texts (see ``_text_script``)."""
     geo = reproject(frame[[frame.geometry.name]], WGS84_EPSG)
     feats = []
-    for geom, color, popup, tip, free in zip(shapely.to_geojson(_rounded(geo.geometry.values)),
-                                             colors, popups, tips, vacant):
+    for k, (geom, color, free) in enumerate(zip(shapely.to_geojson(_rounded(geo.geometry.values)), colors, vacant)):
         feats.append({"type": "Feature", "geometry": json.loads(geom),
-                      "properties": {"color": color, "popup": popup, "tip": tip, "vacant": bool(free)}})
+                      "properties": {"k": k, "color": css_color(color, ""), "vacant": bool(free)}})
     return {"type": "FeatureCollection", "features": feats}
+
+
+# Binds popups, tooltips and the layer control from a JSON data block once folium's script has made the
+# layers: user text never passes through a template (folium's script is compiled twice by branca).
+TEXT_SCRIPT = """<script>
+(function () {
+  var data = %s;
+  document.addEventListener("DOMContentLoaded", function () {
+    var overlays = {};
+    data.layers.forEach(function (entry) {
+      var layer = window[entry.js];
+      layer.bindPopup(function (f) { return entry.popups[f.feature.properties.k]; }, {maxWidth: 420});
+      layer.bindTooltip(function (f) { return entry.tips[f.feature.properties.k]; }, {sticky: true});
+      overlays[entry.title] = layer;
+    });
+    L.control.layers(null, overlays, {collapsed: false}).addTo(window[data.map]);
+  });
+})();
+</script>"""
+
+
+def _text_script(map_name: str, layers: list[dict]) -> str:
+    """``layers`` = [{"js": folium variable, "title": escaped title, "popups": [...], "tips": [...]}]."""
+    titles = set()
+    for entry in layers:  # the layer control keys overlays by title: keep them distinct
+        while entry["title"] in titles:
+            entry["title"] += "\u200b"
+        titles.add(entry["title"])
+    return TEXT_SCRIPT % script_json({"map": map_name, "layers": layers})
 
 
 def _layer_content(project, state, findings, feedback=None):
@@ -172,12 +204,12 @@ def legend_html(layers: list[tuple[str, list, str]]) -> str:
         if len(rows) == 1 and not rows[0][0]:  # single-symbol layer: swatch beside its title
             parts.append(f"<div><i style='background:{css_color(rows[0][1])};"
                          f"border:2px solid {css_color(stroke, '#555555')}'></i>"
-                         f"{html.escape(title)}</div>")
+                         f"{html_text(title)}</div>")
             continue
-        parts.append(f"<div class='kcn-legend-title'>{html.escape(title)}</div>")
+        parts.append(f"<div class='kcn-legend-title'>{html_text(title)}</div>")
         for label, color in rows:
             parts.append(f"<div><i style='background:{css_color(color)}'></i>"
-                         f"{html.escape(label)}</div>")
+                         f"{html_text(label, empty='')}</div>")
     return "".join(parts) + "</div>"
 
 
@@ -201,13 +233,14 @@ def build_web_map(project, feedback=None, rulesets=None) -> str:
     result = check_result(project, rulesets)
     findings = zone_findings(result)
     states = [s for s in project.layer_state if s.get("visible", True)]
+    check_drawable(project.zones, "zones", project.path or "zones")
     zones_wgs = reproject(project.zones, WGS84_EPSG) if not project.zones.empty else None
     fmap = folium.Map(location=[21.0, 106.3], zoom_start=10, tiles=None, control_scale=True,
                       prefer_canvas=False, zoom_snap=0.25)
-    legend_layers = []
+    legend_layers, texts = [], []
     fmap.default_js = [("leaflet", "leaflet.js")]  # no CDN: inlined below
     fmap.default_css = [("leaflet_css", "leaflet.css")]
-    fmap.get_root().title = html.escape(project.name or "KCN Planner")
+    fmap.get_root().title = html_text(project.name or "KCN Planner")
     for i, state in enumerate(states):
         if feedback:
             feedback.check_canceled()
@@ -225,12 +258,12 @@ def build_web_map(project, feedback=None, rulesets=None) -> str:
                    "fillOpacity": (opacity * (0.4 if free else 1.0)) if color else 0.0}
             return {**out, "dashArray": "5 4", "weight": weight * 2} if free else out  # vacant: pale, dashed
 
-        layer = folium.GeoJson(
-            _features(frame, fills, popups, tips, vacant), name=html.escape(layer_title(state["name"])),
-            style_function=style_fn, zoom_on_click=False,
-            popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=420),
-            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False))
+        check_drawable(frame, state["name"], project.path or state["name"])
+        layer = folium.GeoJson(_features(frame, fills, vacant), name=f"layer{i}", control=False,
+                               style_function=style_fn, zoom_on_click=False)
         layer.add_to(fmap)
+        texts.append({"js": layer.get_name(), "title": html_text(layer_title(state["name"])),
+                      "popups": popups, "tips": tips})
         legend_layers.append((layer_title(state["name"]), legend_rows(frame, style), stroke))
         if vacant.any():
             legend_layers.append((t("Đất công nghiệp còn trống (nhạt, viền nét đứt)",
@@ -238,12 +271,13 @@ def build_web_map(project, feedback=None, rulesets=None) -> str:
     if zones_wgs is not None:
         b = zones_wgs.total_bounds
         fmap.fit_bounds([[b[1], b[0]], [b[3], b[2]]])
-    folium.LayerControl(collapsed=False).add_to(fmap)
-    fmap.get_root().header.add_child(folium.Element(LEGEND_CSS))
-    fmap.get_root().html.add_child(folium.Element(legend_html(legend_layers)))
+    # template_data, not folium.Element: Element compiles its text as a Jinja2 template
+    fmap.get_root().header.add_child(template_data(LEGEND_CSS))
+    fmap.get_root().html.add_child(template_data(legend_html(legend_layers)))
+    fmap.get_root().html.add_child(template_data(_text_script(fmap.get_name(), texts)))
     box = findings_box(result)
     if box:
-        fmap.get_root().html.add_child(folium.Element(box))
+        fmap.get_root().html.add_child(template_data(box))
     return inline_assets(fmap.get_root().render())
 
 

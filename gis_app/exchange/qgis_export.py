@@ -4,6 +4,10 @@
 Styles come from the shared style model (``gis_app.core.styles``): single fill, categorized,
 graduated (zones get their computed ``fill_rate`` column so the graduated style has data), hatch,
 labels, opacity. Data sources are relative paths, so the folder can be moved or sent as a whole.
+
+Layer names become safe, distinct .qml file names inside ``OUT_styles`` (``core/safe_text``); nothing is
+written outside the output folder. Every string in the .qgs/.qml (layer, field, project names, category
+labels) has the characters XML 1.0 forbids replaced, so the documents always parse.
 """
 from __future__ import annotations
 
@@ -14,16 +18,21 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..core.atomic import atomic_path, write_bytes_atomic
+from ..core.drawable import check_project_drawable
 from ..core.project import Project
+from ..core.safe_text import TextNotes, inside_folder, unique_file_names, xml_clean_tree
 from ..core.styles import default_style
 
 HATCH = {"diagonal": "b_diagonal", "cross": "cross"}
 QGIS_VERSION = "3.34.0-Prizren"
 
 
-def export_qgis(project: Project, target: str | Path) -> list[Path]:
-    """Write the .qgz, its data GeoPackage and .qml styles; returns the written paths."""
+def export_qgis(project: Project, target: str | Path, notes: TextNotes | None = None) -> list[Path]:
+    """Write the .qgz, its data GeoPackage and .qml styles; returns the written paths. ``notes`` collects
+    what had to change in names and text. InputError when coordinates cannot be drawn (core/drawable)."""
     target = Path(target)
+    notes = notes if notes is not None else TextNotes()
+    check_project_drawable(project, project.path or target)
     data_path = target.with_name(target.stem + "_data.gpkg")
     styles_dir = target.with_name(target.stem + "_styles")
     layers = dict(project.layers)
@@ -42,6 +51,8 @@ def export_qgis(project: Project, target: str | Path) -> list[Path]:
     states = [s for s in project.layer_state if s["name"] in layers] or \
         [{"name": n, "visible": True, "opacity": 1.0, "style": {}} for n in layers]
     entries = []
+    file_names = unique_file_names([s["name"] for s in states])
+    notes.add("file_name", sum(1 for name, safe in file_names.items() if name != safe))
     for state in states:
         name = state["name"]
         style = default_style(name)
@@ -49,12 +60,12 @@ def export_qgis(project: Project, target: str | Path) -> list[Path]:
         geometry = _geometry_kind(layers[name])
         renderer = renderer_xml(style, geometry)
         labeling = labeling_xml(style.get("label_field"))
-        qml = qml_document(renderer, labeling, float(state.get("opacity", 1.0)))
-        qml_path = styles_dir / f"{name}.qml"
+        qml = qml_document(renderer, labeling, float(state.get("opacity", 1.0)), notes)
+        qml_path = inside_folder(styles_dir, styles_dir / f"{file_names[name]}.qml")
         write_bytes_atomic(qml_path, qml)
         written.append(qml_path)
         entries.append((name, state, geometry, renderer, labeling))
-    qgs = qgs_document(project, entries, f"./{data_path.name}")
+    qgs = qgs_document(project, entries, f"./{data_path.name}", notes)
     with atomic_path(target, suffix=".qgz") as tmp:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(f"{target.stem}.qgs", qgs)
@@ -157,13 +168,15 @@ def labeling_xml(field: str | None) -> ET.Element | None:
     return labeling
 
 
-def qml_document(renderer: ET.Element, labeling: ET.Element | None, opacity: float) -> bytes:
+def qml_document(renderer: ET.Element, labeling: ET.Element | None, opacity: float,
+                 notes: TextNotes | None = None) -> bytes:
     root = ET.Element("qgis", version=QGIS_VERSION, styleCategories="Symbology|Labeling",
                       labelsEnabled="1" if labeling is not None else "0")
     root.append(renderer)
     if labeling is not None:
         root.append(labeling)
     ET.SubElement(root, "layerOpacity").text = repr(opacity)
+    xml_clean_tree(root, notes)
     return b"<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n" + ET.tostring(root, encoding="utf-8")
 
 
@@ -179,7 +192,7 @@ def _srs(crs) -> ET.Element:
     return srs
 
 
-def qgs_document(project: Project, entries, data_source: str) -> bytes:
+def qgs_document(project: Project, entries, data_source: str, notes: TextNotes | None = None) -> bytes:
     import warnings
 
     root = ET.Element("qgis", projectname=project.name, version=QGIS_VERSION)
@@ -219,6 +232,7 @@ def qgs_document(project: Project, entries, data_source: str) -> bytes:
     code = project.crs.to_epsg()
     if code:
         ET.SubElement(spatial, "ProjectCrs", type="QString").text = f"EPSG:{code}"
+    xml_clean_tree(root, notes)
     return b"<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n" + ET.tostring(root, encoding="utf-8")
 
 

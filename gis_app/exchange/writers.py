@@ -5,6 +5,10 @@ a .prj that GDAL and QGIS identify as the EPSG code, a .cpg naming the encoding 
 which has no code page name: the ``.fields.json`` sidecar records it), long names in the sidecar.
 Text over 254 bytes is refused with the fields and ids listed. GeoJSON and KML are written in
 WGS 84 (EPSG:4326) unless a target CRS is given (KML always WGS 84), via EPSG:6960.
+
+User text is made safe for each format by ``core/safe_text``: KML (XML) gets the characters XML 1.0
+forbids replaced by visible symbols; CSV values (and headers) that a spreadsheet would run as a formula
+get a leading apostrophe unless ``csv_raw``. KML/GeoJSON refuse coordinates that cannot be drawn.
 """
 from __future__ import annotations
 
@@ -17,7 +21,9 @@ import pandas as pd
 from ..core.atomic import atomic_file_set, atomic_path, write_text_atomic
 from ..core.crs import reproject, to_crs
 from ..core.errors import InputError
+from ..core.drawable import check_drawable
 from ..core.i18n import t
+from ..core.safe_text import TextNotes, frame_csv_safe, frame_text_safe, safe_file_name
 from . import dbf as dbf_io
 from . import encodings
 from .prj import prj_text
@@ -38,7 +44,10 @@ class WriteResult:
 
 
 def write_dataset(frame: gpd.GeoDataFrame, target: str | Path, layer: str | None = None,
-                  out_encoding: str = "utf-8", to_crs_value=None, id_column: str | None = None) -> WriteResult:
+                  out_encoding: str = "utf-8", to_crs_value=None, id_column: str | None = None,
+                  csv_raw: bool = False) -> WriteResult:
+    """Write ``frame`` to ``target`` (format from the suffix); InputError on bad arguments or data.
+    ``csv_raw``: write formula-like CSV values as they are (for GIS tools) instead of as text."""
     target = Path(target)
     fmt = format_of(target)
     if fmt == "zip":
@@ -77,12 +86,18 @@ def write_dataset(frame: gpd.GeoDataFrame, target: str | Path, layer: str | None
     elif fmt == "gpkg":
         _write_project_layer(frame, target, layer, result)
     elif fmt in ("geojson", "kml"):
-        _write_ogr(frame, target, layer, fmt)
+        check_drawable(frame, layer, target)
+        _write_ogr(frame, target, layer, fmt, result)
     elif fmt == "csv":
         from .csv_wkt import write_csv_wkt
 
         _check_encodable(frame.drop(columns=frame.geometry.name), out_encoding, target, result)
-        write_csv_wkt(frame, target, out_encoding)
+        notes = TextNotes()
+        write_csv_wkt(frame_csv_safe(frame, csv_raw, notes), target, out_encoding)
+        result.notes += notes.messages(target.name)
+        if notes.counts["formula"]:
+            result.notes.append(t("dùng --csv-raw để ghi nguyên giá trị (cho phần mềm GIS)",
+                                  "use --csv-raw to write the values as they are (for GIS software)"))
     elif fmt == "dxf":
         from .dxf import write_dxf
 
@@ -175,7 +190,7 @@ def _write_project_layer(frame, target: Path, layer: str, result: WriteResult) -
     project.save(target)
 
 
-def _write_ogr(frame, target: Path, layer: str, fmt: str) -> None:
+def _write_ogr(frame, target: Path, layer: str, fmt: str, result: WriteResult) -> None:
     import pyogrio
 
     # LIBKML keeps attributes as ExtendedData (the plain KML driver's schema is less portable)
@@ -188,5 +203,12 @@ def _write_ogr(frame, target: Path, layer: str, fmt: str) -> None:
     for column in out.columns:  # GDAL cannot write pandas' nullable booleans in KML/GeoJSON as is
         if str(out[column].dtype) == "boolean":
             out = out.assign(**{column: out[column].astype(object)})
+    notes = TextNotes()
+    if fmt == "kml":  # XML: no character XML 1.0 forbids, in values or field names
+        out = frame_text_safe(out, notes=notes)
+    safe_layer = safe_file_name(layer)  # GDAL makes file names from layer names (LIBKML, GeoJSON)
+    notes.add("file_name", int(safe_layer != layer))
+    layer = safe_layer
+    result.notes += notes.messages(target.name)
     with atomic_path(target) as tmp:
         pyogrio.write_dataframe(out, tmp, driver=driver, layer=layer)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 
 from ..core.i18n import t
+from ..core.safe_text import plot_label
 from ..rules.view import STATUS_COLORS, status_label, zone_status
 
 HIGHTECH_COLOR = "#6baed6"  # as the subzones layer style (core/styles.py)
@@ -62,7 +63,7 @@ def fill_rate_chart(result: dict, kind: str | None = None, selected: str | None 
     colors = [STATUS_COLORS[zone_status(z)] for z in zones]
     edges = [SELECTED_EDGE if z["zone_id"] == selected else "none" for z in zones]
     ax.barh(range(len(zones)), rates, color=colors, edgecolor=edges, linewidth=1.5)
-    ax.set_yticks(range(len(zones)), [z["name"] for z in zones], fontsize=6 if len(zones) > 30 else 8)
+    ax.set_yticks(range(len(zones)), [plot_label(z["name"]) for z in zones], fontsize=6 if len(zones) > 30 else 8)
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("Tỷ lệ lấp đầy (%)", "Fill rate (%)"))
     ax.grid(axis="x", color="#dddddd", linewidth=0.5)
@@ -107,7 +108,7 @@ def reservation_chart(result: dict, kind: str | None = None, selected: str | Non
             label=t("Đất công nghiệp khác", "Other industrial land"))
     ax.axvline(line_share * 100, color="#d7301f", linestyle="--", linewidth=1.2,
                label=t("Mức tối thiểu {p:g}%", "Minimum {p:g}%", p=line_share * 100))
-    ax.set_yticks(list(ys), [z["name"] for z in zones], fontsize=8)
+    ax.set_yticks(list(ys), [plot_label(z["name"]) for z in zones], fontsize=8)
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("Tỷ trọng quỹ đất công nghiệp (%)", "Share of the industrial land fund (%)"))
     fig.legend(loc="outside lower center", ncol=_legend_columns(width_in), fontsize=7, frameon=False)

@@ -1,22 +1,36 @@
 """PDF compliance report (reportlab + the bundled DejaVu font) in the language asked for: summary,
 findings by rule, province-wide findings and plan targets, charts, and per zone a small map, its
 land-use balance and its findings with citations. Charts and maps come from charts.py (the GUI shows
-the same)."""
+the same).
+
+Every string from the data or a rule-set file (names, ids, messages, citations) goes into reportlab's
+paragraph markup through ``core/safe_text.pdf_paragraph`` (``x()`` below): ``& < >`` escaped, so a name
+cannot become a link, an image or a broken tag, and long text shortened."""
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import io
 from pathlib import Path
 
 from ..core.atomic import atomic_path
+from ..core.drawable import check_drawable
 from ..core.i18n import get_language, set_language, t
 from ..core.project import Project
+from ..core.safe_text import PDF_TEXT_LIMIT, TextNotes, pdf_paragraph, pdf_plain
 from ..rules.view import (STATUS_COLORS, finding_message, finding_title, fmt_ha, fmt_m2, fmt_share, rule_label,
                           status_label, zone_status)
 from . import charts
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 KINDS = ("KCN", "CCN")
+NAME_LIMIT = 300  # characters of a name in a heading or table cell; messages keep the default limit
+_NOTES: contextvars.ContextVar = contextvars.ContextVar("pdf_text_notes", default=None)
+
+
+def x(value, limit: int = PDF_TEXT_LIMIT) -> str:
+    """User or rule-set text for a Paragraph (escaped markup); see core/safe_text.pdf_paragraph."""
+    return pdf_paragraph(value, limit, _NOTES.get())
 
 
 def _fonts() -> None:
@@ -44,17 +58,21 @@ def _styles():
 
 
 def write_pdf(result: dict, ruleset, project: Project, path: str | Path, lang: str | None = None,
-              feedback=None) -> Path:
+              feedback=None, notes: TextNotes | None = None) -> Path:
     """Write the report atomically to ``path``, headings, labels, numbers and findings in ``lang``
-    (default: the UI language). ``ruleset``: the rule sets of the check (kept for callers; the result
-    carries what the report shows)."""
+    (default: the UI language); ``ruleset``: the rule sets of the check (the result carries what the
+    report shows); ``notes`` collects what had to change in the text (see core/safe_text).
+    InputError when a zone's coordinates cannot be drawn (core/drawable)."""
+    check_drawable(project.zones, "zones", project.path or path)
     previous = get_language()
     set_language(lang or previous)
+    token = _NOTES.set(notes if notes is not None else TextNotes())
     try:
         story = _story(result, ruleset, project, feedback)
         title = t("Báo cáo tuân thủ quy tắc KCN, CCN", "KCN/CCN rule compliance report")
     finally:
         set_language(previous)
+        _NOTES.reset(token)
     path = Path(path)
     with atomic_path(path, suffix=".pdf") as tmp:
         _build(story, tmp, result, title)
@@ -69,7 +87,7 @@ def _build(story, target: Path, result: dict, title: str) -> None:
     def footer(canvas, doc):
         canvas.saveState()
         canvas.setFont("DejaVuSans", 7)
-        canvas.drawString(15 * mm, 8 * mm, f"KCN Planner — {result.get('project') or ''}")
+        canvas.drawString(15 * mm, 8 * mm, f"KCN Planner — {pdf_plain(result.get('project'), 120)}")
         canvas.drawRightString(A4[0] - 15 * mm, 8 * mm, f"{doc.page}")
         canvas.restoreState()
 
@@ -116,10 +134,10 @@ def _story(result: dict, ruleset, project: Project, feedback) -> list:
     story = [P(t("Báo cáo kiểm tra tỷ lệ lấp đầy và quy tắc dành quỹ đất KCN, CCN",
                  "Fill rate and land reservation compliance report (KCN, CCN)"), st["h1"]),
              P(t("Dự án: <b>{p}</b> — lập ngày {d}", "Project: <b>{p}</b> — made on {d}",
-                 p=result.get("project") or "", d=dt.date.today().isoformat()), st["base"]),
+                 p=x(result.get("project"), NAME_LIMIT), d=dt.date.today().isoformat()), st["base"]),
              P(t("Bộ quy tắc: {n}. Ngày đánh giá: {a}.", "Rule sets: {n}. Evaluation date: {a}.",
                  n="; ".join(_set_line(s) for s in result["rules"].get("sets", [])),
-                 a=result.get("as_of") or t("hiện trạng", "current state")), st["base"])]
+                 a=x(result.get("as_of")) or t("hiện trạng", "current state")), st["base"])]
     if project.meta.get("illustrative"):
         story.append(P(t("Lưu ý: ranh giới các khu là minh họa; số liệu theo nguồn công bố.",
                          "Note: zone outlines are illustrative; figures follow the published sources."),
@@ -174,9 +192,9 @@ def _story(result: dict, ruleset, project: Project, feedback) -> list:
         picture = _image(charts.zone_map(geom, sub_groups.get(zid, empty_sub), par_groups.get(zid, empty_par)),
                          58 * mm, 58 * mm) if geom is not None and not geom.is_empty else P("—", st["base"])
         status = zone_status(zone)
-        head = P(f'<font color="{STATUS_COLORS[status]}">■</font> <b>{zone["name"]}</b> ({zid}, {zone["kind"]}, '
-                 + t("thành lập", "established") + f' {zone["established"] or "—"}) — {status_label(status)}',
-                 st["h3"])
+        head = P(f'<font color="{STATUS_COLORS[status]}">■</font> <b>{x(zone["name"], NAME_LIMIT)}</b> '
+                 f'({x(zid, NAME_LIMIT)}, {x(zone["kind"], NAME_LIMIT)}, ' + t("thành lập", "established")
+                 + f' {x(zone["established"]) or "—"}) — {status_label(status)}', st["h3"])
         facts = P(t("Diện tích {g}; quỹ đất CN {i}; đã thuê {l}; lấp đầy {f}; CNC {h} ({hs}); CNHT {c} ({cs}). "
                     "Nguồn: {src}.",
                     "Gross {g}; industrial {i}; leased {l}; fill {f}; high-tech {h} ({hs}); CNHT {c} ({cs}). "
@@ -187,10 +205,10 @@ def _story(result: dict, ruleset, project: Project, feedback) -> list:
                     cs=fmt_share(zone["cnht_share"]),
                     src=t("thửa đất", "parcels") if zone["figures_from"] == "parcels"
                     else t("số liệu công bố", "declared figures")), st["small"])
-        findings = [[P(f"<b>{rule_label(f)}</b> — "
+        findings = [[P(f"<b>{x(rule_label(f))}</b> — "
                        f'<font color="{STATUS_COLORS[f["status"]]}">{status_label(f["status"])}</font>'
                        + (t("; thiếu {d}", "; deficit {d}", d=fmt_m2(f["deficit_m2"])) if f["deficit_m2"] else "")
-                       + f"<br/>{_x(finding_message(f))}<br/><i>{_x(f['citation'])}</i>", st["small"])]
+                       + f"<br/>{x(finding_message(f))}<br/><i>{x(f['citation'])}</i>", st["small"])]
                     for f in zone["findings"] if f["status"] != "n/a"]
         if not findings:
             findings = [[P(t("Không có quy tắc nào áp dụng cho khu này (xem bảng tính XLSX).",
@@ -206,20 +224,13 @@ def _story(result: dict, ruleset, project: Project, feedback) -> list:
     return story
 
 
-def _x(text) -> str:
-    """Text for a reportlab Paragraph (its mini-markup): &, < and > escaped."""
-    from xml.sax.saxutils import escape
-
-    return escape(str(text or ""))
-
-
 def _set_line(s: dict) -> str:
     name = s.get("name") if get_language() == "vi" else s.get("name_en") or s.get("name")
-    line = f"{_x(name)} ({_x(s['id'])} {_x(s['version'])})"
+    line = f"{x(name)} ({x(s['id'])} {x(s['version'])})"
     if s.get("off"):
-        line += t(", đã tắt: {c}", ", switched off: {c}", c=_x(", ".join(s["off"])))
+        line += t(", đã tắt: {c}", ", switched off: {c}", c=x(", ".join(s["off"])))
     if s.get("overrides"):
-        line += t(", đã chỉnh: {c}", ", adjusted: {c}", c=_x(", ".join(s["overrides"])))
+        line += t(", đã chỉnh: {c}", ", adjusted: {c}", c=x(", ".join(s["overrides"])))
     return line
 
 
@@ -260,11 +271,11 @@ def _province_table(result: dict, width: float, st):
     for f in result.get("findings", []):
         subject = f.get("subject", "")
         subject = t("toàn tỉnh", "province") if subject == "province" else subject.split(":", 1)[-1]
-        rows.append([Paragraph(_x(rule_label(f)), st["small"]), Paragraph(_x(subject), st["small"]),
+        rows.append([Paragraph(x(rule_label(f)), st["small"]), Paragraph(x(subject), st["small"]),
                      Paragraph(f'<font color="{STATUS_COLORS[f["status"]]}">{status_label(f["status"])}</font>',
                                st["small"]),
-                     Paragraph(f"<b>{_x(finding_title(f))}</b><br/>{_x(finding_message(f))}<br/>"
-                               f"<i>{_x(f['citation'])}</i>", st["small"])])
+                     Paragraph(f"<b>{x(finding_title(f))}</b><br/>{x(finding_message(f))}<br/>"
+                               f"<i>{x(f['citation'])}</i>", st["small"])])
     if len(rows) == 1:
         rows.append(["—", "", "", t("Không có quy tắc toàn tỉnh trong các bộ quy tắc đang dùng",
                                     "No province-wide rule in the rule sets in use")])
@@ -284,8 +295,8 @@ def _rule_counts_table(result: dict, ruleset, width: float, st):
         t("Quy tắc", "Rule"), t("Nội dung", "Rule text"), *(status_label(s) for s in statuses))]]
     for code, c in counts.items():
         f = c["finding"]
-        rows.append([Paragraph(_x(rule_label(f)), st["small"]),
-                     Paragraph(_x(finding_title(f)) + f"<br/><i>{_x(f['citation'])}</i>", st["small"]),
+        rows.append([Paragraph(x(rule_label(f)), st["small"]),
+                     Paragraph(x(finding_title(f)) + f"<br/><i>{x(f['citation'])}</i>", st["small"]),
                      *(str(c[s]) for s in statuses)])
     return _table(rows, [width * 0.14, width * 0.44, *([width * 0.07] * 6)], font_size=7)
 
@@ -298,10 +309,10 @@ def _problem_table(result: dict, width: float, st):
     for zone in result["zones"]:
         for f in zone["findings"]:
             if f["status"] in ("violation", "warning"):
-                rows.append([Paragraph(_x(zone["name"]), st["small"]), Paragraph(_x(rule_label(f)), st["small"]),
-                             status_label(f["status"]),
+                rows.append([Paragraph(x(zone["name"], NAME_LIMIT), st["small"]),
+                             Paragraph(x(rule_label(f)), st["small"]), status_label(f["status"]),
                              fmt_m2(f["deficit_m2"]) if f["deficit_m2"] else "",
-                             Paragraph(_x(finding_message(f)), st["small"])])
+                             Paragraph(x(finding_message(f)), st["small"])])
     if len(rows) == 1:
         rows.append(["—", "", "", "", t("Không có vi phạm hay cảnh báo", "No violations or warnings")])
     return _table(rows, [width * 0.2, width * 0.17, width * 0.11, width * 0.12, width * 0.4], font_size=7)

@@ -1,12 +1,17 @@
 """XLSX compliance report (openpyxl) in the UI language: a sheet per kind (a row per zone: figures and
 findings), a summary sheet, the province-wide findings and plan targets, each zone's land-use balance,
-and a sheet of the rules with their citations."""
+and a sheet of the rules with their citations.
+
+Every row goes through ``_append``: text that a spreadsheet would run as a formula (``= + - @``, tab, CR)
+is stored as a string cell with the quote prefix, never as a formula; control characters Excel cannot
+store are made visible and over-long text shortened (``core/safe_text``)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..core.atomic import atomic_path
 from ..core.i18n import t
+from ..core.safe_text import TextNotes, set_text_cell
 from ..rules.view import STATUS_COLORS, finding_message, finding_title, rule_label, status_label, zone_status
 
 KINDS = ("KCN", "CCN")
@@ -44,8 +49,16 @@ def _figure_columns() -> list[tuple[str, str, str]]:
     ]
 
 
-def write_xlsx(result: dict, ruleset, path: str | Path) -> Path:
-    """Write the workbook atomically; ``ruleset``: the RuleSet or list of them the check used."""
+def _append(ws, values, notes: TextNotes) -> None:
+    """Append one row; every value through safe_text.set_text_cell (no formula ever comes from data)."""
+    row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(1, 1).value is not None else 1
+    for column, value in enumerate(values, start=1):
+        set_text_cell(ws.cell(row, column), value, notes)
+
+
+def write_xlsx(result: dict, ruleset, path: str | Path, notes: TextNotes | None = None) -> Path:
+    """Write the workbook atomically; ``ruleset``: the RuleSet or list of them the check used; ``notes``
+    collects what had to change in the text (see safe_text)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -53,6 +66,7 @@ def write_xlsx(result: dict, ruleset, path: str | Path) -> Path:
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     fills = {s: PatternFill("solid", fgColor=c.lstrip("#")) for s, c in STATUS_COLORS.items()}
+    notes = notes if notes is not None else TextNotes()
     wb = Workbook()
     wb.remove(wb.active)
     figures = _figure_columns()
@@ -65,7 +79,7 @@ def write_xlsx(result: dict, ruleset, path: str | Path) -> Path:
             label = rule_label(sample)
             headers += [label, t("{r}: thiếu (m²)", "{r}: deficit (m²)", r=label),
                         t("{r}: ghi chú", "{r}: note", r=label)]
-        ws.append(headers)
+        _append(ws, headers, notes)
         for cell in ws[1]:
             cell.font, cell.alignment = bold, wrap
         for zone in (z for z in result["zones"] if z["kind"] == kind):
@@ -79,7 +93,7 @@ def write_xlsx(result: dict, ruleset, path: str | Path) -> Path:
             for key, _ in finding_keys:
                 f = by_key.get(key)
                 row += [status_label(f["status"]), f["deficit_m2"], finding_message(f)] if f else ["", None, ""]
-            ws.append(row)
+            _append(ws, row, notes)
             r = ws.max_row
             for c, (_, _, number_format) in enumerate(figures, start=1):
                 ws.cell(r, c).number_format = number_format
@@ -94,11 +108,11 @@ def write_xlsx(result: dict, ruleset, path: str | Path) -> Path:
         for c in range(1, ws.max_column + 1):
             ws.column_dimensions[get_column_letter(c)].width = 14
         ws.column_dimensions["B"].width = 30
-    _summary_sheet(wb.create_sheet(t("Tổng hợp", "Summary")), result, bold)
-    _province_sheet(wb.create_sheet(t("Toàn tỉnh", "Province")), result, bold, wrap)
-    _balance_sheet(wb.create_sheet(t("Cân bằng đất", "Land-use balance")), result, bold)
+    _summary_sheet(wb.create_sheet(t("Tổng hợp", "Summary")), result, bold, notes)
+    _province_sheet(wb.create_sheet(t("Toàn tỉnh", "Province")), result, bold, wrap, notes)
+    _balance_sheet(wb.create_sheet(t("Cân bằng đất", "Land-use balance")), result, bold, notes)
     rulesets = ruleset if isinstance(ruleset, (list, tuple)) else [ruleset]
-    _rules_sheet(wb.create_sheet(t("Quy tắc", "Rules")), rulesets, bold, wrap)
+    _rules_sheet(wb.create_sheet(t("Quy tắc", "Rules")), rulesets, bold, wrap, notes)
     path = Path(path)
     with atomic_path(path, suffix=".xlsx") as tmp:
         wb.save(tmp)
@@ -111,8 +125,8 @@ def _cell(value):
     return value
 
 
-def _summary_sheet(ws, result: dict, bold) -> None:
-    ws.append([t("Chỉ tiêu", "Figure"), "KCN", "CCN"])
+def _summary_sheet(ws, result: dict, bold, notes: TextNotes) -> None:
+    _append(ws, [t("Chỉ tiêu", "Figure"), "KCN", "CCN"], notes)
     rows = [(t("Số khu", "Zones"), "count", "0"), (t("Đang hoạt động", "Operating"), "operating", "0"),
             (t("Diện tích (ha)", "Gross area (ha)"), "gross_m2", "#,##0.0"),
             (t("Quỹ đất công nghiệp (ha)", "Industrial land (ha)"), "industrial_m2", "#,##0.0"),
@@ -124,12 +138,12 @@ def _summary_sheet(ws, result: dict, bold) -> None:
         values = [result["summary"][k][key] for k in KINDS]
         if key.endswith("_m2"):
             values = [v / 10_000 if v is not None else None for v in values]
-        ws.append([label, *values])
+        _append(ws, [label, *values], notes)
         for c in (2, 3):
             ws.cell(ws.max_row, c).number_format = number_format
-    ws.append([])
-    ws.append([t("Bộ quy tắc", "Rule set"), result["rules"].get("name"), result["rules"]["version"]])
-    ws.append([t("Ngày đánh giá", "Evaluation date"), result.get("as_of") or "—"])
+    _append(ws, [None], notes)
+    _append(ws, [t("Bộ quy tắc", "Rule set"), result["rules"].get("name"), result["rules"]["version"]], notes)
+    _append(ws, [t("Ngày đánh giá", "Evaluation date"), result.get("as_of") or "—"], notes)
     for cell in ws[1]:
         cell.font = bold
     ws.column_dimensions["A"].width = 44
@@ -137,13 +151,13 @@ def _summary_sheet(ws, result: dict, bold) -> None:
     ws.column_dimensions["C"].width = 16
 
 
-def _province_sheet(ws, result: dict, bold, wrap) -> None:
+def _province_sheet(ws, result: dict, bold, wrap, notes: TextNotes) -> None:
     """Top-level findings: plan targets and facilities outside zones, with citations."""
-    ws.append([t("Quy tắc", "Rule"), t("Mã", "Code"), t("Đối tượng", "Subject"), t("Kết quả", "Status"),
-               t("Nội dung", "Rule text"), t("Ghi chú", "Message"), t("Trích dẫn", "Citation")])
+    _append(ws, [t("Quy tắc", "Rule"), t("Mã", "Code"), t("Đối tượng", "Subject"), t("Kết quả", "Status"),
+               t("Nội dung", "Rule text"), t("Ghi chú", "Message"), t("Trích dẫn", "Citation")], notes)
     for f in result.get("findings", []):
-        ws.append([f["rule"], f.get("code"), f.get("subject"), status_label(f["status"]), finding_title(f),
-                   finding_message(f), f["citation"]])
+        _append(ws, [f["rule"], f.get("code"), f.get("subject"), status_label(f["status"]), finding_title(f),
+                   finding_message(f), f["citation"]], notes)
     for cell in ws[1]:
         cell.font = bold
     for col, width in zip("ABCDEFG", (12, 22, 22, 14, 50, 60, 50)):
@@ -153,7 +167,7 @@ def _province_sheet(ws, result: dict, bold, wrap) -> None:
 BALANCE_KEYS = ("factory", "roads", "green", "water", "technical", "services", "other", "unassigned")
 
 
-def _balance_sheet(ws, result: dict, bold) -> None:
+def _balance_sheet(ws, result: dict, bold, notes: TextNotes) -> None:
     """Each zone's land-use balance (m² and share of the gross area), zones with parcels only."""
     labels = {"factory": t("Nhà máy", "Factory"), "roads": t("Giao thông", "Roads"), "green": t("Cây xanh", "Green"),
               "water": t("Mặt nước", "Water"), "technical": t("Hạ tầng kỹ thuật", "Technical"),
@@ -162,7 +176,7 @@ def _balance_sheet(ws, result: dict, bold) -> None:
     header = [t("Mã khu", "Zone id"), t("Tên", "Name")]
     for key in BALANCE_KEYS:
         header += [f"{labels[key]} (m²)", f"{labels[key]} (%)"]
-    ws.append(header)
+    _append(ws, header, notes)
     for zone in result["zones"]:
         if not zone.get("balance"):
             continue
@@ -170,26 +184,26 @@ def _balance_sheet(ws, result: dict, bold) -> None:
         for key in BALANCE_KEYS:
             entry = zone["balance"].get(key) or {}
             row += [entry.get("m2"), entry.get("share")]
-        ws.append(row)
+        _append(ws, row, notes)
         for c in range(3, len(row) + 1):
             ws.cell(ws.max_row, c).number_format = "#,##0" if c % 2 else "0.0%"
     for cell in ws[1]:
         cell.font = bold
 
 
-def _rules_sheet(ws, rulesets, bold, wrap) -> None:
+def _rules_sheet(ws, rulesets, bold, wrap, notes: TextNotes) -> None:
     from ..core.i18n import get_language
 
     lang = get_language()
-    ws.append([t("Bộ quy tắc", "Rule set"), t("Quy tắc", "Rule"), t("Mã", "Code"), t("Nội dung", "Rule text"),
+    _append(ws, [t("Bộ quy tắc", "Rule set"), t("Quy tắc", "Rule"), t("Mã", "Code"), t("Nội dung", "Rule text"),
                t("Mức độ", "Severity"), t("Phép đo", "Measure"), t("Ngưỡng", "Threshold"), t("Trích dẫn", "Citation"),
-               t("Cách đọc", "Reading")])
+               t("Cách đọc", "Reading")], notes)
     for rs in rulesets:
         for rule in rs.rules:
             threshold = rule.threshold if not isinstance(rule.threshold, tuple) else "–".join(map(str, rule.threshold))
-            ws.append([f"{rs.id} {rs.version}", rule.id, rule.code, rule.title[lang],
+            _append(ws, [f"{rs.id} {rs.version}", rule.id, rule.code, rule.title[lang],
                        t("tắt", "off") if rule.severity == "off" else status_label(rule.severity),
-                       rule.measure, f"{rule.comparator} {threshold}", rule.citation, rule.reading])
+                       rule.measure, f"{rule.comparator} {threshold}", rule.citation, rule.reading], notes)
     for cell in ws[1]:
         cell.font = bold
     for row in ws.iter_rows(min_row=2):

@@ -62,6 +62,9 @@ class MainWindow(QMainWindow):
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
         self.canvas.clicked.connect(lambda x, y, mods: actions.canvas_clicked(self, x, y, mods))
+        # the attribute table follows the active layer of the layer list, and picking in it sets it
+        self.layer_panel.current_changed.connect(self.attribute_table.show_layer)
+        self.attribute_table.layer_picked.connect(self.layer_panel.select_layer)
         self.zone_panel.zone_activated.connect(lambda zone_id: actions.select_zone(self, zone_id))
         self.layers.events.connect("changed", self._layer_changed)
         for event in ("inserted", "removed", "moved"):

@@ -23,7 +23,8 @@ PATH_BUDGET = 6000  # above this many path-drawn features in view ...
 CROWDED_TINY_PX = 24.0  # ... features up to this size are drawn as pixel boxes too
 STROKE_MIN_PX = 10.0  # outlines only once features are at least this big
 LABEL_MIN_PX = 18.0
-SELECTION_COLOR = "#ffd400"
+SELECTION_COLOR = "#0a64e6"  # the highlight colour: a saturated blue that no layer style uses
+SELECTION_HALO = "#ffffff"    # a white halo under it keeps it readable on dark and light fills alike
 PX_PER_MM = 96 / 25.4
 _HATCH_PATTERNS = {"diagonal": Qt.BrushStyle.BDiagPattern, "cross": Qt.BrushStyle.DiagCrossPattern}
 
@@ -182,8 +183,17 @@ class Renderer:
         geometry = self.geometry(layer)
         keep = geometry.vertices_of(layer.selected_rows())
         path = path_from_arrays(view.to_screen(geometry.coords[keep]), geometry.starts[keep])
-        painter.strokePath(path, QPen(QColor(SELECTION_COLOR), 3))
-        painter.strokePath(path, QPen(QColor("#000000"), 0))
+        rows = layer.selected_rows()
+        if layer.frame.geometry.values[rows[:1]].geom_type[0] in ("Polygon", "MultiPolygon"):
+            tint = QColor(SELECTION_COLOR)
+            tint.setAlphaF(0.28)  # a see-through tint so the lot's own colour and label stay visible
+            painter.fillPath(path, tint)
+        halo = QPen(QColor(SELECTION_HALO), 6)
+        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.strokePath(path, halo)
+        line = QPen(QColor(SELECTION_COLOR), 3)
+        line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.strokePath(path, line)
 
     def _stamp_tiny(self, painter, layer, view, tiny, colors) -> None:
         """Fill each small feature's pixel box in an ARGB array at once, then draw that image.

@@ -11,6 +11,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
+from gis_app.core.aliases import display_value, field_label, layer_title
 from gis_app.core.errors import InputError
 from gis_app.core.project import Project
 from gis_app.exchange.readers import read_dataset
@@ -40,8 +41,7 @@ def show_project(window, project: Project) -> None:
     window.printing.show_project(project)  # background rasters (gis_app/shell/printing)
     refresh_zone_panel(window)
     if "zones" in window.layers:
-        window.attribute_table.show_layer("zones")
-        window.layer_panel.select_layer("zones")
+        set_active_layer(window, "zones")
     extent = project.view.get("extent")
     window.canvas.zoom_to(tuple(extent) if extent and len(extent) == 4 else window.canvas.full_extent())
     window.set_modified(False)
@@ -192,12 +192,19 @@ def zoom_to_selection(window) -> None:
                                max(e[2] for e in extents), max(e[3] for e in extents)))
 
 
+def set_active_layer(window, name: str) -> None:
+    """Make ``name`` the active layer (as in QGIS): the layer list's current row; the attribute table
+    and map clicks follow it."""
+    window.layer_panel.select_layer(name)
+    window.attribute_table.show_layer(name)
+
+
 def select_zone(window, zone_id: str) -> None:
+    """Select a zone picked in the zone list (the active layer stays what the user made it)."""
     if "zones" not in window.layers:
         return
     layer = window.layers["zones"]
     rows = np.flatnonzero(layer.frame["zone_id"].astype(str).to_numpy() == zone_id)
-    window.attribute_table.show_layer("zones")
     layer.select(rows)
     window.canvas.zoom_to(layer.selection_extent())
 
@@ -209,18 +216,20 @@ def canvas_clicked(window, x: float, y: float, modifiers) -> None:
         identify(window, x, y, tolerance)
         return
     add = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
-    preferred = window.attribute_table.current_layer()
-    candidates = ([preferred] if preferred is not None and preferred.visible else []) + \
-        [layer for layer in reversed(list(window.layers)) if layer.visible and layer is not preferred]
-    for layer in candidates:
-        rows = layer.rows_at(x, y, tolerance if not _polygonal(layer) else 0.0)
-        if rows.size:
-            window.attribute_table.show_layer(layer.name)
-            layer.select(rows[-1:], add=add)
-            return
+    layer = window.layer_panel.current_layer()  # a click selects on the active layer only (as in QGIS)
+    if layer is None:
+        return
+    rows = layer.rows_at(x, y, tolerance if not _polygonal(layer) else 0.0) if layer.visible else np.empty(0, int)
+    if rows.size:
+        layer.select(rows[-1:], add=add)  # Shift adds to the selection
+        return
     if not add:
-        for layer in window.layers:
-            layer.clear_selection()
+        layer.clear_selection()
+        if not layer.visible:
+            window.statusBar().showMessage(
+                _tr("MainWindow", "The active layer %1 is hidden: nothing to select").replace("%1", layer_title(
+                    layer.name, layer.title)), 5000)
+
 
 
 def _polygonal(layer: VectorLayer) -> bool:
@@ -244,10 +253,10 @@ def identify(window, x: float, y: float, tolerance: float) -> QDialog:
             continue
         for row in layer.rows_at(x, y, tolerance)[::-1][:20]:
             record = layer.frame.iloc[int(row)]
-            top = QTreeWidgetItem([layer.title, str(record.iloc[0])])
+            top = QTreeWidgetItem([layer_title(layer.name, layer.title), display_value(record.iloc[0], record.index[0])])
             for column, value in record.items():
                 if column != layer.frame.geometry.name:
-                    top.addChild(QTreeWidgetItem([str(column), "" if value is None else str(value)]))
+                    top.addChild(QTreeWidgetItem([field_label(column), display_value(value, column)]))
             tree.addTopLevelItem(top)
     tree.expandToDepth(0)
     dialog.show()

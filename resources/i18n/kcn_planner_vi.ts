@@ -393,142 +393,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="144" />
+        <location filename="../../gis_app/shell/main_window.py" line="148" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="145" />
+        <location filename="../../gis_app/shell/main_window.py" line="149" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="148" />
+        <location filename="../../gis_app/shell/main_window.py" line="152" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="149" />
+        <location filename="../../gis_app/shell/main_window.py" line="153" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="150" />
+        <location filename="../../gis_app/shell/main_window.py" line="154" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="151" />
+        <location filename="../../gis_app/shell/main_window.py" line="155" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="152" />
+        <location filename="../../gis_app/shell/main_window.py" line="156" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="153" />
+        <location filename="../../gis_app/shell/main_window.py" line="157" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="154" />
+        <location filename="../../gis_app/shell/main_window.py" line="158" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="155" />
+        <location filename="../../gis_app/shell/main_window.py" line="159" />
         <source>Add layer…</source>
         <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="156" />
+        <location filename="../../gis_app/shell/main_window.py" line="160" />
         <source>Export layer…</source>
         <translation>Xuất lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="157" />
+        <location filename="../../gis_app/shell/main_window.py" line="161" />
         <source>Export project for QGIS…</source>
         <translation>Xuất dự án cho QGIS…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="158" />
+        <location filename="../../gis_app/shell/main_window.py" line="162" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="159" />
+        <location filename="../../gis_app/shell/main_window.py" line="163" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="160" />
+        <location filename="../../gis_app/shell/main_window.py" line="164" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="161" />
+        <location filename="../../gis_app/shell/main_window.py" line="165" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="162" />
+        <location filename="../../gis_app/shell/main_window.py" line="166" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="165" />
+        <location filename="../../gis_app/shell/main_window.py" line="169" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="168" />
+        <location filename="../../gis_app/shell/main_window.py" line="172" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="169" />
+        <location filename="../../gis_app/shell/main_window.py" line="173" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="170" />
+        <location filename="../../gis_app/shell/main_window.py" line="174" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="171" />
+        <location filename="../../gis_app/shell/main_window.py" line="175" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="187" />
+        <location filename="../../gis_app/shell/main_window.py" line="191" />
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="188" />
+        <location filename="../../gis_app/shell/main_window.py" line="192" />
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="191" />
+        <location filename="../../gis_app/shell/main_window.py" line="195" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="192" />
+        <location filename="../../gis_app/shell/main_window.py" line="196" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="221" />
+        <location filename="../../gis_app/shell/main_window.py" line="226" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="28" />
+        <location filename="../../gis_app/shell/window_actions.py" line="29" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
@@ -564,17 +564,22 @@
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="238" />
+        <location filename="../../gis_app/shell/window_actions.py" line="230" />
+        <source>The active layer %1 is hidden: nothing to select</source>
+        <translation>Lớp đang chọn %1 đang ẩn: không có gì để chọn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/window_actions.py" line="247" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="241" />
+        <location filename="../../gis_app/shell/window_actions.py" line="250" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="241" />
+        <location filename="../../gis_app/shell/window_actions.py" line="250" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
@@ -1313,37 +1318,37 @@
         <translation>Chia lô %1 (%2 lô)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="203" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="205" />
         <source>Select exactly two lots of the same layout on the lots layer.</source>
         <translation>Hãy chọn đúng hai lô của cùng một phương án trên lớp lô.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="207" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="209" />
         <source>Merge lots %1 and %2</source>
         <translation>Gộp lô %1 và %2</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="215" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="217" />
         <source>Select one lot on the lots layer to split.</source>
         <translation>Hãy chọn một lô trên lớp lô để cắt.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="224" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="226" />
         <source>Draw the cutting line across the lot; double-click to finish, Esc to cancel.</source>
         <translation>Vẽ đường cắt ngang qua lô; nhấp đúp để kết thúc, Esc để hủy.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="228" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="230" />
         <source>Split lot %1</source>
         <translation>Cắt lô %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="239" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="241" />
         <source>Select a lot of the layout to renumber.</source>
         <translation>Hãy chọn một lô của phương án cần đánh số lại.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="241" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="243" />
         <source>Renumber lots of %1</source>
         <translation>Đánh số lại lô của %1</translation>
     </message>

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableView, QVBoxLayout, QWidget
 
-from gis_app.core.numbers import fmt_number
+from gis_app.core.aliases import display_value, field_label, layer_title
 from layers.layer_list import LayerList
 
 
@@ -36,24 +36,22 @@ class FrameModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
-        value = self.frame[self.columns[index.column()]].iat[index.row()]
-        if value is None or (not isinstance(value, str) and pd.isna(value)):
-            return ""
-        if isinstance(value, float):  # shares keep their digits (0.77), areas one decimal
-            return fmt_number(value, 3 if abs(value) < 1 else 1)
-        if isinstance(value, pd.Timestamp):
-            return value.date().isoformat()
-        return str(value)
+        column = self.columns[index.column()]
+        return display_value(self.frame[column].iat[index.row()], column)  # labels, dd/mm/yyyy, 1.234,5
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section] if section < len(self.columns) else None  # the stored field name
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section] if section < len(self.columns) else None
+            return field_label(self.columns[section]) if section < len(self.columns) else None
         return str(section + 1)
 
 
 class AttributeTable(QWidget):
+    layer_picked = Signal(str)  # the user chose a layer in the table's picker (it becomes the active layer)
+
     def __init__(self, layers: LayerList, parent=None):
         super().__init__(parent)
         self.layers = layers
@@ -68,31 +66,48 @@ class AttributeTable(QWidget):
         layout.addWidget(self.layer_combo)
         layout.addWidget(self.view)
         self._syncing = False
-        self.layer_combo.currentTextChanged.connect(self.show_layer)
+        self.layer_combo.currentIndexChanged.connect(self._picked)
         self.view.selectionModel().selectionChanged.connect(self._table_selection_changed)
         for event in ("inserted", "removed", "moved"):
             layers.events.connect(event, lambda **_: self._refill_combo())
         layers.events.connect("changed", self._layer_changed)
         self._refill_combo()
 
+    def _picked(self, _index) -> None:
+        name = self.layer_combo.currentData()
+        self.show_layer(name)
+        self.layer_picked.emit(name or "")
+
     def current_layer(self):
-        name = self.layer_combo.currentText()
+        name = self.layer_combo.currentData()
         return self.layers[name] if name in self.layers else None
 
+    def current_name(self) -> str | None:
+        return self.layer_combo.currentData()
+
+    def retranslate(self) -> None:
+        self._refill_combo()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.model.columnCount() - 1, 0))
+        self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(self.model.rowCount() - 1,
+                                                                              self.model.columnCount() - 1))
+
     def _refill_combo(self):
-        current = self.layer_combo.currentText()
+        """The layers by their planner's names (core/aliases.py), top layer first; data = layer name."""
+        current = self.layer_combo.currentData()
         self.layer_combo.blockSignals(True)
         self.layer_combo.clear()
-        self.layer_combo.addItems(list(reversed(self.layers.names())))
+        for name in reversed(self.layers.names()):
+            self.layer_combo.addItem(layer_title(name, self.layers[name].title), name)
         self.layer_combo.blockSignals(False)
         names = self.layers.names()
         self.show_layer(current if current in names else ("zones" if "zones" in names else
                                                           (names[-1] if names else "")))
 
     def show_layer(self, name: str):
-        if self.layer_combo.currentText() != name:
+        """Show layer ``name`` (the layer list's active layer); without emitting ``layer_picked``."""
+        if self.layer_combo.currentData() != name:
             self.layer_combo.blockSignals(True)
-            self.layer_combo.setCurrentText(name)
+            self.layer_combo.setCurrentIndex(self.layer_combo.findData(name))
             self.layer_combo.blockSignals(False)
         layer = self.layers[name] if name in self.layers else None
         self.model.set_frame(layer.frame if layer is not None else None)

@@ -171,8 +171,10 @@ class SubdivisionTools(QObject):
         self.discard()
         text = self.tr("Subdivide %1 (%2 lots)").replace("%1", layout_id).replace("%2", str(len(result.frames["lots"])))
         self.window.undo_stack.push(LayersChange(self.window, after, text, LAYER_STYLES))
-        # map clicks pick from the attribute table's layer first: make it the lots so a click picks a lot
-        self.window.attribute_table.show_layer(layout_store.LOTS)
+        # the new lots become the active layer (as QGIS does with a new layer): a click then picks a lot
+        from ..window_actions import set_active_layer
+
+        set_active_layer(self.window, layout_store.LOTS)
 
     # -- lot edits ------------------------------------------------------------------------
     def selected_lots(self) -> list[tuple[str, str]]:

@@ -1,0 +1,78 @@
+"""Coordinates an output can draw: finite, and inside (or near) the area where the layer's CRS is valid.
+
+A web map fitted to a feature at 1e12 m, or to ``inf``, is blank; a PDF sheet of it is empty. Outputs call
+``check_drawable`` before writing and refuse (InputError, exit 2) with the layer, the feature ids and
+the bounds, instead of writing an empty map with exit 0.
+
+Source: the CRS's area of use (EPSG registry, via pyproj ``CRS.area_of_use``); the margin allows data a
+little outside a VN-2000 TM-3 zone's provinces (a neighbour's zone), not data a continent away.
+"""
+from __future__ import annotations
+
+import numpy as np
+import shapely
+
+from .crs import WGS84_EPSG, to_crs, transformer
+from .errors import InputError
+from .i18n import t
+
+MARGIN_DEG = 3.0  # degrees around the CRS's area of use still accepted
+ID_COLUMNS = ("zone_id", "subzone_id", "parcel_id", "facility_id", "lot_id")
+
+
+def _valid_area(crs) -> tuple[float, float, float, float]:
+    area = to_crs(crs).area_of_use
+    if area is None:
+        return -180.0, -90.0, 180.0, 90.0
+    return (max(-180.0, area.west - MARGIN_DEG), max(-90.0, area.south - MARGIN_DEG),
+            min(180.0, area.east + MARGIN_DEG), min(90.0, area.north + MARGIN_DEG))
+
+
+def undrawable(frame) -> np.ndarray:
+    """Boolean mask of the features (rows of a GeoDataFrame with a CRS) whose coordinates are not finite
+    or fall outside the CRS's area of use (plus MARGIN_DEG). Empty/missing geometries are not flagged.
+    Vectorised: one bounds call and one transform of the bounding-box corners."""
+    geoms = frame.geometry.values
+    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    bounds = shapely.bounds(geoms)  # NaN for missing/empty
+    bad = present & ~np.isfinite(bounds).all(axis=1)
+    ok = present & ~bad
+    if ok.any() and frame.crs is not None:
+        tr = transformer(frame.crs, WGS84_EPSG)
+        b = bounds[ok]
+        with np.errstate(all="ignore"):
+            xs = np.concatenate([b[:, 0], b[:, 2], b[:, 0], b[:, 2]])
+            ys = np.concatenate([b[:, 1], b[:, 1], b[:, 3], b[:, 3]])
+            lon, lat = tr.transform(xs, ys, errcheck=False)
+        lon, lat = np.asarray(lon).reshape(4, -1), np.asarray(lat).reshape(4, -1)
+        west, south, east, north = _valid_area(frame.crs)
+        inside = (np.isfinite(lon) & np.isfinite(lat) & (lon >= west) & (lon <= east)
+                  & (lat >= south) & (lat <= north)).all(axis=0)
+        bad[np.flatnonzero(ok)[~inside]] = True
+    return bad
+
+
+def check_drawable(frame, layer: str, where) -> None:
+    """Raise InputError naming ``layer``, up to five feature ids and their bounds when any feature of
+    ``frame`` cannot be drawn (see ``undrawable``); ``where`` is the file the message names."""
+    if frame is None or len(frame) == 0:
+        return
+    bad = undrawable(frame)
+    if not bad.any():
+        return
+    column = next((c for c in ID_COLUMNS if c in frame.columns), None)
+    ids = (frame[column] if column else frame.index.to_series()).to_numpy()[bad]
+    bounds = shapely.bounds(frame.geometry.values[bad])
+    shown = "; ".join(f"{str(i)[:60]} ({', '.join(f'{v:.6g}' for v in b)})" for i, b in zip(ids[:5], bounds[:5]))
+    raise InputError(t("lớp {layer}: {n} đối tượng có tọa độ không vẽ được (không hữu hạn hoặc ngoài vùng dùng của "
+                       "hệ tọa độ {crs}): {ids}; hãy sửa hoặc xóa chúng rồi xuất lại",
+                       "layer {layer}: {n} features have coordinates that cannot be drawn (not finite, or outside "
+                       "the area of use of {crs}): {ids}; fix or delete them, then export again",
+                       layer=str(layer)[:80], n=int(bad.sum()), crs=to_crs(frame.crs).name if frame.crs else "?",
+                       ids=shown), where)
+
+
+def check_project_drawable(project, where, layers=None) -> None:
+    """``check_drawable`` on each of the project's layers (or the named ones)."""
+    for name in layers if layers is not None else list(project.layers):
+        check_drawable(project.layers.get(name), name, where)
