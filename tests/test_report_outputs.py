@@ -51,9 +51,14 @@ def test_report_in_english_has_english_headings(project_file, tmp_path):
     from openpyxl import load_workbook
     from pypdf import PdfReader
 
+    from gis_app.core import i18n
+
     xlsx, pdf = tmp_path / "report.xlsx", tmp_path / "report.pdf"
-    assert main(["--lang", "en", "report", str(project_file), "--xlsx", str(xlsx), "--pdf", str(pdf),
-                 "--rules", "hai-duong-2021"]) == 0
+    try:
+        assert main(["--lang", "en", "report", str(project_file), "--xlsx", str(xlsx), "--pdf", str(pdf),
+                     "--rules", "hai-duong-2021"]) == 0
+    finally:
+        i18n.set_language("vi")  # main() sets it process-wide; module fixtures of later files must not see it
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Province summary" in text and "Land-use balance" in text and "Plan targets" in text
     assert "Tổng hợp toàn tỉnh" not in text and "High-tech subzone 30,000 m²" in text

@@ -64,6 +64,7 @@ def test_bad_input_exits_2_and_leaves_no_output(project_file, tmp_path, capsys):
     unknown_key.write_text((__import__("gis_app.rules.ruleset", fromlist=["x"]).DEFAULT_RULES).read_text(
         encoding="utf-8").replace('use = "hightech"', 'use = "hightech"\nminimum = 0.3', 1), encoding="utf-8")
     assert main(["--lang", "en", "check", str(project_file), "--json", str(out), "--rules", str(unknown_key)]) == 2
+    __import__("gis_app.core.i18n", fromlist=["x"]).set_language("vi")
     err = capsys.readouterr().err
     assert "unknown_key.toml" in err and "unknown key 'minimum'" in err and "line 28" in err
     assert main(["check", str(project_file), "--json", str(out), "--rules", "no-such-province"]) == 2
