@@ -147,3 +147,26 @@ def test_share_thresholds_are_fractions(tmp_path):
     path, line = _broken(tmp_path, "threshold = 0.20", "threshold = 20")
     with pytest.raises(InputError, match=rf"line {line}: .*fraction from 0 to 1"):
         load_ruleset(path)
+
+
+def test_land_department_fields_map_to_the_second_round_model():
+    import pandas as pd
+
+    from gis_app.exchange.field_mapping import apply_mapping, propose_mapping
+
+    zones = pd.DataFrame({"MaKCN": ["KCN-A", "KCN-B"], "TenKCN": ["A", "B"], "TrangThai": ["Đang hoạt động", "Quy hoạch"],
+                          "NgayHD": ["2019-05-01", None], "Huyen": ["Mỹ Hào", "Văn Lâm"]})
+    mapping = propose_mapping(zones.columns)
+    assert mapping.target_layer == "zones"
+    assert mapping.fields["TrangThai"] == "status" and mapping.fields["Huyen"] == "district"
+    out = apply_mapping(zones, mapping)
+    assert list(out["status"]) == ["operating", "planned"] and list(out["operating"]) == [True, False]
+    parcels = pd.DataFrame({"MaLo": ["L1"], "LoaiDat": ["Đất công nghiệp"], "TrangThai": ["Đã cho thuê"],
+                            "NgayThue": ["2022-03-01"]})
+    assert propose_mapping(parcels.columns).fields["NgayThue"] == "leased_from"
+    facilities = pd.DataFrame({"MaCoSo": ["F1", "F2"], "LoaiCoSo": ["Trạm XLNT tập trung", "Xưởng xi mạ"],
+                               "TrangThai": ["Quy hoạch", "Đang hoạt động"], "CongSuat": [2000, None]})
+    mapping = propose_mapping(facilities.columns)
+    assert mapping.target_layer == "facilities"
+    out = apply_mapping(facilities, mapping)
+    assert list(out["kind"]) == ["wwtp", "polluting_works"] and list(out["status"]) == ["planned", "operating"]
