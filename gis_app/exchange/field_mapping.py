@@ -28,7 +28,7 @@ ZONE_ALIASES = {
     "general": ("general", "tonghop", "datnganh"),
     # second round (CONTRACTS.md): the zone's status and its date; "trạng thái" is the status now
     "status": ("status", "trangthai", "tinhtrang", "giaidoan"),
-    "status_date": ("statusdate", "ngaytrangthai", "ngayhoatdong", "ngayvanhanh", "ngaydihoatdong"),
+    "status_date": ("statusdate", "ngaytrangthai", "ngayhoatdong", "ngayhd", "ngayvanhanh", "ngaydihoatdong"),
     "operating": ("operating", "hoatdong", "dahoatdong"),
     "province": ("province", "tinh", "tentinh", "tinhthanh"),
     "industrial_m2": ("industrialm2", "dtcn", "dientichcn", "datcn", "dtdatcn", "dientichdatcn"),

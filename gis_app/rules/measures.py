@@ -116,11 +116,33 @@ class Context:
 
     @cached_property
     def parcel_zones(self) -> set:
-        return set(self.project.parcels["zone_id"].astype(str))
+        return set(pd.unique(self.project.parcels["zone_id"].astype(str).to_numpy()))
 
     @cached_property
     def subzone_zones(self) -> set:
-        return set(self.project.subzones["zone_id"].astype(str))
+        return set(pd.unique(self.project.subzones["zone_id"].astype(str).to_numpy()))
+
+    @cached_property
+    def pairs_by_use(self) -> pd.DataFrame:
+        """m² of industrial parcels inside subzones, per zone (rows) and use (columns)."""
+        pairs = self.cache["pairs"]
+        if not len(pairs):
+            return pd.DataFrame(index=self.index)
+        return pairs.groupby(["zone_id", "use"])["area"].sum().unstack(fill_value=0.0)
+
+    @cached_property
+    def subzones_by_use(self) -> pd.DataFrame:
+        """m² of (dissolved) subzones per zone and use: the record of zones without parcels."""
+        subzones = self.cache["subzones"]
+        if not len(subzones):
+            return pd.DataFrame(index=self.index)
+        area = pd.Series(shapely.area(subzones.geometry.values))
+        return area.groupby([subzones["zone_id"].astype(str).to_numpy(), subzones["use"].to_numpy()]).sum() \
+            .unstack(fill_value=0.0)
+
+    def use_area(self, table: pd.DataFrame, uses) -> np.ndarray:
+        present = [u for u in uses if u in table.columns]
+        return self.col(table[present].sum(axis=1)) if present else np.zeros(len(self.index))
 
     @cached_property
     def has_layout(self) -> np.ndarray:
@@ -158,6 +180,31 @@ class Context:
         return fac
 
     @cached_property
+    def leased(self) -> pd.DataFrame:
+        """Leased industrial parcels: zone, area (m²), lease start, normalised sector (computed once)."""
+        industrial = self.cache["industrial"]
+        leased = industrial[industrial["status"] == "leased"]
+        start = pd.to_datetime(leased["leased_from"], errors="coerce") if "leased_from" in leased \
+            else pd.Series(pd.NaT, index=leased.index)
+        zone = leased["zone_id"].astype(str)
+        return pd.DataFrame({"zone": zone, "code": self.index.get_indexer(zone),
+                             "area": shapely.area(leased.geometry.values), "start": start,
+                             "text": _sector_text(leased)}, index=leased.index)
+
+    def zone_sum(self, codes: np.ndarray, weights: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Σ weights per zone (in index order) over ``mask``; codes from ``index.get_indexer`` (−1: no zone)."""
+        keep = np.asarray(mask, dtype=bool) & (codes >= 0)
+        return np.bincount(codes[keep], weights=weights[keep], minlength=len(self.index)).astype(float)
+
+    def keyword_match(self, words) -> pd.Series:
+        """Leased parcels whose sector names one of ``words`` (memoised per word list)."""
+        memo = self.cache.setdefault("keywords", {})
+        key = tuple(words)
+        if key not in memo:
+            memo[key] = _matches(self.leased["text"], words)
+        return memo[key]
+
+    @cached_property
     def tenants(self) -> pd.Series:
         """True/False/NA per zone: has secondary tenants (leased land > 0 or operating)."""
         leased = self.zones["leased_m2"]
@@ -186,26 +233,15 @@ def subzone_share(ctx: Context, rule) -> pd.DataFrame:
     the other reserved uses, seed 003 II.3 "80% of the remaining fund"). Unknown without a fund or a layout."""
     uses = _uses(rule.params)
     z = ctx.zones
-    pairs, subzones = ctx.cache["pairs"], ctx.cache["subzones"]
-    by_parcels = pairs[pairs["use"].isin(uses)].groupby("zone_id")["area"].sum() if len(pairs) else pd.Series(dtype=float)
-    if len(subzones):
-        own = subzones[subzones["use"].isin(uses)]
-        by_decl = pd.Series(shapely.area(own.geometry.values), index=own["zone_id"].astype(str).to_numpy()) \
-            .groupby(level=0).sum()
-        others = subzones[subzones["use"].isin(("hightech", "cnht")) & ~subzones["use"].isin(uses)]
-        other_decl = pd.Series(shapely.area(others.geometry.values), index=others["zone_id"].astype(str).to_numpy()) \
-            .groupby(level=0).sum()
-    else:
-        by_decl = other_decl = pd.Series(dtype=float)
     from_parcels = (z["figures_from"] == "parcels").to_numpy()
-    actual = np.where(from_parcels, ctx.col(by_parcels), ctx.col(by_decl))
+    actual = np.where(from_parcels, ctx.use_area(ctx.pairs_by_use, uses), ctx.use_area(ctx.subzones_by_use, uses))
     fund = z["industrial_m2"].to_numpy(dtype=float)
     threshold = float(rule.threshold if not isinstance(rule.threshold, tuple) else rule.threshold[0])
     required = threshold * np.nan_to_num(fund)
     if rule.params["cap_remaining"]:
-        other_parcels = pairs[pairs["use"].isin(("hightech", "cnht")) & ~pairs["use"].isin(uses)] \
-            .groupby("zone_id")["area"].sum() if len(pairs) else pd.Series(dtype=float)
-        other = np.where(from_parcels, ctx.col(other_parcels), ctx.col(other_decl))
+        others = [u for u in ("hightech", "cnht") if u not in uses]
+        other = np.where(from_parcels, ctx.use_area(ctx.pairs_by_use, others),
+                         ctx.use_area(ctx.subzones_by_use, others))
         required = np.minimum(required, np.maximum(np.nan_to_num(fund) - other, 0.0))
     out = ctx.frame()
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -310,13 +346,19 @@ def _keyword_pattern(words) -> str:
 
 
 def _sector_text(frame) -> pd.Series:
+    """Sectors normalised for keyword matching (NFC, lower case, stripped); None when absent (object dtype)."""
     if "sector" not in frame:
-        return pd.Series(pd.NA, index=frame.index, dtype="string")
-    return frame["sector"].astype("string").str.normalize("NFC").str.strip().str.lower()
+        return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    codes, uniques = pd.factorize(frame["sector"], use_na_sentinel=True)
+    clean = [unicodedata.normalize("NFC", str(v)).strip().lower() or None for v in uniques]  # per distinct sector
+    table = np.array(clean + [None], dtype=object)
+    return pd.Series(table[codes], index=frame.index, dtype=object)
 
 
 def _matches(text: pd.Series, words) -> pd.Series:
-    return text.str.contains(_keyword_pattern(words), regex=True).fillna(False).astype(bool)
+    if not words:
+        return pd.Series(False, index=text.index)
+    return text.str.contains(_keyword_pattern(words), regex=True, na=False).astype(bool)
 
 
 @measure("leased_sector_share", "zone",
@@ -334,24 +376,21 @@ def leased_sector_share(ctx: Context, rule) -> pd.DataFrame:
     Leases without ``leased_from`` cannot be placed in time: left out (undated_m2) when the rule
     names ``leases_from``. Seed 003 Part II, II.3 and I.2.2.3 (R6)."""
     p = rule.params
-    industrial = ctx.cache["industrial"]
-    leased = industrial[industrial["status"] == "leased"]
-    area = pd.Series(shapely.area(leased.geometry.values), index=leased.index, dtype=float)
-    zone = leased["zone_id"].astype(str)
+    leased = ctx.leased
+    text = leased["text"]
+    codes, weights = leased["code"].to_numpy(), leased["area"].to_numpy(dtype=float)
     since = p["leases_from"]
     dated = pd.Series(True, index=leased.index)
     undated = pd.Series(False, index=leased.index)
     if since:
-        start = pd.to_datetime(leased["leased_from"], errors="coerce") if "leased_from" in leased \
-            else pd.Series(pd.NaT, index=leased.index)
+        start = leased["start"]
         undated = start.isna()
         dated = ~undated & (start >= pd.Timestamp(since))
-    text = _sector_text(leased)
-    known = text.notna() & (text != "")
-    excluded = known & _matches(text, p["excluded"])
-    accepted = known & ~excluded & _matches(text, p["accepted"])
+    known = text.notna()
+    excluded = known & ctx.keyword_match(p["excluded"])
+    accepted = known & ~excluded & ctx.keyword_match(p["accepted"])
     other = known & ~excluded & ~accepted
-    sums = lambda mask: ctx.col(area[mask].groupby(zone[mask]).sum())  # noqa: E731
+    sums = lambda mask: ctx.zone_sum(codes, weights, mask.to_numpy(dtype=bool))  # noqa: E731
     out = ctx.frame()
     out["leased_m2"] = sums(dated)
     out["known_m2"] = sums(dated & known)
