@@ -374,3 +374,15 @@ def test_a_province_file_with_only_its_rules(tmp_path):
     assert {f["code"] for z in result["zones"] for f in z["findings"]} == {"W.all"}
     statuses = {z["zone_id"]: z["findings"][0]["status"] for z in result["zones"]}
     assert statuses["KCN-NEW"] == "ok" and statuses["CCN-OLD"] == "warning"
+
+
+def test_point_facilities_are_drawn_as_discs_without_changing_the_data():
+    import shapely
+
+    from gis_app.core.styles import POINT_MARK_M, points_as_discs
+    from rules_fixture import facilities_frame
+
+    frame = facilities_frame()
+    shown = points_as_discs(frame)
+    assert (shapely.get_type_id(frame.geometry.values) == 0).all()  # the data keep their points
+    assert shapely.area(shown.geometry.values) == pytest.approx([3.14 * POINT_MARK_M ** 2] * 4, rel=0.02)

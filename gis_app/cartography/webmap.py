@@ -159,7 +159,10 @@ def _text_script(map_name: str, layers: list[dict]) -> str:
 
 
 def _layer_content(project, state, findings, feedback=None):
+    from ..core.styles import points_as_discs
+
     frame, style, fills = styled_frame(project, state)
+    frame = points_as_discs(frame)  # a Leaflet marker would need an image; a disc is drawn like the canvas
     if feedback is not None:
         warn_missing_geometry(frame, state["name"], feedback)
     keep = np.asarray(frame.geometry.notna() & ~frame.geometry.is_empty)

@@ -122,9 +122,11 @@ def _finding(rule: Rule, ruleset: RuleSet, row: dict, gate: str, gate_reason: st
         if status != "ok" and row.get("not_due"):
             status = "info"  # a plan target whose date has not come: progress, not a breach
         messages = {lang: render(rule.message[lang], values, lang) for lang in LANGS}
+    judged = status not in ("n/a", "unknown")  # m² only for a rule that was applied to known data
     finding = {"rule": rule.id, "code": rule.code, "status": status, "severity": rule.severity,
-               "required_m2": _m2(figures.get("required_m2")), "actual_m2": _m2(figures.get("actual_m2")),
-               "deficit_m2": _m2(figures.get("deficit_m2")),
+               "required_m2": _m2(figures.get("required_m2")) if judged else 0.0,
+               "actual_m2": _m2(figures.get("actual_m2")) if judged else 0.0,
+               "deficit_m2": _m2(figures.get("deficit_m2")) if judged and status != "ok" else 0.0,
                "message": messages[get_language()], "messages": messages, "title": dict(rule.title),
                "citation": rule.citation, "ruleset": ruleset.id, "figures": figures}
     if status == "unknown":

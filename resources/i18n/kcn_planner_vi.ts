@@ -37,40 +37,55 @@
 <context>
     <name>CitationDialog</name>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="16" />
-        <location filename="../../gis_app/shell/rules/citation.py" line="30" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="15" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="32" />
         <source>Citation</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="30" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="32" />
         <source>Rule text in the rule set</source>
         <translation>Nội dung quy tắc trong bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="30" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="32" />
         <source>Applies to</source>
         <translation>Áp dụng cho</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="31" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
         <source>Thresholds</source>
         <translation>Ngưỡng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="31" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
         <source>Rule set</source>
         <translation>Bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="36" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
+        <source>Reading</source>
+        <translation>Cách đọc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/citation.py" line="39" />
         <source>obligation (a breach is a violation)</source>
         <translation>bắt buộc (không đạt là vi phạm)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="37" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="40" />
         <source>priority (a shortfall is a warning)</source>
         <translation>ưu tiên (chưa đạt là cảnh báo)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/citation.py" line="41" />
+        <source>information only</source>
+        <translation>chỉ để thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/citation.py" line="41" />
+        <source>switched off</source>
+        <translation>đã tắt</translation>
     </message>
 </context>
 <context>
@@ -287,7 +302,7 @@
         <translation>Đọc %1, nhập được %2, loại %3</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="334" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="336" />
         <source>Importing %1</source>
         <translation>Đang nhập %1</translation>
     </message>
@@ -613,26 +628,31 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/exchange/mapping_table.py" line="55" />
+        <source>facilities (wastewater plants, production sites)</source>
+        <translation>cơ sở (trạm xử lý nước thải, cơ sở sản xuất)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="56" />
         <source>Field in the file</source>
         <translation>Trường trong tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="55" />
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="56" />
         <source>Example</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="56" />
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="57" />
         <source>Becomes</source>
         <translation>Thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="79" />
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="80" />
         <source>Mapping remembered from an earlier file with the same fields.</source>
         <translation>Ánh xạ được nhớ từ một tệp trước có cùng các trường.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="93" />
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="94" />
         <source>(keep)</source>
         <translation>(giữ nguyên)</translation>
     </message>
@@ -848,6 +868,49 @@
     </message>
 </context>
 <context>
+    <name>ProvinceFindingsDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="17" />
+        <source>Province-wide findings</source>
+        <translation>Kết quả kiểm tra toàn tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="19" />
+        <source>Facilities outside every zone and plan targets of the rule sets in use.</source>
+        <translation>Các cơ sở nằm ngoài mọi khu và chỉ tiêu kế hoạch của các bộ quy tắc đang dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="21" />
+        <source>Rule</source>
+        <translation>Quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="21" />
+        <source>Subject</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="21" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="22" />
+        <source>Message</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="22" />
+        <source>Citation</source>
+        <translation>Trích dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="41" />
+        <source>province</source>
+        <translation>toàn tỉnh</translation>
+    </message>
+</context>
+<context>
     <name>RasterBackgrounds</name>
     <message>
         <location filename="../../gis_app/shell/printing/rasters.py" line="53" />
@@ -938,8 +1001,8 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/report_dialog.py" line="21" />
-        <source>PDF (Vietnamese, charts and zone maps):</source>
-        <translation>PDF (tiếng Việt, biểu đồ và bản đồ từng khu):</translation>
+        <source>PDF (in the interface language, charts and zone maps):</source>
+        <translation>PDF (theo ngôn ngữ giao diện, biểu đồ và bản đồ từng khu):</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/report_dialog.py" line="37" />
@@ -948,64 +1011,133 @@
     </message>
 </context>
 <context>
-    <name>RulesController</name>
+    <name>RuleSetDialog</name>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="121" />
-        <source>Checking the land reservation rules…</source>
-        <translation>Đang kiểm tra các quy tắc dành quỹ đất…</translation>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="44" />
+        <source>Rule sets</source>
+        <translation>Các bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="159" />
-        <source>Load rule set</source>
-        <translation>Nạp bộ quy tắc</translation>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="55" />
+        <source>Add a rule set file…</source>
+        <translation>Thêm tệp bộ quy tắc…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="169" />
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="60" />
+        <source>Rule sets used by the project:</source>
+        <translation>Các bộ quy tắc dự án dùng:</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="66" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="66" />
+        <source>Rule</source>
+        <translation>Quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="66" />
+        <source>Measure</source>
+        <translation>Phép đo</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="67" />
+        <source>Threshold</source>
+        <translation>Ngưỡng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="67" />
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="67" />
+        <source>Citation</source>
+        <translation>Trích dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="93" />
+        <source>Switch a rule off with severity “off”: it is listed as off in every output, never dropped silently.</source>
+        <translation>Tắt một quy tắc bằng mức độ “off”: quy tắc được ghi là đã tắt trong mọi kết quả, không bao giờ bị bỏ qua âm thầm.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="129" />
+        <source>Add a rule set file</source>
+        <translation>Thêm tệp bộ quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="135" />
         <source>Cannot load the rule set</source>
         <translation>Không nạp được bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="185" />
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="195" />
+        <source>%1: the threshold must be a number (a range “low–high” for “between”)</source>
+        <translation>%1: ngưỡng phải là số (khoảng “thấp–cao” với “between”)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="220" />
+        <source>Choose at least one rule set.</source>
+        <translation>Hãy chọn ít nhất một bộ quy tắc.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesController</name>
+    <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="142" />
+        <source>Checking the land reservation rules…</source>
+        <translation>Đang kiểm tra các quy tắc dành quỹ đất…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="94" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="198" />
+        <source>Cannot load the rule set</source>
+        <translation>Không nạp được bộ quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="220" />
         <source>Cannot load the travel times</source>
         <translation>Không nạp được kết quả thời gian di chuyển</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="192" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="227" />
         <source>Load travel times (R5)</source>
         <translation>Nạp thời gian di chuyển (R5)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="193" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="228" />
         <source>Proximity results (*.json)</source>
         <translation>Kết quả phân tích khoảng cách (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="204" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="239" />
         <source>Travel times (R5)</source>
         <translation>Thời gian di chuyển (R5)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="205" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="240" />
         <source>Save the project first: the analysis reads the saved file.</source>
         <translation>Hãy lưu dự án trước: phân tích đọc tệp đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="265" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="300" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="266" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="301" />
         <source>No check result yet: open a project with zones first.</source>
         <translation>Chưa có kết quả kiểm tra: hãy mở một dự án có các khu trước.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="298" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="334" />
         <source>Report written: %1</source>
         <translation>Đã ghi báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="301" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="337" />
         <source>Exporting the compliance report…</source>
         <translation>Đang xuất báo cáo tuân thủ…</translation>
     </message>
@@ -1013,47 +1145,52 @@
 <context>
     <name>RulesUi</name>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="102" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="113" />
         <source>&amp;Rules</source>
         <translation>&amp;Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="103" />
-        <source>Load a province rule set…</source>
-        <translation>Nạp bộ quy tắc của tỉnh…</translation>
+        <location filename="../../gis_app/shell/rules/__init__.py" line="114" />
+        <source>Rule sets…</source>
+        <translation>Bộ quy tắc…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="104" />
-        <source>Use the default rule set</source>
-        <translation>Dùng bộ quy tắc mặc định</translation>
+        <location filename="../../gis_app/shell/rules/__init__.py" line="115" />
+        <source>Use the default rule sets</source>
+        <translation>Dùng các bộ quy tắc mặc định</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="105" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="116" />
+        <source>Province-wide findings (facilities, plan targets)…</source>
+        <translation>Kết quả toàn tỉnh (cơ sở, chỉ tiêu kế hoạch)…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/__init__.py" line="117" />
         <source>Colour zones by compliance</source>
         <translation>Tô màu các khu theo kết quả tuân thủ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="107" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="119" />
         <source>Export compliance report…</source>
         <translation>Xuất báo cáo tuân thủ…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="108" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="120" />
         <source>Compute travel times to assembly plants (R5)…</source>
         <translation>Tính thời gian di chuyển tới nhà máy lắp ráp (R5)…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="109" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="121" />
         <source>Load travel times (R5)…</source>
         <translation>Nạp thời gian di chuyển (R5)…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="110" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="122" />
         <source>Zone</source>
         <translation>Khu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="111" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="123" />
         <source>Charts</source>
         <translation>Biểu đồ</translation>
     </message>
@@ -1385,29 +1522,29 @@
 <context>
     <name>ZoneDockWidget</name>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="96" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="95" />
         <source>Rule set:</source>
         <translation>Bộ quy tắc:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="97" />
-        <source>Load…</source>
-        <translation>Nạp…</translation>
-    </message>
-    <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="98" />
-        <source>Load a province's rule set (TOML)</source>
-        <translation>Nạp bộ quy tắc của tỉnh (TOML)</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="99" />
         <source>As of</source>
         <translation>Tính đến ngày</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="100" />
-        <source>Leave out zones established after this date</source>
-        <translation>Bỏ qua các khu thành lập sau ngày này</translation>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="96" />
+        <source>Rule sets…</source>
+        <translation>Bộ quy tắc…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="97" />
+        <source>Choose the province's rule sets, switch rules off, change thresholds</source>
+        <translation>Chọn bộ quy tắc của tỉnh, tắt quy tắc, đổi ngưỡng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="99" />
+        <source>The state on this date: zones established and operating, leases started by then</source>
+        <translation>Tình trạng tại ngày này: các khu đã thành lập, đã hoạt động và hợp đồng thuê đã bắt đầu</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="101" />
@@ -1478,6 +1615,11 @@
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="110" />
         <source>CNHT subzone</source>
         <translation>Phân khu CNHT</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="119" />
+        <source>* thresholds or severities changed for this project</source>
+        <translation>* đã đổi ngưỡng hoặc mức độ cho dự án này</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="143" />
