@@ -49,12 +49,9 @@ def _click_zone_in_list(qtbot, window, zone_id):
 
 
 def _findings_table(window):
-    """Rows as [rule, status, required, actual, deficit, message], whatever the column order."""
-    from gis_app.shell.rules.zone_dock import FINDING_COLUMNS
-
-    table = window.rules.zone_widget.findings
-    cols = [FINDING_COLUMNS.index(k) for k in ("rule", "status_label", "required", "actual", "deficit", "message")]
-    return [[table.item(r, c).text() for c in cols] for r in range(table.rowCount())]
+    """The card's findings as [rule, status, required, actual, deficit, message]."""
+    rows = window.rules.zone_widget.rows
+    return [[r[k] for k in ("rule", "status_label", "required", "actual", "deficit", "message")] for r in rows]
 
 
 def test_zone_list_selection_shows_r1_violation_with_deficit(qtbot, window, expected):
@@ -72,11 +69,15 @@ def test_zone_list_selection_shows_r1_violation_with_deficit(qtbot, window, expe
     assert r1_row[4] == f"{r1['deficit_m2']:,.0f} m²".replace(",", ".")
     assert r1_row[2] == f"{r1['required_m2']:,.0f} m²".replace(",", ".")
     assert round(r1["deficit_m2"]) == 14625
-    assert dock.findings.horizontalHeaderItem(2).text() == "Thiếu hụt"  # the deficit right after the status
-    status_item = dock.findings.item(rows.index(r1_row), 1)
-    assert status_item.background().color().name() == STATUS_COLORS["violation"]
+    card = " ".join(dock.card.toPlainText().split())
+    assert "Vi phạm R1 hightech_share — thiếu hụt " + r1_row[4] in card  # status, rule and deficit on one line
+    assert STATUS_COLORS["violation"] in dock.card.toHtml()
     assert "Tổng thể: Vi phạm" == dock.status.text()
-    figures = {dock.figures.item(r, 0).text(): dock.figures.item(r, 1).text() for r in range(dock.figures.rowCount())}
+    # the card wraps to the dock: nothing to scroll sideways, even in a narrow dock
+    dock.card.resize(300, 400)
+    assert dock.card.horizontalScrollBar().maximum() == 0
+    figures = dock.figure_values()
+    assert figures["Tỷ lệ lấp đầy"] in card
     assert figures["Nguồn số liệu"] == "từ thửa đất"
     assert figures["Tỷ lệ lấp đầy"] == f"{zone['fill_rate'] * 100:.1f}%".replace(".", ",")
     assert "lô" in figures["Lô trong phân khu CNHT"]
@@ -86,21 +87,21 @@ def test_citation_button_shows_seed_citation_and_rule_text(qtbot, window):
     window.rules.controller.window.layers["zones"]  # noqa: B018 (the layer exists)
     _click_zone_in_list(qtbot, window, "KCN-QUOCTUAN")
     dock = window.rules.zone_widget
-    qtbot.waitUntil(lambda: dock.findings.rowCount() > 0)
-    row = next(r for r in range(dock.findings.rowCount()) if dock.findings.item(r, 0).text().startswith("R1"))
-    assert "003_fef7a90db12cc85e.txt" in dock.findings.item(row, 2).toolTip()
-    from gis_app.shell.rules.zone_dock import CITATION_COLUMN
+    qtbot.waitUntil(lambda: len(dock.rows) > 0)
+    row = next(r for r, entry in enumerate(dock.rows) if entry["rule"] == "R1 hightech_share")
+    title = "Đề án phát triển CNCNC, CNHT tỉnh Hải Dương 2021–2025, Phần II, mục II.3"
+    assert title in dock.card.toPlainText()  # the document and section, not the seed's file name
+    assert "003_fef7a90db12cc85e" not in dock.card.toPlainText()
+    from PySide6.QtCore import QUrl
 
-    button = dock.findings.cellWidget(row, CITATION_COLUMN)
-    assert button.text() == "Trích dẫn…"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dock.card.anchorClicked.emit(QUrl(f"cite:{row}"))  # what a click on the link does
     dialog = dock.citation_dialog
     assert dialog is not None and dialog.isVisible()
     text = dialog.text()
-    assert "003_fef7a90db12cc85e.txt, Part II, II.3" in text
+    assert title in text
     rule = load_ruleset("hai-duong-2021").rule("R1.hightech_share")
     assert rule.title["vi"] in text and rule.reading[:40] in text  # the rule's own text and reading
-    assert "subzone_share >= 0.2" in text
+    assert "Tỷ lệ quỹ đất công nghiệp nằm trong phân khu có công năng Công nghệ cao ≥ 20%" in text  # in words
     dialog.close()
 
 
@@ -356,9 +357,9 @@ def test_map_selection_of_a_parcel_shows_its_zone_and_english_labels(qtbot, wind
     window.switch_language("en")
     try:
         assert window.rules.zone_dock.windowTitle() == "Zone"
-        assert dock.findings.horizontalHeaderItem(2).text() == "Deficit"
-        figures = [dock.figures.item(r, 0).text() for r in range(dock.figures.rowCount())]
-        assert "Industrial land fund" in figures
+        assert "Industrial land fund" in dock.card.toPlainText()
+        assert "Hải Dương scheme for high-tech and supporting industry 2021–2025, Part II, section II.3" \
+            in dock.card.toPlainText()
         assert window.rules.menu.title() == "&Rules"
     finally:
         window.switch_language("vi")

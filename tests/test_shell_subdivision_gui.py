@@ -205,10 +205,37 @@ def test_merge_split_renumber_with_undo_and_refusal(qtbot, window, warnings):
     count = window.undo_stack.count()
     assert tools.split_selected(line) is False
     assert warnings and "nhỏ hơn diện tích tối thiểu" in warnings[-1]
+    assert "hai phần" in warnings[-1] and "m²" in warnings[-1]  # the refusal gives the pieces' areas
     assert window.undo_stack.count() == count
     assert_project_equals(project, merged)
 
+    # two lots selected: only they are renumbered (they swap into road order), no other lot changes
+    before_ids = dict(zip(project.layers["lots"]["lot_id"], project.layers["lots"].geometry.values))
+    window.layers["lots"].select([0, len(project.layers["lots"]) - 1])
+    chosen = set(window.layers["lots"].frame["lot_id"].iloc[window.layers["lots"].selected_rows()])
     qtbot.mouseClick(tools.panel.renumber_button, Qt.MouseButton.LeftButton)
+    after_ids = dict(zip(project.layers["lots"]["lot_id"], project.layers["lots"].geometry.values))
+    assert set(after_ids) == set(before_ids)
+    assert all(after_ids[k].equals(before_ids[k]) for k in set(before_ids) - chosen)
+    window.undo_action.trigger()
+    assert_project_equals(project, merged)
+
+    # nothing selected: the whole layout in road order, after a question listing the changes
+    window.layers["lots"].clear_selection()
+    asked = []
+    import gis_app.shell.subdivision.tools as tools_module
+
+    def yes(parent, title, text, *a, **k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    original = tools_module.QMessageBox.question
+    tools_module.QMessageBox.question = yes
+    try:
+        qtbot.mouseClick(tools.panel.renumber_button, Qt.MouseButton.LeftButton)
+    finally:
+        tools_module.QMessageBox.question = original
+    assert asked and "→" in asked[0]  # which numbers change, e.g. "CN-07 → CN-06"
     ids = list(project.layers["lots"]["lot_id"])
     assert ids == [f"CN-{k + 1:02d}" for k in range(len(ids))]
     window.undo_action.trigger()

@@ -78,7 +78,7 @@ def test_dropping_a_project_file_opens_it(make_window, tmp_path):
     win.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                              Qt.KeyboardModifier.NoModifier))
     assert win.project.path == second and len(win.layers["parcels"]) == 36
-    assert win.windowTitle().startswith("Dự án B") and not win.modified
+    assert win.windowTitle().startswith("b.gpkg — Dự án B") and not win.modified
 
 
 def test_zone_list_follows_the_map_selection_and_layout_is_remembered(make_window, tmp_path):

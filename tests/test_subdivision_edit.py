@@ -76,8 +76,14 @@ def test_split_by_a_line_keeps_the_rules_or_is_refused(frames):
                                      c.y - 200 * n[1] + long[1] / np.hypot(*long) * (np.hypot(*long) / 2 - 3)),
                                     (c.x + 200 * n[0] + long[0] / np.hypot(*long) * (np.hypot(*long) / 2 - 3),
                                      c.y + 200 * n[1] + long[1] / np.hypot(*long) * (np.hypot(*long) / 2 - 3))])
-    with pytest.raises(InputError):
+    with pytest.raises(InputError) as refused:
         split_lot(merged, a, edge_line)
+    # the refusal says how big the pieces would be, so the planner knows where to cut instead
+    import re
+
+    pieces = [float(v.replace(".", "").replace(",", ".")) for v in
+              re.findall(r"([\d.]+) m²", refused.value.problem)]
+    assert len(pieces) == 3 and abs(pieces[0] + pieces[1] - lot.area) < 2 and pieces[2] == 500
     # a line missing the lot is refused
     with pytest.raises(InputError):
         split_lot(merged, a, shapely.LineString([(x1 + 500, y0), (x1 + 500, y1)]))
@@ -92,6 +98,26 @@ def test_renumber_after_edits(frames):
     roads = list(out["lots"]["road_id"])
     assert all(roads[i] == roads[i - 1] or roads[i] not in roads[:i] for i in range(1, len(roads)))
     assert abs(total_lot_area(out) - total_lot_area(frames)) < 0.01
+
+
+def test_renumber_only_the_chosen_lots_or_the_whole_layout_with_its_changes(frames):
+    from gis_app.subdivision.edit import renumber_plan
+
+    a, b = neighbours(frames)
+    merged = merge_lots(frames, a, b)  # leaves a gap in the numbers
+    before = dict(zip(merged["lots"]["lot_id"], merged["lots"].geometry.values))
+    ids = list(merged["lots"]["lot_id"])
+    chosen = [ids[5], ids[2], ids[9]]
+    out = renumber(merged, only=chosen)
+    after = dict(zip(out["lots"]["lot_id"], out["lots"].geometry.values))
+    assert set(after) == set(before)  # the same numbers, only the chosen ones may swap
+    for lot in set(ids) - set(chosen):
+        assert after[lot].equals(before[lot])  # every other lot keeps its number
+    whole = renumber_plan(merged)
+    assert whole and all(old != new for old, new in whole.items())  # only the numbers that change
+    assert set(renumber_plan(merged, only=chosen)) <= set(chosen)
+    with pytest.raises(InputError):
+        renumber_plan(merged, only=["CN-9999"])
 
 
 def test_edits_on_layers_read_back_from_the_geopackage(tmp_path):

@@ -5,6 +5,8 @@ citation) and colours zones by ``zone_status``; the PDF/XLSX reports use the sam
 """
 from __future__ import annotations
 
+from ..core.aliases import fmt_date
+from ..core.citations import format_citation
 from ..core.i18n import get_language, t
 from ..core.numbers import fmt_ha, fmt_m2, fmt_share
 
@@ -64,8 +66,8 @@ def figure_rows(zone: dict) -> list[tuple[str, str]]:
     return [
         (t("Mã khu", "Zone id"), zone["zone_id"]),
         (t("Loại", "Kind"), zone["kind"]),
-        (t("Ngày thành lập", "Established"), zone.get("established") or "—"),
-        (t("Trạng thái", "Status"), zone_status_label(zone.get("status"), zone.get("status_date"))),
+        (t("Ngày thành lập", "Established"), fmt_date(zone.get("established")) or "—"),
+        (t("Trạng thái", "Status"), zone_status_label(zone.get("status"), fmt_date(zone.get("status_date")))),
         (t("Huyện", "District"), zone.get("district") or "—"),
         (t("Diện tích", "Gross area"), fmt_ha(zone.get("gross_m2"))),
         (t("Quỹ đất công nghiệp", "Industrial land fund"), fmt_ha(zone.get("industrial_m2"))),
@@ -90,7 +92,8 @@ def finding_rows(zone: dict) -> list[dict]:
                      "color": STATUS_COLORS[f["status"]], "required": fmt_m2(f["required_m2"]),
                      "actual": fmt_m2(f["actual_m2"]), "deficit": fmt_m2(f["deficit_m2"]),
                      "message": finding_message(f), "title": finding_title(f), "code": f.get("code", ""),
-                     "citation": f["citation"]})
+                     "citation": f["citation"],
+                     "citation_text": format_citation(f["citation"])})  # document title + section
     return rows
 
 

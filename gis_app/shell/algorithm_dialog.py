@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QVBoxLayout, QWidget, QLabel)
 
 from gis_app.core.processing import Algorithm, Param
+from gis_app.shell.user_files import start_path
 
 ORGANISATION, APPLICATION = "KCN Planner", "KCN Planner"
 
@@ -48,7 +49,7 @@ class _PathEdit(QWidget):
 
     def _browse(self):
         pick = QFileDialog.getSaveFileName if _is_output(self.param) else QFileDialog.getOpenFileName
-        path, _ = pick(self, self.param.label(), self.edit.text())
+        path, _ = pick(self, self.param.label(), start_path(self.edit.text() or None))
         if path:
             self.edit.setText(path)
 

@@ -48,6 +48,12 @@ def build_window(project_path=None, lang: str | None = None):
     apply_language(lang or saved_language(), remember=lang is None)
     window = MainWindow()
     if project_path:
+        from .user_files import working_copy
+
+        try:
+            project_path = working_copy(project_path)  # the bundled sample opens as a copy in Documents
+        except OSError:
+            pass  # no writable Documents: the sample opens where it is, and Save proposes Save As
         try:
             project = Project.load(project_path)
         except InputError as exc:

@@ -18,6 +18,7 @@ from layers.layer_list import LayerList
 from . import window_actions as actions
 from .canvas import MapCanvas
 from .exchange import actions as exchange_actions
+from .help import show_help
 from .language import apply_language
 from .panels.attribute_table import AttributeTable
 from .panels.layer_panel import LayerPanel
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.en_action = self._action(self.language_menu, lambda: self.switch_language("en"), checkable=True)
         for action in (self.vi_action, self.en_action):
             group.addAction(action)
+        self.guide_action = self._action(self.help_menu, lambda: show_help(self), QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(self.help_menu, lambda: actions.show_about(self))
         self.algorithm_actions = {}
         for algorithm in registry().algorithms.values():
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         self.identify_action.setText(self.tr("Identify features"))
         self.vi_action.setText("Tiếng Việt")
         self.en_action.setText("English")
+        self.guide_action.setText(self.tr("User guide"))
         self.about_action.setText(self.tr("About KCN Planner…"))
         for name, action in self.algorithm_actions.items():
             action.setText(registry().get(name).title + "…")
@@ -192,10 +195,16 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(" ".join(filter(None, [self.tr("Redo"), stack.redoText()])))
 
     def update_title(self):
+        """"file.gpkg* — project name — KCN Planner": the file the user saved, a mark for unsaved changes."""
+        from pathlib import Path
+
         name = self.project.name or self.tr("Untitled")
-        note = self.tr("illustrative data")
-        suffix = f" — {note}" if self.illustrative else ""
-        self.setWindowTitle(f"{name}{'*' if self.modified else ''}{suffix} — KCN Planner")
+        parts = [f"{Path(self.project.path).name if self.project.path else name}{'*' if self.modified else ''}"]
+        if self.project.path and self.project.name:
+            parts.append(name)
+        if self.illustrative:
+            parts.append(self.tr("illustrative data"))
+        self.setWindowTitle(" — ".join(parts + ["KCN Planner"]))
 
     def set_modified(self, value: bool):
         self.modified = value

@@ -18,6 +18,8 @@ from gis_app.exchange.readers import read_dataset
 from layers.project_layers import display_frame, is_illustrative, layers_from_project, store_state
 from layers.vector.model import VectorLayer
 
+from .user_files import is_program_file, start_path
+
 log = logging.getLogger(__name__)
 PROJECT_FILTER = "GeoPackage (*.gpkg)"
 
@@ -88,7 +90,7 @@ def load_project(window, path) -> bool:
 def open_project_dialog(window) -> None:
     if not confirm_discard(window):
         return
-    path, _ = QFileDialog.getOpenFileName(window, _tr("MainWindow", "Open project"), "", PROJECT_FILTER)
+    path, _ = QFileDialog.getOpenFileName(window, _tr("MainWindow", "Open project"), start_path(), PROJECT_FILTER)
     if path:
         # Read in the task runner (a big project must not freeze the window), show in the UI thread.
         window.tasks.run(lambda feedback: Project.load(path), title=_tr("MainWindow", "Open project"),
@@ -97,7 +99,7 @@ def open_project_dialog(window) -> None:
 
 def save_project(window, path=None) -> bool:
     path = path or window.project.path
-    if path is None:
+    if path is None or is_program_file(path):  # never write into the program folder (the bundled sample)
         return save_project_as(window)
     store_state(window.project, window.layers, window.canvas.view.extent)
     try:
@@ -115,7 +117,7 @@ def save_project(window, path=None) -> bool:
 
 
 def save_project_as(window) -> bool:
-    start = str(window.project.path or "")
+    start = start_path(window.project.path, f"{window.project.name or 'du_an'}.gpkg")
     path, _ = QFileDialog.getSaveFileName(window, _tr("MainWindow", "Save project as"), start, PROJECT_FILTER)
     if not path:
         return False

@@ -116,8 +116,12 @@ def split_lot(frames: dict, lot_id: str, line, params: SubdivisionParams | None 
     area, f, d, road, why = _measured(pieces, frames, params)
     bad = [w for w in why if w]
     if bad:
-        raise InputError(t("một phần sau khi cắt vi phạm quy tắc: {r}", "a piece after the cut breaks a rule: {r}",
-                           r=_reason_text(bad[0])), "line")
+        from ..core.numbers import fmt_m2
+
+        raise InputError(t("một phần sau khi cắt vi phạm quy tắc: {r} (hai phần {a} và {b}, tối thiểu {m})",
+                           "a piece after the cut breaks a rule: {r} (pieces of {a} and {b}, minimum {m})",
+                           r=_reason_text(bad[0]), a=fmt_m2(area[0]), b=fmt_m2(area[1]),
+                           m=fmt_m2(params.min_lot)), "line")
     numbers = [int(s.rsplit("-", 1)[1]) for s in lots["lot_id"] if s.rsplit("-", 1)[-1].isdigit()]
     prefix = lot_id.rsplit("-", 1)[0] if "-" in lot_id else "CN"
     new_id = f"{prefix}-{max(numbers + [0]) + 1:02d}"
@@ -135,12 +139,10 @@ def split_lot(frames: dict, lot_id: str, line, params: SubdivisionParams | None 
     return _with_lots(frames, new)
 
 
-def renumber(frames: dict, prefix: str = "CN") -> dict:
-    """CN-01, CN-02, … in order along each road: roads in layer order, then access edges; on each road
-    one side then the other, each from one end to the other."""
+def road_order(frames: dict) -> np.ndarray:
+    """Row order of the layout's lots along the roads: roads in layer order, then access edges; on each
+    road one side then the other, each from one end to the other."""
     lots = frames["lots"]
-    if lots.empty:
-        return _with_lots(frames, lots)
     roads = frames["roads"]
     access = frames.get("access")
     ids = list(roads["road_id"]) + (list(access["access_id"]) if access is not None and len(access) else [])
@@ -162,7 +164,44 @@ def renumber(frames: dict, prefix: str = "CN") -> dict:
         sel = road_rank == k
         along[sel] = (c[sel] - o) @ u
         side[sel] = np.sign((c[sel] - o) @ np.array([-u[1], u[0]]))
-    order = np.lexsort((np.round(along, 3), side, road_rank))
-    new = lots.iloc[order].copy()
-    new["lot_id"] = lot_numbers(len(new), prefix)
+    return np.lexsort((np.round(along, 3), side, road_rank))
+
+
+def _number_key(lot_id: str):
+    tail = str(lot_id).rsplit("-", 1)[-1]
+    return (0, int(tail), str(lot_id)) if tail.isdigit() else (1, 0, str(lot_id))
+
+
+def renumber_plan(frames: dict, prefix: str = "CN", only=None) -> dict[str, str]:
+    """Old → new number of every lot whose number would change (lots keeping theirs are left out).
+
+    Without ``only`` the whole layout is numbered CN-01, CN-02, … in road order (``road_order``).
+    With ``only`` (lot numbers) just those lots are renumbered, among themselves: they take their own
+    numbers again, sorted, in road order; no other lot changes."""
+    lots = frames["lots"]
+    if lots.empty:
+        return {}
+    ordered = lots["lot_id"].astype(str).to_numpy()[road_order(frames)]
+    if only is None:
+        new = lot_numbers(len(ordered), prefix)
+    else:
+        wanted = set(map(str, only))
+        missing = wanted - set(ordered)
+        if missing:
+            raise InputError(t("không có lô {id}", "there is no lot {id}", id=", ".join(sorted(missing))), "lot_id")
+        ordered = np.array([lot for lot in ordered if lot in wanted])
+        new = sorted(ordered, key=_number_key)
+    return {old: nw for old, nw in zip(ordered, new) if old != nw}
+
+
+def renumber(frames: dict, prefix: str = "CN", only=None) -> dict:
+    """The layout with the numbers of ``renumber_plan`` (whole layout, or only the lots in ``only``)."""
+    lots = frames["lots"]
+    if lots.empty:
+        return _with_lots(frames, lots)
+    plan = renumber_plan(frames, prefix, only)
+    new = lots.copy()
+    new["lot_id"] = new["lot_id"].astype(str).map(lambda lot: plan.get(lot, lot))
+    if only is None:
+        new = new.iloc[road_order(frames)]
     return _with_lots(frames, new)

@@ -16,7 +16,7 @@
 <context>
     <name>AlgorithmDialog</name>
     <message>
-        <location filename="../../gis_app/shell/algorithm_dialog.py" line="120" />
+        <location filename="../../gis_app/shell/algorithm_dialog.py" line="121" />
         <source>(default)</source>
         <translation>(mặc định)</translation>
     </message>
@@ -37,53 +37,53 @@
 <context>
     <name>CitationDialog</name>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="15" />
-        <location filename="../../gis_app/shell/rules/citation.py" line="32" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="56" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="73" />
         <source>Citation</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="32" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="73" />
         <source>Rule text in the rule set</source>
         <translation>Nội dung quy tắc trong bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="32" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="73" />
         <source>Applies to</source>
         <translation>Áp dụng cho</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="74" />
         <source>Thresholds</source>
         <translation>Ngưỡng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="74" />
         <source>Rule set</source>
         <translation>Bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="74" />
         <source>Reading</source>
         <translation>Cách đọc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="39" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="80" />
         <source>obligation (a breach is a violation)</source>
         <translation>bắt buộc (không đạt là vi phạm)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="40" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="81" />
         <source>priority (a shortfall is a warning)</source>
         <translation>ưu tiên (chưa đạt là cảnh báo)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="41" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="82" />
         <source>information only</source>
         <translation>chỉ để thông tin</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="41" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="82" />
         <source>switched off</source>
         <translation>đã tắt</translation>
     </message>
@@ -114,28 +114,28 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="37" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="38" />
         <source>Add layer</source>
         <translation>Thêm lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="81" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="82" />
         <source>Imported %1 into layer %2: %3</source>
         <translation>Đã nhập %1 vào lớp %2: %3</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="95" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="96" />
         <source>Exported %1</source>
         <translation>Đã xuất %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="107" />
-        <location filename="../../gis_app/shell/exchange/actions.py" line="121" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="109" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="123" />
         <source>Export project for QGIS</source>
         <translation>Xuất dự án cho QGIS</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="117" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="119" />
         <source>Exported for QGIS: %1</source>
         <translation>Đã xuất cho QGIS: %1</translation>
     </message>
@@ -197,6 +197,14 @@
         <location filename="../../gis_app/shell/exchange/export_dialog.py" line="138" />
         <source>Exporting %1</source>
         <translation>Đang xuất %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/help.py" line="71" />
+        <source>User guide</source>
+        <translation>Hướng dẫn</translation>
     </message>
 </context>
 <context>
@@ -408,193 +416,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="148" />
+        <location filename="../../gis_app/shell/main_window.py" line="150" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="149" />
+        <location filename="../../gis_app/shell/main_window.py" line="151" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="152" />
+        <location filename="../../gis_app/shell/main_window.py" line="154" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="153" />
+        <location filename="../../gis_app/shell/main_window.py" line="155" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="154" />
+        <location filename="../../gis_app/shell/main_window.py" line="156" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="155" />
+        <location filename="../../gis_app/shell/main_window.py" line="157" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="156" />
+        <location filename="../../gis_app/shell/main_window.py" line="158" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="157" />
+        <location filename="../../gis_app/shell/main_window.py" line="159" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="158" />
+        <location filename="../../gis_app/shell/main_window.py" line="160" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="159" />
+        <location filename="../../gis_app/shell/main_window.py" line="161" />
         <source>Add layer…</source>
         <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="160" />
+        <location filename="../../gis_app/shell/main_window.py" line="162" />
         <source>Export layer…</source>
         <translation>Xuất lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="161" />
+        <location filename="../../gis_app/shell/main_window.py" line="163" />
         <source>Export project for QGIS…</source>
         <translation>Xuất dự án cho QGIS…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="162" />
+        <location filename="../../gis_app/shell/main_window.py" line="164" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="163" />
+        <location filename="../../gis_app/shell/main_window.py" line="165" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="164" />
+        <location filename="../../gis_app/shell/main_window.py" line="166" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="165" />
+        <location filename="../../gis_app/shell/main_window.py" line="167" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="166" />
+        <location filename="../../gis_app/shell/main_window.py" line="168" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="169" />
+        <location filename="../../gis_app/shell/main_window.py" line="171" />
+        <source>User guide</source>
+        <translation>Hướng dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="172" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="172" />
+        <location filename="../../gis_app/shell/main_window.py" line="175" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="173" />
+        <location filename="../../gis_app/shell/main_window.py" line="176" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="174" />
+        <location filename="../../gis_app/shell/main_window.py" line="177" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="175" />
+        <location filename="../../gis_app/shell/main_window.py" line="178" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="191" />
+        <location filename="../../gis_app/shell/main_window.py" line="194" />
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="192" />
+        <location filename="../../gis_app/shell/main_window.py" line="195" />
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="195" />
+        <location filename="../../gis_app/shell/main_window.py" line="201" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="196" />
+        <location filename="../../gis_app/shell/main_window.py" line="206" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="226" />
+        <location filename="../../gis_app/shell/main_window.py" line="235" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="29" />
+        <location filename="../../gis_app/shell/window_actions.py" line="31" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="91" />
-        <location filename="../../gis_app/shell/window_actions.py" line="94" />
+        <location filename="../../gis_app/shell/window_actions.py" line="93" />
+        <location filename="../../gis_app/shell/window_actions.py" line="96" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="113" />
+        <location filename="../../gis_app/shell/window_actions.py" line="115" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="119" />
+        <location filename="../../gis_app/shell/window_actions.py" line="121" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="132" />
+        <location filename="../../gis_app/shell/window_actions.py" line="134" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="132" />
+        <location filename="../../gis_app/shell/window_actions.py" line="134" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="166" />
+        <location filename="../../gis_app/shell/window_actions.py" line="168" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="230" />
+        <location filename="../../gis_app/shell/window_actions.py" line="232" />
         <source>The active layer %1 is hidden: nothing to select</source>
         <translation>Lớp đang chọn %1 đang ẩn: không có gì để chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="247" />
+        <location filename="../../gis_app/shell/window_actions.py" line="249" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="250" />
+        <location filename="../../gis_app/shell/window_actions.py" line="252" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="250" />
+        <location filename="../../gis_app/shell/window_actions.py" line="252" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
@@ -835,34 +848,34 @@
 <context>
     <name>PrintingTools</name>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="54" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="56" />
         <source>Print layout…</source>
         <translation>Bố cục in…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="55" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="57" />
         <source>Add raster background…</source>
         <translation>Thêm ảnh nền…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="56" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="58" />
         <source>Export web map…</source>
         <translation>Xuất bản đồ web…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="73" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="75" />
         <source>Add raster background</source>
         <translation>Thêm ảnh nền</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="81" />
-        <location filename="../../gis_app/shell/printing/__init__.py" line="102" />
-        <location filename="../../gis_app/shell/printing/__init__.py" line="108" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="84" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="105" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="111" />
         <source>Export web map</source>
         <translation>Xuất bản đồ web</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="100" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="103" />
         <source>Web map written to %1</source>
         <translation>Đã ghi bản đồ web vào %1</translation>
     </message>
@@ -1063,22 +1076,22 @@
         <translation>Tắt một quy tắc bằng mức độ “off”: quy tắc được ghi là đã tắt trong mọi kết quả, không bao giờ bị bỏ qua âm thầm.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="129" />
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="131" />
         <source>Add a rule set file</source>
         <translation>Thêm tệp bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="135" />
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="137" />
         <source>Cannot load the rule set</source>
         <translation>Không nạp được bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="195" />
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="197" />
         <source>%1: the threshold must be a number (a range “low–high” for “between”)</source>
         <translation>%1: ngưỡng phải là số (khoảng “thấp–cao” với “between”)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="220" />
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="222" />
         <source>Choose at least one rule set.</source>
         <translation>Hãy chọn ít nhất một bộ quy tắc.</translation>
     </message>
@@ -1086,58 +1099,58 @@
 <context>
     <name>RulesController</name>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="142" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="143" />
         <source>Checking the land reservation rules…</source>
         <translation>Đang kiểm tra các quy tắc dành quỹ đất…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="94" />
-        <location filename="../../gis_app/shell/rules/controller.py" line="198" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="95" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="199" />
         <source>Cannot load the rule set</source>
         <translation>Không nạp được bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="220" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="221" />
         <source>Cannot load the travel times</source>
         <translation>Không nạp được kết quả thời gian di chuyển</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="227" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="228" />
         <source>Load travel times (R5)</source>
         <translation>Nạp thời gian di chuyển (R5)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="228" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="229" />
         <source>Proximity results (*.json)</source>
         <translation>Kết quả phân tích khoảng cách (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="239" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="240" />
         <source>Travel times (R5)</source>
         <translation>Thời gian di chuyển (R5)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="240" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="241" />
         <source>Save the project first: the analysis reads the saved file.</source>
         <translation>Hãy lưu dự án trước: phân tích đọc tệp đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="300" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="301" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="301" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="302" />
         <source>No check result yet: open a project with zones first.</source>
         <translation>Chưa có kết quả kiểm tra: hãy mở một dự án có các khu trước.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="334" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="335" />
         <source>Report written: %1</source>
         <translation>Đã ghi báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="337" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="338" />
         <source>Exporting the compliance report…</source>
         <translation>Đang xuất báo cáo tuân thủ…</translation>
     </message>
@@ -1405,6 +1418,7 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/subdivision/tools.py" line="70" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="257" />
         <source>Renumber lots</source>
         <translation>Đánh số lại lô</translation>
     </message>
@@ -1480,12 +1494,27 @@
         <translation>Cắt lô %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="241" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="242" />
         <source>Select a lot of the layout to renumber.</source>
         <translation>Hãy chọn một lô của phương án cần đánh số lại.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="243" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="248" />
+        <source>Renumber %1 lots of %2</source>
+        <translation>Đánh số lại %1 lô của %2</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="251" />
+        <source>The lots are already numbered in road order.</source>
+        <translation>Các lô đã được đánh số theo thứ tự dọc đường.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="255" />
+        <source>Renumber the whole layout %1 in road order? %2 numbers change:</source>
+        <translation>Đánh số lại toàn bộ phương án %1 theo thứ tự dọc đường? %2 số lô sẽ thay đổi:</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="262" />
         <source>Renumber lots of %1</source>
         <translation>Đánh số lại lô của %1</translation>
     </message>
@@ -1522,134 +1551,99 @@
 <context>
     <name>ZoneDockWidget</name>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="95" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="79" />
         <source>Rule set:</source>
         <translation>Bộ quy tắc:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="98" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="82" />
         <source>As of</source>
         <translation>Tính đến ngày</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="96" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="80" />
         <source>Rule sets…</source>
         <translation>Bộ quy tắc…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="97" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="81" />
         <source>Choose the province's rule sets, switch rules off, change thresholds</source>
         <translation>Chọn bộ quy tắc của tỉnh, tắt quy tắc, đổi ngưỡng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="99" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="83" />
         <source>The state on this date: zones established and operating, leases started by then</source>
         <translation>Tình trạng tại ngày này: các khu đã thành lập, đã hoạt động và hợp đồng thuê đã bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="101" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="85" />
         <source>Map style:</source>
         <translation>Kiểu bản đồ:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="102" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="86" />
         <source>Fill rate</source>
         <translation>Tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="103" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="87" />
         <source>Compliance</source>
         <translation>Tuân thủ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
-        <source>Figure</source>
-        <translation>Chỉ tiêu</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="104" />
-        <source>Value</source>
-        <translation>Giá trị</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
-        <source>Rule</source>
-        <translation>Quy tắc</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="105" />
-        <source>Deficit</source>
-        <translation>Thiếu hụt</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="106" />
-        <source>Required</source>
-        <translation>Yêu cầu</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="106" />
-        <source>Actual</source>
-        <translation>Thực tế</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="106" />
-        <source>Citation</source>
-        <translation>Trích dẫn</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="107" />
-        <source>Message</source>
-        <translation>Nội dung</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="109" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="88" />
         <source>High-tech subzone</source>
         <translation>Phân khu công nghệ cao</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="110" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="89" />
         <source>CNHT subzone</source>
         <translation>Phân khu CNHT</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="119" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="98" />
         <source>* thresholds or severities changed for this project</source>
         <translation>* đã đổi ngưỡng hoặc mức độ cho dự án này</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="143" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="122" />
         <source>Select a zone on the map, in the zone list or in the table.</source>
         <translation>Chọn một khu trên bản đồ, trong danh sách khu hoặc trong bảng.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="145" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="124" />
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="147" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="126" />
         <source>Zone %1 is not checked: established after the as-of date.</source>
         <translation>Khu %1 không được kiểm tra: thành lập sau ngày đánh giá.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="154" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="134" />
         <source>Overall: %1</source>
         <translation>Tổng thể: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="168" />
-        <source>Citation: %1</source>
-        <translation>Trích dẫn: %1</translation>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="142" />
+        <source>Findings</source>
+        <translation>Kết quả kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="174" />
-        <source>Citation…</source>
-        <translation>Trích dẫn…</translation>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="142" />
+        <source>Figures</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="142" />
+        <source>deficit</source>
+        <translation>thiếu hụt</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="143" />
+        <source>Source</source>
+        <translation>Căn cứ</translation>
     </message>
 </context>
 <context>

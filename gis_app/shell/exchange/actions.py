@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from gis_app.core.errors import InputError
+from gis_app.shell.user_files import start_path
 
 log = logging.getLogger(__name__)
 _tr = QCoreApplication.translate
@@ -34,7 +35,7 @@ def import_layer(window, path):
 
 
 def import_layers_dialog(window) -> None:
-    paths, _ = QFileDialog.getOpenFileNames(window, _tr("ExchangeActions", "Add layer"), "", IMPORT_FILTER)
+    paths, _ = QFileDialog.getOpenFileNames(window, _tr("ExchangeActions", "Add layer"), start_path(), IMPORT_FILTER)
     for path in paths:
         import_layer(window, path)
 
@@ -103,7 +104,8 @@ def export_qgis_dialog(window, path=None):
     from layers.project_layers import store_state
 
     if path is None:
-        start = str(Path(window.project.path).with_suffix(".qgz")) if window.project.path else ""
+        start = start_path(Path(window.project.path).with_suffix(".qgz") if window.project.path else None,
+                           f"{window.project.name or 'du_an'}.qgz")
         path, _ = QFileDialog.getSaveFileName(window, _tr("ExchangeActions", "Export project for QGIS"), start,
                                               "QGIS (*.qgz)")
         if not path:

@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QFrame, QMessageBox, QScrollArea
 
+from gis_app.shell.user_files import start_path
+
 RASTER_FILTER = "GeoTIFF (*.tif *.tiff);;*"
 WEB_FILTER = "HTML (*.html)"
 
@@ -69,7 +71,7 @@ class PrintingTools(QObject):
         return dialog
 
     def add_raster_dialog(self) -> None:
-        start = str(Path(self.window.project.path).parent) if self.window.project.path else ""
+        start = start_path(Path(self.window.project.path).parent if self.window.project.path else None)
         paths, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Add raster background"), start, RASTER_FILTER)
         for path in paths:
             layer = self.backgrounds.add_file(path)
@@ -77,7 +79,8 @@ class PrintingTools(QObject):
                 self.panel.select(layer.name)
 
     def export_web_dialog(self):
-        start = str(Path(self.window.project.path).with_suffix(".html")) if self.window.project.path else ""
+        start = start_path(Path(self.window.project.path).with_suffix(".html") if self.window.project.path else None,
+                           f"{self.window.project.name or 'ban_do'}.html")
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export web map"), start, WEB_FILTER)
         if not path:
             return None

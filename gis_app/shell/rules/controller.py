@@ -22,6 +22,7 @@ from gis_app.core.errors import InputError
 from gis_app.core.styles import NO_DATA_COLOR, default_style
 from gis_app.rules.ruleset import (DEFAULT_IDS, load_ruleset, resolve_rulesets, store_rulesets, stored_rulesets)
 from gis_app.rules.view import STATUS_COLORS, compliance_by_zone
+from gis_app.shell.user_files import start_path
 
 COMPLIANCE_FIELD = "compliance"
 CHECKED_LAYERS = ("parcels", "subzones", "facilities", "zones")  # an edit there re-runs the check
@@ -224,7 +225,7 @@ class RulesController(QObject):
         return True
 
     def load_travel_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load travel times (R5)"), "",
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load travel times (R5)"), start_path(),
                                               self.tr("Proximity results (*.json)"))
         if path:
             self.load_travel_file(path)

@@ -126,7 +126,9 @@ class RuleSetDialog(QDialog):
 
     def add_file(self, path: str | None = None) -> bool:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a rule set file"), "", "TOML (*.toml)")
+            from gis_app.shell.user_files import start_path
+
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Add a rule set file"), start_path(), "TOML (*.toml)")
             if not path:
                 return False
         try:

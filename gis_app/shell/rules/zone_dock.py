@@ -1,26 +1,22 @@
 """The "Zone / Khu" dock: rule set, as-of date and map style; the selected zone's figures and findings.
 
-Rows come from ``gis_app.rules.view.zone_dock`` (Qt-free, in the UI language); each finding has its
-citation as a tooltip and a "Citation…" button opening ``CitationDialog``.
+Rows come from ``gis_app.rules.view.zone_dock`` (Qt-free, in the UI language), shown as a card that
+wraps to the dock's width; each finding's source is a link opening ``CitationDialog``.
 """
 from __future__ import annotations
 
 import datetime as dt
+import html
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
 from gis_app.rules.view import zone_dock
 
 from .citation import CitationDialog
 from .hatch import hatch_swatch
 
-# The deficit comes right after the status (what a planner looks for first); the long message last.
-FINDING_COLUMNS = ("rule", "status_label", "deficit", "required", "actual", "citation", "message")
-CITATION_COLUMN = FINDING_COLUMNS.index("citation")
 
 
 class ZoneDockWidget(QWidget):
@@ -35,7 +31,7 @@ class ZoneDockWidget(QWidget):
         self.as_of_check = QCheckBox(self)
         self.as_of_edit = QDateEdit(QDate(2021, 12, 31), self)
         self.as_of_edit.setCalendarPopup(True)
-        self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_edit.setDisplayFormat("dd/MM/yyyy")
         self.as_of_edit.setEnabled(False)
         self.as_of_check.toggled.connect(self._as_of_changed)
         self.as_of_edit.dateChanged.connect(self._as_of_changed)
@@ -54,13 +50,9 @@ class ZoneDockWidget(QWidget):
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.status = QLabel(self)
-        self.figures = self._table(2)
-        self.figures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.findings = self._table(len(FINDING_COLUMNS))
-        self.findings.setWordWrap(False)  # the full message is in the tooltip
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.figures)
-        split.addWidget(self.findings)
+        self.card = QTextBrowser(self)  # wraps to the dock's width: no sideways scrolling on a laptop
+        self.card.setOpenLinks(False)
+        self.card.anchorClicked.connect(self._link)
         self.hatch_labels = {use: QLabel(self) for use in ("hightech", "cnht")}
         legend = QHBoxLayout()
         for use, label in self.hatch_labels.items():
@@ -74,7 +66,7 @@ class ZoneDockWidget(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.title)
         layout.addWidget(self.status)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.card, 1)
         layout.addLayout(legend)
         controller.result_changed.connect(self.show_zone)
         controller.zone_changed.connect(self.show_zone)
@@ -82,14 +74,6 @@ class ZoneDockWidget(QWidget):
         controller.as_of_restored.connect(self.set_as_of)
         controller.map_mode_changed.connect(self._show_mode)
         self.retranslate()
-
-    def _table(self, columns: int) -> QTableWidget:
-        table = QTableWidget(0, columns, self)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        return table
 
     def retranslate(self) -> None:
         self.ruleset_caption.setText(self.tr("Rule set:"))
@@ -101,11 +85,6 @@ class ZoneDockWidget(QWidget):
         self.mode_caption.setText(self.tr("Map style:"))
         self.mode_combo.setItemText(0, self.tr("Fill rate"))
         self.mode_combo.setItemText(1, self.tr("Compliance"))
-        self.figures.setHorizontalHeaderLabels([self.tr("Figure"), self.tr("Value")])
-        headers = {"rule": self.tr("Rule"), "status_label": self.tr("Status"), "deficit": self.tr("Deficit"),
-                   "required": self.tr("Required"), "actual": self.tr("Actual"), "citation": self.tr("Citation"),
-                   "message": self.tr("Message")}
-        self.findings.setHorizontalHeaderLabels([headers[key] for key in FINDING_COLUMNS])
         self.hatch_labels["hightech"].setText(self.tr("High-tech subzone"))
         self.hatch_labels["cnht"].setText(self.tr("CNHT subzone"))
         self._show_ruleset()
@@ -133,9 +112,9 @@ class ZoneDockWidget(QWidget):
 
     # -- the selected zone ----------------------------------------------------------------
     def show_zone(self) -> None:
+        """The zone as a card that wraps to the dock's width: status, fill rate, each finding with its
+        deficit in m² and its citation one click away (a link), then the other figures."""
         zone = self.controller.zone()
-        self.figures.setRowCount(0)
-        self.findings.setRowCount(0)
         self.rows: list[dict] = []
         if zone is None:
             zone_id, result = self.controller.zone_id, self.controller.result
@@ -148,33 +127,50 @@ class ZoneDockWidget(QWidget):
             self.title.setText(text)
             self.status.clear()
             self.status.setStyleSheet("")
+            self.card.clear()
             return
         view = zone_dock(zone)
-        self.title.setText(f"<b>{view['title']}</b>")
+        self.title.setText(f"<b>{html.escape(view['title'])}</b>")
         self.status.setText(self.tr("Overall: %1").replace("%1", view["status_label"]))
         self.status.setStyleSheet(f"background: {view['status_color']}; padding: 2px 6px; border-radius: 3px;")
-        self.figures.setRowCount(len(view["figures"]))
-        for row, (label, value) in enumerate(view["figures"]):
-            self.figures.setItem(row, 0, QTableWidgetItem(label))
-            self.figures.setItem(row, 1, QTableWidgetItem(str(value)))
-        self.findings.setRowCount(len(view["findings"]))
-        for row, (finding, shown) in enumerate(zip(zone["findings"], view["findings"])):
-            entry = dict(shown, rule_id=finding["rule"], rule_label=shown["rule"])
-            self.rows.append(entry)
-            for col, key in enumerate(FINDING_COLUMNS):
-                if key == "citation":
-                    continue
-                item = QTableWidgetItem(shown[key])
-                item.setToolTip(shown["message"] + "\n" + self.tr("Citation: %1").replace("%1", shown["citation"]))
-                if key in ("deficit", "required", "actual"):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if key == "status_label":
-                    item.setBackground(QColor(shown["color"]))
-                self.findings.setItem(row, col, item)
-            button = QPushButton(self.tr("Citation…"), self.findings)
-            button.setToolTip(shown["citation"])
-            button.clicked.connect(lambda _=False, r=row: self.show_citation(r))
-            self.findings.setCellWidget(row, CITATION_COLUMN, button)
+        for finding, shown in zip(zone["findings"], view["findings"]):
+            self.rows.append(dict(shown, rule_id=finding["rule"], rule_label=shown["rule"]))
+        self.card.setHtml(self._card_html(view))
+
+    def _card_html(self, view: dict) -> str:
+        esc = html.escape
+        h_findings, h_figures, w_deficit, w_source = self.tr("Findings"), self.tr("Figures"), self.tr("deficit"), \
+            self.tr("Source")
+        figures = dict(view["figures"])
+        key = [(label, figures[label]) for label in list(figures)[3:8]]  # area, land fund, leased, vacant, fill rate
+        parts = ["<table width='100%' cellspacing='0' cellpadding='1'>"]
+        parts += [f"<tr><td>{esc(label)}</td><td align='right'><b>{esc(str(value))}</b></td></tr>"
+                  for label, value in key]
+        parts.append("</table>")
+        parts.append(f"<p style='margin-top:8px'><b>{esc(h_findings)}</b></p>")
+        for row, entry in enumerate(self.rows):
+            deficit = entry["deficit"] if entry["status"] in ("violation", "warning") else ""
+            line = (f"<span style='background:{entry['color']}'>&nbsp;{esc(entry['status_label'])}&nbsp;</span> "
+                    f"<b>{esc(entry['rule'])}</b>")
+            if deficit and deficit not in ("—", "0 m²"):
+                line += f" — {esc(w_deficit)} <b>{esc(deficit)}</b>"
+            parts.append(f"<p style='margin:6px 0 0 0'>{line}<br>{esc(entry['message'])}<br>"
+                         f"<a href='cite:{row}'>{esc(w_source)}: {esc(entry['citation_text'])}</a></p>")
+        parts.append(f"<p style='margin-top:8px'><b>{esc(h_figures)}</b></p><table width='100%'>")
+        parts += [f"<tr><td>{esc(label)}</td><td align='right'>{esc(str(value))}</td></tr>"
+                  for label, value in view["figures"] if (label, value) not in key]
+        parts.append("</table>")
+        return "".join(parts)
+
+    def figure_values(self) -> dict[str, str]:
+        """The zone's figures as shown on the card (label → value)."""
+        zone = self.controller.zone()
+        return dict(zone_dock(zone)["figures"]) if zone is not None else {}
+
+    def _link(self, url) -> None:
+        text = url.toString()
+        if text.startswith("cite:"):
+            self.show_citation(int(text[5:]))
 
     def show_citation(self, row: int) -> CitationDialog:
         entry = self.rows[row]

@@ -230,8 +230,9 @@ class SubdivisionTools(QObject):
                           self.tr("Split lot %1").replace("%1", lot_id))
 
     def renumber_selected(self) -> bool:
-        """Renumber the layout of the selected lot (or the only layout in the project)."""
-        from gis_app.subdivision.edit import renumber
+        """Two or more lots selected: renumber only those, among their own numbers, in road order.
+        Otherwise: renumber the whole layout in road order after showing which numbers change."""
+        from gis_app.subdivision.edit import renumber, renumber_plan
 
         lots = self.selected_lots()
         layouts = sorted({layout for layout, _ in lots})
@@ -240,7 +241,25 @@ class SubdivisionTools(QObject):
         if len(layouts) != 1:
             self._warn(self.tr("Select a lot of the layout to renumber."))
             return False
-        return self._edit(layouts[0], renumber, self.tr("Renumber lots of %1").replace("%1", layouts[0]))
+        layout_id = layouts[0]
+        if len(lots) >= 2:
+            chosen = [lot for _, lot in lots]
+            return self._edit(layout_id, lambda f: renumber(f, only=chosen),
+                              self.tr("Renumber %1 lots of %2").replace("%1", str(len(chosen))).replace("%2", layout_id))
+        plan = renumber_plan(layout_store.layout_frames(self.window.project, layout_id))
+        if not plan:
+            self.window.statusBar().showMessage(self.tr("The lots are already numbered in road order."), 5000)
+            return False
+        changes = ", ".join(f"{old} → {new}" for old, new in list(plan.items())[:40])
+        more = len(plan) - 40
+        text = self.tr("Renumber the whole layout %1 in road order? %2 numbers change:").replace(
+            "%1", layout_id).replace("%2", str(len(plan))) + "\n\n" + changes + (f", … (+{more})" if more > 0 else "")
+        answer = QMessageBox.question(self.window, self.tr("Renumber lots"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self._edit(layout_id, renumber, self.tr("Renumber lots of %1").replace("%1", layout_id))
 
     def _stop_sketch(self) -> None:
         if self.sketch is not None:
