@@ -35,8 +35,8 @@ def test_report_xlsx_and_pdf(project_file, tmp_path):
     assert [r[0] for r in kcn[1:]] == ["KCN-NEW", "KCN-OLD", "KCN-SPEC", "KCN-EDGE"]
     header = kcn[0]
     edge = kcn[4]
-    assert edge[header.index("R1 hightech_share")] == "Vi phạm"
-    assert edge[header.index("R1 hightech_share: thiếu (m²)")] == pytest.approx(10_000)
+    assert edge[header.index("R1 hightech share")] == "Vi phạm"
+    assert edge[header.index("R1 hightech share: thiếu (m²)")] == pytest.approx(10_000)
     rules = list(wb["Quy tắc"].iter_rows(values_only=True))
     assert rules[1][:3] == ("hai-duong-2021 2021.2", "R1", "R1.hightech_share")
     assert all(r[7].startswith("003_fef7a90db12cc85e.txt") for r in rules[1:] if r[0].startswith("hai-duong"))
@@ -91,7 +91,7 @@ def test_zone_dock_rows_follow_language(result):
     assert dock["status_label"] == "Vi phạm" and dock["title"] == "KCN Ngày tách (KCN-EDGE)"
     assert dict(dock["figures"])["Quỹ đất công nghiệp"] == "20,0 ha"
     first = dock["findings"][0]
-    assert first["rule"] == "R1 hightech_share" and first["deficit"] == "10.000 m²"
+    assert first["rule"] == "R1 hightech share" and first["deficit"] == "10.000 m²"
     assert first["message"].startswith("Phân khu công nghệ cao 30.000 m²")
     assert first["citation"].startswith("003_fef7a90db12cc85e.txt")
     i18n.set_language("en")

@@ -42,9 +42,9 @@ def compliance_by_zone(result: dict) -> dict[str, str]:
 
 
 def rule_label(finding: dict) -> str:
-    """The rule's number and its code's last part, e.g. "R1 hightech_share"."""
+    """The rule's number and its code's last part, e.g. "R1 hightech share"."""
     code = finding.get("code") or ""
-    suffix = code.split(".", 1)[1] if "." in code else ""
+    suffix = code.split(".", 1)[1].replace("_", " ") if "." in code else ""  # words wrap in narrow docks
     return f"{finding['rule']} {suffix}".strip()
 
 
@@ -67,8 +67,6 @@ def figure_rows(zone: dict) -> list[tuple[str, str]]:
         (t("Mã khu", "Zone id"), zone["zone_id"]),
         (t("Loại", "Kind"), zone["kind"]),
         (t("Ngày thành lập", "Established"), fmt_date(zone.get("established")) or "—"),
-        (t("Trạng thái", "Status"), zone_status_label(zone.get("status"), fmt_date(zone.get("status_date")))),
-        (t("Huyện", "District"), zone.get("district") or "—"),
         (t("Diện tích", "Gross area"), fmt_ha(zone.get("gross_m2"))),
         (t("Quỹ đất công nghiệp", "Industrial land fund"), fmt_ha(zone.get("industrial_m2"))),
         (t("Đã cho thuê", "Leased"), fmt_ha(zone.get("leased_m2"))),
@@ -81,6 +79,8 @@ def figure_rows(zone: dict) -> list[tuple[str, str]]:
          t("{n} lô, trung bình {a}", "{n} lots, mean {a}", n=lots, a=fmt_m2(zone.get("cnht_lot_mean_m2")))
          if lots else "—"),
         (t("Nguồn số liệu", "Figures from"), source),
+        (t("Trạng thái", "Status"), zone_status_label(zone.get("status"), fmt_date(zone.get("status_date")))),
+        (t("Huyện", "District"), zone.get("district") or "—"),
     ]
 
 
