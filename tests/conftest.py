@@ -92,3 +92,61 @@ def open_window(qtbot, messages):
     for win in opened:
         win.modified = False
         win.rasters.underlay.shutdown()  # background raster reads must not outlive the window
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "postgis: needs the PostgreSQL/PostGIS server named by KCN_PG_DSN")
+
+
+@pytest.fixture
+def pg_dsn():
+    """The test database server (``.ci/run`` starts one); tests marked ``postgis`` run whenever it is set."""
+    dsn = os.environ.get("KCN_PG_DSN")
+    if not dsn:
+        pytest.skip("KCN_PG_DSN is not set (no PostgreSQL server; .ci/run starts one)")
+    return dsn
+
+
+@pytest.fixture
+def memory_keyring():
+    """A keyring backend of the test's own (a dict), so no real keyring is read or written."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self):
+            super().__init__()
+            self.secrets = {}
+
+        def get_password(self, service, username):
+            return self.secrets.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.secrets[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.secrets.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def pg_project(pg_dsn, memory_keyring):
+    """A fresh project address (its own schema) on the test server; the schema is dropped afterwards."""
+    import uuid
+
+    import psycopg
+    from psycopg import sql
+
+    from gis_app.store.postgis import address_from_dsn
+
+    schema = f"test_{uuid.uuid4().hex[:10]}"
+    yield address_from_dsn(pg_dsn, schema)
+    with psycopg.connect(pg_dsn, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))

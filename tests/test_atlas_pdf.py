@@ -194,10 +194,18 @@ def test_sample_dai_an_at_2000_on_a3_measures_right(sample_project_path, tmp_pat
 
 def _label_lot_edges_mm(page, parcel_id):
     """(long, short) edges in mm of the 4-corner lot outlines around the lot's label."""
-    word = next(w for w in page.extract_words() if w["text"] == parcel_id)
-    centre = ((word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2)
+    # the label is the lot's short number, set along the lot (maybe turned): find its characters in order
+    short = parcel_id.rsplit("-", 1)[-1]
+    chars = page.chars
+    start = next(i for i in range(len(chars) - len(short) + 1)
+                 if "".join(c["text"] for c in chars[i:i + len(short)]) == short)
+    run = chars[start:start + len(short)]
+    centre = (float(np.mean([(c["x0"] + c["x1"]) / 2 for c in run])),
+              float(np.mean([(c["top"] + c["bottom"]) / 2 for c in run])))
     found = []
     for curve in page.curves:
+        if not curve.get("stroke"):  # the label's light backdrop is filled, never stroked
+            continue
         pts = np.array(curve["pts"], dtype=float)
         if len(pts) > 1 and np.allclose(pts[0], pts[-1]):
             pts = pts[:-1]

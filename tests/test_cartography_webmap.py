@@ -69,7 +69,7 @@ def test_chromium_draws_the_map_and_runs_no_data_script(web_map, tmp_path):
     probe_html = dom[dom.index('id="probe"'):]
     assert "&lt;img src=x onerror=alert(1)&gt;" in probe_html  # the name shows as text
     assert "<img" not in probe_html and "pwned" not in dom.split("<body")[0]
-    assert "Tỷ lệ lấp đầy" in probe_html and "50%" in probe_html  # the zone's figures
+    assert "Tỷ lệ lấp đầy" in probe_html and "50,0%" in probe_html  # the zone's figures
     shot = tmp_path / "shot.png"
     chromium(tmp_path, web_map.as_uri(), f"--screenshot={shot}")
     pixels = np.asarray(Image.open(shot).convert("RGB")).astype(int)

@@ -98,6 +98,7 @@ def test_interrupted_save_leaves_previous_file(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise OSError("disk full")
     monkeypatch.setattr(pyogrio, "write_dataframe", boom)
+    project.layers["zones"].loc[0, "name"] = "changed"  # unchanged layers are not rewritten at all
     with pytest.raises(OSError):
         project.save(path)
     assert path.read_bytes() == before

@@ -70,7 +70,8 @@ def test_zone_list_selection_shows_r1_violation_with_deficit(qtbot, window, expe
     assert r1_row[2] == f"{r1['required_m2']:,.0f} m²".replace(",", ".")
     assert round(r1["deficit_m2"]) == 14625
     card = " ".join(dock.card.toPlainText().split())
-    assert "Vi phạm R1 hightech share — thiếu hụt " + r1_row[4] in card  # status, rule and deficit on one line
+    heading = "R1 — " + r1["title"]["vi"]
+    assert "Vi phạm " + heading + " — thiếu hụt " + r1_row[4] in card  # status, rule and deficit on one line
     assert STATUS_COLORS["violation"] in dock.card.toHtml()
     assert "Tổng thể: Vi phạm" == dock.status.text()
     # the card wraps to the dock: nothing to scroll sideways, even in a narrow dock
@@ -101,7 +102,7 @@ def test_citation_button_shows_seed_citation_and_rule_text(qtbot, window):
     text = dialog.text()
     assert title in text
     rule = load_ruleset("hai-duong-2021").rule("R1.hightech_share")
-    assert rule.title["vi"] in text and rule.reading[:40] in text  # the rule's own text and reading
+    assert rule.title["vi"] in text and rule.reading_vi[:40] in text  # the rule's own text and reading
     assert "Tỷ lệ quỹ đất công nghiệp nằm trong phân khu có công năng Công nghệ cao ≥ 20%" in text  # in words
     dialog.close()
 
@@ -150,7 +151,7 @@ def test_compliance_style_changes_zone_colours_and_legend(qtbot, window):
     assert "Tuân thủ" in window.zone_panel.legend_title.text()
     assert window.rules.compliance_action.isChecked()
     assert window.layer_panel.current_name() == "zones"
-    assert window.layer_panel.field.currentText() == "compliance"  # the layer panel's form follows
+    assert window.layer_panel.field.currentData() == "compliance"  # the layer panel's form follows
     assert window.layer_panel.mode.currentIndex() == 1  # categorized
     window.rules.compliance_action.trigger()  # back to the fill-rate choropleth
     assert "graduated" in window.layers["zones"].style
@@ -253,7 +254,7 @@ def test_own_thresholds_change_findings(qtbot, window):
     # no violation left for the zone (R1 CNHT priority warning remains): the map colour follows
     assert not any(r[1] == "Vi phạm" for r in rows)
     assert window.layers["zones"].frame.set_index("zone_id").loc["KCN-QUOCTUAN", "compliance"] == "warning"
-    assert window.rules.zone_widget.ruleset_label.text() == "hai-duong-2021 (2021.2)*"
+    assert window.rules.zone_widget.ruleset_label.text() == "Hải Dương (2021.2)*"
 
 
 def test_as_of_date_leaves_out_later_zones(qtbot, window):

@@ -25,7 +25,7 @@ class CheckAlgorithm(Algorithm):
                                  "hợp đồng thuê đã bắt đầu)",
                                  "evaluation date YYYY-MM-DD: the state on that day (zones established and operating, "
                                  "leases started by then)")),
-        Param("proximity", "path", t("kết quả lệnh proximity (JSON) để đánh giá R5",
+        Param("proximity", "path", t("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("json", "file"),)

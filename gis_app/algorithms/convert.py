@@ -35,7 +35,7 @@ class Convert(Algorithm):
         Param("out_encoding", "choice", t("bảng mã tệp ra (SHP/CSV): utf-8|cp1258|tcvn3",
                                                "text encoding of the output (SHP/CSV): utf-8|cp1258|tcvn3"),
               default="utf-8", choices=OUT_ENCODING_CHOICES),
-        Param("repair", "bool", t("sửa hình không hợp lệ (make_valid)", "repair invalid geometries (make_valid)"),
+        Param("repair", "bool", t("sửa hình học không hợp lệ", "repair invalid geometries (make_valid)"),
               default=False),
         Param("geometry", "choice", t("hình chấp nhận: polygon (mặc định) | any",
                                            "accepted geometry: polygon (default) | any"), default="polygon",
@@ -44,7 +44,7 @@ class Convert(Algorithm):
         Param("map_fields", "bool", t("ánh xạ tên trường về lược đồ chuẩn (mặc định: có khi ra .gpkg)",
                                       "map field names onto the canonical schema (default: yes for .gpkg)")),
         Param("mapping", "path", t("tệp JSON ánh xạ trường", "field-mapping JSON file")),
-        Param("zone_id", "str", t("zone_id gán cho các lô (tệp lô của một khu)", "zone_id for parcels of one zone")),
+        Param("zone_id", "str", t("mã khu gán cho các thửa (tệp thửa đất của một khu)", "zone_id for parcels of one zone")),
         Param("report", "path", t("ghi báo cáo JSON (bảng mã, hệ tọa độ, hình bị loại)",
                                   "write a JSON report (encoding, CRS, rejected features)")),
         Param("csv_raw", "bool", t("CSV: ghi nguyên giá trị bắt đầu bằng = + - @ (cho phần mềm GIS); mặc định thêm "

@@ -26,8 +26,9 @@ class ExportPdf(Algorithm):
         Param("orientation", "choice", "hướng giấy / orientation", choices=("landscape", "portrait")),
         Param("scale", "int", SCALE_HELP),
         Param("zone", "str", "mã khu cần in / zone id to print (e.g. KCN-DAIAN)"),
-        Param("sheets", "choice", "auto: chia nhiều tờ khi không vừa một tờ ở tỷ lệ đã chọn; single: từ chối / "
-                                  "auto: split into map sheets when one sheet is too small at the scale; single: refuse",
+        Param("sheets", "choice", "chia tờ: auto chia nhiều tờ khi không vừa một tờ ở tỷ lệ đã chọn, single từ chối / "
+                                  "sheets: auto splits into map sheets when one sheet is too small at the scale, "
+                                  "single refuses",
               default="auto", choices=("auto", "single")),
         Param("title", "str", "tiêu đề bản đồ / map title (remembered)"),
         Param("agency", "str", "cơ quan lập / agency (remembered)"),

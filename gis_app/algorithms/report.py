@@ -18,7 +18,7 @@ class ReportAlgorithm(Algorithm):
         Param("pdf", "path", t("tệp PDF kết quả (theo --lang)", "output PDF file (in the --lang language)")),
         Param("rules", "str", RULES_HELP, multiple=True),
         Param("as_of", "date", t("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
-        Param("proximity", "path", t("kết quả lệnh proximity (JSON) để đánh giá R5",
+        Param("proximity", "path", t("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("xlsx", "file"), Output("pdf", "file"))

@@ -44,8 +44,12 @@ class PaperTransform:
         return (np.asarray(gy) - self.extent[1]) * self.k + self.frame[1]
 
 
-def group_digits(value: float, sep: str = ".") -> str:
-    """1234567 -> '1.234.567' (Vietnamese thousands separator)."""
+def group_digits(value: float, sep: str | None = None) -> str:
+    """1234567 -> '1.234.567' in Vietnamese, '1,234,567' in English (core/numbers); ``sep`` forces one."""
+    if sep is None:
+        from ..core.numbers import fmt_number
+
+        return fmt_number(value)
     return f"{value:,.0f}".replace(",", sep)
 
 

@@ -22,6 +22,7 @@ from ..core.i18n import t
 from ..core.processing import Feedback
 from ..core.styles import LANDUSE_COLORS
 from .grid import draw_grid
+from .balance import balance_height, draw_balance_table, landuse_balance
 from .labels import draw_lot_labels, draw_zone_labels
 from .keymap import draw_key_map
 from .layout import MM, PrintLayout, page_geometry
@@ -270,6 +271,11 @@ def _draw_page(c, project, layout, geom, scale, sheet: MapSheet, sheets, subject
                                   [("", LANDUSE_COLORS["industrial"])]))
     if "parcels" in shown and "subzones" in shown:
         draw_subzone_overlay(c, tr, project.subzones)  # parcels cover the subzone layer: outline it above
+        # ... and the lot outlines again above the hatching, so every lot edge (and label) stays readable
+        parcels_state = next(s for s in states if s["name"] == "parcels")
+        outline = {"fill": None, "stroke": (parcels_state.get("style") or {}).get("stroke") or "#666666",
+                   "stroke_width": max(0.15, float((parcels_state.get("style") or {}).get("stroke_width") or 0.1))}
+        draw_vector_layer(c, tr, project.parcels, outline, [None] * len(project.parcels), 1.0)
     info["lot_labels"] = draw_lot_labels(c, tr, project.parcels) if "parcels" in shown else 0
     info["zone_labels"] = draw_zone_labels(c, tr, project.zones) if "zones" in shown else 0
     c.restoreState()
@@ -290,6 +296,12 @@ def _draw_page(c, project, layout, geom, scale, sheet: MapSheet, sheets, subject
         regions["key_map"] = key_rect
     if legend_rect[3] is None:  # landscape: the legend fills what the title block left
         legend_rect = (legend_rect[0], legend_rect[1], legend_rect[2], y_after_title)
+    balance = landuse_balance(project.parcels, layout.zone_id or None) if "parcels" in shown else []
+    height = balance_height(balance)
+    if balance and legend_rect[3] - legend_rect[1] > height + 30 * MM:  # the balance table under the legend
+        info["balance_rows"] = draw_balance_table(c, (legend_rect[0], legend_rect[1], legend_rect[2],
+                                                      legend_rect[1] + height), balance)
+        legend_rect = (legend_rect[0], legend_rect[1] + height, legend_rect[2], legend_rect[3])
     info["legend_rows"] = draw_legend(c, legend_rect, legend_layers)
     if layout.orientation == "landscape":  # arrow left, scale bar right of it
         draw_north_arrow(c, band[0] + 8 * MM, band[1] + 12 * MM)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .layout import MM
+from ..core.i18n import t
 from .paper import FONT, FONT_BOLD, group_digits
 
 NICE_LENGTHS = (10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 25000, 50000)
@@ -35,7 +36,7 @@ def draw_scale_bar(c, x: float, y: float, max_width: float, scale: int) -> tuple
     for i, frac in ((0, 0), (SEGMENTS // 2, 0.5), (SEGMENTS, 1.0)):
         c.drawCentredString(x + i * seg, y + h + 1.5, _distance_text(length * frac) if frac else "0")
     c.setFont(FONT, 8)
-    c.drawString(x, y - 10, f"Tỷ lệ 1:{group_digits(scale)}")
+    c.drawString(x, y - 10, t("Tỷ lệ 1:{s}", "Scale 1:{s}", s=group_digits(scale)))
     c.restoreState()
     return length, width
 

@@ -20,8 +20,9 @@ import shapely
 
 from ..core.atomic import write_text_atomic
 from ..core.crs import WGS84_EPSG, reproject
-from ..core.i18n import t
 from ..core.drawable import check_drawable
+from ..core.i18n import t
+from ..core.numbers import fmt_ha, fmt_m2, fmt_share
 from ..core.safe_text import html_text, script_json, template_data
 from ..core.styles import GENERIC_STYLE
 from .pdf_render import warn_missing_geometry
@@ -38,11 +39,12 @@ def esc(value) -> str:
 
 
 def _ha(m2) -> str:
-    return "—" if m2 is None or not np.isfinite(m2) else f"{m2 / 10000:,.2f} ha".replace(",", " ")
+    """Hectares as the application writes them (core/numbers: 136,0 ha in Vietnamese)."""
+    return "—" if m2 is None or not np.isfinite(m2) else fmt_ha(m2)
 
 
 def _pct(v) -> str:
-    return "—" if v is None or not np.isfinite(v) else f"{v:.0%}"
+    return "—" if v is None or not np.isfinite(v) else fmt_share(v)
 
 
 def _table(rows: list[tuple[str, str]]) -> str:
@@ -143,6 +145,7 @@ TEXT_SCRIPT = """<script>
       overlays[entry.title] = layer;
     });
     L.control.layers(null, overlays, {collapsed: false}).addTo(window[data.map]);
+    L.control.scale({metric: true, imperial: false}).addTo(window[data.map]);  // metres only
   });
 })();
 </script>"""
@@ -183,7 +186,7 @@ def _layer_content(project, state, findings, feedback=None):
                           (t("Tình trạng", "Status"), esc({"leased": t("đã cho thuê", "leased"),
                                                            "vacant": t("còn trống", "vacant")}.get(r.get("status")))),
                           (t("Nhà đầu tư", "Tenant"), esc(r.get("tenant"))),
-                          (t("Diện tích", "Area"), esc(f"{a:,.0f} m²".replace(",", ".")))])
+                          (t("Diện tích", "Area"), esc(fmt_m2(a)))])
                   for r, a in zip(frame.to_dict("records"), areas)]
         tips = [esc(v) for v in frame["parcel_id"]]
         if "status" in frame:
@@ -238,7 +241,7 @@ def build_web_map(project, feedback=None, rulesets=None) -> str:
     states = [s for s in project.layer_state if s.get("visible", True)]
     check_drawable(project.zones, "zones", project.path or "zones")
     zones_wgs = reproject(project.zones, WGS84_EPSG) if not project.zones.empty else None
-    fmap = folium.Map(location=[21.0, 106.3], zoom_start=10, tiles=None, control_scale=True,
+    fmap = folium.Map(location=[21.0, 106.3], zoom_start=10, tiles=None, control_scale=False,
                       prefer_canvas=False, zoom_snap=0.25)
     legend_layers, texts = [], []
     fmap.default_js = [("leaflet", "leaflet.js")]  # no CDN: inlined below

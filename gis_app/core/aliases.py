@@ -53,12 +53,14 @@ FIELD_LABELS = {
     "area_m2": ("Diện tích (m²)", "Area (m²)"), "frontage_m": ("Mặt tiền (m)", "Frontage (m)"),
     "depth_m": ("Chiều sâu (m)", "Depth (m)"), "road_id": ("Đường tiếp giáp", "Fronting road"),
     "width_m": ("Bề rộng (m)", "Width (m)"), "access_id": ("Mã cạnh tiếp cận", "Access edge id"),
-    "reason": ("Lý do", "Reason"), "level1_id": ("Mã tỉnh", "Province code"),
+    "reason": ("Lý do", "Reason"), "compliance": ("Tuân thủ quy tắc", "Compliance"), "level1_id": ("Mã tỉnh", "Province code"),
     "level2_id": ("Mã huyện", "District code"),
 }
 
 # Enumerations of the data model (CONTRACTS.md), by field.
 VALUE_LABELS = {
+    "compliance": {"violation": ("Vi phạm", "Violation"), "warning": ("Cảnh báo", "Warning"), "ok": ("Đạt", "OK"),
+                   "n/a": ("Không áp dụng", "N/A"), "unknown": ("Chưa rõ", "Unknown")},
     "landuse": {"industrial": ("Đất công nghiệp", "Industrial"), "road": ("Giao thông", "Roads"),
                 "green": ("Cây xanh", "Green space"), "infrastructure": ("Hạ tầng kỹ thuật", "Infrastructure"),
                 "service": ("Dịch vụ", "Services"), "water": ("Mặt nước", "Water"), "other": ("Khác", "Other")},
@@ -76,6 +78,11 @@ VALUE_LABELS = {
              "isolation": ("Dải cây xanh cách ly", "Isolation strip"), "park": ("Công viên", "Park"),
              "buffer": ("Dải đệm", "Buffer")},
 }
+# Choices of the processing forms (gis_app/algorithms/*): shown by label, passed by value.
+CHOICE_LABELS = {"auto": ("tự động", "automatic"), "polygon": ("chỉ đối tượng vùng", "polygons only"),
+                 "any": ("mọi loại hình học", "any geometry"), "landscape": ("khổ ngang", "landscape"),
+                 "portrait": ("khổ dọc", "portrait"), "single": ("một tờ", "single sheet"),
+                 "kcn": ("KCN", "KCN"), "ccn": ("CCN", "CCN")}
 BOOLEAN_LABELS = {True: ("Có", "Yes"), False: ("Không", "No")}
 
 
@@ -101,6 +108,13 @@ def value_label(value, field: str | None = None) -> str:
         if text in table:
             return t(*table[text])
     return text
+
+
+def choice_label(value) -> str:
+    """A processing form's choice in the UI language (``landscape`` → "khổ ngang"); codes such as A3 or
+    utf-8 unchanged."""
+    pair = CHOICE_LABELS.get(str(value))
+    return t(*pair) if pair else value_label(value)
 
 
 def fmt_date(value) -> str:
@@ -133,7 +147,7 @@ def display_value(value, field: str | None = None) -> str:
             return ""
     except ImportError:  # pragma: no cover - pandas ships with geopandas
         pass
-    if isinstance(value, (bool,)) or type(value).__name__ == "bool_":
+    if isinstance(value, bool) or type(value).__name__ in ("bool_", "bool"):  # numpy 2 names it numpy.bool
         return t(*BOOLEAN_LABELS[bool(value)])
     if isinstance(value, (dt.date, dt.datetime)) or type(value).__name__ in ("Timestamp", "datetime64"):
         return fmt_date(value)

@@ -7,19 +7,17 @@ styles, and the last map view. Saves are atomic (temp file, then rename).
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-import pyogrio
 
-from .atomic import atomic_path
 from .crs import PROJECT_DEFAULT_EPSG, reproject, to_crs
 from .errors import InputError
 from .i18n import t
 from .schema import CANONICAL, empty_layer, validate_layer
+from ..store.base import fingerprint
 
 META_TABLE = "kcn_project"
 BOOL_COLUMNS = ("general", "operating")
@@ -77,31 +75,27 @@ class Project:
     # -- persistence ------------------------------------------------------------------------
     @classmethod
     def load(cls, path: str | Path) -> "Project":
-        path = Path(path)
-        if not path.exists():
-            raise InputError(t("không tìm thấy tệp dự án", "project file not found"), path)
-        try:
-            listed = pyogrio.list_layers(path)
-        except Exception as exc:  # GDAL says "not recognized as a supported file format" etc.
-            raise InputError(t("không phải GeoPackage hợp lệ ({err})", "not a valid GeoPackage ({err})",
-                               err=_short(exc)), path) from exc
-        meta = _read_meta(path)
-        crs = to_crs(meta.get("crs", PROJECT_DEFAULT_EPSG))
-        project = cls(crs=crs, meta=meta.get("meta", {}), layer_state=meta.get("layer_state", []),
-                      view=meta.get("view", {}), path=path)
-        for layer_name, geometry_type in listed:
-            if layer_name == META_TABLE or geometry_type is None:
-                continue
-            try:
-                frame = pyogrio.read_dataframe(path, layer=layer_name)
-            except Exception as exc:
-                raise InputError(t("không đọc được lớp {layer} ({err})", "cannot read layer {layer} ({err})",
-                                   layer=layer_name, err=_short(exc)), path) from exc
+        """Read a project as one consistent snapshot from a GeoPackage path or a PostGIS address.
+
+        The store (``gis_app.store``) does the reading; this builds the project from what it read.
+        Raises InputError for a missing or unreadable project.
+        """
+        from ..store import is_database_address, open_store
+        from ..store.base import STATE_ATTRIBUTE
+
+        address = path if is_database_address(str(path)) else Path(path)
+        data = open_store(address).read()
+        values = data.values
+        crs = to_crs(values.get("crs", PROJECT_DEFAULT_EPSG))
+        project = cls(crs=crs, meta=values.get("meta", {}), layer_state=values.get("layer_state", []),
+                      view=values.get("view", {}), path=address if isinstance(address, Path) else None)
+        where = str(address)
+        for layer_name, frame in data.layers.items():
             if frame.crs is None:
                 frame = frame.set_crs(crs)
             if layer_name in CANONICAL:
                 frame = normalise_types(frame)
-                validate_layer(frame, CANONICAL[layer_name], f"{path}:{layer_name}")
+                validate_layer(frame, CANONICAL[layer_name], f"{where}:{layer_name}")
             elif not to_crs(frame.crs).equals(crs):
                 frame = reproject(frame, crs)
             project.layers[layer_name] = frame
@@ -110,19 +104,28 @@ class Project:
             if name not in known:
                 project.layer_state.append({"name": name, "visible": True, "opacity": 1.0, "style": {}})
         project.layer_state = [s for s in project.layer_state if s["name"] in project.layers]
+        if project.path is None:
+            project.address = where
+        data.state.fingerprints = {name: fingerprint(frame) for name, frame in project.layers.items()}
+        setattr(project, STATE_ATTRIBUTE, data.state)
         return project
 
     def save(self, path: str | Path | None = None) -> Path:
-        path = Path(path or self.path)
-        if path is None:
+        """Save to ``path`` (default: where the project came from), atomically, through its store.
+
+        Raises InputError (ChangedSinceOpened, RowConflicts, NotAllowed...) when the store refuses.
+        """
+        from ..store import is_database_address, open_store
+
+        target = path or self.path or getattr(self, "address", None)
+        if target is None:
             raise ValueError("no path to save to")
-        with atomic_path(path, suffix=".gpkg") as tmp:
-            for name, frame in self.layers.items():
-                out = frame if name not in CANONICAL else _for_writing(frame)
-                pyogrio.write_dataframe(out, tmp, layer=name, driver="GPKG",
-                                        promote_to_multi=False)
-            _write_meta(tmp, {"crs": self.crs.to_epsg() or self.crs.to_wkt(), "meta": self.meta,
-                              "layer_state": self.layer_state, "view": self.view})
+        if is_database_address(str(target)):
+            open_store(str(target)).write(self)
+            self.address = str(target)
+            return target
+        path = Path(target)
+        open_store(path).write(self)
         self.path = path
         return path
 
@@ -164,32 +167,3 @@ def _for_writing(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def _short(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-
-
-def _read_meta(path: Path) -> dict:
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-            rows = db.execute(f"SELECT key, value FROM {META_TABLE}").fetchall()
-    except sqlite3.Error:
-        return {}
-    out = {}
-    for key, value in rows:
-        try:
-            out[key] = json.loads(value)
-        except json.JSONDecodeError:
-            continue
-    return out
-
-
-def _write_meta(path: Path, values: dict) -> None:
-    db = sqlite3.connect(path)
-    try:
-        db.execute(f"CREATE TABLE IF NOT EXISTS {META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        db.executemany(f"INSERT OR REPLACE INTO {META_TABLE} VALUES (?, ?)",
-                       [(k, json.dumps(v, ensure_ascii=False)) for k, v in values.items()])
-        # Register it as a GeoPackage attributes table so GDAL/QGIS list it cleanly.
-        db.execute("INSERT OR REPLACE INTO gpkg_contents (table_name, data_type, identifier) "
-                   "VALUES (?, 'attributes', ?)", (META_TABLE, META_TABLE))
-        db.commit()
-    finally:
-        db.close()

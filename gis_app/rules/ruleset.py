@@ -36,7 +36,7 @@ HEAD_KEYS = {"id": "id", "name": "str", "name_en": "str", "version": "str", "pro
              "source": "str", "notes": "str"}
 HEAD_REQUIRED = ("id", "name", "version", "source")
 RULE_KEYS = {"id": "str", "code": "code", "title_vi": "str", "title_en": "str", "message_vi": "str",
-             "message_en": "str", "citation": "str", "reading": "str", "measure": "measure",
+             "message_en": "str", "citation": "str", "reading": "str", "reading_vi": "str", "measure": "measure",
              "comparator": "comparator", "threshold": "threshold", "severity": "severity"}
 RULE_REQUIRED = ("id", "code", "title_vi", "title_en", "message_vi", "message_en", "citation", "measure",
                  "comparator", "threshold", "severity")
@@ -68,7 +68,8 @@ class Rule:
     comparator: str
     threshold: object  # float, or (low, high) for "between"
     severity: str
-    reading: str = ""  # why this reading of the source was chosen (item 4 of issue 10)
+    reading: str = ""  # why this reading of the source was chosen (item 4 of issue 10), English
+    reading_vi: str = ""  # the same in Vietnamese (optional)
     line: int = 0
 
 
@@ -266,6 +267,7 @@ def _parse_rule(table: dict, i: int, rule_line: int, lines: "_Lines", where: str
                 message={"vi": table["message_vi"], "en": table["message_en"]}, citation=table["citation"],
                 measure=measure_name, params=params, applies=applies, comparator=table["comparator"],
                 threshold=threshold, severity=table["severity"], reading=table.get("reading", ""),
+                reading_vi=table.get("reading_vi", ""),
                 line=rule_line)
 
 

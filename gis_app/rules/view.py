@@ -41,6 +41,17 @@ def compliance_by_zone(result: dict) -> dict[str, str]:
     return {zone["zone_id"]: zone_status(zone) for zone in result["zones"]}
 
 
+def rule_heading(finding: dict) -> str:
+    """The rule's number and its title in the UI language, as the desktop shows a finding."""
+    title = finding_title(finding)
+    return f"{finding['rule']} — {title}" if title else finding["rule"]
+
+
+def ruleset_caption(sets) -> str:
+    """Short names of rule sets for the desktop: province and version, "*" when adjusted."""
+    return ", ".join(f"{s.province or s.id} ({s.version})" + ("*" if s.overrides else "") for s in sets)
+
+
 def rule_label(finding: dict) -> str:
     """The rule's number and its code's last part, e.g. "R1 hightech share"."""
     code = finding.get("code") or ""
@@ -88,7 +99,7 @@ def finding_rows(zone: dict) -> list[dict]:
     """One display row per finding: rule, status label and colour, m² figures, message, citation."""
     rows = []
     for f in zone.get("findings", []):
-        rows.append({"rule": rule_label(f), "status": f["status"], "status_label": status_label(f["status"]),
+        rows.append({"rule": rule_label(f), "heading": rule_heading(f), "status": f["status"], "status_label": status_label(f["status"]),
                      "color": STATUS_COLORS[f["status"]], "required": fmt_m2(f["required_m2"]),
                      "actual": fmt_m2(f["actual_m2"]), "deficit": fmt_m2(f["deficit_m2"]),
                      "message": finding_message(f), "title": finding_title(f), "code": f.get("code", ""),

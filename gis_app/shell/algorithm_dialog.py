@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget, QLabel)
 
+from gis_app.core.aliases import choice_label
 from gis_app.core.processing import Algorithm, Param
 from gis_app.shell.user_files import start_path
 
@@ -102,12 +103,12 @@ class AlgorithmDialog(QDialog):
             if not p.required:
                 w.addItem("", None)
             for c in p.choices:
-                w.addItem(str(c), c)
+                w.addItem(choice_label(c), c)
             return w
         if p.kind == "date":
             w = QDateEdit()
             w.setCalendarPopup(True)
-            w.setDisplayFormat("yyyy-MM-dd")
+            w.setDisplayFormat("dd/MM/yyyy")
             if _optional(p):
                 w.setMinimumDate(_NO_DATE)
                 w.setSpecialValueText(AlgorithmDialog.tr_auto())

@@ -70,10 +70,8 @@ class MainWindow(QMainWindow):
         self.layers.events.connect("changed", self._layer_changed)
         for event in ("inserted", "removed", "moved"):
             self.layers.events.connect(event, lambda **_: self.set_modified(True))
-        self.resize(1400, 900)
-        self.resizeDocks([self.layer_dock], [330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.table_dock], [220], Qt.Orientation.Vertical)
-        if restore_layout:  # dock arrangement and size as the user left them
+        self._default_layout()
+        if restore_layout:  # dock arrangement and size as the user left them (tabs, sizes, floating)
             from .algorithm_dialog import settings
 
             geometry, state = settings().value("ui/geometry"), settings().value("ui/window_state")
@@ -83,6 +81,25 @@ class MainWindow(QMainWindow):
                 self.restoreState(state)
         actions.show_project(self, self.project)
         self.retranslate()
+
+    def _default_layout(self) -> None:
+        """Docks as tabs (layers | zone list, attribute table | charts, zone card | subdivision) on a
+        laptop screen, so that the map keeps most of a 1366×768 screen; the window never starts
+        larger than the screen. The user's own arrangement (QSettings) replaces this when saved."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = (screen.width(), screen.height()) if screen is not None else (1400, 900)
+        self.resize(min(1400, width), min(900, height))
+        self.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AllowNestedDocks |
+                            QMainWindow.DockOption.AnimatedDocks)
+        self.compact = height < 900
+        if self.compact:
+            for first, second in ((self.layer_dock, self.zone_dock), (self.table_dock, self.rules.charts_dock),
+                                  (self.rules.zone_dock, self.subdivision.dock)):
+                self.tabifyDockWidget(first, second)
+                first.raise_()
+        self.resizeDocks([self.layer_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.rules.zone_dock], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.table_dock], [170 if self.compact else 220], Qt.Orientation.Vertical)
 
     def _dock(self, widget, name, area) -> QDockWidget:
         dock = QDockWidget(self)

@@ -3,12 +3,12 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gis_app/shell/about.py" line="16" />
+        <location filename="../../gis_app/shell/about.py" line="17" />
         <source>About KCN Planner</source>
         <translation>Giới thiệu KCN Planner</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/about.py" line="20" />
+        <location filename="../../gis_app/shell/about.py" line="21" />
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
@@ -16,7 +16,7 @@
 <context>
     <name>AlgorithmDialog</name>
     <message>
-        <location filename="../../gis_app/shell/algorithm_dialog.py" line="121" />
+        <location filename="../../gis_app/shell/algorithm_dialog.py" line="122" />
         <source>(default)</source>
         <translation>(mặc định)</translation>
     </message>
@@ -37,53 +37,53 @@
 <context>
     <name>CitationDialog</name>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="56" />
-        <location filename="../../gis_app/shell/rules/citation.py" line="73" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="81" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="97" />
         <source>Citation</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="73" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="97" />
         <source>Rule text in the rule set</source>
         <translation>Nội dung quy tắc trong bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="73" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="97" />
         <source>Applies to</source>
         <translation>Áp dụng cho</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="74" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="98" />
         <source>Thresholds</source>
         <translation>Ngưỡng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="74" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="98" />
         <source>Rule set</source>
         <translation>Bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="74" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="98" />
         <source>Reading</source>
         <translation>Cách đọc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="80" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="105" />
         <source>obligation (a breach is a violation)</source>
         <translation>bắt buộc (không đạt là vi phạm)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="81" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="106" />
         <source>priority (a shortfall is a warning)</source>
         <translation>ưu tiên (chưa đạt là cảnh báo)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="82" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="107" />
         <source>information only</source>
         <translation>chỉ để thông tin</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="82" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="107" />
         <source>switched off</source>
         <translation>đã tắt</translation>
     </message>
@@ -143,58 +143,58 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="78" />
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="107" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="79" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="108" />
         <source>Export layer</source>
         <translation>Xuất lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="79" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="80" />
         <source>Layer</source>
         <translation>Lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="79" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="80" />
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="79" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="80" />
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="80" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="81" />
         <source>Target coordinate system</source>
         <translation>Hệ tọa độ đích</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="80" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="81" />
         <source>Text encoding</source>
         <translation>Bảng mã văn bản</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="92" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="93" />
         <source>UTF-8 writes a .cpg; TCVN3 and CP1258 are for older software. Field names longer than 10 characters are shortened and kept in a .fields.json beside it.</source>
         <translation>UTF-8 kèm tệp .cpg; TCVN3 và CP1258 dành cho phần mềm cũ. Tên trường dài hơn 10 ký tự được rút gọn, tên đầy đủ lưu trong tệp .fields.json bên cạnh.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="94" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="95" />
         <source>KML is always in WGS 84 (EPSG:4326).</source>
         <translation>KML luôn dùng WGS 84 (EPSG:4326).</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="95" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="96" />
         <source>Written as a KCN Planner project (added to it if the file exists).</source>
         <translation>Ghi thành dự án KCN Planner (thêm vào dự án nếu tệp đã có).</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="134" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="135" />
         <source>Exported with notes</source>
         <translation>Đã xuất, có ghi chú</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="138" />
+        <location filename="../../gis_app/shell/exchange/export_dialog.py" line="139" />
         <source>Exporting %1</source>
         <translation>Đang xuất %1</translation>
     </message>
@@ -318,240 +318,195 @@
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="60" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="61" />
         <source>Move layer up</source>
         <translation>Chuyển lớp lên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="61" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="62" />
         <source>Move layer down</source>
         <translation>Chuyển lớp xuống</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="62" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="63" />
         <source>Opacity</source>
         <translation>Độ đục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="62" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="63" />
         <source>Fill colour</source>
         <translation>Màu tô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="62" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="63" />
         <source>Style</source>
         <translation>Kiểu hiển thị</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="62" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="63" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="65" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="66" />
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="68" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="69" />
         <source>Single colour</source>
         <translation>Một màu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="68" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="69" />
         <source>Categorized</source>
         <translation>Phân loại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="68" />
+        <location filename="../../gis_app/shell/panels/layer_panel.py" line="69" />
         <source>Graduated</source>
         <translation>Phân cấp</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="91" />
-        <source>Industrial zones and clusters</source>
-        <translation>Khu, cụm công nghiệp</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="91" />
-        <source>Subzones</source>
-        <translation>Phân khu</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="92" />
-        <source>Parcels</source>
-        <translation>Lô đất</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="92" />
-        <source>Province boundary</source>
-        <translation>Ranh giới tỉnh</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="93" />
-        <source>District boundaries</source>
-        <translation>Ranh giới huyện</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="93" />
-        <source>National roads and rail</source>
-        <translation>Quốc lộ và đường sắt</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="94" />
-        <source>Lots (subdivision)</source>
-        <translation>Lô (chia lô)</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="94" />
-        <source>New roads (subdivision)</source>
-        <translation>Đường mới (chia lô)</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/panels/layer_panel.py" line="95" />
-        <source>Access edges (subdivision)</source>
-        <translation>Cạnh tiếp cận (chia lô)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="150" />
+        <location filename="../../gis_app/shell/main_window.py" line="167" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="151" />
+        <location filename="../../gis_app/shell/main_window.py" line="168" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="154" />
+        <location filename="../../gis_app/shell/main_window.py" line="171" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="155" />
+        <location filename="../../gis_app/shell/main_window.py" line="172" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="156" />
+        <location filename="../../gis_app/shell/main_window.py" line="173" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="157" />
+        <location filename="../../gis_app/shell/main_window.py" line="174" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="158" />
+        <location filename="../../gis_app/shell/main_window.py" line="175" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="159" />
+        <location filename="../../gis_app/shell/main_window.py" line="176" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="160" />
+        <location filename="../../gis_app/shell/main_window.py" line="177" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="161" />
+        <location filename="../../gis_app/shell/main_window.py" line="178" />
         <source>Add layer…</source>
         <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="162" />
+        <location filename="../../gis_app/shell/main_window.py" line="179" />
         <source>Export layer…</source>
         <translation>Xuất lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="163" />
+        <location filename="../../gis_app/shell/main_window.py" line="180" />
         <source>Export project for QGIS…</source>
         <translation>Xuất dự án cho QGIS…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="164" />
+        <location filename="../../gis_app/shell/main_window.py" line="181" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="165" />
+        <location filename="../../gis_app/shell/main_window.py" line="182" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="166" />
+        <location filename="../../gis_app/shell/main_window.py" line="183" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="167" />
+        <location filename="../../gis_app/shell/main_window.py" line="184" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="168" />
+        <location filename="../../gis_app/shell/main_window.py" line="185" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="171" />
+        <location filename="../../gis_app/shell/main_window.py" line="188" />
         <source>User guide</source>
         <translation>Hướng dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="172" />
+        <location filename="../../gis_app/shell/main_window.py" line="189" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="175" />
+        <location filename="../../gis_app/shell/main_window.py" line="192" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="176" />
+        <location filename="../../gis_app/shell/main_window.py" line="193" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="177" />
+        <location filename="../../gis_app/shell/main_window.py" line="194" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="178" />
+        <location filename="../../gis_app/shell/main_window.py" line="195" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="194" />
+        <location filename="../../gis_app/shell/main_window.py" line="211" />
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="195" />
+        <location filename="../../gis_app/shell/main_window.py" line="212" />
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="201" />
+        <location filename="../../gis_app/shell/main_window.py" line="218" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="206" />
+        <location filename="../../gis_app/shell/main_window.py" line="223" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="235" />
+        <location filename="../../gis_app/shell/main_window.py" line="252" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>

@@ -15,7 +15,7 @@ class Screenshot(Algorithm):
     params = (
         Param("project", "path", "tệp dự án .gpkg / project .gpkg", required=True, positional=True),
         Param("out", "path", "ảnh PNG đầu ra / output PNG", required=True),
-        Param("zone", "str", "zone_id để phóng tới / zone_id to zoom to"),
+        Param("zone", "str", "mã khu để phóng tới / zone id to zoom to"),
         Param("lang", "choice", "ngôn ngữ giao diện / UI language", default="vi", choices=("vi", "en")),
         Param("width", "int", "chiều rộng (px) / width (px)", default=1600),
         Param("height", "int", "chiều cao (px) / height (px)", default=1000),

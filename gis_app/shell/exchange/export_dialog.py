@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from gis_app.core.aliases import layer_title
 from gis_app.exchange.encodings import OUTPUT_ENCODINGS
 
 from ..tasks import TaskRunner
@@ -30,7 +31,7 @@ class ExportDialog(QDialog):
         self.written = None  # WriteResult after a successful export
         self.layer_combo = QComboBox(self)
         for name in project.layers:
-            self.layer_combo.addItem(name, name)
+            self.layer_combo.addItem(layer_title(name), name)  # the planner's name; data: the layer
         if layer in project.layers:
             self.layer_combo.setCurrentIndex(self.layer_combo.findData(layer))
         self.format_combo = QComboBox(self)

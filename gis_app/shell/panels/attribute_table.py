@@ -112,6 +112,8 @@ class AttributeTable(QWidget):
         layer = self.layers[name] if name in self.layers else None
         self.model.set_frame(layer.frame if layer is not None else None)
         if layer is not None:
+            if len(layer.frame) <= 2000:  # readable headers and values; big tables keep the quick default
+                self.view.resizeColumnsToContents()
             self._show_selection(layer)
 
     def _layer_changed(self, layer, what):

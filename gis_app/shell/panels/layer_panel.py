@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QColorDialog, QComboBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QSlider, QVBoxLayout, QWidget)
 
+from gis_app.core.aliases import field_label, layer_title
 from gis_app.core.styles import FILL_RATE_BREAKS, FILL_RATE_COLORS, LANDUSE_COLORS
 from layers.layer_list import LayerList
 
@@ -87,13 +88,8 @@ class LayerPanel(QWidget):
             self.list.setCurrentRow(names.index(current) if current in names else 0)
 
     def layer_title(self, layer) -> str:
-        """Known layers get a translated title; others keep their own."""
-        titles = {"zones": self.tr("Industrial zones and clusters"), "subzones": self.tr("Subzones"),
-                  "parcels": self.tr("Parcels"), "province": self.tr("Province boundary"),
-                  "districts": self.tr("District boundaries"), "national_roads": self.tr("National roads and rail"),
-                  "lots": self.tr("Lots (subdivision)"), "lot_roads": self.tr("New roads (subdivision)"),
-                  "lot_access": self.tr("Access edges (subdivision)")}
-        return titles.get(layer.name, layer.title)
+        """Known layers by their planner's name (core/aliases.py); others keep their own."""
+        return layer_title(layer.name, layer.title)
 
     def select_layer(self, name: str) -> None:
         for i in range(self.list.count()):
@@ -135,10 +131,11 @@ class LayerPanel(QWidget):
         self.mode.setCurrentIndex(2 if style.get("graduated") else 1 if style.get("categorized") else 0)
         self.field.clear()
         columns = [c for c in layer.frame.columns if c != layer.frame.geometry.name]
-        self.field.addItems(columns)
+        for column in columns:  # the planner's name shown, the field name kept as data
+            self.field.addItem(field_label(column), column)
         chosen = (style.get("graduated") or style.get("categorized") or {}).get("field")
         if chosen in columns:
-            self.field.setCurrentText(chosen)
+            self.field.setCurrentIndex(self.field.findData(chosen))
         self._show_fill(style.get("fill"))
         self.current_changed.emit(layer.name)
 
@@ -178,7 +175,7 @@ class LayerPanel(QWidget):
         layer = self.current_layer()
         if layer is None:
             return
-        apply_style_mode(layer, self.mode.currentIndex(), self.field.currentText())
+        apply_style_mode(layer, self.mode.currentIndex(), self.field.currentData() or "")
 
 
 def apply_style_mode(layer, mode: int, field: str) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from gis_app.rules.view import zone_dock
+from gis_app.rules.view import ruleset_caption, zone_dock
 
 from .citation import CitationDialog
 from .hatch import hatch_swatch
@@ -93,7 +93,7 @@ class ZoneDockWidget(QWidget):
 
     def _show_ruleset(self) -> None:
         sets = self.controller.rulesets
-        self.ruleset_label.setText(", ".join(f"{s.id} ({s.version})" + ("*" if s.overrides else "") for s in sets))
+        self.ruleset_label.setText(ruleset_caption(sets))
         self.ruleset_label.setToolTip("\n".join(f"{s.name}: {s.source}" for s in sets))
         self.ruleset_caption.setToolTip(self.tr("* thresholds or severities changed for this project"))
 
@@ -151,7 +151,7 @@ class ZoneDockWidget(QWidget):
         for row, entry in enumerate(self.rows):
             deficit = entry["deficit"] if entry["status"] in ("violation", "warning") else ""
             line = (f"<span style='background:{entry['color']}'>&nbsp;{esc(entry['status_label'])}&nbsp;</span> "
-                    f"<b>{esc(entry['rule'])}</b>")
+                    f"<b>{esc(entry['heading'])}</b>")
             if deficit and deficit not in ("—", "0 m²"):
                 line += f" — {esc(w_deficit)} <b>{esc(deficit)}</b>"
             parts.append(f"<p style='margin:6px 0 0 0'>{line}<br>{esc(entry['message'])}<br>"
@@ -175,7 +175,8 @@ class ZoneDockWidget(QWidget):
     def show_citation(self, row: int) -> CitationDialog:
         entry = self.rows[row]
         finding = {"rule": entry["rule_id"], "rule_label": entry["rule_label"], "status_label": entry["status_label"],
-                   "message": entry["message"], "citation": entry["citation"], "code": entry.get("code", "")}
+                   "message": entry["message"], "citation": entry["citation"], "code": entry.get("code", ""),
+                   "heading": entry.get("heading", "")}
         if self.citation_dialog is not None:
             self.citation_dialog.close()
         self.citation_dialog = CitationDialog(finding, self.controller.rulesets, self)
