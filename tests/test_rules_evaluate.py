@@ -148,7 +148,7 @@ def test_r4_lot_size_leaves_out_reserve_blocks(default_result):
 
 def test_r5_needs_proximity(default_result):
     r5 = _finding(default_result["KCN-NEW"], "R5.travel_minutes")
-    assert r5["status"] == "unknown" and "proximity" in r5["message"]
+    assert r5["status"] == "unknown" and r5["missing"] == "travel" and "proximity" in r5["messages"]["en"]
 
 
 def test_r5_from_travel_times_both_sides(tmp_path):

@@ -427,5 +427,5 @@ def test_province_wide_findings_dialog(qtbot, window):
     rows = dialog.rows()
     assert [r[0] for r in rows] == ["KH-2025 kcn 2025", "KH-2025 ccn 2025"]
     assert all(r[1] == "toàn tỉnh" and r[2] == "Thiếu dữ liệu" for r in rows)  # the sample has no zone status
-    assert "trạng thái khu" in rows[0][3] and "003_fef7a90db12cc85e.txt" in rows[0][4]
+    assert "trạng thái của các khu" in rows[0][3] and "003_fef7a90db12cc85e.txt" in rows[0][4]
     dialog.close()

@@ -6,8 +6,8 @@ import json
 from ..core.processing import Algorithm, Output, Param
 from ..core.i18n import t
 
-RULES_HELP = t("bộ quy tắc: mã (xem `rules list`) hoặc tệp TOML; lặp lại được. Mặc định: các bộ lưu trong dự án, "
-               "nếu không có thì hai-duong-2021 và vn-national",
+RULES_HELP = t("bộ quy tắc: mã hoặc tệp TOML; lặp lại được. Mặc định: các bộ lưu trong dự án, "
+               "nếu không có thì bộ của Hải Dương và bộ quốc gia",
                "rule set: an id (see `rules list`) or a TOML file; repeatable. Default: the sets stored in the "
                "project, else hai-duong-2021 and vn-national")
 

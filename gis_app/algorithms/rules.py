@@ -7,12 +7,12 @@ from ..core.processing import Algorithm, Output, Param
 
 class RulesAlgorithm(Algorithm):
     name = "rules"
-    title_vi = "Các bộ quy tắc: liệt kê (list) hoặc xem một bộ (show)"
+    title_vi = "Các bộ quy tắc: liệt kê hoặc xem một bộ"
     title_en = "Rule sets: list them (list) or show one (show)"
     params = (
-        Param("action", "choice", t("list hoặc show", "list or show"), required=True, positional=True,
+        Param("action", "choice", t("liệt kê hoặc xem một bộ", "list or show"), required=True, positional=True,
               choices=("list", "show")),
-        Param("ruleset", "str", t("mã bộ quy tắc hoặc tệp TOML (cho show)", "rule set id or TOML file (for show)"),
+        Param("ruleset", "str", t("mã bộ quy tắc hoặc tệp TOML (khi xem một bộ)", "rule set id or TOML file (for show)"),
               positional=True),
     )
     outputs = (Output("summary", "value"),)

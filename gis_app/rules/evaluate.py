@@ -150,8 +150,8 @@ def _compare(rule: Rule, row: dict) -> str:
 
 def _reason_messages(table: dict, key: str, row: dict, rule: Rule, prefix: tuple) -> dict:
     vi, en = table.get(key, (key, key))
-    fill = {"kind": row.get("kind", ""), "status": row.get("status_value", ""), "district": "",
-            "use": row.get("use", ""), "since": "", "date": ""}
+    fill = {"kind": row.get("kind", ""), "status": code_words(row.get("status_value", ""), "vi"), "district": "",
+            "use": code_words(row.get("use", ""), "vi"), "since": "", "date": ""}
     a = rule.applies
     if key == "before":
         fill["date"] = a["established_from"].isoformat()
@@ -159,17 +159,37 @@ def _reason_messages(table: dict, key: str, row: dict, rule: Rule, prefix: tuple
         fill["date"] = a["established_before"].isoformat()
     elif key == "no_leases" and row.get("since"):
         fill["since"] = f" từ {row['since']}"
-    en_fill = dict(fill, since=f" from {row['since']}" if key == "no_leases" and row.get("since") else "")
+    en_fill = dict(fill, since=f" from {row['since']}" if key == "no_leases" and row.get("since") else "",
+                   status=code_words(row.get("status_value", ""), "en"), use=code_words(row.get("use", ""), "en"))
     return {"vi": prefix[0] + vi.format(**fill), "en": prefix[1] + en.format(**en_fill)}
 
 
+# Codes that figures and reasons carry (facility and zone statuses, subzone uses) in words.
+CODE_WORDS = {"planned": ("quy hoạch", "planned"), "established": ("đã thành lập", "established"),
+              "under_construction": ("đang xây dựng", "under construction"),
+              "operating": ("đang hoạt động", "operating"), "suspended": ("tạm dừng", "suspended"),
+              "?": ("không rõ", "unknown"), "hightech": ("công nghệ cao", "high-tech"), "cnht": ("CNHT", "CNHT"),
+              "general": ("tổng hợp", "general")}
+
+
+def code_words(text: str, lang: str) -> str:
+    """"planned, operating" → "quy hoạch, đang hoạt động" (unknown codes stay)."""
+    if not isinstance(text, str) or not text:
+        return text
+    index = 0 if lang == "vi" else 1
+    return ", ".join(CODE_WORDS[c][index] if c in CODE_WORDS else c for c in text.split(", "))
+
+
 class _Formatter(string.Formatter):
-    """Templates' format specs: m2, ha, pct, min, n (integer); else a plain number or the text."""
+    """Templates' format specs: m2, ha, pct, min, n (integer), codes (status/use codes in words); else a
+    plain number or the text."""
 
     def __init__(self, lang: str):
         self.lang = lang
 
     def format_field(self, value, spec):
+        if spec == "codes":
+            return code_words(value, self.lang) if isinstance(value, str) else "—"
         if isinstance(value, (list, tuple)):
             return " – ".join(self.format_field(v, spec) for v in value)
         if value is None or (isinstance(value, float) and math.isnan(value)):
