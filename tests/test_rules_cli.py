@@ -66,7 +66,9 @@ def test_bad_input_exits_2_and_leaves_no_output(project_file, tmp_path, capsys):
     assert main(["--lang", "en", "check", str(project_file), "--json", str(out), "--rules", str(unknown_key)]) == 2
     __import__("gis_app.core.i18n", fromlist=["x"]).set_language("vi")
     err = capsys.readouterr().err
-    assert "unknown_key.toml" in err and "unknown key 'minimum'" in err and "line 28" in err
+    text = (__import__("gis_app.rules.ruleset", fromlist=["x"]).DEFAULT_RULES).read_text(encoding="utf-8")
+    line = text.splitlines().index('use = "hightech"') + 2  # the line inserted after it
+    assert "unknown_key.toml" in err and "unknown key 'minimum'" in err and f"line {line}:" in err
     assert main(["check", str(project_file), "--json", str(out), "--rules", "no-such-province"]) == 2
     assert main(["check", str(tmp_path / "missing.gpkg"), "--json", str(out)]) == 2
     not_gpkg = tmp_path / "x.gpkg"
