@@ -87,9 +87,35 @@ def bench_site(name, site, access_ids, access_parts, params, repeat=3):
     return {"site": name, "site_ha": site_m2 / 1e4, "methods": rows}
 
 
+def bench_park(name, site, repeat=3):
+    """The ``kcn`` preset (whole park) beside the strip divider on the same factory land (issue 11):
+    lots per second as a ratio, and the preset's own seconds (target: ≥ 10× and under 5 s)."""
+    from pyproj import CRS
+
+    from gis_app.subdivision import api, park
+
+    result, park_s = timed(lambda: api.run_park(site, CRS.from_epsg(9209), park.preset_params("kcn")), repeat)
+    lots = result.frames["lots"]
+    general = lots[lots["use"] == "general"]
+    target = float(general.geometry.area.mean())
+    land = shapely.union_all(general.geometry.values)
+    (strips, _), strip_s = timed(lambda: strip_divider.divide_polygon(land, target), repeat)
+    park_rate, strip_rate = len(lots) / park_s, len(strips) / max(strip_s, 1e-9)
+    row = {"site": name, "site_ha": site.area / 1e4, "lots": len(lots), "seconds": park_s,
+           "lots_per_s": park_rate, "strip_lots": len(strips), "strip_seconds": strip_s,
+           "speed_vs_strip": park_rate / strip_rate if strip_rate else float("nan"),
+           "guarantees_ok": result.metrics["guarantees_ok"], "qcvn_ok": result.metrics["qcvn_ok"]}
+    print(f"\nkcn preset on {name} ({row['site_ha']:.0f} ha): {row['lots']} lots in {park_s:.2f} s "
+          f"({park_rate:.0f} lots/s); strip divider {len(strips)} lots in {strip_s:.2f} s; "
+          f"ratio {row['speed_vs_strip']:.1f}× (target ≥ 10×), under 5 s: {'yes' if park_s < 5 else 'NO'}",
+          flush=True)
+    return row
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="skip the 500 ha site (< 30 s)")
+    ap.add_argument("--park-only", action="store_true", help="only the kcn preset on the 500 ha site")
     ap.add_argument("--sample", default=str(SAMPLE), help="sample project (vacant land of KCN-DAIAN)")
     ap.add_argument("--json", help="write the results here too")
     ap.add_argument("--repeat", type=int, help="best of up to N runs per method (default 3; 1 with --quick)")
@@ -98,12 +124,17 @@ def main(argv=None) -> int:
         args.repeat = 1 if args.quick else 3
     params = SubdivisionParams()
     results = []
+    if args.park_only:
+        bench_park("irregular_500ha", suite()["irregular_500ha"], args.repeat)
+        return 0
     for name, site in suite().items():
         if args.quick and name in QUICK_SKIP:
             continue
         ids, parts = default_access(site)
         results.append(bench_site(name, site, ids, parts, params, args.repeat))
         _print(results[-1])
+    park_site = "irregular_86ha" if args.quick else "irregular_500ha"
+    results.append({"park": bench_park(park_site, suite()[park_site], args.repeat)})
     sample = sample_vacant_land(args.sample)
     if sample is None:
         print(f"(sample project not found at {args.sample}: its vacant land is skipped)")

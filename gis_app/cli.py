@@ -72,13 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
                 kwargs["metavar"] = p.name.upper()
                 if p.choices:
                     kwargs["choices"] = p.choices
-                if p.multiple:
-                    kwargs["action"] = "append"
             if p.positional:
                 if not p.required:
                     kwargs["nargs"] = "?"
                 cmd.add_argument(p.name, **kwargs)
             else:
+                if getattr(p, "multiple", False):
+                    kwargs["action"] = "append"
                 cmd.add_argument(_flag(p), dest=p.name, default=None, **kwargs)
         if not any(p.name == "lang" for p in algorithm.params):
             cmd.add_argument("--lang", choices=i18n.SUPPORTED, help=t("ngôn ngữ thông báo", "message language"))

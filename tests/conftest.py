@@ -20,6 +20,7 @@ def _isolate_user_state(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("KCN_LOG_DIR", str(home / "log"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("KCN_DATA_DIR", str(home / "data"))  # autosaves
     monkeypatch.setenv("KCN_DOCUMENTS_DIR", str(home / "Documents"))  # the sample's working copy, file dialogs
     from gis_app.core import i18n
 

@@ -99,7 +99,7 @@ def test_interrupted_save_leaves_previous_file(tmp_path, monkeypatch):
         raise OSError("disk full")
     monkeypatch.setattr(pyogrio, "write_dataframe", boom)
     project.layers["zones"].loc[0, "name"] = "changed"  # unchanged layers are not rewritten at all
-    with pytest.raises(OSError):
+    with pytest.raises(InputError, match="disk full"):  # one message naming the output, exit 2
         project.save(path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["p.gpkg"]

@@ -103,7 +103,7 @@ def test_dxf_with_open_polylines(tmp_path, english):
     msp.add_lwpolyline([(0, 0), (10, 0), (10, 5), (0, 5)], dxfattribs={"layer": "RANH_GIOI"})
     doc.saveas(tmp_path / "open.dxf")
     message = problem_of(tmp_path / "open.dxf", crs=9209)
-    assert "open (not closed) polyline on layer RANH_GIOI" in message
+    assert "open (not closed) LWPOLYLINE on layer RANH_GIOI" in message
 
 
 def test_corrupt_dxf_and_unsupported_and_missing(tmp_path, english):
@@ -162,6 +162,8 @@ def test_report_lists_rejections(tmp_path):
 
 
 def test_wrong_user_crs_is_flagged(good_shp, english):
-    dataset = read_dataset(good_shp, crs="4326")  # metres read as degrees
+    with pytest.raises(InputError, match=r"beyond ±180/±90.*EPSG:9209"):  # metres read as degrees: refused
+        read_dataset(good_shp, crs="4326")
+    dataset = read_dataset(good_shp, crs="EPSG:32649")  # possible numbers, but east of Vietnam
     assert any("outside Vietnam" in n for n in dataset.notes)
     assert not any("outside Vietnam" in n for n in read_dataset(good_shp).notes)

@@ -300,3 +300,38 @@ def test_unreadable_file_gives_a_message_naming_it_and_closes(qtbot, window, tmp
     assert "thieu.shp" in messages["warnings"][0] and ".dbf" in messages["warnings"][0]
     qtbot.waitUntil(lambda: dialog.result() == 0 and dialog.pending is None, timeout=5000)
     assert dialog.preview is None and window.layers.names() == before
+
+
+def test_dialog_shows_the_accounting_of_fields_and_entities(qtbot, window):
+    from pathlib import Path
+
+    from gis_app.shell.exchange.actions import open_import_dialog
+
+    cases = Path(__file__).parent / "data" / "exchange_cases"
+    dialog = open_import_dialog(window, cases / "dbf-duplicate-fields" / "kcn_dup.shp")
+    qtbot.addWidget(dialog)
+    wait_preview(qtbot, dialog)
+    lines = [dialog.account_list.item(i).text() for i in range(dialog.account_list.count())]
+    assert any("TENKHUCONG2" in line for line in lines), lines
+    assert "kcn_dup.cpg" in dialog.detected_label.text()  # declared, not guessed
+    assert "TENKHUCONG2" in dialog.preview.columns
+
+
+def test_dialog_stays_open_to_choose_an_encoding(qtbot, window, tmp_path, messages):
+    from gis_app.shell.exchange.actions import open_import_dialog
+    from tests.exchange_corpus import shapefile
+
+    names = ["Łódź Świętokrzyska", "Brno Žižkov"]
+    path = shapefile(tmp_path, "cz", [(b"MALO", "C", 10, 0), (b"TEN", "C", 40, 0)],
+                     [[f"L{i}".encode(), n.encode("cp1250")] for i, n in enumerate(names)])
+    dialog = open_import_dialog(window, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked = dialog.tr("Choose the encoding: none decodes the text cleanly.")
+    qtbot.waitUntil(lambda: dialog.pending is None and dialog.detected_label.text() == asked, timeout=20000)
+    assert dialog.isVisible() and dialog.preview is None
+    dialog.encoding_combo.setCurrentIndex(dialog.encoding_combo.findData("cp1250"))
+    dialog.encoding_combo.activated.emit(dialog.encoding_combo.currentIndex())
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.pending is None, timeout=20000)
+    shown = [dialog.names_list.item(i).text() for i in range(dialog.names_list.count())]
+    assert set(names) <= set(shown)

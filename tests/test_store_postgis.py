@@ -246,7 +246,8 @@ def test_export_web_reads_a_database_project(published, tmp_path, pg_dsn):
     out = tmp_path / "web.html"
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), "export-web", published, "--out", str(out)],
                             capture_output=True, text=True, timeout=300, cwd=ROOT,
-                            env={**__import__("os").environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"})
+                            env={**__import__("os").environ, "KCN_NO_BOOTSTRAP": "1",
+                                 "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"})
     assert result.returncode == 0, result.stderr
     html = out.read_text(encoding="utf-8")
     assert LOT in html

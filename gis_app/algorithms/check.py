@@ -39,6 +39,9 @@ class CheckAlgorithm(Algorithm):
         from ..rules.travel import load_travel_times
 
         project = Project.load(params["project"])
+        from ..exchange.crs_check import require_projected
+
+        require_projected(project, params["project"])
         ruleset = resolve_rulesets(params.get("rules"), project.meta)
         feedback.progress(10)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None

@@ -29,9 +29,9 @@ class Convert(Algorithm):
         Param("crs", "str", t("hệ tọa độ của tệp vào, ví dụ 9209 (bắt buộc khi tệp không có .prj)",
                               "CRS of the input, e.g. 9209 (required when the file has no .prj)")),
         Param("to_crs", "str", t("hệ tọa độ tệp ra", "CRS of the output")),
-        Param("encoding", "choice", t("bảng mã văn bản tệp vào: auto|utf-8|cp1258|tcvn3|vni",
-                                       "text encoding of the input: auto|utf-8|cp1258|tcvn3|vni"), default="auto",
-              choices=ENCODING_CHOICES),
+        Param("encoding", "str", t("bảng mã văn bản tệp vào: auto|utf-8|cp1258|tcvn3|vni|cp1250|latin-1…",
+                                    "text encoding of the input: auto|utf-8|cp1258|tcvn3|vni|cp1250|latin-1…"),
+              default="auto"),
         Param("out_encoding", "choice", t("bảng mã tệp ra (SHP/CSV): utf-8|cp1258|tcvn3",
                                                "text encoding of the output (SHP/CSV): utf-8|cp1258|tcvn3"),
               default="utf-8", choices=OUT_ENCODING_CHOICES),
@@ -81,7 +81,9 @@ class Convert(Algorithm):
         elif map_fields:
             mapping = MappingStore().mapping_for(columns)
         if mapping is not None and map_fields is not False:
+            before = list(frame.columns)
             frame = apply_mapping(frame, mapping, {"zone_id": params.get("zone_id")})
+            _account_mapping(dataset.account, before, frame, mapping)
             layer_name = layer_name or mapping.target_layer or None
             area_note = declared_area_note(frame)
             if area_note:
@@ -89,9 +91,9 @@ class Convert(Algorithm):
         layer_name = layer_name or dataset.layer
         id_column = next((c for c in ("parcel_id", "zone_id", "subzone_id") if c in frame.columns), None)
         written = write_dataset(frame, target, layer_name, params["out_encoding"], params.get("to_crs"), id_column,
-                                csv_raw=bool(params.get("csv_raw")))
+                                csv_raw=bool(params.get("csv_raw")), account=dataset.account)
         feedback.progress(95)
-        for line in dataset.notes + written.notes + dataset.report.details():
+        for line in dataset.notes + written.notes + dataset.report.details() + dataset.account.entity_details():
             feedback.log(line)
         enc = dataset.encoding
         if enc is not None and enc.confidence < 0.6 and params["encoding"] == "auto":
@@ -104,7 +106,7 @@ class Convert(Algorithm):
                                "preview": enc.preview[:5]} if enc else None,
                   "crs_in": {"epsg": frame.crs.to_epsg() if frame.crs is not None else None,
                              "reason": dataset.crs_reason},
-                  "crs_out": crs_out, "geometry": dataset.report.as_dict(),
+                  "crs_out": crs_out, "geometry": dataset.report.as_dict(), **dataset.account.as_dict(),
                   "mapping": mapping.as_dict() if mapping is not None and map_fields is not False else None,
                   "notes": dataset.notes + written.notes}
         if params.get("report"):
@@ -118,6 +120,16 @@ class Convert(Algorithm):
                     enc=f"{enc.encoding} ({enc.confidence:.0%})" if enc else "-",
                     cin=report["crs_in"]["epsg"], cout=crs_out)
         return {"summary": summary, "output": str(target), "report": report}
+
+
+def _account_mapping(account, before: list[str], frame, mapping) -> None:
+    """Record the renames the field mapping made (a column in the way is kept as ``<name>_orig``)."""
+    after = [c for c in frame.columns]
+    for src, dst in zip(before, after):
+        if src != dst:
+            why = t("ánh xạ trường", "field mapping") if mapping.fields.get(src) == dst else \
+                t("tên đã dùng cho trường được ánh xạ", "name taken by a mapped field")
+            account.rename(src, dst, why)
 
 
 def _load_mapping(path: Path):

@@ -67,6 +67,9 @@ class ExportPdf(Algorithm):
                            "warning: the remembered logo {p} is gone; printing without it", p=layout.logo_path))
             layout.logo_path = ""
         project = Project.load(params["project"])
+        from ..exchange.crs_check import require_projected
+
+        require_projected(project, params["project"])
         check_project_drawable(project, params["project"])  # a blank sheet is no answer
         if params.get("raster"):
             from ..cartography.raster import add_raster_layer

@@ -27,6 +27,13 @@ class ExportQgis(Algorithm):
         if out.suffix.lower() != ".qgz":
             raise InputError(t("tệp ra phải có đuôi .qgz", "the output must end in .qgz"), "--out")
         project = Project.load(params["project"])
+        from ..exchange.crs_check import require_projected
+
+        require_projected(project, params["project"])
+        from ..core.degenerate import degenerate_notes
+
+        for line in degenerate_notes(project):
+            feedback.log(line)
         feedback.progress(10)
         notes = TextNotes()
         written = export_qgis(project, out, notes)

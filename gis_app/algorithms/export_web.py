@@ -28,6 +28,9 @@ class ExportWeb(Algorithm):
         if out.suffix.lower() not in (".html", ".htm"):
             raise InputError(t("tệp đầu ra phải là .html", "the output must be .html"), out)
         project = Project.load(params["project"])
+        from ..exchange.crs_check import require_projected
+
+        require_projected(project, params["project"])
         feedback.progress(5)
         write_web_map(project, out, feedback, params.get("rules"))
         feedback.progress(100)

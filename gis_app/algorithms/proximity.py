@@ -28,6 +28,9 @@ class ProximityAlgorithm(Algorithm):
         from ..proximity.analysis import ProximitySettings, run_proximity
 
         project = Project.load(params["project"])
+        from ..exchange.crs_check import require_projected
+
+        require_projected(project, params["project"])
         feedback.progress(20)
         settings = ProximitySettings(speed_kmh=params["speed"], access_speed_kmh=params["access_speed"],
                                      detour=params["detour"], limit_minutes=params["limit"])

@@ -37,6 +37,9 @@ class ReportAlgorithm(Algorithm):
             raise InputError(t("cần ít nhất một trong --xlsx, --pdf", "give at least one of --xlsx, --pdf"),
                              "--xlsx/--pdf")
         project = Project.load(params["project"])
+        from ..exchange.crs_check import require_projected
+
+        require_projected(project, params["project"])
         ruleset = resolve_rulesets(params.get("rules"), project.meta)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), travel=travel)

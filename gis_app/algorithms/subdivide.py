@@ -24,7 +24,20 @@ class Subdivide(Algorithm):
                                 "SITE is a project: subdivide this zone's vacant industrial land (its roads give access)")),
         Param("layer", "str", t("lớp cần đọc trong tệp vùng đất", "layer to read from the site file")),
         Param("crs", "str", t("hệ tọa độ khi tệp không có (vd. 9209)", "CRS when the file has none (e.g. 9209)")),
-        Param("min_lot", "float", t("diện tích lô tối thiểu, m²", "minimum lot area, m²"), default=500.0),
+        Param("preset", "choice", t("mẫu bố cục: cnht (lô DNNVV), kcn (cả khu công nghiệp), ccn (cả cụm công nghiệp)",
+                                    "layout preset: cnht (SME lots), kcn (a whole industrial park), ccn (a whole cluster)"),
+              default="cnht", choices=("cnht", "kcn", "ccn")),
+        Param("entrance", "str", t("lối vào: X,Y (hệ tọa độ của vùng đất, lặp lại được) hoặc tệp điểm",
+                                   "entrance: X,Y (site CRS, repeatable) or a file of points"), multiple=True),
+        Param("wwtp_at", "str", t("vị trí trạm xử lý nước thải X,Y (mặc định: cạnh xa lối vào nhất)",
+                                  "wastewater plant position X,Y (default: the edge farthest from the entrance)")),
+        Param("main_road_width", "float", t("bề rộng đường chính, m (mặc định 34)", "main road width, m (default 34)")),
+        Param("secondary_road_width", "float", t("bề rộng đường nhánh, m (mặc định 24)",
+                                                 "secondary road width, m (default 24)")),
+        Param("corner_radius", "float", t("bán kính bó vỉa ở nút giao, m (mặc định 12)",
+                                          "kerb radius at intersections, m (default 12)")),
+        Param("min_lot", "float", t("diện tích lô tối thiểu, m² (cnht 500, kcn 5.000, ccn 1.000)",
+                                    "minimum lot area, m² (cnht 500, kcn 5,000, ccn 1,000)")),
         Param("lot_mix", "str", t("cơ cấu lô, vd. 500-1000:0.3,1000-5000:0.7 (tỷ lệ theo diện tích)",
                                   "lot mix, e.g. 500-1000:0.3,1000-5000:0.7 (shares of lot land)")),
         Param("frontage", "float", t("mặt tiền tối thiểu, m (lô < 1.000 m²)", "minimum frontage, m (lots < 1,000 m²)"),
@@ -36,8 +49,8 @@ class Subdivide(Algorithm):
         Param("block_length", "float", t("chiều dài khối giữa hai đường ngang, m",
                                          "block length between cross roads, m"), default=250.0),
         Param("access", "path", t("tệp đường hiện có hoặc cạnh tiếp cận", "existing roads or access edges file")),
-        Param("hightech_share", "float", t("tỷ lệ khối dự trữ công nghệ cao (0–1)",
-                                           "share of the high-tech reserve block (0–1)"), default=0.0),
+        Param("hightech_share", "float", t("tỷ lệ khối dự trữ công nghệ cao (0–1; kcn: 0,2 đất công nghiệp)",
+                                           "share of the high-tech reserve block (0–1; kcn: 0.2 of industrial land)")),
         Param("green_buffer", "float", t("dải cây xanh dọc ranh giới, m", "green buffer along the boundary, m"),
               default=0.0),
         Param("lot_use", "choice", t("mục đích của lô", "use of the lots"), default="cnht",
@@ -46,10 +59,13 @@ class Subdivide(Algorithm):
     outputs = (Output("out", "file"), Output("json", "json"))
 
     def process(self, params: dict, feedback) -> dict:
-        from ..core.atomic import write_text_atomic
-        from ..subdivision import api, output, site
+        from ..subdivision import api, site
         from ..subdivision.params import SubdivisionParams, check_params, parse_lot_mix
 
+        if params.get("preset") in ("kcn", "ccn"):
+            return self._park(params, feedback)
+        params = {**params, "min_lot": 500.0 if params.get("min_lot") is None else params["min_lot"],
+                  "hightech_share": params.get("hightech_share") or 0.0}
         sp = SubdivisionParams(
             min_lot=params["min_lot"], lot_mix=parse_lot_mix(params.get("lot_mix"), params["min_lot"]),
             frontage=params["frontage"], frontage_large=params["frontage_large"],
@@ -67,16 +83,62 @@ class Subdivide(Algorithm):
             access_ids, access_parts = site.load_access(params["access"], crs, polygon, sp.tolerance)
         feedback.progress(5)
         result = api.run(polygon, crs, sp, access_ids, access_parts, feedback, params["lot_use"])
+        return self._write(params, result, feedback)
+
+    def _park(self, params: dict, feedback) -> dict:
+        """Presets ``kcn``/``ccn``: a whole park (``subdivision.park``)."""
+        from ..subdivision import api, park, site
+        from ..subdivision.params import parse_lot_mix
+
+        pp = park.preset_params(
+            params["preset"], main_road_width=params.get("main_road_width"),
+            secondary_road_width=params.get("secondary_road_width"), internal_road_width=params.get("road_width"),
+            block_length=params.get("block_length"), corner_radius=params.get("corner_radius"),
+            green_strip=params.get("green_buffer") or None, hightech_share=params.get("hightech_share"),
+            min_lot=params.get("min_lot"), frontage_large=params.get("frontage_large"),
+            max_depth_ratio=params.get("max_depth_ratio"),
+            wwtp_at=_xy(params["wwtp_at"], "--wwtp-at") if params.get("wwtp_at") else None)
+        if params.get("lot_mix"):
+            pp = park.replace(pp, lot_mix=parse_lot_mix(params["lot_mix"], pp.min_lot))
+        for arg, value in (("--main-road-width", pp.main_road_width), ("--secondary-road-width",
+                                                                        pp.secondary_road_width),
+                           ("--road-width", pp.internal_road_width), ("--block-length", pp.block_length),
+                           ("--min-lot", pp.min_lot)):
+            if not value > 0:
+                raise InputError(t("giá trị ngoài phạm vi cho phép", "value out of the allowed range"), arg)
+        if not 0 <= pp.hightech_share < 1 or pp.corner_radius < 0:
+            raise InputError(t("giá trị ngoài phạm vi cho phép", "value out of the allowed range"),
+                             "--hightech-share" if not 0 <= pp.hightech_share < 1 else "--corner-radius")
+        roads = None
+        if params.get("zone"):
+            polygon, crs, _, _ = site.load_zone_vacant_land(params["site"], params["zone"], pp.tolerance)
+            roads = site.zone_road_geoms(params["site"], params["zone"])
+        else:
+            polygon, crs = site.load_site(params["site"], params.get("layer"), params.get("crs"))
+        if params.get("access"):
+            roads = site.read_geoms(params["access"], crs, t("lối vào", "access"))
+        entrances = []
+        for value in params.get("entrance") or []:
+            entrances += site.load_entrances(value, crs, polygon)
+        if not entrances:
+            entrances = [park.default_entrance(polygon, roads)]
+        feedback.progress(5)
+        result = api.run_park(polygon, crs, pp, entrances, feedback)
+        return self._write(params, result, feedback)
+
+    def _write(self, params: dict, result, feedback) -> dict:
+        from ..core.atomic import atomic_outputs
+        from ..subdivision import output
+
         metrics, problems, frames = result.metrics, result.metrics["problems"], result.frames
-        writers = (("out", lambda: output.write_gpkg(frames, params["out"])),
-                   ("json", lambda: write_text_atomic(params["json"],
-                                                      json.dumps(metrics, ensure_ascii=False, indent=2))))
-        for arg, write in writers:
-            try:
-                write()
-            except OSError as exc:  # unwritable folder, full disk: the user's to fix
-                raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
-                                   err=exc.strerror or exc), params[arg]) from exc
+        try:  # the layout and its metrics replace the old pair together (journaled set)
+            with atomic_outputs(params["out"]) as outputs:
+                output.write_gpkg(frames, outputs.path(params["out"]))
+                outputs.path(params["json"]).write_text(json.dumps(metrics, ensure_ascii=False, indent=2),
+                                                         encoding="utf-8")
+        except OSError as exc:  # unwritable folder, full disk: the user's to fix
+            raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
+                               err=exc.strerror or exc), params["out"]) from exc
         summary = t("{n} lô, {a:.1f} ha lô ({s:.1%} vùng đất), {r:.1f} ha đường, {sec:.1f} s",
                     "{n} lots, {a:.1f} ha of lots ({s:.1%} of the site), {r:.1f} ha of roads, {sec:.1f} s",
                     n=metrics["lots"], a=metrics["lot_m2"] / 1e4, s=metrics["lot_share"],
@@ -88,5 +150,22 @@ class Subdivide(Algorithm):
             return {"summary": summary, "exit_code": 1}
         if not metrics["lots"]:
             feedback.log(t("không tạo được lô nào trên vùng đất này", "no lot fits on this site"))
+        if "balance" in metrics:
+            from ..subdivision import balance
+
+            for label, ha, share in balance.table_rows(metrics["balance"]):
+                feedback.log(f"  {label:<32} {ha:>10} ha {share:>6} %")
+            for finding in metrics["qcvn"]:
+                if finding["status"] != "ok":
+                    feedback.log(t("KHÔNG ĐẠT: {m}", "NOT MET: {m}", m=finding["message"]))
         return {"summary": summary}
+
+
+def _xy(text: str, arg: str):
+    """``X,Y`` → (x, y); InputError naming ``arg`` otherwise."""
+    try:
+        x, y = (float(v) for v in str(text).split(","))
+    except ValueError:
+        raise InputError(t("cần dạng X,Y (vd. 579500,2315400)", "expected X,Y (e.g. 579500,2315400)"), arg)
+    return x, y
 

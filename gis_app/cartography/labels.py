@@ -6,7 +6,7 @@ import shapely
 
 from ..core.numbers import fmt_m2
 from .layout import MM
-from .paper import FONT, FONT_BOLD, PaperTransform, group_digits
+from .paper import FONT, FONT_BOLD, PaperTransform, clip_to_extent
 
 ZONE_FONT = 8.0
 
@@ -94,7 +94,7 @@ def draw_lot_labels(c, tr: PaperTransform, parcels) -> int:
     lots = _drawable(lots)
     if lots.empty:
         return 0
-    clipped = shapely.clip_by_rect(lots.geometry.values, *tr.extent)  # the part on this sheet
+    clipped = clip_to_extent(lots.geometry.values, tr.extent)  # the part on this sheet
     keep = ~(shapely.is_empty(clipped) | shapely.is_missing(clipped))
     lots, clipped = lots[keep], clipped[keep]
     if lots.empty:

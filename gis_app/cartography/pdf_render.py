@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -27,8 +24,8 @@ from .labels import draw_lot_labels, draw_zone_labels
 from .keymap import draw_key_map
 from .layout import MM, PrintLayout, page_geometry
 from .legend import draw_legend
-from .paper import (FONT, FONT_BOLD, PaperTransform, group_digits, hex_rgb, line_path, register_fonts,
-                    ring_path, split_parts)
+from .paper import (FONT, FONT_BOLD, PaperTransform, clip_to_extent, group_digits, hex_rgb, line_path,
+                    register_fonts, ring_path, split_parts)
 from .scalebar import draw_north_arrow, draw_scale_bar
 from .sheets import MapSheet, plan_sheets
 from .styling import layer_title, legend_rows, styled_frame
@@ -51,11 +48,20 @@ def vacant_industrial(parcels):
 
 
 def warn_missing_geometry(frame, layer: str, feedback: Feedback) -> int:
-    """Say (not silently skip) how many features have no geometry to draw."""
+    """Say (not silently skip) how many features have no geometry to draw, and which degenerate ones
+    (zero area, invalid ring) are drawn as they are (``core.degenerate``), in one line per layer."""
+    from ..core.degenerate import degenerate_note
+
     missing = int(shapely.is_missing(frame.geometry.values).sum()) if len(frame) else 0
+    parts = []
     if missing:
-        feedback.log(t("cảnh báo: lớp {l} có {n} đối tượng không có hình học, không vẽ được",
+        parts.append(t("cảnh báo: lớp {l} có {n} đối tượng không có hình học, không vẽ được",
                        "warning: layer {l} has {n} features without geometry; they cannot be drawn", l=layer, n=missing))
+    degenerate = degenerate_note(frame, layer)
+    if degenerate:
+        parts.append(degenerate if not parts else degenerate.split(": ", 1)[1])
+    if parts:
+        feedback.log("; ".join(parts))
     return missing
 
 
@@ -81,7 +87,7 @@ def draw_vector_layer(c, tr: PaperTransform, frame, style: dict, fills, opacity:
     """Clip to the map extent, move to paper in one vectorised call, draw one path per feature."""
     if frame.empty:
         return 0
-    geoms = shapely.clip_by_rect(frame.geometry.values, *tr.extent)
+    geoms = clip_to_extent(frame.geometry.values, tr.extent)
     keep = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     geoms, fills = shapely.transform(geoms[keep], tr.xy), np.asarray(fills, dtype=object)[keep]
     stroke = style.get("stroke")
@@ -259,7 +265,7 @@ def _draw_page(c, project, layout, geom, scale, sheet: MapSheet, sheets, subject
         if sheet.number == 1:  # once per print, not once per sheet
             warn_missing_geometry(frame, state["name"], feedback)
         if draw_vector_layer(c, tr, frame, style, fills, float(state.get("opacity", 1.0))):
-            clipped = shapely.clip_by_rect(frame.geometry.values, *extent)
+            clipped = clip_to_extent(frame.geometry.values, extent)
             visible = frame[~(shapely.is_missing(clipped) | shapely.is_empty(clipped))]
             legend_layers.append((layer_title(state["name"]), style, legend_rows(visible, style)))
         feedback.progress(span[0] + span[1] * 0.8 * (i + 1) / max(1, len(states)))
@@ -331,26 +337,31 @@ def pdf_to_png(pdf_path, png_path, dpi: int = 300, feedback: Feedback | None = N
     """
     import pypdfium2 as pdfium
 
-    png_path = Path(png_path)
-    png_path.parent.mkdir(parents=True, exist_ok=True)
+    from ..core.atomic import atomic_outputs, check_output_path, write_error
+
+    png_path = check_output_path(png_path)
+    try:
+        png_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(exc, png_path) from None
     doc = pdfium.PdfDocument(str(pdf_path))
-    tmp_dir = Path(tempfile.mkdtemp(prefix=f".{png_path.stem}.", dir=png_path.parent))
     try:
         targets = sheet_png_paths(png_path, len(doc))
-        for i, target in enumerate(targets):
-            if feedback:  # a long series can be canceled between pages; nothing is moved in then
-                feedback.check_canceled()
-            _render_page(doc[i], dpi).save(tmp_dir / target.name, format="PNG", dpi=(dpi, dpi))
         earlier = [png_path, *png_path.parent.glob(f"{glob.escape(png_path.stem)}-[0-9][0-9]{png_path.suffix}")]
-        for stale in earlier:
-            if stale not in targets and stale.is_file():
-                stale.unlink()
-        for target in targets:
-            os.replace(tmp_dir / target.name, target)
+        # The whole series replaces the old one as a set (journaled): never half old, half new sheets.
+        with atomic_outputs(png_path) as outputs:
+            for i, target in enumerate(targets):
+                if feedback:  # a long series can be canceled between pages; nothing is moved in then
+                    feedback.check_canceled()
+                _render_page(doc[i], dpi).save(outputs.path(target), format="PNG", dpi=(dpi, dpi))
+            for stale in earlier:
+                if stale not in targets and stale.is_file():
+                    outputs.remove(stale)
         return targets
+    except OSError as exc:
+        raise write_error(exc, png_path) from None
     finally:
         doc.close()
-        shutil.rmtree(tmp_dir, ignore_errors=True)
 
 
 def _render_page(page, dpi: int):

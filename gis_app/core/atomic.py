@@ -14,12 +14,19 @@ files of one output set:
   moves are done; a kill before the journal leaves the old set, a kill after it is completed (rolled
   forward) by the next write or open, so a reader that goes through :func:`clean_leftovers` sees the old
   or the new set, never half of each.
+
+Any failure of the file system while writing (read-only or missing folder, permission denied, disk full,
+an output path that is a folder, a name Windows refuses) becomes one :class:`WriteError` naming the
+output: an ``InputError`` (exit 2, a message box) that is also an ``OSError`` for callers that retry or
+fall back. The temporary files are removed as above.
 """
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import re
 import secrets
 import shutil
 from pathlib import Path
@@ -30,12 +37,61 @@ try:  # POSIX; on Windows a dead writer's leftovers are recognised by age instea
 except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
+from .errors import InputError
+from .i18n import t
+
 TMP_MARK = ".kcn-tmp-"
 STALE_SECONDS_WITHOUT_LOCKS = 24 * 3600
+# Names Windows refuses (a file written here is sent to colleagues on Windows): reserved device names
+# and characters. Source: Microsoft, "Naming Files, Paths, and Namespaces".
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
+_WINDOWS_BAD_CHARS = set('<>:"|?*') | {chr(c) for c in range(32)}
 
 
 class WriteCheckFailed(OSError):
     """The written temporary file did not pass its check; the target was left untouched."""
+
+
+class WriteError(InputError, OSError):
+    """An output could not be written: the user's to fix (exit 2), and an OSError for old callers."""
+
+
+def check_output_path(target: str | Path) -> Path:
+    """The output path, or WriteError when it cannot be a file: a folder, a name Windows refuses."""
+    target = Path(target)
+    name = target.name
+    if not name or name in (".", ".."):
+        raise WriteError(t("tệp ra không có tên", "the output has no file name"), target)
+    if target.is_dir():
+        raise WriteError(t("tệp ra là một thư mục", "the output is a folder"), target)
+    if _WINDOWS_RESERVED.match(name) or any(c in _WINDOWS_BAD_CHARS for c in name) or name[-1] in " .":
+        raise WriteError(t("tên tệp ra không hợp lệ trên Windows ({name})", "the output name is not allowed on "
+                           "Windows ({name})", name=name), target)
+    return target
+
+
+def write_error(exc: OSError, target: str | Path) -> WriteError:
+    """One clear message for a failed write to ``target`` (never a traceback)."""
+    if isinstance(exc, WriteError):
+        return exc
+    code = getattr(exc, "errno", None)
+    if code == errno.EROFS:
+        why = t("thư mục chỉ đọc", "the folder is read-only")
+    elif code in (errno.EACCES, errno.EPERM):
+        why = t("không có quyền ghi", "permission denied")
+    elif code == errno.ENOSPC:
+        why = t("hết chỗ trên đĩa", "the disk is full")
+    elif code == errno.ENOENT:
+        why = t("thư mục không tồn tại", "the folder does not exist")
+    elif code == errno.EISDIR:
+        why = t("tệp ra là một thư mục", "the output is a folder")
+    elif code == errno.ENOTDIR:
+        why = t("một phần của đường dẫn không phải thư mục", "a part of the path is not a folder")
+    elif code == errno.ENAMETOOLONG:
+        why = t("tên quá dài", "the name is too long")
+    else:
+        why = exc.strerror or str(exc) or type(exc).__name__
+    return WriteError(t("không ghi được tệp ra: {why}", "cannot write the output: {why}", why=why), target)
 
 
 def _fsync_path(path: Path) -> None:
@@ -147,10 +203,14 @@ def atomic_path(target: str | Path, suffix: str | None = None,
     ``verify(tmp)`` (optional) raises when the written file is not what it should be (e.g. a writer
     that reported success on a full disk); the target is then left untouched. The new file is
     fsync'ed before the rename. Leftovers of earlier, killed writes of ``target`` are removed first.
+    Any OSError (read-only folder, full disk...) becomes a :class:`WriteError` naming ``target``.
     """
-    target = Path(target)
+    target = check_output_path(target)
     clean_leftovers(target)
-    token, lock = _new_token(target)
+    try:
+        token, lock = _new_token(target)
+    except OSError as exc:
+        raise write_error(exc, target) from None
     tmp_path = target.parent / f"{token}{suffix or target.suffix or '.tmp'}"
     try:
         yield tmp_path  # writers such as GDAL refuse to overwrite: the path is free
@@ -161,6 +221,8 @@ def atomic_path(target: str | Path, suffix: str | None = None,
         _fsync_path(tmp_path)
         os.replace(tmp_path, target)
         _fsync_path(target.parent)
+    except OSError as exc:
+        raise write_error(exc, target) from None
     finally:
         with contextlib.suppress(OSError):
             if tmp_path.is_dir():
@@ -195,6 +257,11 @@ class OutputSet:
         self.dirs: dict[Path, Path] = {}
         self.targets: dict[Path, tuple[str, ...]] = {}
         self.verifiers: dict[Path, Callable[[Path], None]] = {}
+        self.removals: list[Path] = []
+
+    def remove(self, stale: str | Path) -> None:
+        """Remove ``stale`` (an old file the new set no longer has) when the set is committed."""
+        self.removals.append(Path(stale).absolute())
 
     def path(self, target: str | Path, sidecars: tuple[str, ...] = (),
              verify: Callable[[Path], None] | None = None) -> Path:
@@ -224,39 +291,46 @@ def atomic_outputs(first_target: str | Path) -> Iterator[OutputSet]:
     ``with atomic_outputs(out) as outputs: write(outputs.path(out)); write(outputs.path(json_out))``.
     The journal (commit point) lives beside ``first_target``; its cleanup also finishes the set.
     """
-    first_target = Path(first_target).absolute()
+    first_target = check_output_path(Path(first_target).absolute())
     clean_leftovers(first_target)
-    token, lock = _new_token(first_target)
+    try:
+        token, lock = _new_token(first_target)
+    except OSError as exc:
+        raise write_error(exc, first_target) from None
     outputs = OutputSet(token, lock, first_target.parent)
     journal = first_target.parent / f"{token}.commit"
     try:
-        yield outputs
-        moves, obsolete = [], []
-        for target, sidecars in outputs.targets.items():
-            tmp_dir = outputs.dirs[target.parent]
-            produced = [p for p in tmp_dir.iterdir() if p.stem == target.stem and p.name != "journal"] \
-                if sidecars else [tmp_dir / target.name]
-            if not any(p.exists() for p in produced):
-                raise WriteCheckFailed(f"the writer produced no file for {target}")
-            if target in outputs.verifiers:
-                outputs.verifiers[target](tmp_dir / target.name)
+        try:
+            yield outputs
+            moves, obsolete = [], []
+            for target, sidecars in outputs.targets.items():
+                tmp_dir = outputs.dirs[target.parent]
                 produced = [p for p in tmp_dir.iterdir() if p.stem == target.stem and p.name != "journal"] \
                     if sidecars else [tmp_dir / target.name]
-            moves += [(str(p), str(target.parent / p.name)) for p in produced]
-            names = {p.name for p in produced}
-            obsolete += [str(target.with_suffix(s)) for s in sidecars
-                         if target.with_suffix(s).name not in names]
-        for tmp_dir in outputs.dirs.values():
-            _fsync_tree(tmp_dir)
-            if tmp_dir.parent != first_target.parent:
-                (tmp_dir / "journal").write_text(str(journal), encoding="utf-8")
-        staged = journal.with_suffix(".staged")
-        staged.write_text(json.dumps({"moves": moves, "obsolete": obsolete,
-                                      "dirs": [str(d) for d in outputs.dirs.values()]}), encoding="utf-8")
-        _fsync_path(staged)
-        os.replace(staged, journal)  # the commit point
-        _fsync_path(journal.parent)
-        _roll_forward(journal)
+                if not any(p.exists() for p in produced):
+                    raise WriteCheckFailed(f"the writer produced no file for {target}")
+                if target in outputs.verifiers:
+                    outputs.verifiers[target](tmp_dir / target.name)
+                    produced = [p for p in tmp_dir.iterdir() if p.stem == target.stem and p.name != "journal"] \
+                        if sidecars else [tmp_dir / target.name]
+                moves += [(str(p), str(target.parent / p.name)) for p in produced]
+                names = {p.name for p in produced}
+                obsolete += [str(target.with_suffix(s)) for s in sidecars
+                             if target.with_suffix(s).name not in names]
+            obsolete += [str(p) for p in outputs.removals]
+            for tmp_dir in outputs.dirs.values():
+                _fsync_tree(tmp_dir)
+                if tmp_dir.parent != first_target.parent:
+                    (tmp_dir / "journal").write_text(str(journal), encoding="utf-8")
+            staged = journal.with_suffix(".staged")
+            staged.write_text(json.dumps({"moves": moves, "obsolete": obsolete,
+                                          "dirs": [str(d) for d in outputs.dirs.values()]}), encoding="utf-8")
+            _fsync_path(staged)
+            os.replace(staged, journal)  # the commit point
+            _fsync_path(journal.parent)
+            _roll_forward(journal)
+        except OSError as exc:
+            raise write_error(exc, first_target) from None
     finally:
         for tmp_dir in outputs.dirs.values():
             shutil.rmtree(tmp_dir, ignore_errors=True)

@@ -98,3 +98,24 @@ def reproject(frame, dst):
         out = frame.copy()
         return out.set_geometry(moved.rename(out.geometry.name), crs=dst)
     return moved
+
+
+def local_projected_crs(frame) -> CRS:
+    """A projected CRS for a geographic GeoDataFrame: its VN-2000 TM-3 zone (VN-2000 data, nearest
+    central meridian) or its UTM zone (``GeoDataFrame.estimate_utm_crs``, WGS 84 datum)."""
+    import shapely
+
+    if is_vn2000(frame.crs):
+        return vn2000_tm3_for_longitude(shapely.centroid(shapely.union_all(frame.geometry.values)).x)
+    return frame.estimate_utm_crs()
+
+
+def vn2000_tm3_for_longitude(lon: float) -> CRS:
+    """The VN-2000 TM-3 zone whose central meridian is nearest to ``lon`` (degrees)."""
+    return CRS.from_epsg(min(VN2000_TM3_EPSG, key=lambda code: abs(_central_meridian(code) - lon)))
+
+
+@lru_cache(maxsize=None)
+def _central_meridian(epsg: int) -> float:
+    params = CRS.from_epsg(epsg).coordinate_operation.params
+    return next(p.value for p in params if "longitude" in p.name.lower())

@@ -26,7 +26,7 @@ class Param:
     required: bool = False
     positional: bool = False
     choices: tuple = ()
-    multiple: bool = False  # repeatable (CLI: the flag may be given several times; value is a list)
+    multiple: bool = False  # repeatable on the CLI (a list of values)
 
     def help_text(self) -> str:
         """The help in the UI language: helps written "tiếng Việt / English" are split."""

@@ -6,7 +6,6 @@ styles, and the last map view. Saves are atomic (temp file, then rename).
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 

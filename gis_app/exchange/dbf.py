@@ -42,18 +42,19 @@ class DbfField:
 @dataclass
 class DbfTable:
     fields: list[DbfField]
-    columns: dict[str, np.ndarray]  # raw name (latin-1 str) -> array of bytes values
+    columns: dict[str, np.ndarray]  # unique raw name (latin-1 str, ``__N`` on repeats) -> bytes values
     deleted: np.ndarray  # bool per record
     ldid: int = 0
     notes: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # key in ``columns`` of each field, in order
 
     def text_samples(self, limit: int = 5000) -> list[bytes]:
         """Raw values of the text fields (and non-ASCII field names) for encoding detection."""
         out = [f.raw_name for f in self.fields if any(b > 0x7F for b in f.raw_name)]
-        for f in self.fields:
+        for f, key in zip(self.fields, self.keys):
             if f.type == "C":
                 # the first rows are enough to recognise an encoding; unique() over all is costly
-                values = pd.unique(self.columns[f.raw_name.decode("latin-1")][:4 * limit])
+                values = pd.unique(self.columns[key][:4 * limit])
                 out.extend(v.rstrip(b" \x00") for v in values[:limit])
         return out
 
@@ -83,49 +84,149 @@ def read_dbf(path: str | Path) -> DbfTable:
     unique = _dedupe(names)
     dtype = np.dtype([("_deleted", "S1")] + [(u, f"S{f.length}") for u, f in zip(unique, fields)])
     records = np.frombuffer(data, dtype=dtype, count=n_records, offset=header_len)
-    columns = {name: records[u] for name, u in zip(names, unique)}
-    return DbfTable(fields, columns, records["_deleted"] == b"*", ldid=data[29])
+    columns = {u: records[u] for u in unique}
+    return DbfTable(fields, columns, records["_deleted"] == b"*", ldid=data[29], keys=unique)
 
 
-def decode_table(table: DbfTable, encoding: str) -> pd.DataFrame:
-    """The table as a DataFrame: text decoded to NFC Unicode, numbers, dates and booleans typed."""
-    out = {}
-    for f in table.fields:
-        raw = table.columns[f.raw_name.decode("latin-1")]
-        name = encodings.decode(f.raw_name, encoding) if any(b > 0x7F for b in f.raw_name) \
-            else f.raw_name.decode("ascii", errors="replace")
-        name = name.strip() or f"field{len(out) + 1}"
-        out[name] = _convert(raw, f, encoding)
+# dBASE language-driver ids (header byte 29) and their code pages, from the dBASE/ESRI tables.
+# 0x57 ("ANSI": the writer's Windows code page, whatever it was) and 0 declare nothing.
+LDID_CODEPAGES = {
+    0x01: "cp437", 0x02: "cp850", 0x03: "cp1252", 0x08: "cp865", 0x09: "cp437", 0x0A: "cp850", 0x0B: "cp437",
+    0x0D: "cp437", 0x0E: "cp850", 0x0F: "cp437", 0x10: "cp850", 0x11: "cp437", 0x12: "cp850", 0x13: "cp932",
+    0x14: "cp850", 0x15: "cp437", 0x16: "cp850", 0x17: "cp865", 0x18: "cp437", 0x19: "cp437", 0x1A: "cp850",
+    0x1B: "cp437", 0x1C: "cp863", 0x1D: "cp850", 0x1F: "cp852", 0x22: "cp852", 0x23: "cp852", 0x24: "cp860",
+    0x25: "cp850", 0x26: "cp866", 0x37: "cp850", 0x40: "cp852", 0x4D: "cp936", 0x4E: "cp949", 0x4F: "cp950",
+    0x50: "cp874", 0x58: "cp1252", 0x59: "cp1252", 0x64: "cp852", 0x65: "cp866", 0x66: "cp865",
+    0x67: "cp861", 0x6A: "cp737", 0x6B: "cp857", 0x6C: "cp863", 0x78: "cp950", 0x79: "cp949", 0x7A: "cp936",
+    0x7B: "cp932", 0x7C: "cp874", 0x86: "cp737", 0x87: "cp852", 0x88: "cp857", 0xC8: "cp1250",
+    0xC9: "cp1251", 0xCA: "cp1254", 0xCB: "cp1253", 0xCC: "cp1257",
+}
+
+
+def ldid_encoding(ldid: int) -> str | None:
+    """The code page a DBF language-driver byte declares, or None (0, 0x57 'ANSI', unknown)."""
+    return LDID_CODEPAGES.get(ldid)
+
+
+def decode_table(table: DbfTable, encoding: str, account=None) -> pd.DataFrame:
+    """The table as a DataFrame: text decoded to NFC Unicode, numbers, dates and booleans typed.
+
+    Field names are decoded like the values (a name cut inside a letter is kept as far as it is
+    valid); duplicate names are kept under distinct names (``NAME2``, as GDAL does). Values that
+    cannot be typed (impossible dates, numbers that overflow or do not parse) become empty and
+    their raw text is kept in a column ``<name>_text`` beside; each is recorded in ``account``
+    (an ``accounting.ImportAccount``) by 0-based row, with bytes dropped from damaged text.
+    """
+    from .accounting import ImportAccount
+
+    account = account if account is not None else ImportAccount()
+    out: dict[str, pd.Series] = {}
+    for number, (f, key) in enumerate(zip(table.fields, table.keys), start=1):
+        raw = table.columns[key]
+        name, damaged = encodings.decode_checked(f.raw_name, encoding)
+        name = name.strip() or f"field{number}"
+        source = name
+        if name in out or name.lower() in {c.lower() for c in out}:
+            taken = {c.lower() for c in out}
+            i = 2
+            while f"{name}{i}".lower() in taken:
+                i += 1
+            name = f"{name}{i}"
+            account.rename(source, name, t("trùng tên trường {s} (trường thứ {n})",
+                                           "duplicate field name {s} (field {n})", s=source, n=number))
+        else:
+            account.keep(name)
+        if damaged:
+            account.rename(name, name, t("tên trường có byte hỏng: đọc phần hợp lệ ({raw})",
+                                         "field name with damaged bytes: valid part read ({raw})",
+                                         raw=repr(f.raw_name)[2:-1]))
+        series, problems = _convert(raw, f, encoding)
+        out[name] = series
+        if problems:
+            keep_text = f.type != "C"
+            text_name = None
+            if keep_text:
+                text_name = f"{name}_text"
+                while text_name in out:
+                    text_name += "_"
+                texts = pd.Series([None] * len(series), dtype=object)
+                for row, raw_value, _ in problems:
+                    texts.iat[row] = raw_value.decode("latin-1") if isinstance(raw_value, bytes) else raw_value
+                out[text_name] = texts
+                account.add(text_name, t("nguyên văn các giá trị không đọc được của {f}",
+                                         "raw text of the unreadable values of {f}", f=name))
+            for row, raw_value, why in problems:
+                account.value(row, name, raw_value, why, text_name)
     return pd.DataFrame(out)
 
 
-def _convert(raw: np.ndarray, f: DbfField, encoding: str) -> pd.Series:
+def _convert(raw: np.ndarray, f: DbfField, encoding: str) -> tuple[pd.Series, list]:
+    """(typed values, problems as (row, raw bytes, reason)) for one DBF field."""
     values = pd.Series(raw)
     if len(values) == 0:
-        return pd.Series([], dtype=object)
+        return pd.Series([], dtype=object), []
+    problems: list = []
     if f.type == "C":
         # Trailing spaces/NULs are padding; None (not NaN) for empty text. Each distinct value is
         # decoded once (a dict memo in one list comprehension: faster than factorize or numpy's
         # char functions for both unique ids and mostly empty columns); ASCII needs no table.
+        damaged: set = set()
+
         def decode(value: bytes):
             value = value.rstrip(b" \x00")
             if not value:
                 return None
-            return value.decode("ascii") if value.isascii() else encodings.decode(value, encoding)
+            if value.isascii():
+                return value.decode("ascii")
+            text, bad = encodings.decode_checked(value, encoding)
+            if bad:
+                damaged.add(value)
+            return text
 
         memo: dict = {}
-        return pd.Series([memo[v] if v in memo else memo.setdefault(v, decode(v)) for v in raw.tolist()],
-                         dtype=object)
-    text = pd.Series([b.decode("latin-1").strip(" \x00*") for b in raw.tolist()], dtype=object)
+        listed = raw.tolist()
+        series = pd.Series([memo[v] if v in memo else memo.setdefault(v, decode(v)) for v in listed], dtype=object)
+        if damaged:
+            why = t("byte hỏng trong {e}: bỏ phần hỏng", "damaged bytes in {e}: dropped", e=encoding)
+            shown = {v: _shown(v, encoding) for v in damaged}  # the readable part, bad bytes as \\xNN
+            problems = [(i, shown[v.rstrip(b" \x00")], why) for i, v in enumerate(listed)
+                        if v.rstrip(b" \x00") in damaged]
+        return series, problems
+    text = pd.Series([b.decode("latin-1").strip(" \x00") for b in raw.tolist()], dtype=object)
     if f.type in ("N", "F"):
         if f.decimals == 0 and f.length <= 18 and text.str.fullmatch(r"-?\d*").all():  # exact, not via float
-            return pd.Series(pd.array([int(v) if v not in ("", "-") else None for v in text], dtype="Int64"))
-        return pd.to_numeric(text.where(text != ""), errors="coerce").astype("float64")
+            return pd.Series(pd.array([int(v) if v not in ("", "-") else None for v in text], dtype="Int64")), []
+        numbers = pd.to_numeric(text.where(text != ""), errors="coerce").astype("float64")
+        bad = (text != "") & (numbers.isna() | ~np.isfinite(numbers.fillna(0)))
+        if f.decimals == 0:  # integers beyond float precision would be silently changed
+            big = numbers.abs() >= 2.0 ** 53
+            bad |= big.fillna(False)
+        if bad.any():
+            numbers[bad] = np.nan
+            problems = [(i, raw[i].strip(b" \x00"), t("số tràn hoặc không đọc được", "number overflows or does "
+                                                       "not parse")) for i in np.flatnonzero(bad.to_numpy())]
+        return numbers, problems
     if f.type == "L":
-        return text.str.upper().map({"T": True, "Y": True, "F": False, "N": False}).astype("boolean")
+        mapped = text.str.upper().map({"T": True, "Y": True, "F": False, "N": False})
+        bad = mapped.isna() & ~text.isin(["", "?"])
+        problems = [(i, raw[i].strip(b" \x00"), t("giá trị logic không hợp lệ", "invalid logical value"))
+                    for i in np.flatnonzero(bad.to_numpy())]
+        return mapped.astype("boolean"), problems
     if f.type == "D":
-        return pd.to_datetime(text.where(text != ""), format="%Y%m%d", errors="coerce")
-    return text.where(text != "")
+        empty = text.isin(["", "00000000"])
+        dates = pd.to_datetime(text.where(~empty), format="%Y%m%d", errors="coerce")
+        bad = dates.isna() & ~empty
+        problems = [(i, raw[i].strip(b" \x00"), t("ngày không tồn tại", "impossible date"))
+                    for i in np.flatnonzero(bad.to_numpy())]
+        return dates, problems
+    return text.where(text != ""), []
+
+
+def _shown(value: bytes, encoding: str) -> str:
+    try:
+        return value.decode(encoding, errors="backslashreplace")
+    except LookupError:
+        return repr(value)[2:-1]
 
 
 def _dedupe(names: list[str]) -> list[str]:

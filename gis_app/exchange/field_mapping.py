@@ -141,8 +141,13 @@ def apply_mapping(frame: pd.DataFrame, mapping: FieldMapping, defaults: dict | N
     ``defaults`` fills canonical fields the file lacks (e.g. the zone_id of a parcel file).
     """
     renames = {src: dst for src, dst in mapping.fields.items() if dst and src in frame.columns and src != dst}
-    out = frame.drop(columns=[c for c in renames.values() if c in frame.columns and c not in renames])
-    out = out.rename(columns=renames)
+    # a column already named like a mapping target is kept under another name, never dropped
+    for column in [c for c in renames.values() if c in frame.columns and c not in renames]:
+        spare = f"{column}_orig"
+        while spare in frame.columns or spare in renames.values():
+            spare += "_"
+        renames[column] = spare
+    out = frame.rename(columns=renames)
     for column, value in (defaults or {}).items():
         if value is not None and column not in out:
             out[column] = value

@@ -93,8 +93,9 @@ def check_geometries(frame: gpd.GeoDataFrame, id_column: str | None = None, repa
     # Ids are only needed to name problems; building them costs a string per feature.
     ids = feature_ids(frame, id_column) if not keep.all() else None
     new_geoms = geoms.copy()
-    for i in np.flatnonzero(empty):
-        report.rejected.append(Issue(ids.iloc[i], t("hình rỗng", "empty geometry")))
+    for i in np.flatnonzero(empty):  # a reader may know why (e.g. an unsupported TIN surface)
+        why = (type_reasons or {}).get(frame.index[i])
+        report.rejected.append(Issue(ids.iloc[i], why or t("hình rỗng", "empty geometry")))
     for i in np.flatnonzero(wrong_type):
         why = (type_reasons or {}).get(frame.index[i])
         report.rejected.append(Issue(ids.iloc[i], why or t("không phải vùng (polygon): {g}", "not a polygon: {g}",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .accounting import ImportAccount
 from .encodings.detect import Detection
 from .field_mapping import FieldMapping, MappingStore
 from .geometry_check import GeometryReport, check_geometries
@@ -32,6 +33,7 @@ class ImportPreview:
     mapping: FieldMapping | None = None
     report: GeometryReport | None = None
     notes: list[str] = field(default_factory=list)
+    account: ImportAccount = field(default_factory=ImportAccount)  # fields, values, entities (issue 12)
 
 
 def preview_import(path, layer: str | None = None, crs=None, encoding: str = "auto", rows: int = 20,
@@ -55,4 +57,4 @@ def preview_import(path, layer: str | None = None, crs=None, encoding: str = "au
     _, report = check_geometries(frame, guess_id_column(frame), repair=False, type_reasons=raw.type_reasons)
     mapping = (store or MappingStore()).mapping_for(columns)
     return ImportPreview(Path(path), raw.layer, raw.encoding, crs_epsg, crs_reason, candidates, columns,
-                         pd.DataFrame(frame[columns].head(rows)), mapping, report, raw.notes)
+                         pd.DataFrame(frame[columns].head(rows)), mapping, report, raw.notes, raw.account)

@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from ..core.atomic import atomic_path, write_bytes_atomic
+from ..core.atomic import atomic_path, check_output_path, write_bytes_atomic, write_error
 from ..core.drawable import check_project_drawable
 from ..core.project import Project
 from ..core.safe_text import TextNotes, inside_folder, unique_file_names, xml_clean_tree
@@ -29,8 +29,9 @@ QGIS_VERSION = "3.34.0-Prizren"
 
 def export_qgis(project: Project, target: str | Path, notes: TextNotes | None = None) -> list[Path]:
     """Write the .qgz, its data GeoPackage and .qml styles; returns the written paths. ``notes`` collects
-    what had to change in names and text. InputError when coordinates cannot be drawn (core/drawable)."""
-    target = Path(target)
+    what had to change in names and text. InputError when coordinates cannot be drawn (core/drawable)
+    or the output cannot be written (core/atomic)."""
+    target = check_output_path(target)
     notes = notes if notes is not None else TextNotes()
     check_project_drawable(project, project.path or target)
     data_path = target.with_name(target.stem + "_data.gpkg")
@@ -47,7 +48,10 @@ def export_qgis(project: Project, target: str | Path, notes: TextNotes | None = 
                    layer_state=list(project.layer_state), view=dict(project.view))
     copy.save(data_path)
     written = [target, data_path]
-    styles_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        styles_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(exc, styles_dir) from None
     states = [s for s in project.layer_state if s["name"] in layers] or \
         [{"name": n, "visible": True, "opacity": 1.0, "style": {}} for n in layers]
     entries = []

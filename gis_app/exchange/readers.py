@@ -20,8 +20,10 @@ from ..core.errors import InputError
 from ..core.i18n import t
 from . import dbf as dbf_io
 from .encodings import ENCODINGS, normalise_name
-from .encodings.detect import Detection, detect_encoding
+from .accounting import ImportAccount
+from .encodings.detect import Detection, resolve_encoding
 from .geometry_check import GeometryReport, check_geometries
+from .crs_check import check_coordinates, impossible_for_crs
 from .prj import recognise_prj
 from .vn2000 import Candidate, crs_candidates, format_candidates
 
@@ -48,6 +50,7 @@ class RawDataset:
     encoding: Detection | None = None
     notes: list[str] = field(default_factory=list)
     type_reasons: dict = field(default_factory=dict)  # row index -> why its geometry type is unusable
+    account: ImportAccount = field(default_factory=ImportAccount)  # fields, values, entities
 
 
 @dataclass
@@ -72,8 +75,9 @@ def open_dataset(path: str | Path, layer: str | None = None, crs=None, encoding:
         try:
             encoding = normalise_name(encoding)
         except ValueError:
-            raise InputError(t("bảng mã không hỗ trợ (dùng: auto, {e})", "unsupported encoding (use: auto, {e})",
-                               e=", ".join(ENCODINGS)), "--encoding") from None
+            raise InputError(t("bảng mã không hỗ trợ: {v} (dùng: auto, {e} hoặc một bảng mã Python như cp1250)",
+                               "unsupported encoding: {v} (use: auto, {e} or a Python codec such as cp1250)",
+                               v=encoding, e=", ".join(ENCODINGS)), "--encoding") from None
     user_crs = _user_crs(crs)
     if fmt == "zip":
         return _open_zip(path, layer, crs, encoding)
@@ -108,8 +112,16 @@ def _resolve_crs(raw: RawDataset, declared, user_crs) -> RawDataset:
             raw.notes.append(t("--crs thay cho hệ tọa độ của tệp ({r})", "--crs overrides the file's CRS ({r})",
                                r=declared.reason))
         raw.frame = frame.set_crs(user_crs, allow_override=True)
+        check_coordinates(raw.frame, path)
         _check_position(raw)
         return raw
+    if declared is not None and declared.epsg is not None and impossible_for_crs(frame.total_bounds, declared.epsg):
+        # e.g. a GeoJSON in metres with no "crs" member: never take it as WGS 84
+        candidates = crs_candidates(frame.total_bounds)
+        raise CrsRequired(t("tọa độ ngoài ±180/±90 nên không phải kinh/vĩ độ ({why}): có lẽ là mét; hãy chọn hệ tọa "
+                            "độ (--crs). Gợi ý: {c}", "coordinates beyond ±180/±90 are not longitude/latitude ({why}): "
+                            "probably metres; choose the coordinate system (--crs). Candidates: {c}",
+                            why=declared.reason, c=format_candidates(candidates)), path, candidates)
     if declared is not None and declared.epsg is not None:
         raw.crs_reason = declared.reason
         raw.frame = frame.set_crs(to_crs(declared.epsg), allow_override=True)
@@ -140,6 +152,15 @@ def _open_zip(path: Path, layer: str | None, crs, encoding: str) -> RawDataset:
                     and not m.lower().endswith(dbf_io.SIDECAR_SUFFIX)]
         if layer is not None:
             datasets = [m for m in datasets if Path(m).stem == layer or m == layer]
+        gdb = sorted({part for m in members for part in Path(m).parts if part.lower().endswith(".gdb")})
+        if not datasets and gdb:
+            raise InputError(t("tệp zip chứa File Geodatabase ({g}) không hỗ trợ: xuất lớp ra GeoPackage hoặc shapefile",
+                               "the zip holds a File Geodatabase ({g}), which is not supported: export the layer to "
+                               "GeoPackage or shapefile", g=", ".join(gdb)), path)
+        if not datasets:
+            raise InputError(t("tệp zip không chứa bộ dữ liệu nào đọc được ({exts}); có: {names}",
+                               "the zip holds no dataset that can be read ({exts}); it has: {names}",
+                               exts=", ".join(sorted(FORMATS)), names=", ".join(members[:10]) or "-"), path)
         if len(datasets) != 1:
             raise InputError(t("tệp zip chứa {n} bộ dữ liệu phù hợp: chọn một bằng --layer ({names})",
                                "the zip holds {n} matching datasets: pick one with --layer ({names})",
@@ -186,17 +207,47 @@ def read_dataset(path: str | Path, layer: str | None = None, crs=None, encoding:
     if report.imported == 0:
         raise InputError(t("không có đối tượng nào nhập được ({s}): {d}", "no feature can be imported ({s}): {d}",
                            s=report.summary(), d="; ".join(report.details(5))), path)
-    return Dataset(raw.path, raw.layer, frame, raw.crs_reason, raw.encoding, raw.notes, raw.type_reasons, report)
+    return Dataset(raw.path, raw.layer, frame, raw.crs_reason, raw.encoding, raw.notes, raw.type_reasons,
+                   raw.account, report)
 
 
 def sniff_encoding(path: str | Path) -> Detection | None:
-    """The detected encoding of a shapefile's .dbf (with preview), for the import dialog."""
+    """The encoding a shapefile's .dbf would be read with (with preview), for the import dialog."""
     path = Path(path)
     dbf_path = _sidecar(path, ".dbf")
     if dbf_path is None:
         return None
     table = dbf_io.read_dbf(dbf_path)
-    return detect_encoding(table.text_samples(), hint=_encoding_hint(path))
+    declared, declared_by = _declared_encoding(path, table)
+    return resolve_encoding(table.text_samples(), declared, declared_by)
+
+
+def _declared_encoding(path: Path, table) -> tuple[str | None, str]:
+    """(normalised encoding, where declared): our sidecar, then the .cpg, then the language driver."""
+    sidecar = dbf_io.read_sidecar(path).get("encoding")
+    cpg = _encoding_hint(path)
+    for value, source in ((sidecar, dbf_io.sidecar_path(path).name), (cpg, path.with_suffix(".cpg").name)):
+        if value:
+            try:
+                return normalise_name(value), source
+            except ValueError:
+                continue
+    ldid = dbf_io.ldid_encoding(table.ldid)
+    if ldid:
+        return ldid, t("byte ngôn ngữ của .dbf (0x{b:02X})", "the .dbf language driver (0x{b:02X})", b=table.ldid)
+    return None, ""
+
+
+class EncodingRequired(InputError):
+    """No encoding decodes the text cleanly: the planner must choose one (CLI: --encoding)."""
+
+
+def encoding_required(detection: Detection, path) -> InputError:
+    """Exit 2 asking for --encoding when no candidate decodes the text cleanly."""
+    return EncodingRequired(t("không xác định được bảng mã văn bản ({why}); hãy chọn bằng --encoding (ví dụ utf-8, "
+                        "cp1258, tcvn3, vni, cp1252, cp1250, latin-1)",
+                        "cannot tell the text encoding ({why}); choose it with --encoding (e.g. utf-8, cp1258, "
+                        "tcvn3, vni, cp1252, cp1250, latin-1)", why=detection.reason), path)
 
 
 # -- shapefile ------------------------------------------------------------------------------
@@ -209,45 +260,93 @@ def _read_shapefile(path: Path, encoding: str):
         if needed is None:
             raise InputError(t("thiếu tệp {ext} ({what}) đi kèm", "the {ext} file ({what}) is missing",
                                ext=ext, what=t(what_vi, what_en)), path)
-    _check_shp_header(path)
+    shape_type = _check_shp_header(path)
     _check_shp_header(shx)
+    if shape_type == 31:
+        raise InputError(t("shapefile MultiPatch (bề mặt 3D) không hỗ trợ: xuất thành vùng (polygon), ví dụ ArcGIS "
+                           "'Multipatch Footprint'", "MultiPatch shapefiles (3D surfaces) are not supported: export "
+                           "them as polygons (e.g. ArcGIS 'Multipatch Footprint')"), path)
+    if path.stat().st_size <= 100:
+        raise InputError(t("lớp rỗng: shapefile không có đối tượng nào", "empty layer: the shapefile has no features"),
+                         path)
     table = dbf_io.read_dbf(dbf_path)  # first: its messages are clearer than GDAL's
-    try:
-        geometry = pyogrio.read_dataframe(path, columns=[])
+    try:  # attributes are ours: GDAL must not decode (and fail on) the field names
+        from pyogrio.raw import read as read_raw
+
+        _, _, wkb, _ = read_raw(path, columns=[], encoding="latin1")
+        geometry = gpd.GeoDataFrame(geometry=gpd.GeoSeries.from_wkb(wkb))
     except Exception as exc:
         raise InputError(t("không đọc được hình học ({err})", "cannot read the geometries ({err})",
                            err=_short(exc)), path) from exc
     sidecar = dbf_io.read_sidecar(path)
-    if encoding == "auto":
-        detection = detect_encoding(table.text_samples(), hint=sidecar.get("encoding") or _encoding_hint(path))
-    else:
-        detection = Detection(encoding, 1.0, reason=t("do người dùng chọn", "chosen by the user"))
-        detection.preview = [dbf_io.encodings.decode(s, encoding) for s in table.text_samples()[:10]]
-    attributes = dbf_io.decode_table(table, detection.encoding)
+    declared, declared_by = _declared_encoding(path, table)
+    detection = resolve_encoding(table.text_samples(), declared, declared_by,
+                                 user=None if encoding == "auto" else encoding)
+    if not detection.clean:
+        raise encoding_required(detection, dbf_path)
+    account = ImportAccount()
+    attributes = dbf_io.decode_table(table, detection.encoding, account)
     if len(attributes) != len(geometry):
         if table.deleted.any() and int((~table.deleted).sum()) == len(geometry):
-            attributes = attributes[~table.deleted].reset_index(drop=True)
+            attributes = attributes[~table.deleted]
         else:
             raise InputError(t("số bản ghi .dbf ({a}) khác số hình .shp ({g})",
                                "the .dbf has {a} records but the .shp has {g} shapes",
                                a=len(attributes), g=len(geometry)), path)
     renames = {f["short"]: f["name"] for f in sidecar.get("fields", []) if f.get("short") in attributes.columns}
+    for short, long in renames.items():
+        account.rename(short, long, t("tên dài từ {f}", "long name from {f}", f=dbf_io.sidecar_path(path).name))
     attributes = attributes.rename(columns=renames)
+    _label_value_rows(account, attributes)
+    attributes = attributes.reset_index(drop=True)
     frame = gpd.GeoDataFrame(attributes, geometry=geometry.geometry.values, crs=None)
-    declared = None
+    declared_crs = None
     if prj is not None:
         try:
-            declared = recognise_prj(prj.read_text(encoding="latin-1"))
+            declared_crs = recognise_prj(prj.read_text(encoding="latin-1"))
         except OSError as exc:
             raise InputError(t("không đọc được .prj ({err})", "cannot read the .prj ({err})", err=exc), prj) from exc
-    raw = RawDataset(path, path.stem, frame, encoding=detection)
+    raw = RawDataset(path, path.stem, frame, encoding=detection, account=account)
     if renames:
         raw.notes.append(t("khôi phục tên trường dài từ {f}", "restored long field names from {f}",
                            f=dbf_io.sidecar_path(path).name))
-    return raw, declared
+    _value_notes(raw)
+    return raw, declared_crs
 
 
-def _check_shp_header(path: Path) -> None:
+def _label_value_rows(account: ImportAccount, attributes: pd.DataFrame) -> None:
+    """Name problem rows by the feature id (e.g. L07) instead of the record number."""
+    id_column = _id_column(attributes.columns)
+    ids = attributes[id_column] if id_column is not None else None
+    positions = {label: n for n, label in enumerate(attributes.index)}
+    for problem in account.values:
+        row = int(problem.row)
+        n = positions.get(row)
+        if n is None:
+            problem.row = f"#{row + 1}"
+        elif ids is not None and pd.notna(ids.iloc[n]):
+            problem.row = str(ids.iloc[n])
+        else:
+            problem.row = f"#{n + 1}"
+
+
+def _value_notes(raw: RawDataset) -> None:
+    """One note per kind of value problem, naming the rows (details in the report)."""
+    by_field: dict = {}
+    for problem in raw.account.values:
+        by_field.setdefault((problem.field, problem.reason), []).append(problem.row)
+    for (field_name, reason), rows in by_field.items():
+        raw.notes.append(t("{f}: {why} ở {n} dòng: {rows}", "{f}: {why} in {n} rows: {rows}", f=field_name, why=reason,
+                           n=len(rows), rows=", ".join(rows[:20]) + (" …" if len(rows) > 20 else "")))
+    for fate in raw.account.fields:
+        if fate.status == "renamed" and fate.source != fate.target:
+            raw.notes.append(t("trường {s} giữ dưới tên {d} ({why})", "field {s} kept as {d} ({why})",
+                               s=fate.source, d=fate.target, why=fate.reason))
+        elif fate.status == "renamed":
+            raw.notes.append(t("trường {s}: {why}", "field {s}: {why}", s=fate.source, why=fate.reason))
+
+
+def _check_shp_header(path: Path) -> int:
     size = path.stat().st_size
     with open(path, "rb") as f:
         head = f.read(100)
@@ -258,6 +357,7 @@ def _check_shp_header(path: Path) -> None:
     if size < declared:
         raise InputError(t("tệp bị cắt: tiêu đề ghi {d} byte, tệp chỉ có {s}",
                            "the file is truncated: its header says {d} bytes, it has {s}", d=declared, s=size), path)
+    return struct.unpack("<i", head[32:36])[0]
 
 
 def _sidecar(path: Path, ext: str) -> Path | None:
@@ -311,7 +411,13 @@ def _read_ogr(path: Path, fmt: str, layer: str | None):
                                               or pd.api.types.is_string_dtype(frame[column])):
             frame[column] = frame[column].map(lambda v: unicodedata.normalize("NFC", v) if isinstance(v, str) else v)
     declared = None
-    if frame.crs is not None:
+    if fmt in ("geojson", "kml"):  # GDAL reports WGS 84 for a GeoJSON with or without a "crs" member
+        from .prj import PrjResult
+
+        stated = frame.crs is not None and _geojson_states_crs(path) if fmt == "geojson" else False
+        declared = recognise_prj(frame.crs.to_wkt()) if stated else \
+            PrjResult(4326, t("GeoJSON/KML mặc định WGS 84", "GeoJSON/KML default to WGS 84"))
+    elif frame.crs is not None:
         declared = recognise_prj(frame.crs.to_wkt())
     elif fmt in ("geojson", "kml"):
         from .prj import PrjResult
@@ -322,21 +428,35 @@ def _read_ogr(path: Path, fmt: str, layer: str | None):
     return raw, declared
 
 
+def _geojson_states_crs(path: Path) -> bool:
+    """True when the GeoJSON has a top-level "crs" member (GeoJSON 2008); looked for in its head."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(65536)
+    except OSError:
+        return False
+    return b'"crs"' in head
+
+
 def _user_crs(value):
     if value in (None, ""):
         return None
-    try:
-        return to_crs(str(value).upper().removeprefix("EPSG:") if str(value).upper().startswith("EPSG:")
-                      else value)
+    try:  # pyproj parses "9209", "EPSG:9209", "epsg:9209", WKT and PROJ strings itself
+        return to_crs(value)
     except Exception:
         raise InputError(t("hệ tọa độ không hợp lệ: {v}", "invalid coordinate system: {v}", v=value), "--crs") from None
 
 
 def guess_id_column(frame: pd.DataFrame) -> str | None:
+    """The column that names features for the planner (MaLo, zone_id, ...), or None."""
+    return _id_column([c for c in frame.columns if c != frame.geometry.name])
+
+
+def _id_column(columns) -> str | None:
     from .field_mapping import normalise
 
     preferred = ("zoneid", "parcelid", "subzoneid", "malo", "sothua", "makcn", "maccn", "id", "fid", "ma", "handle")
-    normal = {normalise(c): c for c in frame.columns if c != frame.geometry.name}
+    normal = {normalise(c): c for c in columns}
     for key in preferred:
         if key in normal:
             return normal[key]

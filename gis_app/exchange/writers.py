@@ -18,7 +18,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from ..core.atomic import atomic_file_set, atomic_path, write_text_atomic
+from ..core.atomic import WriteCheckFailed, atomic_file_set, atomic_path, check_output_path, write_text_atomic
 from ..core.crs import reproject, to_crs
 from ..core.errors import InputError
 from ..core.drawable import check_drawable
@@ -45,16 +45,24 @@ class WriteResult:
 
 def write_dataset(frame: gpd.GeoDataFrame, target: str | Path, layer: str | None = None,
                   out_encoding: str = "utf-8", to_crs_value=None, id_column: str | None = None,
-                  csv_raw: bool = False) -> WriteResult:
-    """Write ``frame`` to ``target`` (format from the suffix); InputError on bad arguments or data.
-    ``csv_raw``: write formula-like CSV values as they are (for GIS tools) instead of as text."""
-    target = Path(target)
+                  csv_raw: bool = False, account=None) -> WriteResult:
+    """Write ``frame`` to ``target`` (format from the suffix), atomically; InputError on bad arguments or data.
+
+    ``csv_raw``: write formula-like CSV values as they are (for GIS tools) instead of as text.
+    Coordinates are checked against the CRS first (``crs_check.check_coordinates``); a field name
+    the target reserves (FID in a GeoPackage) is kept under another name and recorded in
+    ``account`` (an ``accounting.ImportAccount``).
+    """
+    from .crs_check import check_coordinates
+
+    target = check_output_path(target)
     fmt = format_of(target)
     if fmt == "zip":
         raise InputError(t("không ghi ra .zip; chọn .shp, .gpkg, .geojson, .kml, .dxf hoặc .csv",
                            "cannot write .zip; choose .shp, .gpkg, .geojson, .kml, .dxf or .csv"), target)
     if frame.crs is None:
         raise InputError(t("dữ liệu chưa có hệ tọa độ", "the data has no coordinate system"), target)
+    check_coordinates(frame, target)
     try:
         out_encoding = encodings.normalise_name(out_encoding)
     except ValueError:
@@ -70,8 +78,7 @@ def write_dataset(frame: gpd.GeoDataFrame, target: str | Path, layer: str | None
         dst = to_crs(4326)
     elif to_crs_value is not None:
         try:
-            dst = to_crs(str(to_crs_value).upper().removeprefix("EPSG:") if str(to_crs_value).upper()
-                         .startswith("EPSG:") else to_crs_value)
+            dst = to_crs(to_crs_value)
         except Exception:
             raise InputError(t("hệ tọa độ không hợp lệ: {v}", "invalid coordinate system: {v}", v=to_crs_value),
                              "--to-crs") from None
@@ -81,6 +88,8 @@ def write_dataset(frame: gpd.GeoDataFrame, target: str | Path, layer: str | None
         frame = reproject(frame, dst)
     layer = layer or target.stem
     result = WriteResult(target, layer, dst, [target], notes)
+    if fmt == "gpkg":
+        frame = _rename_reserved(frame, ("fid",), target, result, account)
     if fmt == "shp":
         _write_shapefile(frame, target, out_encoding, id_column, result)
     elif fmt == "gpkg":
@@ -174,6 +183,24 @@ def _check_encodable(frame: pd.DataFrame, encoding: str, target: Path, result: W
                               "look-alikes ({e} lacks them)", n=replaced, e=encoding))
 
 
+def _rename_reserved(frame, reserved: tuple[str, ...], target: Path, result: WriteResult, account):
+    """Keep columns the target format reserves (GeoPackage: its row id ``fid``) as ``<name>_orig``."""
+    renames = {}
+    for column in frame.columns:
+        if column != frame.geometry.name and str(column).lower() in reserved:
+            spare = f"{column}_orig"
+            while spare in frame.columns:
+                spare += "_"
+            renames[column] = spare
+    for column, spare in renames.items():
+        why = t("tên dành riêng cho mã dòng trong {fmt}", "name reserved for the row id in {fmt}", fmt=target.suffix)
+        result.notes.append(t("trường {s} giữ dưới tên {d} ({why})", "field {s} kept as {d} ({why})", s=column,
+                              d=spare, why=why))
+        if account is not None:
+            account.rename(column, spare, why)
+    return frame.rename(columns=renames) if renames else frame
+
+
 def _write_project_layer(frame, target: Path, layer: str, result: WriteResult) -> None:
     from ..core.project import Project
 
@@ -210,5 +237,14 @@ def _write_ogr(frame, target: Path, layer: str, fmt: str, result: WriteResult) -
     notes.add("file_name", int(safe_layer != layer))
     layer = safe_layer
     result.notes += notes.messages(target.name)
-    with atomic_path(target) as tmp:
+    def complete(tmp: Path) -> None:
+        # GDAL's KML/GeoJSON writers may report success on a full disk with a truncated file:
+        # read it back before it replaces a good one.
+        try:
+            count = pyogrio.read_info(tmp, force_feature_count=True)["features"]
+        except Exception as exc:
+            raise WriteCheckFailed(f"{target}: unreadable after writing ({str(exc)[:120]})") from exc
+        if count != len(out):
+            raise WriteCheckFailed(f"{target}: {count} of {len(out)} features written")
+    with atomic_path(target, verify=complete) as tmp:
         pyogrio.write_dataframe(out, tmp, driver=driver, layer=layer)

@@ -20,6 +20,7 @@ from ..core.project import Project
 from ..core.safe_text import PDF_TEXT_LIMIT, TextNotes, pdf_paragraph, pdf_plain
 from ..rules.view import (STATUS_COLORS, finding_message, finding_title, fmt_ha, fmt_m2, fmt_share, rule_label,
                           status_label, zone_status)
+from ..subdivision import balance
 from . import charts
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
@@ -213,9 +214,13 @@ def _story(result: dict, ruleset, project: Project, feedback) -> list:
         if not findings:
             findings = [[P(t("Không có quy tắc nào áp dụng cho khu này (xem bảng tính XLSX).",
                              "No rule applies to this zone (see the XLSX workbook)."), st["small"])]]
-        balance = _balance_table(zone, width - 62 * mm, st)
-        right = Table([[facts], *([[balance]] if balance is not None else []), *findings],
-                      colWidths=[width - 62 * mm])
+        zone_parcels = par_groups.get(zid)
+        if zone_parcels is not None and len(zone_parcels):  # land-use balance from the zone's parcels
+            rows = [[t("Loại đất", "Land use"), "ha", "%"]] + [list(r) for r in
+                                                              balance.table_rows(balance.parcels_balance(zone_parcels))]
+            findings.insert(0, [_table(rows, [(width - 62 * mm) * 0.6, (width - 62 * mm) * 0.2,
+                                             (width - 62 * mm) * 0.2], font_size=7)])
+        right = Table([[facts], *findings], colWidths=[width - 62 * mm])
         right.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -2), 0.25, colors.HexColor("#cccccc"))]))
         block = Table([[picture, right]], colWidths=[62 * mm, width - 62 * mm])
@@ -241,26 +246,6 @@ def _hightech_share(result: dict) -> float:
             if f.get("code") == "R1.hightech_share":
                 return float(f["figures"].get("threshold") or 0.2)
     return 0.2
-
-
-BALANCE_LABELS = (("factory", ("Đất nhà máy", "Factory land")), ("roads", ("Giao thông", "Roads")),
-                  ("green", ("Cây xanh", "Green")), ("water", ("Mặt nước", "Water")),
-                  ("technical", ("Hạ tầng kỹ thuật", "Technical infrastructure")),
-                  ("services", ("Dịch vụ", "Services")), ("other", ("Khác", "Other")),
-                  ("unassigned", ("Chưa có thửa đất", "Not in parcels")))
-
-
-def _balance_table(zone: dict, width: float, st):
-    """The zone's land-use balance (m², share of the gross area), or None without parcels."""
-    balance = zone.get("balance")
-    if not balance:
-        return None
-    rows = [[t("Cân bằng sử dụng đất", "Land-use balance"), t("Diện tích", "Area"), t("Tỷ lệ", "Share")]]
-    for key, (vi, en) in BALANCE_LABELS:
-        entry = balance.get(key) or {}
-        if entry.get("m2"):
-            rows.append([t(vi, en), fmt_ha(entry["m2"]), fmt_share(entry.get("share"))])
-    return _table(rows, [width * 0.5, width * 0.25, width * 0.25], font_size=7)
 
 
 def _province_table(result: dict, width: float, st):

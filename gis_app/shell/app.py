@@ -66,7 +66,11 @@ def build_window(project_path=None, lang: str | None = None):
 
 
 def run_gui(project_path=None) -> int:
+    from PySide6.QtCore import QTimer
+
     app = application()
     window = build_window(project_path)
     window.show()
+    # After a crash: offer the unsaved work the last session autosaved.
+    QTimer.singleShot(0, window.store_tools.offer_recovery)
     return app.exec()

@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
         from .subdivision import SubdivisionTools
 
         self.subdivision = SubdivisionTools(self)  # subdivide, preview, accept, lot edits (undoable)
+        from .store import install_store
+
+        install_store(self)  # shared database, edit log, saving off the UI thread, autosave
         self.setAcceptDrops(True)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
@@ -197,6 +200,8 @@ class MainWindow(QMainWindow):
         self.zone_panel.retranslate()
         self.printing.retranslate()
         self.rules.retranslate()
+        if hasattr(self, "store_tools"):
+            self.store_tools.retranslate()
         self._show_scale()
         self.update_title()
 
@@ -274,6 +279,9 @@ class MainWindow(QMainWindow):
 
             settings().setValue("ui/geometry", self.saveGeometry())
             settings().setValue("ui/window_state", self.saveState())
+            if self.store_tools.autosave is not None:  # a clean exit: nothing to recover next time
+                self.store_tools.autosave.close()
+                self.store_tools.autosave = None
             event.accept()
         else:
             event.ignore()

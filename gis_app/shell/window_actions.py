@@ -15,6 +15,7 @@ from gis_app.core.aliases import display_value, field_label, layer_title
 from gis_app.core.errors import InputError
 from gis_app.core.project import Project
 from gis_app.exchange.readers import read_dataset
+from gis_app.store import is_database_address
 from layers.project_layers import display_frame, is_illustrative, layers_from_project, store_state
 from layers.vector.model import VectorLayer
 
@@ -98,22 +99,15 @@ def open_project_dialog(window) -> None:
 
 
 def save_project(window, path=None) -> bool:
-    path = path or window.project.path
-    if path is None or is_program_file(path):  # never write into the program folder (the bundled sample)
-        return save_project_as(window)
+    path = path or window.project.path or getattr(window.project, "address", None)
+    if path is None or (not is_database_address(str(path)) and is_program_file(path)):
+        return save_project_as(window)  # never write into the program folder (the bundled sample)
     store_state(window.project, window.layers, window.canvas.view.extent)
-    try:
-        window.project.save(path)
-    except InputError as exc:
-        show_error(window, exc)
-        return False
-    except Exception as exc:  # disk full, read-only folder, GDAL refusing: say so, keep the project open
-        log.exception("saving %s failed", path)
-        show_error(window, InputError(f"{type(exc).__name__}: {exc}"[:300], path))
-        return False
-    window.set_modified(False)
-    window.statusBar().showMessage(_tr("MainWindow", "Saved %1").replace("%1", str(path)), 5000)
-    return True
+    from .store import save_in_background
+
+    # Off the UI thread with progress; problems (disk full, read-only folder, a file QGIS holds open)
+    # come as a message from the task runner and the project stays open.
+    return save_in_background(window, path)
 
 
 def save_project_as(window) -> bool:

@@ -215,7 +215,6 @@ class PostgisStore(ProjectStore):
                         "SELECT name, key_column, columns, srid, version FROM {}").format(
                             self._q("kcn_layers"))).fetchall()}
                     conflicts: list[RowConflict] = []
-                    new_rows: dict[str, pd.DataFrame] = {}
                     names = list(project.layers)
                     prints = {name: fingerprint(project.layers[name]) for name in names}
                     touched = set()

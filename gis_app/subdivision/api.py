@@ -48,3 +48,18 @@ def run(polygon, crs, params: SubdivisionParams, access_ids=None, access_parts=N
     metrics = layout_metrics(layout, params, valid_lots=int((why == "").sum()) if len(why) else 0)
     metrics["guarantees_ok"], metrics["problems"] = not problems, problems
     return SubdivisionResult(output.to_frames(layout, crs, lot_use), metrics, layout)
+
+
+def run_park(polygon, crs, params, entrances=(), feedback: Feedback | None = None) -> SubdivisionResult:
+    """A whole-park layout (preset ``kcn``/``ccn``, :mod:`.park`) of ``polygon`` from ``entrances``
+    (Points in ``crs``; none: the middle of the longest edge). Frames add ``green``, ``technical``,
+    ``services`` and ``entrances``; metrics add ``balance`` and ``qcvn_ok``."""
+    from . import park
+
+    if crs is None or getattr(crs, "is_geographic", False):
+        raise InputError(t("cần hệ tọa độ phẳng (mét) để tính diện tích", "a projected CRS (metres) is needed"),
+                         "crs")
+    layout = park.layout_park(polygon, list(entrances), params, feedback)
+    frames = park.to_frames(layout, crs)
+    problems = park.layout_problems(layout, params)
+    return SubdivisionResult(frames, park.layout_metrics(layout, frames, params, problems), layout)

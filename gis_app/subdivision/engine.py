@@ -13,6 +13,7 @@ import shapely
 
 from ..core.processing import Feedback
 from . import blocks, frontage, roads
+from .clean import clean_site, merge_slivers, union_all
 from .leftovers import absorb_leftovers
 from .numbering import lot_numbers, order_along_roads
 from .params import SubdivisionParams
@@ -130,7 +131,7 @@ def subdivide(site_polygon, access_ids, access_parts, params: SubdivisionParams,
     """
     feedback = feedback or Feedback()
     started = time.perf_counter()
-    site_polygon = shapely.normalize(shapely.make_valid(site_polygon))
+    site_polygon = clean_site(site_polygon)
     access_parts = np.asarray(access_parts, dtype=object)
     pieces = [g for g in shapely.get_parts(site_polygon) if shapely.get_type_id(g) == 3]
     xy = shapely.get_coordinates(shapely.centroid(np.asarray(pieces, dtype=object)))
@@ -157,14 +158,21 @@ def subdivide(site_polygon, access_ids, access_parts, params: SubdivisionParams,
         road_kinds.extend(part["kinds"].tolist())
         lot_road.extend(road_ids[offset + r] if r < n else access_ids[r - n] for r in part["road_of_lot"])
     cat = lambda key: np.concatenate([np.asarray(p[key], dtype=object) for p in done])  # noqa: E731
-    lots = cat("lots")
+    # no degenerate piece: slivers (clipping leftovers of under 1 m²) join their neighbour
+    pieces, kept = merge_slivers({"lots": cat("lots"), "roads": cat("roads"), "reserve": cat("reserve"),
+                                  "remainder": cat("remainder")}, prefer=("remainder", "roads", "lots"))
+    lots, keep_lot, keep_road = pieces["lots"], kept["lots"], kept["roads"]
     feedback.progress(100.0)
     return Layout(
         lots=lots, lot_ids=lot_numbers(len(lots)), lot_area=shapely.area(lots),
-        lot_frontage=np.concatenate([p["frontage"] for p in done]),
-        lot_depth=np.concatenate([p["depth"] for p in done]), lot_road=lot_road,
-        roads=cat("roads"), road_ids=road_ids, road_kinds=road_kinds, reserve=cat("reserve"),
-        remainder=cat("remainder"), remainder_reason=[r for p in done for r in p["reasons"]], site=site_polygon,
+        lot_frontage=np.concatenate([p["frontage"] for p in done])[keep_lot],
+        lot_depth=np.concatenate([p["depth"] for p in done])[keep_lot],
+        lot_road=[r for r, k in zip(lot_road, keep_lot) if k],
+        roads=pieces["roads"], road_ids=[r for r, k in zip(road_ids, keep_road) if k],
+        road_kinds=[r for r, k in zip(road_kinds, keep_road) if k], reserve=pieces["reserve"],
+        remainder=pieces["remainder"],
+        remainder_reason=[r for r, k in zip([r for p in done for r in p["reasons"]], kept["remainder"]) if k],
+        site=site_polygon,
         access_ids=list(access_ids), access_parts=access_parts, seconds=time.perf_counter() - started,
         info={"angle_deg": done[largest]["angle_deg"], "pieces": len(pieces),
               "trials": sum(p["trials"] for p in done)})
@@ -225,7 +233,7 @@ def _layout_piece(piece, access_parts, params, reserve_m2, feedback, span) -> di
 
 def _remainder(site, lots, road_geoms, reserve, frame, trial, params):
     """Site minus everything placed, in pieces, each with the reason it is not a lot."""
-    placed = shapely.union_all(np.concatenate([lots, road_geoms, reserve]))
+    placed = union_all(np.concatenate([lots, road_geoms, reserve]))
     rest = shapely.difference(site, placed)
     parts = shapely.get_parts(rest)
     parts = parts[shapely.get_type_id(parts) == 3]

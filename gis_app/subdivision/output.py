@@ -9,6 +9,7 @@ import shapely
 from ..core.atomic import atomic_path
 
 LAYERS = ("lots", "roads", "reserve", "remainder")  # the contract's layers (polygons)
+EXTRA_LAYERS = ("green", "technical", "services")  # second round, presets kcn and ccn
 
 
 def to_frames(layout, crs, use: str = "cnht") -> dict:
@@ -49,6 +50,13 @@ def write_gpkg(frames: dict, path: str | Path) -> None:
                 crs=frame.crs)
             pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG", geometry_type="MultiPolygon",
                                     promote_to_multi=True)
+        for name in EXTRA_LAYERS:  # whole-park layouts (presets kcn, ccn)
+            if name in frames:
+                pyogrio.write_dataframe(frames[name], tmp, layer=name, driver="GPKG", geometry_type="MultiPolygon",
+                                        promote_to_multi=True)
+        if "entrances" in frames:
+            pyogrio.write_dataframe(frames["entrances"], tmp, layer="entrances", driver="GPKG",
+                                    geometry_type="Point")
         if "access" in frames:
             pyogrio.write_dataframe(frames["access"], tmp, layer="access", driver="GPKG",
                                     geometry_type="MultiLineString", promote_to_multi=True)

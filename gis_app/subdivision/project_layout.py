@@ -9,7 +9,9 @@ land, ``DRAWN`` for a polygon drawn on the map (a sketch not tied to parcels). A
 - for a zone layout, ``parcels`` too: the zone's vacant industrial parcels (and any earlier layout of
   that zone) are replaced by new parcels ``ZONE:CN-01`` (industrial, vacant), ``ZONE:R-01`` (road),
   ``ZONE:HT-01`` (industrial, vacant, the high-tech reserve, also a ``hightech`` subzone) and
-  ``ZONE:RM-01`` (green for a green buffer, otherwise other), so fill rates and rules see the lots.
+  ``ZONE:RM-01`` (green for a green buffer, otherwise other), so fill rates and rules see the lots;
+  a whole-park layout adds ``ZONE:CX-01`` (green), ``ZONE:HTKT-01`` (infrastructure) and
+  ``ZONE:DV-01`` (service) parcels.
 
 Every function returns new frames (name → GeoDataFrame) and never changes the project; the
 shell swaps them in as one undoable step.
@@ -121,6 +123,15 @@ def accepted_layers(project, frames: dict, layout_id: str) -> dict:
         new.append(_parcel_rows(prefix, layout_id, [f"RM-{i + 1:02d}" for i in rows], landuse, None,
                                 [f"subdivision remainder: {reasons[i]}" for i in rows],
                                 remainder.geometry.values[rows] if rows else [], parcels))
+    # whole-park layouts (presets kcn, ccn): green, technical and services land become parcels too
+    for name, landuse, tag in (("green", "green", "CX"), ("technical", "infrastructure", "HTKT"),
+                               ("services", "service", "DV")):
+        frame = frames.get(name)
+        if frame is not None and len(frame):
+            kinds = list(frame["kind"]) if "kind" in frame else [name] * len(frame)
+            new.append(_parcel_rows(prefix, layout_id, [f"{tag}-{i + 1:02d}" for i in range(len(frame))], landuse,
+                                    None, [f"subdivision {name}: {k}" for k in kinds], frame.geometry.values,
+                                    parcels))
     new = [frame for frame in new if len(frame)]
     out["parcels"] = gpd.GeoDataFrame(pd.concat([kept, *new], ignore_index=True), geometry="geometry", crs=parcels.crs)
     subzones = project.subzones
@@ -164,3 +175,28 @@ def edited_layers(project, layout_id: str, frames: dict) -> dict:
     out["parcels"] = gpd.GeoDataFrame(pd.concat([before, _lot_parcels(prefix, layout_id, lots, parcels), after],
                                                 ignore_index=True), geometry="geometry", crs=parcels.crs)
     return out
+
+
+def new_project_from_layout(site_polygon, crs, frames: dict, zone_id: str = "KCN-NEW", kind: str = "KCN",
+                            name: str = ""):
+    """A new project holding one zone (``site_polygon``) laid out as ``frames``: the zone, its
+    parcels (lots, roads, reserve, green, technical, services) and the lot layers, as Accept would
+    leave them. For printing or checking a layout of a site that is not yet in a project."""
+    from ..core.project import Project
+
+    project = Project(crs=crs, meta={"name": name or zone_id})
+    zone = gpd.GeoDataFrame({"zone_id": [zone_id], "name": [name or zone_id], "kind": [kind], "established": [None],
+                             "general": [True], "operating": [False], "province": [None],
+                             "industrial_m2": [None], "leased_m2": [None]}, geometry=[site_polygon], crs=crs)
+    project.add_layer("zones", zone)
+    project.add_layer("subzones", gpd.GeoDataFrame({"subzone_id": [], "zone_id": [], "use": []}, geometry=[],
+                                                   crs=crs))
+    project.add_layer("parcels", gpd.GeoDataFrame({"parcel_id": [f"{zone_id}-VACANT"], "zone_id": [zone_id],
+                                                   "landuse": ["industrial"], "status": ["vacant"],
+                                                   "tenant": [None], "sector": [None]},
+                                                  geometry=[site_polygon], crs=crs))
+    for layer, frame in accepted_layers(project, frames, zone_id).items():
+        project.layers[layer] = frame
+        if not any(s["name"] == layer for s in project.layer_state):
+            project.layer_state.append({"name": layer, "visible": True, "opacity": 1.0, "style": {}})
+    return project

@@ -37,22 +37,9 @@ def _read(path: str | Path, layer: str | None, what: str):
 
 def _projected_crs_for(frame):
     """The VN-2000 TM-3 zone (VN-2000 data) or UTM zone (otherwise) for geographic ``frame``."""
-    from pyproj import CRS
+    from ..core.crs import local_projected_crs
 
-    from ..core.crs import VN2000_TM3_EPSG, is_vn2000
-
-    lon, lat = shapely.centroid(shapely.union_all(frame.geometry.values)).coords[0]
-    if is_vn2000(frame.crs):
-        return CRS.from_epsg(min(VN2000_TM3_EPSG, key=lambda code: abs(_central_meridian(code) - lon)))
-    zone = int((lon + 180) // 6) + 1
-    return CRS.from_epsg((32600 if lat >= 0 else 32700) + zone)
-
-
-def _central_meridian(epsg: int) -> float:
-    from pyproj import CRS
-
-    params = CRS.from_epsg(epsg).coordinate_operation.params
-    return next(p.value for p in params if "longitude" in p.name.lower())
+    return local_projected_crs(frame)
 
 
 def load_site(path, layer=None, crs=None) -> tuple[object, object]:
@@ -65,7 +52,10 @@ def load_site(path, layer=None, crs=None) -> tuple[object, object]:
             given = to_crs(crs)
         except Exception:
             raise InputError(t("mã hệ tọa độ không hợp lệ {c!r}", "invalid CRS code {c!r}", c=crs), "--crs")
-        frame = frame.set_crs(given, allow_override=True) if frame.crs is None else frame
+        # a GeoJSON always comes back as WGS 84 from GDAL, even in metres: --crs must then win
+        geojson_default = Path(path).suffix.lower() in (".geojson", ".json") and frame.crs is not None \
+            and frame.crs.to_epsg() == 4326
+        frame = frame.set_crs(given, allow_override=True) if frame.crs is None or geojson_default else frame
     if frame.crs is None:
         raise InputError(t("tệp không có hệ tọa độ (.prj); hãy chỉ ra bằng --crs",
                            "the file has no coordinate system (.prj); give it with --crs"), path)
@@ -76,6 +66,9 @@ def load_site(path, layer=None, crs=None) -> tuple[object, object]:
         raise InputError(t("tệp phải chứa vùng (Polygon), không phải điểm hay đường",
                            "the file must hold polygons, not points or lines"), path)
     if frame.crs.is_geographic:
+        from ..exchange.crs_check import check_coordinates
+
+        check_coordinates(frame, path)  # metres in a GeoJSON without "crs" are not degrees
         frame = reproject(frame.set_geometry(list(geoms)) if len(geoms) != len(frame) else frame,
                           _projected_crs_for(frame))
         geoms = frame.geometry.values
@@ -179,7 +172,9 @@ def load_access_geoms(geoms, site_polygon, tolerance: float, path="--access") ->
 def default_access(site_polygon) -> tuple[list[str], np.ndarray]:
     """No access given: every outer edge of the site (holes are not roads)."""
     rings = shapely.get_exterior_ring(shapely.get_parts(site_polygon))
-    return [f"A-{i + 1:02d}" for i in range(len(rings))], np.asarray(rings, dtype=object)
+    # LineStrings, not LinearRings: GDAL cannot write a LinearRing to a GeoPackage (it crashed)
+    lines = shapely.boundary(shapely.polygons(rings))
+    return [f"A-{i + 1:02d}" for i in range(len(rings))], np.asarray(lines, dtype=object)
 
 
 # -- local frame: x along the site's principal axis ------------------------------------------------
@@ -229,3 +224,51 @@ class LocalFrame:
 
     def to_world(self, geoms):
         return shapely.transform(geoms, lambda xy: xy @ self._inv.T + self.origin)
+
+
+# -- entrances of a whole-park layout (issue 11) ---------------------------------------------------
+def read_geoms(path, crs, what: str) -> np.ndarray:
+    """The geometries of a file, reprojected to ``crs``; InputError naming the file otherwise."""
+    from ..core.crs import reproject
+
+    frame = _read(path, None, what)
+    if frame.crs is None:
+        raise InputError(t("tệp không có hệ tọa độ (.prj)", "the file has no coordinate system (.prj)"), path)
+    geoms = reproject(frame, crs).geometry.values
+    return np.asarray(geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)], dtype=object)
+
+
+def zone_road_geoms(path, zone_id: str) -> np.ndarray:
+    """The road parcels of ``zone_id`` in a project file (the existing roads an entrance meets)."""
+    frame = _read(path, "parcels", t("dự án", "project"))
+    mine = frame[(frame["zone_id"] == zone_id) & (frame["landuse"] == "road")]
+    return np.asarray(mine.geometry.values, dtype=object)
+
+
+def load_entrances(value: str, crs, site_polygon) -> list:
+    """``X,Y`` (site CRS) or a file of points → Points snapped to the site's edge.
+
+    InputError (``--entrance``) when the text is neither, a file holds no point, or a point lies
+    farther than 100 m from the site's edge (a typo in a coordinate, most likely)."""
+    text = str(value).strip()
+    points = None
+    if "," in text and not Path(text).exists():
+        try:
+            x, y = (float(v) for v in text.split(","))
+            points = [shapely.Point(x, y)]
+        except ValueError:
+            raise InputError(t("cần X,Y hoặc một tệp điểm", "expected X,Y or a file of points"), "--entrance")
+    else:
+        geoms = read_geoms(text, crs, t("lối vào", "entrance"))
+        points = [g for g in shapely.get_parts(geoms) if shapely.get_type_id(g) == 0]
+        if not points:
+            raise InputError(t("tệp lối vào không có điểm nào", "the entrance file holds no point"), text)
+    edge = shapely.boundary(site_polygon)
+    out = []
+    for pt in points:
+        if shapely.distance(pt, edge) > 100.0:
+            raise InputError(t("lối vào ({x:.1f}, {y:.1f}) cách ranh giới vùng đất hơn 100 m",
+                               "the entrance ({x:.1f}, {y:.1f}) is more than 100 m from the site's edge",
+                               x=pt.x, y=pt.y), "--entrance")
+        out.append(shapely.shortest_line(edge, pt).interpolate(0.0))
+    return out

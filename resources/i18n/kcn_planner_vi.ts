@@ -210,107 +210,127 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="156" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="172" />
         <source>Import layer: %1</source>
         <translation>Nhập lớp: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="157" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="173" />
         <source>Text encoding</source>
         <translation>Bảng mã văn bản</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="158" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="174" />
         <source>Decode as</source>
         <translation>Giải mã theo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="159" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="175" />
         <source>automatic (detected)</source>
         <translation>tự động (phát hiện)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="160" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="176" />
         <source>Coordinate system</source>
         <translation>Hệ tọa độ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="161" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="177" />
         <source>Candidate</source>
         <translation>Đề xuất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="161" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="177" />
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="162" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="178" />
         <source>I confirm this coordinate system for the file</source>
         <translation>Tôi xác nhận hệ tọa độ này cho tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="163" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="179" />
         <source>Fields</source>
         <translation>Trường dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="164" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="180" />
         <source>Layer name</source>
         <translation>Tên lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="165" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="181" />
         <source>Zone of these parcels</source>
         <translation>Khu của các lô này</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="166" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="182" />
         <source>Geometry check</source>
         <translation>Kiểm tra hình học</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="167" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="183" />
         <source>Repair invalid geometries</source>
         <translation>Sửa các hình không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="186" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="184" />
+        <source>Kept, renamed and not read</source>
+        <translation>Giữ, đổi tên và không đọc được</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="203" />
         <source>Reading %1</source>
         <translation>Đang đọc %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="220" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="212" />
+        <source>Choose the encoding: none decodes the text cleanly.</source>
+        <translation>Hãy chọn bảng mã: không bảng mã nào đọc được văn bản trọn vẹn.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="243" />
         <source>No text to decode.</source>
         <translation>Không có văn bản cần giải mã.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="223" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="246" />
+        <source>%1, as declared in %2</source>
+        <translation>%1, theo khai báo trong %2</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="249" />
         <source>Detected: %1 (confidence %2%)</source>
         <translation>Phát hiện: %1 (độ tin cậy %2%)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="226" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="252" />
         <source>Decoded as %1 (your choice)</source>
         <translation>Giải mã theo %1 (do bạn chọn)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="244" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="270" />
         <source>The file says: EPSG:%1 (%2)</source>
         <translation>Theo tệp: EPSG:%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="252" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="278" />
         <source>The file has no usable coordinate system. Choose one (candidates ranked by where they put the data) and confirm it.</source>
         <translation>Tệp không có hệ tọa độ dùng được. Hãy chọn một hệ (các đề xuất xếp theo vị trí chúng đặt dữ liệu) và xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="278" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="304" />
         <source>Read %1, importable %2, rejected %3</source>
         <translation>Đọc %1, nhập được %2, loại %3</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="336" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="314" />
+        <source>All fields and values are kept as they are.</source>
+        <translation>Mọi trường và giá trị được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="371" />
         <source>Importing %1</source>
         <translation>Đang nhập %1</translation>
     </message>
@@ -371,198 +391,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="167" />
+        <location filename="../../gis_app/shell/main_window.py" line="170" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="168" />
+        <location filename="../../gis_app/shell/main_window.py" line="171" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="171" />
+        <location filename="../../gis_app/shell/main_window.py" line="174" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="172" />
+        <location filename="../../gis_app/shell/main_window.py" line="175" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="173" />
+        <location filename="../../gis_app/shell/main_window.py" line="176" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="174" />
+        <location filename="../../gis_app/shell/main_window.py" line="177" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="175" />
+        <location filename="../../gis_app/shell/main_window.py" line="178" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="176" />
+        <location filename="../../gis_app/shell/main_window.py" line="179" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="177" />
+        <location filename="../../gis_app/shell/main_window.py" line="180" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="178" />
+        <location filename="../../gis_app/shell/main_window.py" line="181" />
         <source>Add layer…</source>
         <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="179" />
+        <location filename="../../gis_app/shell/main_window.py" line="182" />
         <source>Export layer…</source>
         <translation>Xuất lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="180" />
+        <location filename="../../gis_app/shell/main_window.py" line="183" />
         <source>Export project for QGIS…</source>
         <translation>Xuất dự án cho QGIS…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="181" />
+        <location filename="../../gis_app/shell/main_window.py" line="184" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="182" />
+        <location filename="../../gis_app/shell/main_window.py" line="185" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="183" />
+        <location filename="../../gis_app/shell/main_window.py" line="186" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="184" />
+        <location filename="../../gis_app/shell/main_window.py" line="187" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="185" />
+        <location filename="../../gis_app/shell/main_window.py" line="188" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="188" />
+        <location filename="../../gis_app/shell/main_window.py" line="191" />
         <source>User guide</source>
         <translation>Hướng dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="189" />
+        <location filename="../../gis_app/shell/main_window.py" line="192" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="192" />
+        <location filename="../../gis_app/shell/main_window.py" line="195" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="193" />
+        <location filename="../../gis_app/shell/main_window.py" line="196" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="194" />
+        <location filename="../../gis_app/shell/main_window.py" line="197" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="195" />
+        <location filename="../../gis_app/shell/main_window.py" line="198" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="211" />
+        <location filename="../../gis_app/shell/main_window.py" line="216" />
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="212" />
+        <location filename="../../gis_app/shell/main_window.py" line="217" />
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="218" />
+        <location filename="../../gis_app/shell/main_window.py" line="223" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="223" />
+        <location filename="../../gis_app/shell/main_window.py" line="228" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="252" />
+        <location filename="../../gis_app/shell/main_window.py" line="257" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="31" />
+        <location filename="../../gis_app/shell/window_actions.py" line="32" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="93" />
-        <location filename="../../gis_app/shell/window_actions.py" line="96" />
+        <location filename="../../gis_app/shell/window_actions.py" line="94" />
+        <location filename="../../gis_app/shell/window_actions.py" line="97" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/window_actions.py" line="115" />
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="121" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="134" />
+        <location filename="../../gis_app/shell/window_actions.py" line="128" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="134" />
+        <location filename="../../gis_app/shell/window_actions.py" line="128" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="168" />
+        <location filename="../../gis_app/shell/window_actions.py" line="162" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="232" />
+        <location filename="../../gis_app/shell/window_actions.py" line="226" />
         <source>The active layer %1 is hidden: nothing to select</source>
         <translation>Lớp đang chọn %1 đang ẩn: không có gì để chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="249" />
+        <location filename="../../gis_app/shell/window_actions.py" line="243" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="252" />
+        <location filename="../../gis_app/shell/window_actions.py" line="246" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="252" />
+        <location filename="../../gis_app/shell/window_actions.py" line="246" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
@@ -1090,22 +1105,22 @@
         <translation>Hãy lưu dự án trước: phân tích đọc tệp đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="301" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="309" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="302" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="310" />
         <source>No check result yet: open a project with zones first.</source>
         <translation>Chưa có kết quả kiểm tra: hãy mở một dự án có các khu trước.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="335" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="343" />
         <source>Report written: %1</source>
         <translation>Đã ghi báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="338" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="346" />
         <source>Exporting the compliance report…</source>
         <translation>Đang xuất báo cáo tuân thủ…</translation>
     </message>

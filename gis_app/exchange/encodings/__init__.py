@@ -1,32 +1,74 @@
-"""Vietnamese legacy text encodings: decode raw bytes to NFC Unicode and back.
+"""Text encodings: the Vietnamese legacy code pages plus every code page Python knows.
 
-Supported names: ``utf-8``, ``cp1258``, ``tcvn3`` (TCVN 5712:1993, the ``.Vn`` fonts), ``vni``
-(VNI-Windows). Python ships only utf-8 and cp1258; TCVN3 and VNI tables are in this package.
+Names: ``utf-8``, ``cp1258``, ``tcvn3`` (TCVN 5712:1993, the ``.Vn`` fonts), ``vni`` (VNI-Windows), and
+any other codec Python knows (``cp1250``, ``latin-1``, ``cp936``...), as named by a .cpg file, a DBF
+language-driver byte or the user. TCVN3 and VNI are registered as Python codecs (``codecs.register``)
+so ``b.decode("tcvn3")`` works everywhere; the DBF reader calls the tables directly (same result,
+faster: no codec lookup per value).
+
+``decode`` never writes U+FFFD: a byte sequence that is not valid in the encoding is dropped, and
+``decode_checked`` tells the caller so it can list the value (row, field, raw bytes).
 """
 from __future__ import annotations
 
+import codecs
+import re
 import unicodedata
 
 from . import cp1258, tcvn3, vni
 
-ENCODINGS = ("utf-8", "cp1258", "tcvn3", "vni")
+ENCODINGS = ("utf-8", "cp1258", "tcvn3", "vni")  # the candidates detection chooses among
 OUTPUT_ENCODINGS = ("utf-8", "cp1258", "tcvn3")
 
 
-def decode(data: bytes, encoding: str) -> str:
-    """Bytes in ``encoding`` to NFC Unicode; never raises (unknown bytes become U+FFFD)."""
+def _codec_info(name: str, module) -> codecs.CodecInfo:
+    def encode(text: str, errors: str = "strict"):
+        return module.encode(text), len(text)
+
+    def decode(data, errors: str = "strict"):
+        return module.decode(bytes(data)), len(data)
+
+    return codecs.CodecInfo(encode, decode, name=name)
+
+
+def _search(name: str):
+    key = name.lower().replace("-", "").replace("_", "")
+    if key in ("tcvn3", "tcvn", "tcvn5712"):
+        return _codec_info("tcvn3", tcvn3)
+    if key in ("vni", "vniwindows"):
+        return _codec_info("vni", vni)
+    return None
+
+
+codecs.register(_search)
+
+
+def decode_checked(data: bytes, encoding: str) -> tuple[str, bool]:
+    """(NFC Unicode, damaged): ``damaged`` when some bytes were not valid and were dropped."""
     encoding = normalise_name(encoding)
-    if encoding == "utf-8":
-        text = data.decode("utf-8", errors="replace")
-    elif encoding == "cp1258":
-        text = cp1258.decode(data)
+    if encoding == "cp1258":
+        text = data.decode("cp1258", errors="ignore")
+        damaged = len(text) != len(data)  # cp1258 is one byte per character
     elif encoding == "tcvn3":
-        text = tcvn3.decode(data)
+        return tcvn3.decode(data), False
     elif encoding == "vni":
-        text = vni.decode(data)
+        return vni.decode(data), False
     else:
-        raise ValueError(f"unknown encoding {encoding!r}")
-    return unicodedata.normalize("NFC", text)
+        try:
+            text, damaged = data.decode(encoding), False
+        except UnicodeDecodeError:
+            text, damaged = data.decode(encoding, errors="ignore"), True
+    return unicodedata.normalize("NFC", text), damaged
+
+
+def decode(data: bytes, encoding: str) -> str:
+    """Bytes in ``encoding`` to NFC Unicode; never raises, never yields U+FFFD (bad bytes dropped)."""
+    return decode_checked(data, encoding)[0]
+
+
+def decodes_cleanly(samples, encoding: str) -> bool:
+    """True when every sample decodes in ``encoding`` without an invalid byte."""
+    return not any(decode_checked(s, encoding)[1] for s in samples if s and not s.isascii())
 
 
 # Typographic punctuation that the legacy code pages lack, written as its ASCII look-alike.
@@ -53,15 +95,13 @@ def encode(text: str, encoding: str, fallback: bool = False) -> bytes:
     text = unicodedata.normalize("NFC", text)
     if fallback and encoding != "utf-8":
         text = text.translate(PUNCTUATION_FALLBACK)
-    if encoding == "utf-8":
-        return text.encode("utf-8")
     if encoding == "cp1258":
         return cp1258.encode(text)
     if encoding == "tcvn3":
         return tcvn3.encode(text)
     if encoding == "vni":
         return vni.encode(text)
-    raise ValueError(f"unknown encoding {encoding!r}")
+    return text.encode(encoding)
 
 
 _ALIASES = {"utf8": "utf-8", "utf-8": "utf-8", "65001": "utf-8", "1258": "cp1258", "cp1258": "cp1258",
@@ -71,9 +111,44 @@ _ALIASES = {"utf8": "utf-8", "utf-8": "utf-8", "65001": "utf-8", "1258": "cp1258
 
 
 def normalise_name(name: str) -> str:
+    """Canonical name of an encoding as written in a .cpg, by GDAL/ESRI or by a user.
+
+    Accepts the Vietnamese names above, code page numbers ("1250", "ANSI 1251", "88591" for
+    ISO 8859-1 as ESRI writes it) and any name Python's codec registry knows. ValueError otherwise.
+    """
     key = (name or "").strip().lower().replace("_", "-")
     if key in _ALIASES:
         return _ALIASES[key]
     if key.replace("-", "") in _ALIASES:
         return _ALIASES[key.replace("-", "")]
+    key = re.sub(r"^(ansi|oem|windows|win|cp|codepage|code page)[\s-]*", "", key) if re.match(
+        r"^(ansi|oem|windows|win|cp|codepage|code page)[\s-]*\d+$", key) else key
+    candidates = [key]
+    if key.isdigit():
+        if len(key) == 5 and key.startswith("8859"):
+            candidates = [f"iso8859-{key[4:]}"]
+        elif len(key) >= 6 and key.startswith("8859"):
+            candidates = [f"iso8859-{key[4:]}"]
+        else:
+            candidates = [f"cp{key}"]
+    for candidate in candidates:
+        if candidate in _ALIASES:
+            return _ALIASES[candidate]
+        try:
+            info = codecs.lookup(candidate)
+        except LookupError:
+            continue
+        if info.name in ("utf-8", "cp1258", "tcvn3", "vni"):
+            return info.name
+        if not _is_text_codec(info.name):
+            break
+        return info.name
     raise ValueError(f"unknown encoding {name!r}")
+
+
+def _is_text_codec(name: str) -> bool:
+    try:
+        "a".encode(name)
+        return isinstance(b"a".decode(name), str)
+    except Exception:  # base64, rot13... are not text encodings
+        return False

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ...core.i18n import t
 from . import ENCODINGS, decode, normalise_name
 
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -45,6 +46,10 @@ class Detection:
     preview: list[str] = field(default_factory=list)  # decoded sample values
     reason: str = ""
     hinted: bool = False
+    declared: str | None = None  # what the file declared (.cpg, language driver), normalised
+    declared_by: str = ""  # where it was declared
+    damaged: bool = False  # some values had invalid bytes (dropped, listed by the reader)
+    clean: bool = True  # False: no candidate decodes cleanly, the user must choose (--encoding)
 
 
 def score_text(text: str) -> tuple[float, int]:
@@ -111,3 +116,63 @@ def _preview(samples: list[bytes], encoding: str, size: int) -> list[str]:
         if len(seen) >= size:
             break
     return (list(seen) + list(plain))[:size]
+
+
+CLEAN_SCORE = 0.6  # share of good Vietnamese syllables below which no legacy candidate is trusted
+
+
+def utf8_share(samples: list[bytes]) -> tuple[float, int]:
+    """(share of non-ASCII samples that are valid UTF-8, number of non-ASCII samples)."""
+    non_ascii = [s for s in samples if s and not s.isascii()]
+    if not non_ascii:
+        return 1.0, 0
+    valid = 0
+    for s in non_ascii:
+        try:
+            s.decode("utf-8")
+            valid += 1
+        except UnicodeDecodeError:
+            pass
+    return valid / len(non_ascii), len(non_ascii)
+
+
+def resolve_encoding(samples: list[bytes], declared: str | None = None, declared_by: str = "",
+                     user: str | None = None, preview_size: int = 10) -> Detection:
+    """The encoding to read ``samples`` with, following the declaration before any guess.
+
+    Order (issue 12): the user's choice; a declared encoding (``.cpg``, DBF language driver) that
+    decodes every sample cleanly; UTF-8 when it is declared or when most non-ASCII values are valid
+    UTF-8 (the few damaged values are then listed by the reader: a writer cut them); else detection
+    among the Vietnamese encodings. ``Detection.clean`` is False when no candidate is trustworthy:
+    the caller stops and asks for ``--encoding``. ``declared`` must be a normalised name.
+    """
+    from . import decodes_cleanly
+
+    def done(enc: str, confidence: float, reason: str, **extra) -> Detection:
+        det = Detection(enc, confidence, preview=_preview(samples, enc, preview_size), reason=reason,
+                        hinted=enc == declared, **extra)
+        det.declared, det.declared_by = declared, declared_by
+        return det
+
+    if user:
+        return done(user, 1.0, t("do người dùng chọn", "chosen by the user"))
+    share, count = utf8_share(samples)
+    if declared:
+        if decodes_cleanly(samples, declared):
+            return done(declared, 1.0, t("khai báo trong {src}", "declared in {src}", src=declared_by))
+        if declared == "utf-8" and share >= 0.5:
+            return done("utf-8", 1.0, t("khai báo trong {src}; {n} giá trị có byte hỏng",
+                                                    "declared in {src}; {n} values with damaged bytes",
+                                                    src=declared_by, n=round(count * (1 - share))),
+                        damaged=True)
+    if count and share >= 0.5:
+        return done("utf-8", round(share, 3), t("UTF-8 ({p:.0%} giá trị hợp lệ)", "UTF-8 ({p:.0%} of the values "
+                                                "valid)", p=share), damaged=share < 1.0)
+    det = detect_encoding(samples, preview_size=preview_size)
+    det.declared, det.declared_by = declared, declared_by
+    if declared:
+        det.reason = t("{enc} khai báo trong {src} không đọc được; ", "{enc} declared in {src} does not decode; ",
+                       enc=declared, src=declared_by) + det.reason
+    if count and det.scores.get(det.encoding, 0.0) < CLEAN_SCORE:
+        det.clean = False
+    return det

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QVBoxLayout, QWidget)
 
 from gis_app.exchange.encodings import ENCODINGS
+
+# Code pages offered besides the Vietnamese ones (any Python codec name works from the CLI).
+OTHER_ENCODINGS = ("cp1252", "iso8859-1", "cp1250", "cp1251", "cp874", "cp932", "cp936", "cp949", "cp950")
 from gis_app.exchange.field_mapping import FieldMapping, MappingStore
 
 from ..tasks import TaskRunner
@@ -62,6 +65,9 @@ class ImportDialog(QDialog):
         self.pending = None  # the running task, if any
         self.setMinimumWidth(760)
         self._build(project_crs, zone_ids)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:  # room for the field mapping and the accounting, even at 1366x768
+            self.resize(min(940, screen.width() - 40), min(720, screen.height() - 60))
         self.retranslate()
         self.refresh()
 
@@ -79,6 +85,8 @@ class ImportDialog(QDialog):
         self.encoding_combo.addItem("", "auto")
         for name in ENCODINGS:
             self.encoding_combo.addItem(name, name)
+        for name in OTHER_ENCODINGS:  # code page names as printed on Windows ("CP1250", "ISO8859-1")
+            self.encoding_combo.addItem(name.upper(), name)
         self.encoding_combo.setEnabled(self.path.suffix.lower() in ENCODED_FORMATS)
         self.encoding_combo.activated.connect(lambda _: self.refresh())
         self.names_list = QListWidget(self)  # takes the spare height: the names show the decoding
@@ -129,6 +137,13 @@ class ImportDialog(QDialog):
         geometry = QVBoxLayout(self.geometry_box)
         for widget in (self.counts_label, self.issues_list, self.repair_check):
             geometry.addWidget(widget)
+        # accounting: what becomes of fields, unreadable values and entities that are not areas
+        self.account_box = QGroupBox(self)
+        self.account_list = QListWidget(self)
+        self.account_list.setWordWrap(True)
+        self.account_list.setMaximumHeight(90)
+        self.issues_list.setMaximumHeight(90)
+        QVBoxLayout(self.account_box).addWidget(self.account_list)
         self.notes_label = QLabel(self)
         self.notes_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
@@ -138,8 +153,9 @@ class ImportDialog(QDialog):
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self.encoding_box)
         left.addWidget(self.crs_box)
-        right.addWidget(self.mapping_box)
-        right.addWidget(self.geometry_box)
+        right.addWidget(self.mapping_box, 3)  # the mapping needs the height; the lists scroll
+        right.addWidget(self.geometry_box, 1)
+        right.addWidget(self.account_box, 1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -165,6 +181,7 @@ class ImportDialog(QDialog):
         self.zone_label.setText(self.tr("Zone of these parcels"))
         self.geometry_box.setTitle(self.tr("Geometry check"))
         self.repair_check.setText(self.tr("Repair invalid geometries"))
+        self.account_box.setTitle(self.tr("Kept, renamed and not read"))
 
     # -- preview --------------------------------------------------------------------------------
     def encoding(self) -> str:
@@ -188,8 +205,13 @@ class ImportDialog(QDialog):
         self.pending.finished.connect(self._preview_finished)
 
     def _preview_finished(self, result, error) -> None:
+        from gis_app.exchange.readers import EncodingRequired
+
         self.pending = None
-        if error is not None and self.preview is None:
+        if isinstance(error, EncodingRequired):  # stay open: the planner picks the encoding here
+            self.detected_label.setText(self.tr("Choose the encoding: none decodes the text cleanly."))
+            self.encoding_combo.setEnabled(True)
+        elif error is not None and self.preview is None:
             self.reject()  # the file cannot be read at all: the message box said why
         self._update_ok()
 
@@ -209,6 +231,7 @@ class ImportDialog(QDialog):
             if self.layered:
                 self.name_edit.setText(preview.layer)
         self._show_geometry(preview)
+        self._show_account(preview)
         self._mapping_changed()
         self.notes_label.setText("\n".join(preview.notes))
         self._update_ok()
@@ -219,7 +242,10 @@ class ImportDialog(QDialog):
         if detection is None:
             self.detected_label.setText(self.tr("No text to decode."))
             return
-        if self.encoding() == "auto":
+        if self.encoding() == "auto" and detection.declared and detection.encoding == detection.declared:
+            self.detected_label.setText(self.tr("%1, as declared in %2").replace("%1", detection.encoding)
+                                        .replace("%2", detection.declared_by))
+        elif self.encoding() == "auto":
             self.detected_label.setText(self.tr("Detected: %1 (confidence %2%)").replace("%1", detection.encoding)
                                         .replace("%2", f"{detection.confidence * 100:.0f}"))
         else:
@@ -280,6 +306,14 @@ class ImportDialog(QDialog):
         for issue in report.rejected:
             self.issues_list.addItem(f"{issue.feature_id}: {without_cli_hint(issue.reason)}")
 
+    def _show_account(self, preview) -> None:
+        """Every field renamed or dropped, every value that could not be read, every entity not read."""
+        self.account_list.clear()
+        lines = preview.account.details(200)
+        if not lines:
+            lines = [self.tr("All fields and values are kept as they are.")]
+        self.account_list.addItems(lines)
+
     def _mapping_changed(self) -> None:
         target = self.mapping_table.target()
         self.name_edit.setEnabled(not target)
@@ -323,7 +357,8 @@ class ImportDialog(QDialog):
                 else dataset.frame
             notes = list(dataset.notes)
             return ImportResult(path, mapping.target_layer or name, frame, mapping.target_layer,
-                                dataset.report.summary(), notes + dataset.report.details(20))
+                                dataset.report.summary(), notes + dataset.report.details(20)
+                                + dataset.account.entity_details())
 
         def done(result: ImportResult):
             self.store.put(columns, mapping)  # remembered for the next file of the same shape

@@ -284,11 +284,19 @@ class RulesController(QObject):
         zone_id = None
         layers = list(self.window.layers)
         zones_first = sorted(layers, key=lambda lyr: lyr.name != "zones")
+        known = set(self.window.project.zones["zone_id"].astype(str)) if "zone_id" in self.window.project.zones else set()
         for layer in zones_first:
             frame = getattr(layer, "frame", None)  # vector layers only
-            if frame is not None and "zone_id" in frame.columns and layer.selected.any():
-                zone_id = str(layer.frame["zone_id"].iloc[int(layer.selected_rows()[0])])
+            if frame is None or not layer.selected.any():
+                continue
+            # a lot of an accepted layout names its zone by layout_id (the zone it was laid out in)
+            column = "zone_id" if "zone_id" in frame.columns else "layout_id" if "layout_id" in frame.columns else None
+            value = str(frame[column].iloc[int(layer.selected_rows()[0])]) if column else None
+            if value is not None and (column == "zone_id" or value in known):
+                zone_id = value
                 break
+        if zone_id is None and self.zone_id is not None:
+            zone_id = self.zone_id  # an emptied selection (an edit, a click beside) keeps the zone card
         if force or zone_id != self.zone_id:
             self.zone_id = zone_id
             self.zone_changed.emit()

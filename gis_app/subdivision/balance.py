@@ -1,0 +1,113 @@
+"""The land-use balance (bảng cân bằng sử dụng đất): land-use class, ha, share of the site, for a
+layout (its output layers) or a zone (its parcels), and the QCVN 01:2021/BXD §2.5 check of it.
+
+One table for the preview, the print layout and the report. Classes follow the approved detailed
+plans of KCN/CCN (DOMAIN.md): factory land, roads, green (with water surface), technical
+infrastructure, services, other.
+"""
+from __future__ import annotations
+
+import numpy as np
+import shapely
+
+from ..core.i18n import t
+
+CLASSES = ("factory", "roads", "green", "technical", "services", "other")
+
+# QCVN 01:2021/BXD §2.5: roads ≥ 10 %, green ≥ 10 %, technical ≥ 1 % of the whole park;
+# Decree 35/2022/NĐ-CP: services and utilities ≤ 10 % of a KCN.
+QCVN_MIN = {"roads": 0.10, "green": 0.10, "technical": 0.01}
+QCVN_MAX = {"services": 0.10}
+# The band of five recent approved plans (DOMAIN.md); informative, not a rule.
+APPROVED_BAND = {"factory": (0.60, 0.70), "roads": (0.10, 0.14), "green": (0.105, 0.12 + 0.045),
+                 "technical": (0.01, 0.025), "services": (0.02, 0.04)}
+APPROVED_BAND_SMALL_CCN = {**APPROVED_BAND, "roads": (0.16, 0.18)}
+
+# parcels.landuse → class (water counts with green, as plans list "green and water surface")
+LANDUSE_CLASS = {"industrial": "factory", "road": "roads", "green": "green", "water": "green",
+                 "infrastructure": "technical", "service": "services", "other": "other"}
+
+
+def class_label(name: str) -> str:
+    """The class name in the UI language."""
+    return {"factory": t("Đất nhà máy, kho tàng", "Factory land"), "roads": t("Đất giao thông", "Roads"),
+            "green": t("Đất cây xanh, mặt nước", "Green and water"),
+            "technical": t("Đất hạ tầng kỹ thuật", "Technical infrastructure"),
+            "services": t("Đất dịch vụ, điều hành", "Services"), "other": t("Đất khác", "Other")}[name]
+
+
+def from_areas(areas: dict) -> dict:
+    """``{class: m²}`` → ``{class: {"m2", "share"}}`` for every class; shares of the total sum to 1."""
+    m2 = {c: float(areas.get(c, 0.0) or 0.0) for c in CLASSES}
+    total = sum(m2.values())
+    return {c: {"m2": m2[c], "share": m2[c] / total if total > 0 else 0.0} for c in CLASSES}
+
+
+def _area(frame) -> float:
+    if frame is None or not len(frame):
+        return 0.0
+    return float(shapely.area(np.asarray(frame.geometry.values, dtype=object)).sum())
+
+
+def layout_balance(frames: dict) -> dict:
+    """Balance of a layout from its layers (``lots`` and ``reserve`` are factory land, ``remainder``
+    other; ``green``, ``technical``, ``services`` when the layout has them)."""
+    return from_areas({"factory": _area(frames.get("lots")) + _area(frames.get("reserve")),
+                       "roads": _area(frames.get("roads")), "green": _area(frames.get("green")),
+                       "technical": _area(frames.get("technical")), "services": _area(frames.get("services")),
+                       "other": _area(frames.get("remainder"))})
+
+
+def parcels_balance(parcels, zone_id: str | None = None) -> dict:
+    """Balance of a zone (or all parcels) from its parcels' ``landuse``, vectorised (pandas)."""
+    frame = parcels if zone_id is None else parcels[parcels["zone_id"] == zone_id]
+    if not len(frame):
+        return from_areas({})
+    cls = frame["landuse"].map(LANDUSE_CLASS).fillna("other").to_numpy()
+    area = shapely.area(np.asarray(frame.geometry.values, dtype=object))
+    return from_areas({c: float(area[cls == c].sum()) for c in CLASSES})
+
+
+def zone_balances(parcels) -> dict:
+    """``{zone_id: balance}`` for every zone that has parcels."""
+    if parcels is None or not len(parcels):
+        return {}
+    return {str(z): parcels_balance(parcels, z) for z in sorted(parcels["zone_id"].dropna().astype(str).unique())}
+
+
+def qcvn_findings(balance: dict) -> list[dict]:
+    """One finding per QCVN 01:2021 / Decree 35/2022 land-use limit: code, status, figures, message."""
+    out = []
+    for c, low in QCVN_MIN.items():
+        share = balance[c]["share"]
+        ok = share >= low - 1e-9
+        out.append({"code": f"QCVN.{c}_min", "status": "ok" if ok else "violation",
+                    "figures": {"share": share, "min": low},
+                    "message": t("{c}: {s:.1%} (tối thiểu {m:.0%}, QCVN 01:2021/BXD §2.5)",
+                                 "{c}: {s:.1%} (at least {m:.0%}, QCVN 01:2021/BXD §2.5)",
+                                 c=class_label(c), s=share, m=low)})
+    for c, high in QCVN_MAX.items():
+        share = balance[c]["share"]
+        ok = share <= high + 1e-9
+        out.append({"code": f"QCVN.{c}_max", "status": "ok" if ok else "violation",
+                    "figures": {"share": share, "max": high},
+                    "message": t("{c}: {s:.1%} (tối đa {m:.0%}, Nghị định 35/2022/NĐ-CP)",
+                                 "{c}: {s:.1%} (at most {m:.0%}, Decree 35/2022/NĐ-CP)",
+                                 c=class_label(c), s=share, m=high)})
+    return out
+
+
+def qcvn_ok(balance: dict) -> bool:
+    """True when every QCVN 01:2021 / Decree 35/2022 land-use limit holds."""
+    return all(f["status"] == "ok" for f in qcvn_findings(balance))
+
+
+def table_rows(balance: dict) -> list[tuple[str, str, str]]:
+    """(class label, ha, %) rows plus a total row, formatted in the UI language's numbers."""
+    from ..core.numbers import fmt_number
+
+    rows = [(class_label(c), fmt_number(balance[c]["m2"] / 1e4, 2), fmt_number(100 * balance[c]["share"], 1))
+            for c in CLASSES]
+    total = sum(balance[c]["m2"] for c in CLASSES)
+    rows.append((t("Tổng cộng", "Total"), fmt_number(total / 1e4, 2), fmt_number(100.0, 1)))
+    return rows

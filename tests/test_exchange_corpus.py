@@ -1,0 +1,349 @@
+"""Exchange corpus (issue 12): inputs built here (tests/exchange_corpus.py), one per kind of fault,
+run through `convert` and compared with GDAL's reading of the same file; writes into a read-only
+folder. Every import either keeps the data or names what it could not keep (exit 2 for refusals)."""
+import json
+import os
+import subprocess
+import zipfile
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import pytest
+import shapely
+
+from gis_app.cli import main as cli_main
+from gis_app.core.i18n import set_language
+from gis_app.exchange import encodings
+from gis_app.exchange.readers import read_dataset
+from tests import exchange_corpus as corpus
+
+SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample" / "hai_duong_minh_hoa.gpkg"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    set_language("en")
+    yield
+    set_language("vi")
+
+
+def run(capsys, *args) -> tuple[int, str]:
+    code = cli_main(["--lang", "en", *map(str, args)])
+    captured = capsys.readouterr()
+    return code, captured.err + captured.out
+
+
+def gdal_area(gdal: gpd.GeoDataFrame, handles: list[str]) -> float:
+    """Area GDAL's DXF driver gives the entities ``handles``: polygons as read, closed lines polygonized."""
+    rows = gdal[gdal["EntityHandle"].isin(handles)]
+    polygons = [g for g in rows.geometry if g.geom_type in ("Polygon", "MultiPolygon")]
+    lines = [g for g in rows.geometry if g.geom_type in ("LineString", "MultiLineString")]
+    area = sum(g.area for g in polygons)
+    if lines:
+        lines = shapely.set_precision(lines, 0.01)  # GDAL does not chain: meet its ends on a 1 cm grid
+        area += shapely.polygonize(shapely.get_parts(shapely.union_all(lines))).area
+    return area
+
+
+# -- DXF ---------------------------------------------------------------------------------------
+def test_dxf_every_lot_shape_agrees_with_gdal(tmp_path, capsys):
+    source = tmp_path / "all.dxf"
+    truth = corpus.dxf_all_lot_shapes(source)
+    out, report_path = tmp_path / "lots.gpkg", tmp_path / "r.json"
+    code, text = run(capsys, "convert", source, out, "--crs", "9209", "--report", report_path, "--layer-name", "lots",
+                     "--no-map-fields")
+    assert code == 0, text
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    ours = gpd.read_file(out, layer="lots")
+    gdal = pyogrio.read_dataframe(source)
+    assert report["geometry"]["rejected"] == 0
+    # every lot as meant
+    by_layer = ours.groupby("layer").geometry.apply(lambda g: g.area.sum())
+    for layer, area in truth["areas"].items():
+        if layer.startswith("LO_") and area is not None:
+            assert by_layer[layer] == pytest.approx(area, rel=2e-3), layer
+    blocks = ours[ours["MALO"].notna()].set_index("MALO")
+    for lot in ("B1", "B2", "B3", "B4"):
+        assert blocks.geometry[lot].area == pytest.approx(truth["areas"][lot]), lot
+        assert blocks.loc[lot, "CHUSD"] == f"Công ty {lot}"
+    nested = ours[ours["block"].eq("LO_KHOI") & ours["MALO"].isna()]
+    assert nested.area.sum() == pytest.approx(truth["areas"]["NESTED"])
+    # and the same areas as GDAL's DXF driver, entity by entity (blocks: by their INSERT)
+    for handle, geom in zip(ours["handle"], ours.geometry):
+        handles = [h.split("/")[0] for h in handle.rstrip("…").split(",")]
+        expected = gdal_area(gdal, handles)
+        if handle.startswith(handles[0] + "/") and len(ours[ours["handle"].str.startswith(handles[0] + "/")]) > 1:
+            expected /= len(ours[ours["handle"].str.startswith(handles[0] + "/")])  # nested: several lots
+        assert geom.area == pytest.approx(expected, rel=5e-3), handle
+    # nothing silently left out: the points are counted by type
+    assert report["entities"]["POINT"]["unread"] == truth["unread"]["POINT"]
+    assert "2 POINT entities not read" in text
+    assert ours.loc[ours["layer"] == "LO_REPEAT", "text"].iloc[0] == "Lô A"
+    assert all(g.exterior.coords[0] == g.exterior.coords[-1] for g in shapely.get_parts(ours.geometry))
+
+
+def test_dxf_without_header_is_read_in_recovery_mode(tmp_path, capsys):
+    source = tmp_path / "nohead.dxf"
+    truth = corpus.dxf_without_header(source)
+    dataset = read_dataset(source, crs=9209)
+    assert dataset.frame["layer"].tolist() == [truth["layer"]]  # layer and closed flag kept
+    assert dataset.frame.area.tolist() == [truth["area"]]
+    assert any("recovery mode" in n for n in dataset.notes)
+
+
+def test_dxf_with_empty_handles_exits_0_and_agrees_with_gdal(tmp_path, capsys):
+    source = tmp_path / "nohandle.dxf"
+    truth = corpus.dxf_empty_handles(source)
+    code, text = run(capsys, "convert", source, tmp_path / "o.geojson", "--crs", "9209")
+    assert code == 0, text
+    ours = read_dataset(source, crs=9209).frame
+    assert sorted(ours.area) == sorted(truth["areas"])
+    gdal = pyogrio.read_dataframe(source)
+    assert sorted(shapely.Polygon(g.coords).area for g in gdal.geometry) == sorted(truth["areas"])
+
+
+def test_dxf_hatch_written_back_keeps_holes(tmp_path):
+    source = tmp_path / "all.dxf"
+    corpus.dxf_all_lot_shapes(source)
+    frame = read_dataset(source, crs=9209).frame
+    from gis_app.exchange.writers import write_dataset
+
+    write_dataset(frame, tmp_path / "back.dxf")
+    back = read_dataset(tmp_path / "back.dxf", crs=9209).frame
+    assert len(back) == len(frame)
+    assert back.area.sum() == pytest.approx(frame.area.sum(), rel=1e-6)
+    gdal = pyogrio.read_dataframe(tmp_path / "back.dxf")
+    holed = [g for g in gdal.geometry if g.geom_type == "Polygon" and len(g.interiors)]
+    assert len(holed) == 1  # GDAL sees the hole too
+
+
+# -- text encodings ----------------------------------------------------------------------------
+LATIN = ["Café Münster", "Straße Köln"]
+CZECH = ["Łódź Świętokrzyska", "Brno Žižkov"]
+
+
+def _lots(folder, stem, names, encoding, **kwargs):
+    return corpus.shapefile(folder, stem, [(b"MALO", "C", 10, 0), (b"TEN", "C", 40, 0)],
+                            [[f"L{i}".encode(), encodings.encode(n, encoding)] for i, n in enumerate(names)], **kwargs)
+
+
+@pytest.mark.parametrize("names, encoding, declare", [
+    (LATIN, "latin-1", {"cpg": "ISO-8859-1"}), (LATIN, "cp1252", {"cpg": "1252"}),
+    (CZECH, "cp1250", {"ldid": 0xC8}), (CZECH, "cp1250", {"cpg": "CP1250"}),
+    (["Москва", "Київ"], "cp1251", {"ldid": 0xC9}), (["東京", "大阪"], "cp932", {"cpg": "SHIFT_JIS"}),
+    (["Hải Dương", "Cẩm Giàng"], "cp1258", {"cpg": "1258"}),
+])
+def test_declared_code_page_is_honoured_like_gdal(tmp_path, capsys, names, encoding, declare):
+    shp = _lots(tmp_path, "lots", names, encoding, **declare)
+    out = tmp_path / "o.csv"
+    code, text = run(capsys, "convert", shp, out)
+    assert code == 0, text
+    ours = pd.read_csv(out, encoding="utf-8-sig")
+    assert list(ours["TEN"]) == names
+    if encoding != "cp1258":  # GDAL drops CP1258's trailing tone marks (the reason we read DBFs ourselves)
+        assert list(pyogrio.read_dataframe(shp)["TEN"]) == names
+
+
+def test_no_clean_candidate_asks_for_encoding(tmp_path, capsys):
+    shp = _lots(tmp_path, "lots", CZECH, "cp1250")
+    code, text = run(capsys, "convert", shp, tmp_path / "o.csv")
+    assert code == 2 and "--encoding" in text and "lots.dbf" in text
+    assert not (tmp_path / "o.csv").exists()
+    code, text = run(capsys, "convert", shp, tmp_path / "o.csv", "--encoding", "cp1250")
+    assert code == 0, text
+    assert list(pd.read_csv(tmp_path / "o.csv", encoding="utf-8-sig")["TEN"]) == CZECH
+
+
+def test_declared_encoding_wins_over_detection(tmp_path):
+    names = ["Hải Dương", "Cẩm Giàng", "Kinh Môn"]
+    shp = _lots(tmp_path, "lots", names, "cp1258", cpg="1258")
+    assert list(read_dataset(shp).frame["TEN"]) == names
+    shp = _lots(tmp_path, "vni", names, "vni", cpg="VNI")  # a declared legacy name works too
+    assert list(read_dataset(shp).frame["TEN"]) == names
+
+
+def test_undeclared_damaged_utf8_is_utf8_with_rows_listed(tmp_path):
+    names = ["Công ty May Hải Dương", "Nhà máy Gạch Cẩm Giàng", "Công ty Dệt Phúc Điền"]
+    raw = [n.encode("utf-8") for n in names]
+    raw[1] = "Nhà máy Gạch Cẩm Già".encode("utf-8")[:-1]  # cut inside "à", as a byte-width writer does
+    shp = corpus.shapefile(tmp_path, "cut", [(b"MALO", "C", 10, 0), (b"TEN", "C", 40, 0)],
+                           [[f"L{i}".encode(), r] for i, r in enumerate(raw)])
+    dataset = read_dataset(shp)
+    assert dataset.encoding.encoding == "utf-8"
+    assert list(dataset.frame["TEN"]) == [names[0], "Nhà máy Gạch Cẩm Gi", names[2]]
+    assert [(v.row, v.field) for v in dataset.account.values] == [("L1", "TEN")]
+
+
+def test_tcvn3_and_vni_are_python_codecs():
+    assert "Hải Dương".encode("tcvn3").decode("tcvn3") == "Hải Dương"
+    assert "Hải Dương".encode("vni") == encodings.encode("Hải Dương", "vni")
+    assert encodings.normalise_name("88591") == "iso8859-1" and encodings.normalise_name("ANSI 1251") == "cp1251"
+
+
+# -- DBF fields and values ---------------------------------------------------------------------
+def test_impossible_values_are_listed_and_kept_as_text(tmp_path, capsys):
+    shp = corpus.shapefile(tmp_path, "values",
+                           [(b"MALO", "C", 10, 0), (b"FID", "N", 10, 0), (b"NGAY", "D", 8, 0), (b"DT", "N", 10, 2)],
+                           [[b"L1", b"7", b"20240230", b"**********"], [b"L2", b"8", b"20240115", b"12.50"]])
+    out, report_path = tmp_path / "p.gpkg", tmp_path / "r.json"
+    code, text = run(capsys, "convert", shp, out, "--report", report_path, "--no-map-fields", "--layer-name", "lots")
+    assert code == 0, text
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    assert {(v["row"], v["field"], v["raw"]) for v in report["values"]} == {("L1", "NGAY", "20240230"),
+                                                                           ("L1", "DT", "**********")}
+    frame = gpd.read_file(out, layer="lots")
+    assert frame.loc[0, "NGAY_text"] == "20240230" and pd.isna(frame.loc[0, "NGAY"])
+    assert frame.loc[0, "DT_text"] == "**********" and frame.loc[1, "DT"] == 12.5
+    assert list(frame["FID_orig"]) == [7, 8]  # GeoPackage keeps FID for its row id
+    assert any(f["source"] == "FID" and f["target"] == "FID_orig" for f in report["fields"])
+
+
+# -- coordinates and CRS -----------------------------------------------------------------------
+def _metre_geojson(path: Path) -> Path:
+    x, y = corpus.X0, corpus.Y0
+    ring = [[x, y], [x, y + 50], [x + 40, y + 50], [x + 40, y], [x, y]]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"MaLo": "L1"}, "geometry": {"type": "Polygon", "coordinates": [ring]}}]}))
+    return path
+
+
+def test_geojson_in_metres_is_never_wgs84(tmp_path, capsys):
+    source = _metre_geojson(tmp_path / "m.geojson")
+    code, text = run(capsys, "convert", source, tmp_path / "o.gpkg")
+    assert code == 2 and "±180/±90" in text and "EPSG:9209" in text
+    assert not (tmp_path / "o.gpkg").exists()
+    code, text = run(capsys, "convert", source, tmp_path / "o.gpkg", "--crs", "EPSG:9209")
+    assert code == 0, text
+    code, text = run(capsys, "subdivide", source, "--json", tmp_path / "s.json", "--out", tmp_path / "s.gpkg")
+    assert code == 2 and "±180/±90" in text
+
+
+def test_geographic_project_gets_no_area_or_scale(tmp_path, capsys):
+    project = tmp_path / "geo.gpkg"
+    for layer in ("zones", "parcels"):
+        code, text = run(capsys, "convert", SAMPLE, project, "--layer", layer, "--layer-name", layer, "--to-crs", "4326")
+        assert code == 0, text
+    for command in (["check", project, "--json", tmp_path / "c.json"], ["export-pdf", project, "--out", tmp_path / "m.pdf"],
+                    ["report", project, "--xlsx", tmp_path / "r.xlsx"]):
+        code, text = run(capsys, *command)
+        assert code == 2 and "geographic CRS" in text and "EPSG:" in text, command
+
+
+# -- unsupported inputs, named ------------------------------------------------------------------
+def test_unsupported_inputs_are_named(tmp_path, capsys):
+    cases = {}
+    cases["MultiPatch"] = corpus.shapefile(tmp_path, "mp", [(b"MALO", "C", 10, 0)], [[b"L1"]], shape_type=31)
+    cases["empty layer"] = corpus.shapefile(tmp_path, "empty", [(b"MALO", "C", 10, 0)], [])
+    with zipfile.ZipFile(tmp_path / "none.zip", "w") as z:
+        z.writestr("readme.txt", "-")
+    cases["no dataset"] = tmp_path / "none.zip"
+    with zipfile.ZipFile(tmp_path / "gdb.zip", "w") as z:
+        z.writestr("lots.gdb/a00000001.gdbtable", b"\0" * 40)
+    cases["File Geodatabase"] = tmp_path / "gdb.zip"
+    for words, source in cases.items():
+        code, text = run(capsys, "convert", source, tmp_path / "o.gpkg", "--crs", "9209")
+        assert code == 2 and words in text and source.name in text, (words, text)
+
+
+def test_curves_linearized_like_gdal_and_tin_named(tmp_path, capsys):
+    x, y = corpus.X0, corpus.Y0
+    curve = f"CURVEPOLYGON(CIRCULARSTRING({x} {y}, {x + 10} {y + 10}, {x + 20} {y}, {x + 10} {y - 10}, {x} {y}))"
+    tin = f"TIN((({x} {y},{x} {y + 5},{x + 5} {y},{x} {y})))"
+    source = tmp_path / "c.csv"
+    source.write_text(f'WKT;MaLo\n"{curve}";L1\n"{tin}";L2\n', encoding="utf-8")
+    code, text = run(capsys, "convert", source, tmp_path / "o.gpkg", "--crs", "9209", "--layer-name", "c",
+                     "--no-map-fields")
+    assert code == 0, text
+    assert "L2: 3D surface (TIN) not supported" in text and "curves" in text
+    ours = gpd.read_file(tmp_path / "o.gpkg", layer="c").area.iloc[0]
+    only_curve = tmp_path / "curve.csv"
+    only_curve.write_text(f'WKT;MaLo\n"{curve}";L1\n', encoding="utf-8")
+    gdal = pyogrio.read_dataframe(only_curve).geometry.iloc[0].area  # GDAL linearizes the curve itself
+    assert ours == pytest.approx(gdal) and ours == pytest.approx(314.159, rel=1e-2)
+
+
+# -- writes that fail ----------------------------------------------------------------------------
+@pytest.fixture
+def read_only_dir(tmp_path):
+    """A folder nobody can write into, even root (immutable attribute), else a path under a file."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    immutable = False
+    if os.access(folder, os.W_OK):  # root ignores modes
+        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+    probe = folder / "probe"
+    try:
+        probe.write_text("x")
+        probe.unlink()
+        blocker = tmp_path / "a_file"
+        blocker.write_text("")
+        yield blocker  # a path under a file cannot be written either
+    except OSError:
+        yield folder
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+        folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("command", [
+    ["convert", SAMPLE, "{out}/lots.shp", "--layer", "parcels"],
+    ["convert", SAMPLE, "{out}/lots.geojson", "--layer", "parcels"],
+    ["export-pdf", SAMPLE, "--out", "{out}/map.pdf"],
+    ["export-pdf", SAMPLE, "--out", "{out}/map.png"],
+    ["export-web", SAMPLE, "--out", "{out}/map.html"],
+    ["export-qgis", SAMPLE, "--out", "{out}/p.qgz"],
+])
+def test_write_into_read_only_folder_exits_2(read_only_dir, capsys, command):
+    args = [str(a).replace("{out}", str(read_only_dir)) for a in command]
+    code, text = run(capsys, *args)
+    assert code == 2, text
+    assert "cannot write the output" in text and str(read_only_dir) in text
+    if read_only_dir.is_dir():
+        assert list(read_only_dir.iterdir()) == []  # no temporary file left
+
+
+def test_output_that_is_a_folder_or_a_windows_name(tmp_path, capsys):
+    (tmp_path / "out.geojson").mkdir()
+    code, text = run(capsys, "convert", SAMPLE, tmp_path / "out.geojson", "--layer", "zones")
+    assert code == 2 and "is a folder" in text
+    code, text = run(capsys, "convert", SAMPLE, tmp_path / "CON.geojson", "--layer", "zones")
+    assert code == 2 and "not allowed on Windows" in text
+
+
+# -- degenerate geometry never breaks an output ----------------------------------------------------
+def test_degenerate_lots_are_drawn_and_named(tmp_path, capsys):
+    import pandas as pd_
+
+    from gis_app.core.project import Project
+
+    project = Project.load(SAMPLE)
+    parcels = project.layers["parcels"]
+    x, y = parcels.geometry.iloc[0].centroid.coords[0]
+    extra = parcels.iloc[[0, 0]].copy()
+    extra["parcel_id"] = ["DEG-ZERO", "DEG-HOLE"]
+    extra.geometry = [shapely.Polygon([(x, y), (x + 10, y), (x + 20, y)]),
+                      shapely.Polygon([(x, y), (x + 50, y), (x + 50, y + 50), (x, y + 50)],
+                                      [[(x + 1, y + 1), (x + 2, y + 1), (x + 3, y + 1)]])]
+    project.layers["parcels"] = pd_.concat([parcels, extra])
+    path = project.save(tmp_path / "deg.gpkg")
+    for command in (["export-pdf", path, "--out", tmp_path / "m.pdf"], ["export-web", path, "--out", tmp_path / "m.html"],
+                    ["export-qgis", path, "--out", tmp_path / "m.qgz"]):
+        code, text = run(capsys, *command)
+        assert code == 0, text
+        assert "DEG-ZERO" in text and "DEG-HOLE" in text and "zero area" in text, command
+
+
+def test_csv_without_a_clean_encoding_asks_for_one(tmp_path, capsys):
+    x, y = corpus.X0, corpus.Y0
+    text = f'WKT;MaLo;Ten\n"POLYGON(({x} {y},{x} {y + 9},{x + 9} {y + 9},{x} {y}))";L1;Łódź Świętokrzyska\n'
+    source = tmp_path / "cz.csv"
+    source.write_bytes(text.encode("cp1250"))
+    code, message = run(capsys, "convert", source, tmp_path / "o.geojson", "--crs", "9209")
+    assert code == 2 and "--encoding" in message and "cz.csv" in message
+    code, message = run(capsys, "convert", source, tmp_path / "o.csv", "--crs", "9209", "--encoding", "cp1250")
+    assert code == 0, message
+    assert "Łódź Świętokrzyska" in (tmp_path / "o.csv").read_text(encoding="utf-8-sig")
