@@ -111,3 +111,44 @@ def test_undrawable_flags_non_finite_and_far_away_features():
              Polygon([(0, 0), (1e12, 0), (1e12, 1e12)]), Polygon([(0, 0), (np.inf, 0), (0, 1)]), None]
     frame = gpd.GeoDataFrame({"zone_id": ["ok", "far", "inf", "none"]}, geometry=polys, crs="EPSG:9209")
     assert undrawable(frame).tolist() == [False, True, True, False]
+
+
+def test_convert_keeps_the_text_after_a_nul(tmp_path, capsys):
+    """GDAL ends text at a NUL; convert replaces it (and says so) instead of silently cutting."""
+    import pyogrio
+
+    from gis_app.cli import main
+    from gis_app.exchange.writers import write_dataset
+
+    frame = gpd.GeoDataFrame({"parcel_id": ["P-1"], "zone_id": ["Z"], "landuse": ["industrial"],
+                              "tenant": ["Cty A\x00 phần sau"]}, geometry=[box(580000, 2317000, 580100, 2317100)],
+                             crs="EPSG:9209")
+    written = write_dataset(frame, tmp_path / "p.geojson")
+    assert pyogrio.read_dataframe(tmp_path / "p.geojson")["tenant"][0] == "Cty A\ufffd phần sau"
+    assert any("1" in note and "\ufffd" in note for note in written.notes)
+    assert main(["convert", str(tmp_path / "p.geojson"), str(tmp_path / "p.gpkg")]) == 0
+    assert pyogrio.read_dataframe(tmp_path / "p.gpkg", layer="parcels")["tenant"][0] == "Cty A\ufffd phần sau"
+
+
+def test_mainland_viet_nam_is_drawable_in_any_vn2000_zone_but_swapped_axes_are_not():
+    from gis_app.core.crs import reproject
+
+    points = gpd.GeoDataFrame(geometry=gpd.points_from_xy([102.2, 109.4, 104.8, 107.9], [22.8, 11.9, 8.6, 21.5]),
+                              crs="EPSG:4326")
+    for epsg in (9205, 9209, 9218):
+        assert not undrawable(reproject(points, epsg)).any(), epsg
+    swapped = gpd.GeoDataFrame(geometry=gpd.points_from_xy([2317000.0], [580000.0]), crs="EPSG:9209")
+    assert undrawable(swapped).all()
+
+
+def test_no_output_bypasses_safe_text():
+    """Guards against a later change reopening the holes: folium.Element compiles its text as a template,
+    openpyxl's ws.append stores '=…' as a formula."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "gis_app"
+    sources = {p: p.read_text(encoding="utf-8") for p in root.rglob("*.py")}
+    assert not [p for p, text in sources.items() if "folium.Element(" in text and p.name != "safe_text.py"]
+    assert not [p for p, text in sources.items() if "from branca.element import Element" in text
+                and p.name != "safe_text.py"]
+    assert "ws.append(" not in sources[root / "reports" / "xlsx_report.py"]

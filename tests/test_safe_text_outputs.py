@@ -227,3 +227,22 @@ def test_undrawable_coordinates_are_refused_not_drawn_blank(tmp_path, capsys, co
     err = capsys.readouterr().err
     assert bad_id in err
     assert code == 2 or bad_id not in (out / "z.kml").read_text(encoding="utf-8")
+
+
+def test_hostile_qgis_project_opens_in_real_qgis(hostile, tmp_path):
+    """Every layer of the hostile project is valid in QGIS, shown under its real (hostile) name."""
+    from test_exchange_qgis_opens import PROBE, QGIS_PYTHON, _qgis_available
+
+    if not _qgis_available():
+        if os.environ.get("CI"):
+            pytest.fail("QGIS (python3-qgis) is not installed: .ci/run must install it")
+        pytest.skip("QGIS not installed here (apt-get install python3-qgis qgis-providers); CI runs this")
+    out = tmp_path / "q" / "plan.qgz"
+    assert _run("export-qgis", hostile, "--out", out) == 0
+    done = subprocess.run([QGIS_PYTHON, "-c", PROBE, str(out)], capture_output=True, text=True, timeout=180,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    layers = result["layers"]
+    assert result["ok"] and len(layers) == 7 and all(layer["valid"] for layer in layers.values())
+    assert layers["L{{7*7}} <b>x</b> =1+1 ../../../../tmp/kcn-hostile-escape/layer"]["count"] == 3

@@ -16,7 +16,7 @@ ALLOWED = {"epsg", "geopackage", "gpkg", "geojson", "kml", "kmz", "dxf", "shp", 
            "openstreetmap", "leaflet", "dpi", "nd", "cp", "ubnd", "kh", "tm", "km", "ha", "m²", "m³", "utm",
            "python", "pyside", "qt", "gis", "id", "postgis", "lgpl", "gpl", "bsd", "mit", "mapbox", "web", "odbl",
            "bitstream", "vera", "github", "chinhphu", "open", "development", "vietnam", "shape", "map",
-           "vietnamadminunits", "shift", "ctrl", "logo", "cpg", "dbf", "geotiff", "tiff", "tif", "prj", "shx", "esc", "alt", "qml", "english", "daohoangson", "dvhcvn", "taliacao", "legocity", "sematx", "ctu", "cc", "sa"}
+           "vietnamadminunits", "shift", "ctrl", "logo", "cpg", "dbf", "iso", "geotiff", "tiff", "tif", "prj", "shx", "esc", "alt", "qml", "english", "daohoangson", "dvhcvn", "taliacao", "legocity", "sematx", "ctu", "cc", "sa"}
 _INITIAL = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
 VI_SYLLABLE = re.compile(_INITIAL + r"[aeiouy]{1,3}(?:ng|nh|ch|[cmnptiouy])?")
 INTERNAL = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")  # zone_id, lot_roads, industrial_m2 …
@@ -26,7 +26,7 @@ def foreign_words(text: str) -> list[str]:
     """English words or internal names in ``text`` (HTML tags and file names left out)."""
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"\S+\.(?:gpkg|shp|toml|txt|pdf|png|html|qgz|json|geojson|dxf|kml|csv|xlsx)\b", " ", text)
-    text = re.sub(r"`[^`]*`|\S*[a-z]/[a-z]\S*", " ", text)  # paths such as docs/guide/vi
+    text = re.sub(r"`[^`]*`|\S*[a-z]/[a-z]\S*|\S+://\S*", " ", text)  # paths (docs/guide/vi), URL forms
     bad = INTERNAL.findall(text)
     for word in re.findall(r"[A-Za-zÀ-ỹ]+", text):
         if len(word) < 3 or not word.isascii() or word.lower() in ALLOWED or word.isupper():

@@ -13,9 +13,9 @@ class BuildSample(Algorithm):
     title_vi = "Tạo dự án mẫu Hải Dương (minh họa)"
     title_en = "Build the sample project Hải Dương (illustrative)"
     params = (
-        Param("out", "path", t("tệp GeoPackage kết quả (mặc định: resources/sample/hai_duong_minh_hoa.gpkg)",
+        Param("out", "path", ("tệp GeoPackage kết quả (mặc định: resources/sample/hai_duong_minh_hoa.gpkg)",
                                "output GeoPackage (default: resources/sample/hai_duong_minh_hoa.gpkg)")),
-        Param("data", "path", t("thư mục dữ liệu nguồn (mặc định: ../shared/data)",
+        Param("data", "path", ("thư mục dữ liệu nguồn (mặc định: ../shared/data)",
                                 "source data folder (default: ../shared/data)")),
     )
     outputs = (Output("path", "file", "GeoPackage"),)

@@ -17,7 +17,7 @@ class CheckAlgorithm(Algorithm):
     title_vi = "Kiểm tra tỷ lệ lấp đầy và quy tắc dành quỹ đất R1–R6"
     title_en = "Check fill rates and the land reservation rules R1–R6"
     params = (
-        Param("project", "path", t("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True,
+        Param("project", "path", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True,
               positional=True),
         Param("json", "path", t("tệp JSON kết quả", "output JSON file"), required=True),
         Param("rules", "str", RULES_HELP, multiple=True),
@@ -38,10 +38,10 @@ class CheckAlgorithm(Algorithm):
         from ..rules.ruleset import resolve_rulesets
         from ..rules.travel import load_travel_times
 
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         from ..exchange.crs_check import require_projected
 
-        require_projected(project, params["project"])
+        require_projected(project, project.path or project.name)
         ruleset = resolve_rulesets(params.get("rules"), project.meta)
         feedback.progress(10)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None

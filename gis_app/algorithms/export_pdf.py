@@ -66,11 +66,11 @@ class ExportPdf(Algorithm):
             feedback.log(t("cảnh báo: bỏ qua logo đã nhớ vì không còn tệp {p}",
                            "warning: the remembered logo {p} is gone; printing without it", p=layout.logo_path))
             layout.logo_path = ""
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         from ..exchange.crs_check import require_projected
 
-        require_projected(project, params["project"])
-        check_project_drawable(project, params["project"])  # a blank sheet is no answer
+        require_projected(project, project.path or project.name)
+        check_project_drawable(project, project.path or project.name)  # a blank sheet is no answer
         if params.get("raster"):
             from ..cartography.raster import add_raster_layer
 

@@ -27,10 +27,10 @@ class ExportWeb(Algorithm):
         out = Path(params["out"])
         if out.suffix.lower() not in (".html", ".htm"):
             raise InputError(t("tệp đầu ra phải là .html", "the output must be .html"), out)
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         from ..exchange.crs_check import require_projected
 
-        require_projected(project, params["project"])
+        require_projected(project, project.path or project.name)
         feedback.progress(5)
         write_web_map(project, out, feedback, params.get("rules"))
         feedback.progress(100)

@@ -27,10 +27,10 @@ class ProximityAlgorithm(Algorithm):
         from ..core.project import Project
         from ..proximity.analysis import ProximitySettings, run_proximity
 
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         from ..exchange.crs_check import require_projected
 
-        require_projected(project, params["project"])
+        require_projected(project, project.path or project.name)
         feedback.progress(20)
         settings = ProximitySettings(speed_kmh=params["speed"], access_speed_kmh=params["access_speed"],
                                      detour=params["detour"], limit_minutes=params["limit"])

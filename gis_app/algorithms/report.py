@@ -36,10 +36,10 @@ class ReportAlgorithm(Algorithm):
         if not params.get("xlsx") and not params.get("pdf"):
             raise InputError(t("cần ít nhất một trong --xlsx, --pdf", "give at least one of --xlsx, --pdf"),
                              "--xlsx/--pdf")
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         from ..exchange.crs_check import require_projected
 
-        require_projected(project, params["project"])
+        require_projected(project, project.path or project.name)
         ruleset = resolve_rulesets(params.get("rules"), project.meta)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), travel=travel)

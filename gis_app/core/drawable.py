@@ -4,8 +4,9 @@ A web map fitted to a feature at 1e12 m, or to ``inf``, is blank; a PDF sheet of
 ``check_drawable`` before writing and refuse (InputError, exit 2) with the layer, the feature ids and
 the bounds, instead of writing an empty map with exit 0.
 
-Source: the CRS's area of use (EPSG registry, via pyproj ``CRS.area_of_use``); the margin allows data a
-little outside a VN-2000 TM-3 zone's provinces (a neighbour's zone), not data a continent away.
+Source: the areas of use of the CRS and of its datum (EPSG registry, via pyproj ``CRS.area_of_use``):
+for any VN-2000 zone that is all of Viet Nam (102.1–109.5°E, 8.3–23.4°N) plus the margin, while
+garbage (1e12 m, inf, easting and northing swapped) falls far outside.
 """
 from __future__ import annotations
 
@@ -16,16 +17,19 @@ from .crs import WGS84_EPSG, to_crs, transformer
 from .errors import InputError
 from .i18n import t
 
-MARGIN_DEG = 3.0  # degrees around the CRS's area of use still accepted
+MARGIN_DEG = 5.0  # degrees around the areas of use still accepted
 ID_COLUMNS = ("zone_id", "subzone_id", "parcel_id", "facility_id", "lot_id")
 
 
 def _valid_area(crs) -> tuple[float, float, float, float]:
-    area = to_crs(crs).area_of_use
-    if area is None:
+    """(west, south, east, north) in degrees: the union of the CRS's and its datum's areas of use (a
+    VN-2000 TM-3 zone covers a few provinces, its datum all of Viet Nam), widened by MARGIN_DEG."""
+    crs = to_crs(crs)
+    areas = [a for a in (crs.area_of_use, crs.geodetic_crs.area_of_use if crs.geodetic_crs else None) if a]
+    if not areas:
         return -180.0, -90.0, 180.0, 90.0
-    return (max(-180.0, area.west - MARGIN_DEG), max(-90.0, area.south - MARGIN_DEG),
-            min(180.0, area.east + MARGIN_DEG), min(90.0, area.north + MARGIN_DEG))
+    return (max(-180.0, min(a.west for a in areas) - MARGIN_DEG), max(-90.0, min(a.south for a in areas) - MARGIN_DEG),
+            min(180.0, max(a.east for a in areas) + MARGIN_DEG), min(90.0, max(a.north for a in areas) + MARGIN_DEG))
 
 
 def undrawable(frame) -> np.ndarray:

@@ -21,15 +21,19 @@ from .i18n import get_language, t
 class Param:
     name: str  # python name; CLI flag is --name-with-dashes unless positional
     kind: str  # "path", "str", "int", "float", "bool", "choice", "date"
-    help: str = ""
+    help: str | tuple = ""  # ("tiếng Việt", "English"), looked up in the language current when shown
     default: Any = None
     required: bool = False
     positional: bool = False
     choices: tuple = ()
+    destination: bool = False  # a file the algorithm writes: the form offers a Save dialog
     multiple: bool = False  # repeatable on the CLI (a list of values)
 
     def help_text(self) -> str:
-        """The help in the UI language: helps written "tiếng Việt / English" are split."""
+        """The help in the UI language at the time of asking: a (vi, en) pair, or a text written
+        "tiếng Việt / English" (split)."""
+        if isinstance(self.help, tuple):
+            return t(*self.help)
         parts = self.help.split(" / ")
         if len(parts) == 2:
             return parts[0] if get_language() == "vi" else parts[1]
@@ -95,6 +99,10 @@ class Algorithm:
     @property
     def title(self) -> str:
         return t(self.title_vi, self.title_en)
+
+    def is_destination(self, p: Param) -> bool:
+        """True for a parameter naming a file the algorithm writes (an output of the algorithm)."""
+        return p.kind == "path" and (p.destination or p.name in {o.name for o in self.outputs})
 
     def defaults(self) -> dict:
         return {p.name: p.default for p in self.params}

@@ -269,13 +269,17 @@ def xml_clean_tree(root, notes: TextNotes | None = None):
     return root
 
 
-def frame_text_safe(frame, xml: bool = True, notes: TextNotes | None = None):
+_NUL = re.compile("\x00")
+
+
+def frame_text_safe(frame, xml: bool = True, notes: TextNotes | None = None, nul_only: bool = False):
     """A copy of a (Geo)DataFrame whose text values and column names have the characters XML 1.0
-    forbids replaced (for KML and other XML written by GDAL). Vectorised per text column."""
+    forbids replaced (for KML and other XML written by GDAL); with ``nul_only`` just NUL (GDAL ends C
+    strings there, so GeoPackage/GeoJSON would silently lose the rest). Vectorised per text column."""
     import pandas as pd
 
     out = frame.copy()
-    pattern = _XML_FORBIDDEN if xml else _CONTROLS
+    pattern = _NUL if nul_only else _XML_FORBIDDEN if xml else _CONTROLS
     for column in out.columns:
         series = out[column]
         if column == getattr(out, "_geometry_column_name", None) or not (

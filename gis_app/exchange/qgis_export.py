@@ -11,6 +11,7 @@ labels) has the characters XML 1.0 forbids replaced, so the documents always par
 """
 from __future__ import annotations
 
+import re
 import shutil
 import uuid
 import zipfile
@@ -44,8 +45,10 @@ def export_qgis(project: Project, target: str | Path, notes: TextNotes | None = 
         zones = layers["zones"].copy()
         zones["fill_rate"] = zones["zone_id"].astype(str).map(rates["fill_rate"]).astype(float).to_numpy()
         layers["zones"] = zones
-    copy = Project(crs=project.crs, layers=layers, meta=dict(project.meta),
-                   layer_state=list(project.layer_state), view=dict(project.view))
+    data_names = data_layer_names(list(layers))
+    copy = Project(crs=project.crs, layers={data_names[n]: f for n, f in layers.items()}, meta=dict(project.meta),
+                   layer_state=[{**s, "name": data_names.get(s["name"], s["name"])} for s in project.layer_state],
+                   view=dict(project.view))
     copy.save(data_path)
     written = [target, data_path]
     try:
@@ -69,7 +72,7 @@ def export_qgis(project: Project, target: str | Path, notes: TextNotes | None = 
         write_bytes_atomic(qml_path, qml)
         written.append(qml_path)
         entries.append((name, state, geometry, renderer, labeling))
-    qgs = qgs_document(project, entries, f"./{data_path.name}", notes)
+    qgs = qgs_document(project, entries, f"./{data_path.name}", notes, data_names)
     with atomic_path(target, suffix=".qgz") as tmp:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(f"{target.stem}.qgs", qgs)
@@ -196,7 +199,24 @@ def _srs(crs) -> ET.Element:
     return srs
 
 
-def qgs_document(project: Project, entries, data_source: str, notes: TextNotes | None = None) -> bytes:
+def data_layer_names(names) -> dict[str, str]:
+    """Layer names in the exported data GeoPackage: plain names stay, others become distinct ASCII
+    identifiers, because QGIS reads ``path|layername=NAME`` as a path and breaks on ``/``, ``..``, ``|``
+    (the .qgs still shows the real name)."""
+    out, used = {}, set()
+    for name in names:
+        base = name if re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", name) else \
+            "layer_" + re.sub(r"[^A-Za-z0-9_]+", "_", name).strip("_")[:40]
+        candidate, i = base, 2
+        while candidate.lower() in used:
+            candidate, i = f"{base}_{i}", i + 1
+        used.add(candidate.lower())
+        out[name] = candidate
+    return out
+
+
+def qgs_document(project: Project, entries, data_source: str, notes: TextNotes | None = None,
+                 data_names: dict[str, str] | None = None) -> bytes:
     import warnings
 
     root = ET.Element("qgis", projectname=project.name, version=QGIS_VERSION)
@@ -212,7 +232,7 @@ def qgs_document(project: Project, entries, data_source: str, notes: TextNotes |
         for name, state, geometry, renderer, labeling in entries:
             ids[name] = f"{name}_{uuid.uuid5(uuid.NAMESPACE_URL, project.name + name).hex[:12]}"
         for name, state, geometry, renderer, labeling in reversed(entries):  # QGIS lists the top layer first
-            source = f"{data_source}|layername={name}"
+            source = f"{data_source}|layername={(data_names or {}).get(name, name)}"
             ET.SubElement(tree, "layer-tree-layer", id=ids[name], name=name, source=source, providerKey="ogr",
                           checked="Qt::Checked" if state.get("visible", True) else "Qt::Unchecked", expanded="1")
             ET.SubElement(order, "layer", id=ids[name])

@@ -88,6 +88,10 @@ def write_dataset(frame: gpd.GeoDataFrame, target: str | Path, layer: str | None
         frame = reproject(frame, dst)
     layer = layer or target.stem
     result = WriteResult(target, layer, dst, [target], notes)
+    if fmt in ("gpkg", "geojson", "kml"):  # written through GDAL, which would cut text at a NUL
+        text_notes = TextNotes()
+        frame = frame_text_safe(frame, notes=text_notes, nul_only=True)
+        notes += text_notes.messages(target.name)
     if fmt == "gpkg":
         frame = _rename_reserved(frame, ("fid",), target, result, account)
     if fmt == "shp":

@@ -10,7 +10,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget, QLabel)
+                               QScrollArea, QVBoxLayout, QWidget, QLabel)
 
 from gis_app.core.aliases import choice_label
 from gis_app.core.processing import Algorithm, Param
@@ -31,14 +31,17 @@ def _optional(p: Param) -> bool:
     return not p.required and p.default is None
 
 
-def _is_output(p: Param) -> bool:
+def _is_output(p: Param, algorithm: Algorithm | None = None) -> bool:
+    """A destination (Save dialog): declared by the algorithm, else named like one."""
+    if algorithm is not None and algorithm.is_destination(p):
+        return True
     return p.name in ("out", "output") or p.name.startswith("out_") or p.name.endswith("_out")
 
 
 class _PathEdit(QWidget):
-    def __init__(self, param: Param, parent=None):
+    def __init__(self, param: Param, parent=None, algorithm: Algorithm | None = None):
         super().__init__(parent)
-        self.param = param
+        self.param, self.algorithm = param, algorithm
         self.edit = QLineEdit(self)
         button = QPushButton("…", self)
         button.setFixedWidth(32)
@@ -49,7 +52,7 @@ class _PathEdit(QWidget):
         layout.addWidget(button)
 
     def _browse(self):
-        pick = QFileDialog.getSaveFileName if _is_output(self.param) else QFileDialog.getOpenFileName
+        pick = QFileDialog.getSaveFileName if _is_output(self.param, self.algorithm) else QFileDialog.getOpenFileName
         path, _ = pick(self, self.param.label(), start_path(self.edit.text() or None))
         if path:
             self.edit.setText(path)
@@ -64,7 +67,7 @@ class AlgorithmDialog(QDialog):
         form = QFormLayout()
         remembered = settings()
         for p in algorithm.params:
-            editor = self._editor(p)
+            editor = self._editor(p, algorithm)
             value = (initial or {}).get(p.name)
             if value is None:
                 value = remembered.value(self._key(p), p.default)
@@ -76,18 +79,29 @@ class AlgorithmDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # the form scrolls when it is taller than a laptop screen; OK/Cancel always stay in view
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(algorithm.title))
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        limit = (screen.height() if screen is not None else 768) - 80
+        hint = body.sizeHint()
+        self.resize(min(max(hint.width() + 40, 420), 900), min(hint.height() + 110, limit))
 
     def _key(self, p: Param) -> str:
         return f"algorithms/{self.algorithm.name}/{p.name}"
 
     @staticmethod
-    def _editor(p: Param) -> QWidget:
+    def _editor(p: Param, algorithm: Algorithm | None = None) -> QWidget:
         if p.kind == "path":
-            return _PathEdit(p)
+            return _PathEdit(p, algorithm=algorithm)
         if p.kind in ("int", "float"):
             w = QSpinBox() if p.kind == "int" else QDoubleSpinBox()
             w.setRange(-1_000_000_000, 1_000_000_000)
@@ -137,9 +151,9 @@ class AlgorithmDialog(QDialog):
             editor.setValue(float(value))
         elif p.kind == "bool":
             editor.setChecked(str(value).lower() in ("true", "1"))
-        elif p.kind == "choice":
-            index = editor.findText(str(value))
-            editor.setCurrentIndex(max(index, 0))
+        elif p.kind == "choice":  # items show labels, hold values
+            index = editor.findData(value)
+            editor.setCurrentIndex(max(index if index >= 0 else editor.findText(str(value)), 0))
         elif p.kind == "date":
             editor.setDate(QDate.fromString(str(value)[:10], "yyyy-MM-dd"))
         else:

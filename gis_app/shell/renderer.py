@@ -42,7 +42,7 @@ class _Geometry:
         counts = np.bincount(feature, minlength=len(geoms)) if len(feature) else np.zeros(len(geoms), int)
         self.first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
         self.count = counts.astype(np.int64)
-        self.data_key = layer.data_version
+        self.data_key = layer.geometry_version
 
     def vertices_of(self, rows: np.ndarray) -> np.ndarray:
         """Indices of the vertices of features ``rows`` (cost ∝ their vertex count, not the layer's)."""
@@ -77,7 +77,7 @@ class Renderer:
 
     def geometry(self, layer: VectorLayer) -> _Geometry:
         cached = self._geometry.get(id(layer))
-        if cached is None or cached.data_key != layer.data_version:
+        if cached is None or cached.data_key != layer.geometry_version:
             cached = self._geometry[id(layer)] = _Geometry(layer)
         return cached
 

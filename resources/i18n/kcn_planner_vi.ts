@@ -16,7 +16,7 @@
 <context>
     <name>AlgorithmDialog</name>
     <message>
-        <location filename="../../gis_app/shell/algorithm_dialog.py" line="122" />
+        <location filename="../../gis_app/shell/algorithm_dialog.py" line="136" />
         <source>(default)</source>
         <translation>(mặc định)</translation>
     </message>
@@ -112,6 +112,109 @@
     </message>
 </context>
 <context>
+    <name>EditingTools</name>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="205" />
+        <source>Add polygon to the active layer</source>
+        <translation>Thêm vùng vào lớp đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="206" />
+        <source>Vertex tool (move, add, delete vertices)</source>
+        <translation>Công cụ đỉnh (di chuyển, thêm, xóa đỉnh)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="207" />
+        <source>Merge selected features</source>
+        <translation>Gộp các đối tượng đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="208" />
+        <source>Split selected feature by a line</source>
+        <translation>Tách đối tượng đang chọn bằng đường cắt</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="209" />
+        <source>New subzone from selection…</source>
+        <translation>Tạo phân khu từ vùng chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="210" />
+        <source>Snap to vertices and segments</source>
+        <translation>Bắt dính vào đỉnh và cạnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="230" />
+        <source>Cannot edit</source>
+        <translation>Không sửa được</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="235" />
+        <source>Choose zones, subzones, parcels or facilities in the attribute table first.</source>
+        <translation>Hãy chọn lớp khu, phân khu, thửa hoặc công trình trong bảng thuộc tính trước.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="262" />
+        <source>Click the vertices; double-click to finish, Esc to cancel.</source>
+        <translation>Nhấp các đỉnh; nhấp đúp để kết thúc, Esc để hủy.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="296" />
+        <source>New feature</source>
+        <translation>Đối tượng mới</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="339" />
+        <source>Click a vertex to pick it up and click again to drop it; click an edge to add a vertex; Delete removes the picked vertex; Esc stops.</source>
+        <translation>Nhấp một đỉnh để nhấc lên, nhấp lần nữa để đặt; nhấp vào cạnh để thêm đỉnh; Delete xóa đỉnh đang nhấc; Esc để dừng.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="354" />
+        <source>Select at least two features to merge.</source>
+        <translation>Chọn ít nhất hai đối tượng để gộp.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="362" />
+        <source>The merged shape is not a polygon.</source>
+        <translation>Hình sau khi gộp không phải là vùng.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="386" />
+        <source>Select one feature to split.</source>
+        <translation>Chọn một đối tượng để tách.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="391" />
+        <source>Draw the cutting line; double-click to finish, Esc to cancel.</source>
+        <translation>Vẽ đường cắt; nhấp đúp để kết thúc, Esc để hủy.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="402" />
+        <source>The line does not cut the feature in two.</source>
+        <translation>Đường cắt không chia đối tượng thành hai phần.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="429" />
+        <source>Select parcels or lots first.</source>
+        <translation>Hãy chọn thửa hoặc lô trước.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="434" />
+        <source>The selection must lie in one zone.</source>
+        <translation>Vùng chọn phải nằm trong một khu.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="442" />
+        <source>New subzone from selection</source>
+        <translation>Tạo phân khu từ vùng chọn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="443" />
+        <source>Use</source>
+        <translation>Chức năng</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
         <location filename="../../gis_app/shell/exchange/actions.py" line="38" />
@@ -119,23 +222,23 @@
         <translation>Thêm lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="82" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="73" />
         <source>Imported %1 into layer %2: %3</source>
         <translation>Đã nhập %1 vào lớp %2: %3</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="96" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="87" />
         <source>Exported %1</source>
         <translation>Đã xuất %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="109" />
-        <location filename="../../gis_app/shell/exchange/actions.py" line="123" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="99" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="114" />
         <source>Export project for QGIS</source>
         <translation>Xuất dự án cho QGIS</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="119" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="109" />
         <source>Exported for QGIS: %1</source>
         <translation>Đã xuất cho QGIS: %1</translation>
     </message>
@@ -391,142 +494,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="170" />
+        <location filename="../../gis_app/shell/main_window.py" line="188" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="171" />
+        <location filename="../../gis_app/shell/main_window.py" line="189" />
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="174" />
+        <location filename="../../gis_app/shell/main_window.py" line="194" />
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="175" />
+        <location filename="../../gis_app/shell/main_window.py" line="195" />
         <source>&amp;Processing</source>
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="176" />
+        <location filename="../../gis_app/shell/main_window.py" line="196" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="177" />
+        <location filename="../../gis_app/shell/main_window.py" line="197" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="178" />
+        <location filename="../../gis_app/shell/main_window.py" line="198" />
+        <source>New project…</source>
+        <translation>Dự án mới…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="199" />
         <source>Open project…</source>
         <translation>Mở dự án…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="179" />
+        <location filename="../../gis_app/shell/main_window.py" line="200" />
         <source>Save project</source>
         <translation>Lưu dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="180" />
+        <location filename="../../gis_app/shell/main_window.py" line="201" />
         <source>Save project as…</source>
         <translation>Lưu dự án thành…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="181" />
+        <location filename="../../gis_app/shell/main_window.py" line="202" />
         <source>Add layer…</source>
         <translation>Thêm lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="182" />
+        <location filename="../../gis_app/shell/main_window.py" line="203" />
         <source>Export layer…</source>
         <translation>Xuất lớp…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="183" />
+        <location filename="../../gis_app/shell/main_window.py" line="204" />
         <source>Export project for QGIS…</source>
         <translation>Xuất dự án cho QGIS…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="184" />
+        <location filename="../../gis_app/shell/main_window.py" line="205" />
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="185" />
+        <location filename="../../gis_app/shell/main_window.py" line="206" />
         <source>Zoom to full extent</source>
         <translation>Phóng toàn bộ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="186" />
+        <location filename="../../gis_app/shell/main_window.py" line="207" />
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="208" />
+        <source>Delete selected features</source>
+        <translation>Xóa đối tượng đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="209" />
+        <source>Remove layer</source>
+        <translation>Gỡ lớp</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/main_window.py" line="210" />
         <source>Zoom to current layer</source>
         <translation>Phóng tới lớp đang chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="187" />
+        <location filename="../../gis_app/shell/main_window.py" line="211" />
         <source>Zoom to selection</source>
         <translation>Phóng tới vùng chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="188" />
+        <location filename="../../gis_app/shell/main_window.py" line="212" />
         <source>Identify features</source>
         <translation>Xem thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="191" />
+        <location filename="../../gis_app/shell/main_window.py" line="215" />
         <source>User guide</source>
         <translation>Hướng dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="192" />
+        <location filename="../../gis_app/shell/main_window.py" line="216" />
         <source>About KCN Planner…</source>
         <translation>Giới thiệu KCN Planner…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="195" />
+        <location filename="../../gis_app/shell/main_window.py" line="219" />
         <source>Layers</source>
         <translation>Lớp bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="196" />
+        <location filename="../../gis_app/shell/main_window.py" line="220" />
         <source>Zones and fill rates</source>
         <translation>Các khu và tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="197" />
+        <location filename="../../gis_app/shell/main_window.py" line="221" />
         <source>Attribute table</source>
         <translation>Bảng thuộc tính</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="198" />
+        <location filename="../../gis_app/shell/main_window.py" line="222" />
         <source>ILLUSTRATIVE DATA</source>
         <translation>DỮ LIỆU MINH HỌA</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="216" />
+        <location filename="../../gis_app/shell/main_window.py" line="240" />
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="217" />
+        <location filename="../../gis_app/shell/main_window.py" line="241" />
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="223" />
+        <location filename="../../gis_app/shell/main_window.py" line="247" />
         <source>Untitled</source>
         <translation>Chưa đặt tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="228" />
+        <location filename="../../gis_app/shell/main_window.py" line="252" />
         <source>illustrative data</source>
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="257" />
+        <location filename="../../gis_app/shell/main_window.py" line="281" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
@@ -536,48 +659,53 @@
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="94" />
-        <location filename="../../gis_app/shell/window_actions.py" line="97" />
+        <location filename="../../gis_app/shell/window_actions.py" line="95" />
+        <source>Cannot edit</source>
+        <translation>Không sửa được</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/window_actions.py" line="146" />
+        <location filename="../../gis_app/shell/window_actions.py" line="149" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="115" />
+        <location filename="../../gis_app/shell/window_actions.py" line="167" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="128" />
+        <location filename="../../gis_app/shell/window_actions.py" line="180" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="128" />
+        <location filename="../../gis_app/shell/window_actions.py" line="180" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="162" />
+        <location filename="../../gis_app/shell/window_actions.py" line="213" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="226" />
+        <location filename="../../gis_app/shell/window_actions.py" line="277" />
         <source>The active layer %1 is hidden: nothing to select</source>
         <translation>Lớp đang chọn %1 đang ẩn: không có gì để chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="243" />
+        <location filename="../../gis_app/shell/window_actions.py" line="294" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="246" />
+        <location filename="../../gis_app/shell/window_actions.py" line="297" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="246" />
+        <location filename="../../gis_app/shell/window_actions.py" line="297" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
@@ -641,176 +769,219 @@
     </message>
 </context>
 <context>
+    <name>NewProjectDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="53" />
+        <source>New project</source>
+        <translation>Dự án mới</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="54" />
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="54" />
+        <source>Provinces</source>
+        <translation>Danh mục tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="54" />
+        <source>Province</source>
+        <translation>Tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="55" />
+        <source>Central meridian</source>
+        <translation>Kinh tuyến trục</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="57" />
+        <source>34 provinces (from 1 July 2025)</source>
+        <translation>34 tỉnh, thành (từ 1/7/2025)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="58" />
+        <source>63 provinces (before 2025)</source>
+        <translation>63 tỉnh, thành (trước 2025)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/new_project.py" line="96" />
+        <source>Untitled</source>
+        <translation>Chưa đặt tên</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="93" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="91" />
         <source>Print layout</source>
         <translation>Bố cục in</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="96" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="94" />
         <source>Landscape</source>
         <translation>Ngang</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="97" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="95" />
         <source>Portrait</source>
         <translation>Dọc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="98" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="96" />
         <source>Fit to page</source>
         <translation>Vừa trang</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="101" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="99" />
         <source>Series of map sheets if it does not fit</source>
         <translation>Chia nhiều tờ bản đồ nếu không vừa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="102" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="100" />
         <source>One sheet only</source>
         <translation>Chỉ một tờ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="103" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="101" />
         <source>Whole project</source>
         <translation>Toàn bộ dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="107" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="105" />
         <source>Vector PDF</source>
         <translation>PDF véc-tơ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="106" />
         <source>PNG image, 300 dpi</source>
         <translation>Ảnh PNG, 300 dpi</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="107" />
         <source>Map title</source>
         <translation>Tiêu đề bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="108" />
         <source>Agency preparing the map</source>
         <translation>Cơ quan lập bản đồ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="109" />
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="112" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="110" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="113" />
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="175" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="111" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="173" />
         <source>Choose logo image</source>
         <translation>Chọn ảnh logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="182" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="112" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="180" />
         <source>Choose output file</source>
         <translation>Chọn tệp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
         <source>Paper</source>
         <translation>Khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="114" />
         <source>Orientation</source>
         <translation>Hướng giấy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="115" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="115" />
         <source>Zone</source>
         <translation>Khu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="115" />
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="115" />
         <source>Sheets</source>
         <translation>Số tờ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="118" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
         <source>Agency</source>
         <translation>Cơ quan</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="118" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="116" />
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="119" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
         <source>Format</source>
         <translation>Định dạng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="119" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="117" />
         <source>Output file</source>
         <translation>Tệp đầu ra</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="192" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="190" />
         <source>logo image not found</source>
         <translation>không tìm thấy ảnh logo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="216" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="214" />
         <source>Rendering preview…</source>
         <translation>Đang dựng bản xem trước…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="230" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="228" />
         <source>Scale 1:%1, %2 map sheets (preview of sheet 1)</source>
         <translation>Tỷ lệ 1:%1, %2 tờ bản đồ (xem trước tờ 1)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="232" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="230" />
         <source>Scale of the page: 1:%1</source>
         <translation>Tỷ lệ của trang: 1:%1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="248" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="246" />
         <source>This page cannot be printed:</source>
         <translation>Không in được trang này:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="271" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="269" />
         <source>the output must be a .pdf or .png file</source>
         <translation>tệp đầu ra phải là .pdf hoặc .png</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="295" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="287" />
         <source>Wrote %1 (scale 1:%2, %3 sheets)</source>
         <translation>Đã ghi %1 (tỷ lệ 1:%2, %3 tờ)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="295" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="287" />
         <source>Wrote %1 (scale 1:%2)</source>
         <translation>Đã ghi %1 (tỷ lệ 1:%2)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/print_dialog.py" line="301" />
+        <location filename="../../gis_app/shell/printing/print_dialog.py" line="293" />
         <source>Export print layout</source>
         <translation>Xuất bản đồ in</translation>
     </message>
@@ -839,13 +1010,13 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/printing/__init__.py" line="84" />
-        <location filename="../../gis_app/shell/printing/__init__.py" line="105" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="103" />
         <location filename="../../gis_app/shell/printing/__init__.py" line="111" />
         <source>Export web map</source>
         <translation>Xuất bản đồ web</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/printing/__init__.py" line="103" />
+        <location filename="../../gis_app/shell/printing/__init__.py" line="101" />
         <source>Web map written to %1</source>
         <translation>Đã ghi bản đồ web vào %1</translation>
     </message>
@@ -1095,16 +1266,6 @@
         <translation>Kết quả phân tích khoảng cách (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="240" />
-        <source>Travel times (R5)</source>
-        <translation>Thời gian di chuyển (R5)</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="241" />
-        <source>Save the project first: the analysis reads the saved file.</source>
-        <translation>Hãy lưu dự án trước: phân tích đọc tệp đã lưu.</translation>
-    </message>
-    <message>
         <location filename="../../gis_app/shell/rules/controller.py" line="309" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
@@ -1115,12 +1276,12 @@
         <translation>Chưa có kết quả kiểm tra: hãy mở một dự án có các khu trước.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="343" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="328" />
         <source>Report written: %1</source>
         <translation>Đã ghi báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="346" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="332" />
         <source>Exporting the compliance report…</source>
         <translation>Đang xuất báo cáo tuân thủ…</translation>
     </message>
@@ -1677,6 +1838,29 @@
         <location filename="../../gis_app/shell/panels/zone_panel.py" line="104" />
         <source>not checked</source>
         <translation>chưa kiểm tra</translation>
+    </message>
+</context>
+<context>
+    <name>self.tools</name>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="111" />
+        <source>Move vertex</source>
+        <translation>Di chuyển đỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="133" />
+        <source>Add vertex</source>
+        <translation>Thêm đỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="159" />
+        <source>A ring needs at least three vertices.</source>
+        <translation>Một vòng cần ít nhất ba đỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/editing_tools.py" line="161" />
+        <source>Delete vertex</source>
+        <translation>Xóa đỉnh</translation>
     </message>
 </context>
 </TS>

@@ -29,7 +29,7 @@ class Screenshot(Algorithm):
         out = Path(params["out"])
         if out.suffix.lower() != ".png":
             raise InputError(t("tệp đầu ra phải là .png", "the output file must be a .png"), out)
-        project = Project.load(params["project"])  # InputError for a bad project: exit 2
+        project = Project.open(params["project"])  # InputError for a bad or geographic project: exit 2
         zone = params.get("zone")
         if zone and zone not in set(project.zones["zone_id"].astype(str)):
             raise InputError(t("không có khu {zone} trong dự án", "no zone {zone} in the project", zone=zone),

@@ -231,22 +231,22 @@ class RulesController(QObject):
             self.load_travel_file(path)
 
     def compute_travel_dialog(self) -> None:
-        """Run the proximity command on the saved project, then use its result for R5."""
+        """Run the proximity algorithm on the project in memory (unsaved edits count), then use its
+        result for R5."""
         from gis_app.core.processing import registry
 
         from ..algorithm_dialog import AlgorithmDialog
 
-        if not self.window.project.path:
-            QMessageBox.information(self.window, self.tr("Travel times (R5)"),
-                                    self.tr("Save the project first: the analysis reads the saved file."))
-            return
-        project_path = Path(self.window.project.path)
+        project = self.window.project
+        project_path = Path(project.path) if project.path else Path.home() / (project.name or "du_an")
         algorithm = registry().get("proximity")
         dialog = AlgorithmDialog(algorithm, self.window, initial={
-            "project": str(project_path), "json": str(project_path.with_name(project_path.stem + "_r5.json"))})
+            "project": str(project.path or ""), "json": str(project_path.with_name(project_path.stem + "_r5.json"))})
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
+        if values.get("project") in (None, "", str(project.path)):
+            values["project"] = project.snapshot()
         self.window.tasks.run(algorithm, values, on_done=lambda _result: self.load_travel_file(values["json"]))
 
     def set_as_of(self, date: dt.date | None) -> None:
@@ -314,33 +314,19 @@ class RulesController(QObject):
             self.export_report(dialog.xlsx_path(), dialog.pdf_path())
 
     def export_report(self, xlsx: str | None, pdf: str | None):
-        """Write the compliance report of the current result (XLSX and/or PDF) in the task runner."""
-        from gis_app.core.i18n import get_language, t
+        """Write the compliance report (XLSX and/or PDF) with the ``report`` algorithm the CLI runs, on
+        the model in memory (unsaved edits count) and the rule set, date and travel times chosen here."""
+        from gis_app.core.processing import registry
 
-        language = get_language()  # the report in the UI language
-        result, ruleset, project, as_of = self.result, list(self.rulesets), self.window.project, self.as_of
+        project = self.window.project
+        values = {"project": project.snapshot(), "xlsx": xlsx, "pdf": pdf,
+                  "rules": None,  # the rule sets stored in the project (set_rulesets keeps them there)
+                  "as_of": self.as_of, "proximity": (project.meta.get("rules") or {}).get("proximity")}
 
-        def job(feedback):
-            from gis_app.reports.pdf_report import write_pdf
-            from gis_app.reports.xlsx_report import write_xlsx
-            from gis_app.rules.check import zones_as_of
-
-            written, target = [], xlsx
-            try:
-                if xlsx:
-                    written.append(str(write_xlsx(result, ruleset, xlsx)))
-                feedback.progress(20)
-                target = pdf
-                if pdf:
-                    written.append(str(write_pdf(result, ruleset, zones_as_of(project, as_of), pdf,
-                                                 lang=language, feedback=feedback)))
-            except OSError as exc:
-                raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
-                                   err=exc.strerror or exc), target) from None
-            return written
-
-        def done(written):
+        def done(result):
+            written = [str(f) for f in (result.get("xlsx"), result.get("pdf")) if f]
             self.window.statusBar().showMessage(self.tr("Report written: %1").replace("%1", ", ".join(written)),
                                                 10000)
 
-        return self.window.tasks.run(job, title=self.tr("Exporting the compliance report…"), on_done=done)
+        return self.window.tasks.run(registry().get("report"), values,
+                                     title=self.tr("Exporting the compliance report…"), on_done=done)
