@@ -6,7 +6,6 @@ message on stderr, traceback in the log file).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import logging
 import sys
@@ -37,17 +36,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _flag(p: Param) -> str:
-    return p.name if p.positional else "--" + p.name.replace("_", "-")
+    return p.flag
 
 
 def _converter(p: Param):
-    if p.kind == "int":
-        return int
-    if p.kind == "float":
-        return float
-    if p.kind == "date":
-        return dt.date.fromisoformat
-    return str
+    """The parameter's own conversion: a bad value raises InputError naming the argument (exit 2)."""
+    def convert(text: str):
+        return p.from_text(text)
+
+    convert.__name__ = p.kind  # argparse names the type in its own messages
+    return convert
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import json
 
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, Date, DestinationFile, SourceFile, Text
 from ..core.i18n import t
 
-RULES_HELP = t("bộ quy tắc: mã hoặc tệp TOML; lặp lại được. Mặc định: các bộ lưu trong dự án, "
-               "nếu không có thì bộ của Hải Dương và bộ quốc gia",
-               "rule set: an id (see `rules list`) or a TOML file; repeatable. Default: the sets stored in the "
-               "project, else hai-duong-2021 and vn-national")
+RULES_HELP = ("bộ quy tắc: mã hoặc tệp TOML; lặp lại được. Mặc định: các bộ lưu trong dự án, "
+              "nếu không có thì bộ của Hải Dương và bộ quốc gia",
+              "rule set: an id (see `rules list`) or a TOML file; repeatable. Default: the sets stored in the "
+              "project, else hai-duong-2021 and vn-national")
 
 
 class CheckAlgorithm(Algorithm):
@@ -17,15 +17,14 @@ class CheckAlgorithm(Algorithm):
     title_vi = "Kiểm tra tỷ lệ lấp đầy và quy tắc dành quỹ đất R1–R6"
     title_en = "Check fill rates and the land reservation rules R1–R6"
     params = (
-        Param("project", "path", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True,
+        SourceFile("project", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True,
               positional=True),
-        Param("json", "path", t("tệp JSON kết quả", "output JSON file"), required=True),
-        Param("rules", "str", RULES_HELP, multiple=True),
-        Param("as_of", "date", t("ngày đánh giá YYYY-MM-DD: tình trạng tại ngày này (khu đã thành lập, đã hoạt động, "
-                                 "hợp đồng thuê đã bắt đầu)",
-                                 "evaluation date YYYY-MM-DD: the state on that day (zones established and operating, "
-                                 "leases started by then)")),
-        Param("proximity", "path", t("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
+        DestinationFile("json", ("tệp JSON kết quả", "output JSON file"), required=True),
+        Text("rules", RULES_HELP, multiple=True),
+        Date("as_of", ("ngày đánh giá YYYY-MM-DD: tình trạng tại ngày này (khu đã thành lập, đã hoạt động, "
+                       "hợp đồng thuê đã bắt đầu)", "evaluation date YYYY-MM-DD: the state on that day (zones "
+                       "established and operating, leases started by then)")),
+        SourceFile("proximity", ("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("json", "file"),)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.i18n import t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, DestinationFile, SourceFile
 
 
 class ExportQgis(Algorithm):
@@ -13,8 +13,8 @@ class ExportQgis(Algorithm):
     title_vi = "Xuất dự án QGIS (.qgz + kiểu .qml)"
     title_en = "Export a QGIS project (.qgz + .qml styles)"
     params = (
-        Param("project", "path", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
-        Param("out", "path", ("tệp .qgz ra", "output .qgz file"), required=True),
+        SourceFile("project", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
+        DestinationFile("out", ("tệp .qgz ra", "output .qgz file"), required=True),
     )
     outputs = (Output("out", "file"),)
 

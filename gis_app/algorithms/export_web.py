@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.i18n import t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, DestinationFile, SourceFile, Text
 from .check import RULES_HELP
 
 
@@ -14,9 +14,9 @@ class ExportWeb(Algorithm):
     title_vi = "Xuất bản đồ web ngoại tuyến (HTML)"
     title_en = "Export an offline web map (HTML)"
     params = (
-        Param("project", "path", "tệp dự án (.gpkg) / project file", required=True, positional=True),
-        Param("out", "path", "tệp HTML đầu ra / output .html", required=True),
-        Param("rules", "str", RULES_HELP, multiple=True),
+        SourceFile("project", "tệp dự án (.gpkg) / project file", required=True, positional=True),
+        DestinationFile("out", "tệp HTML đầu ra / output .html", required=True),
+        Text("rules", RULES_HELP, multiple=True),
     )
     outputs = (Output("out", "file"),)
 

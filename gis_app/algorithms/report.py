@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.i18n import get_language, t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, Date, DestinationFile, SourceFile, Text
 from .check import RULES_HELP
 
 
@@ -13,12 +13,12 @@ class ReportAlgorithm(Algorithm):
     title_vi = "Báo cáo tuân thủ quy tắc (XLSX, PDF)"
     title_en = "Compliance report (XLSX, PDF)"
     params = (
-        Param("project", "path", t("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
-        Param("xlsx", "path", t("tệp XLSX kết quả", "output XLSX file")),
-        Param("pdf", "path", t("tệp PDF kết quả (theo --lang)", "output PDF file (in the --lang language)")),
-        Param("rules", "str", RULES_HELP, multiple=True),
-        Param("as_of", "date", t("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
-        Param("proximity", "path", t("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
+        SourceFile("project", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
+        DestinationFile("xlsx", ("tệp XLSX kết quả", "output XLSX file")),
+        DestinationFile("pdf", ("tệp PDF kết quả (theo ngôn ngữ --lang)", "output PDF file (in the --lang language)")),
+        Text("rules", RULES_HELP, multiple=True),
+        Date("as_of", ("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
+        SourceFile("proximity", ("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
     outputs = (Output("xlsx", "file"), Output("pdf", "file"))

@@ -317,12 +317,21 @@ def show_about(window) -> None:
     AboutDialog(window).exec()
 
 
+def project_zones(project) -> list[tuple[str, str]]:
+    """(zone_id, name) of the project's zones, for the zone-id fields of algorithm forms."""
+    zones = project.zones
+    if "zone_id" not in zones.columns:
+        return []
+    names = zones["name"] if "name" in zones.columns else [""] * len(zones)
+    return [(str(z), "" if n is None or n != n else str(n)) for z, n in zip(zones["zone_id"], names)]
+
+
 def run_algorithm_dialog(window, algorithm) -> None:
     from .algorithm_dialog import AlgorithmDialog
 
     initial = {p.name: str(window.project.path) for p in algorithm.params
                if p.kind == "path" and p.name == "project" and window.project.path}
-    dialog = AlgorithmDialog(algorithm, window, initial=initial)
+    dialog = AlgorithmDialog(algorithm, window, initial=initial, zones=project_zones(window.project))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
 

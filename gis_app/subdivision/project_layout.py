@@ -46,15 +46,30 @@ def _layout_rows(parcels, zone_id):
 
 
 def zone_site(project, zone_id: str, tolerance: float = 0.05):
+    """(polygon, access_ids, access_parts) of ``project``'s zone ``zone_id``: see :func:`zone_land`."""
+    return zone_land(project.parcels, zone_id, tolerance)
+
+
+def zone_land(parcels, zone_id: str, tolerance: float = 0.05):
     """(polygon, access_ids, access_parts): the zone's vacant industrial land plus an earlier layout
-    of the zone (so a second run re-plans the same land); the zone's other road parcels give access."""
-    parcels = project.parcels
+    of the zone (so a second run re-plans the same land); the zone's other road parcels give access.
+
+    The one definition of "the land a zone layout takes", used by the desktop's Subdivide zone and by
+    ``subdivide --zone`` alike (``parcels``: the project's parcels layer, projected CRS, metres).
+    Raises InputError (``--zone``) for an unknown zone or one without vacant industrial land."""
     ours = _layout_rows(parcels, zone_id)
     if ours.any():
         parcels = parcels.copy()
         parcels.loc[ours, "landuse"] = "industrial"
         parcels.loc[ours, "status"] = "vacant"
     return site.vacant_land_from_parcels(parcels, zone_id, tolerance)
+
+
+def zone_roads(parcels, zone_id: str) -> np.ndarray:
+    """The zone's existing road parcels, without the roads of an earlier layout (re-planned land)."""
+    keep = (parcels["zone_id"] == zone_id).to_numpy() & (parcels["landuse"] == "road").to_numpy() \
+        & ~_layout_rows(parcels, zone_id)
+    return np.asarray(parcels.geometry.values[keep], dtype=object)
 
 
 def _replace_rows(existing, layout_id, new, crs):
