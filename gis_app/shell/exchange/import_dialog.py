@@ -349,7 +349,9 @@ class ImportDialog(QDialog):
         layer_arg = layer if path.suffix.lower() in LAYERED_FORMATS else None
 
         def job(feedback):
-            dataset = read_dataset(path, layer_arg, crs, encoding, repair=repair)
+            # facilities may be points (CONTRACTS.md, second round); every other target is polygons
+            dataset = read_dataset(path, layer_arg, crs, encoding, repair=repair,
+                                   polygons_only=mapping.target_layer != "facilities")
             feedback.check_canceled()
             frame = apply_mapping(dataset.frame, mapping, {"zone_id": zone_id}) if mapping.target_layer \
                 else dataset.frame
