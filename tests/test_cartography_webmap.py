@@ -79,31 +79,24 @@ def test_chromium_draws_the_map_and_runs_no_data_script(web_map, tmp_path):
     assert ((pixels[..., 0] - pixels[..., 2]) > 80).sum() > 3000  # the zones' orange fill-rate colours
 
 
-def test_findings_from_check_appear_escaped_in_popups(tmp_path, monkeypatch):
+def test_findings_appear_escaped_in_popups_in_the_ui_language(tmp_path):
     from gis_app.cartography import webmap
+    from gis_app.core import i18n
     from gis_app.core.project import Project
-    from gis_app.rules import check
-
-    def fake_check(project, ruleset, as_of, feedback, travel):
-        findings = [{"rule": "R1", "status": "violation", "message": "<b>thiếu</b> 2 ha"}]
-        return {"zones": [{"zone_id": "KCN-TEST", "findings": findings}]}
 
     project = Project.load(build_project(tmp_path / "p.gpkg"))
-    monkeypatch.setattr(check, "run_check", fake_check)
-    loads = []
-    monkeypatch.setattr(Project, "load", classmethod(lambda cls, path: loads.append(path)))
-    findings = webmap.zone_findings(project)
-    assert findings["KCN-TEST"][0]["rule"] == "R1"
-    assert loads == []  # the project in memory is checked: no second read of the file
+    finding = {"rule": "R1", "code": "R1.hightech_share", "status": "violation", "message": "<b>thiếu</b> 2 ha",
+               "messages": {"vi": "<b>thiếu</b> 2 ha", "en": "<b>short</b> by 2 ha"}, "citation": "003, II.3"}
+    result = {"zones": [{"zone_id": "KCN-TEST", "findings": [finding]}],
+              "findings": [dict(finding, subject="facility:F-1", rule="HY-III.6", status="violation")]}
+    findings = webmap.zone_findings(result)
     row = project.zones.iloc[0].to_dict()
     popup = webmap.zone_popup(row, findings["KCN-TEST"])
-    assert "R1" in popup and "&lt;b&gt;thiếu&lt;/b&gt; 2 ha" in popup
-
-    def broken_check(*args):
-        raise RuntimeError("rules unavailable")
-
-    monkeypatch.setattr(check, "run_check", broken_check)
-    assert webmap.zone_findings(project) == {}  # findings are an extra: the map is written without
+    assert "R1" in popup and "&lt;b&gt;thiếu&lt;/b&gt; 2 ha" in popup and "003, II.3" in popup
+    i18n.set_language("en")
+    popup = webmap.zone_popup(row, findings["KCN-TEST"])
+    assert "&lt;b&gt;short&lt;/b&gt; by 2 ha" in popup and "Violation" in popup
+    assert "HY-III.6" in webmap.findings_box(result) and webmap.zone_findings(None) == {}
 
 
 def test_bundled_leaflet_matches_its_checksums():

@@ -37,40 +37,55 @@
 <context>
     <name>CitationDialog</name>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="19" />
-        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="81" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="97" />
         <source>Citation</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="97" />
         <source>Rule text in the rule set</source>
         <translation>Nội dung quy tắc trong bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="97" />
         <source>Applies to</source>
         <translation>Áp dụng cho</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="34" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="98" />
         <source>Thresholds</source>
         <translation>Ngưỡng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="34" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="98" />
         <source>Rule set</source>
         <translation>Bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="38" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="98" />
+        <source>Reading</source>
+        <translation>Cách đọc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/citation.py" line="105" />
         <source>obligation (a breach is a violation)</source>
         <translation>bắt buộc (không đạt là vi phạm)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="39" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="106" />
         <source>priority (a shortfall is a warning)</source>
         <translation>ưu tiên (chưa đạt là cảnh báo)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/citation.py" line="107" />
+        <source>information only</source>
+        <translation>chỉ để thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/citation.py" line="107" />
+        <source>switched off</source>
+        <translation>đã tắt</translation>
     </message>
 </context>
 <context>
@@ -418,7 +433,7 @@
         <translation>Mọi trường và giá trị được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="369" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="371" />
         <source>Importing %1</source>
         <translation>Đang nhập %1</translation>
     </message>
@@ -724,26 +739,31 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/exchange/mapping_table.py" line="55" />
+        <source>facilities (wastewater plants, production sites)</source>
+        <translation>cơ sở (trạm xử lý nước thải, cơ sở sản xuất)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="56" />
         <source>Field in the file</source>
         <translation>Trường trong tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="55" />
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="56" />
         <source>Example</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="56" />
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="57" />
         <source>Becomes</source>
         <translation>Thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="79" />
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="80" />
         <source>Mapping remembered from an earlier file with the same fields.</source>
         <translation>Ánh xạ được nhớ từ một tệp trước có cùng các trường.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="93" />
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="94" />
         <source>(keep)</source>
         <translation>(giữ nguyên)</translation>
     </message>
@@ -1002,6 +1022,49 @@
     </message>
 </context>
 <context>
+    <name>ProvinceFindingsDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="17" />
+        <source>Province-wide findings</source>
+        <translation>Kết quả kiểm tra toàn tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="19" />
+        <source>Facilities outside every zone and plan targets of the rule sets in use.</source>
+        <translation>Các cơ sở nằm ngoài mọi khu và chỉ tiêu kế hoạch của các bộ quy tắc đang dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="21" />
+        <source>Rule</source>
+        <translation>Quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="21" />
+        <source>Subject</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="21" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="22" />
+        <source>Message</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="22" />
+        <source>Citation</source>
+        <translation>Trích dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="41" />
+        <source>province</source>
+        <translation>toàn tỉnh</translation>
+    </message>
+</context>
+<context>
     <name>RasterBackgrounds</name>
     <message>
         <location filename="../../gis_app/shell/printing/rasters.py" line="53" />
@@ -1092,8 +1155,8 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/report_dialog.py" line="21" />
-        <source>PDF (Vietnamese, charts and zone maps):</source>
-        <translation>PDF (tiếng Việt, biểu đồ và bản đồ từng khu):</translation>
+        <source>PDF (in the interface language, charts and zone maps):</source>
+        <translation>PDF (theo ngôn ngữ giao diện, biểu đồ và bản đồ từng khu):</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/report_dialog.py" line="37" />
@@ -1102,54 +1165,123 @@
     </message>
 </context>
 <context>
-    <name>RulesController</name>
+    <name>RuleSetDialog</name>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="122" />
-        <source>Checking the land reservation rules…</source>
-        <translation>Đang kiểm tra các quy tắc dành quỹ đất…</translation>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="44" />
+        <source>Rule sets</source>
+        <translation>Các bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="160" />
-        <source>Load rule set</source>
-        <translation>Nạp bộ quy tắc</translation>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="55" />
+        <source>Add a rule set file…</source>
+        <translation>Thêm tệp bộ quy tắc…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="170" />
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="60" />
+        <source>Rule sets used by the project:</source>
+        <translation>Các bộ quy tắc dự án dùng:</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="66" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="66" />
+        <source>Rule</source>
+        <translation>Quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="66" />
+        <source>Measure</source>
+        <translation>Phép đo</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="67" />
+        <source>Threshold</source>
+        <translation>Ngưỡng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="67" />
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="67" />
+        <source>Citation</source>
+        <translation>Trích dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="93" />
+        <source>Switch a rule off with severity “off”: it is listed as off in every output, never dropped silently.</source>
+        <translation>Tắt một quy tắc bằng mức độ “off”: quy tắc được ghi là đã tắt trong mọi kết quả, không bao giờ bị bỏ qua âm thầm.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="131" />
+        <source>Add a rule set file</source>
+        <translation>Thêm tệp bộ quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="137" />
         <source>Cannot load the rule set</source>
         <translation>Không nạp được bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="186" />
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="197" />
+        <source>%1: the threshold must be a number (a range “low–high” for “between”)</source>
+        <translation>%1: ngưỡng phải là số (khoảng “thấp–cao” với “between”)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="222" />
+        <source>Choose at least one rule set.</source>
+        <translation>Hãy chọn ít nhất một bộ quy tắc.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesController</name>
+    <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="143" />
+        <source>Checking the land reservation rules…</source>
+        <translation>Đang kiểm tra các quy tắc dành quỹ đất…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="95" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="199" />
+        <source>Cannot load the rule set</source>
+        <translation>Không nạp được bộ quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="221" />
         <source>Cannot load the travel times</source>
         <translation>Không nạp được kết quả thời gian di chuyển</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="193" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="228" />
         <source>Load travel times (R5)</source>
         <translation>Nạp thời gian di chuyển (R5)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="194" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="229" />
         <source>Proximity results (*.json)</source>
         <translation>Kết quả phân tích khoảng cách (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="274" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="309" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="275" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="310" />
         <source>No check result yet: open a project with zones first.</source>
         <translation>Chưa có kết quả kiểm tra: hãy mở một dự án có các khu trước.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="293" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="328" />
         <source>Report written: %1</source>
         <translation>Đã ghi báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="297" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="332" />
         <source>Exporting the compliance report…</source>
         <translation>Đang xuất báo cáo tuân thủ…</translation>
     </message>
@@ -1157,47 +1289,52 @@
 <context>
     <name>RulesUi</name>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="102" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="113" />
         <source>&amp;Rules</source>
         <translation>&amp;Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="103" />
-        <source>Load a province rule set…</source>
-        <translation>Nạp bộ quy tắc của tỉnh…</translation>
+        <location filename="../../gis_app/shell/rules/__init__.py" line="114" />
+        <source>Rule sets…</source>
+        <translation>Bộ quy tắc…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="104" />
-        <source>Use the default rule set</source>
-        <translation>Dùng bộ quy tắc mặc định</translation>
+        <location filename="../../gis_app/shell/rules/__init__.py" line="115" />
+        <source>Use the default rule sets</source>
+        <translation>Dùng các bộ quy tắc mặc định</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="105" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="116" />
+        <source>Province-wide findings (facilities, plan targets)…</source>
+        <translation>Kết quả toàn tỉnh (cơ sở, chỉ tiêu kế hoạch)…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/__init__.py" line="117" />
         <source>Colour zones by compliance</source>
         <translation>Tô màu các khu theo kết quả tuân thủ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="107" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="119" />
         <source>Export compliance report…</source>
         <translation>Xuất báo cáo tuân thủ…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="108" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="120" />
         <source>Compute travel times to assembly plants (R5)…</source>
         <translation>Tính thời gian di chuyển tới nhà máy lắp ráp (R5)…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="109" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="121" />
         <source>Load travel times (R5)…</source>
         <translation>Nạp thời gian di chuyển (R5)…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="110" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="122" />
         <source>Zone</source>
         <translation>Khu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="111" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="123" />
         <source>Charts</source>
         <translation>Biểu đồ</translation>
     </message>
@@ -1545,29 +1682,29 @@
 <context>
     <name>ZoneDockWidget</name>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="80" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="79" />
         <source>Rule set:</source>
         <translation>Bộ quy tắc:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="81" />
-        <source>Load…</source>
-        <translation>Nạp…</translation>
-    </message>
-    <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="82" />
-        <source>Load a province's rule set (TOML)</source>
-        <translation>Nạp bộ quy tắc của tỉnh (TOML)</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="83" />
         <source>As of</source>
         <translation>Tính đến ngày</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="84" />
-        <source>Leave out zones established after this date</source>
-        <translation>Bỏ qua các khu thành lập sau ngày này</translation>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="80" />
+        <source>Rule sets…</source>
+        <translation>Bộ quy tắc…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="81" />
+        <source>Choose the province's rule sets, switch rules off, change thresholds</source>
+        <translation>Chọn bộ quy tắc của tỉnh, tắt quy tắc, đổi ngưỡng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="83" />
+        <source>The state on this date: zones established and operating, leases started by then</source>
+        <translation>Tình trạng tại ngày này: các khu đã thành lập, đã hoạt động và hợp đồng thuê đã bắt đầu</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="85" />
@@ -1593,6 +1730,11 @@
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="89" />
         <source>CNHT subzone</source>
         <translation>Phân khu CNHT</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="98" />
+        <source>* thresholds or severities changed for this project</source>
+        <translation>* đã đổi ngưỡng hoặc mức độ cho dự án này</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="122" />

@@ -359,7 +359,9 @@ class ImportDialog(QDialog):
             lambda shapes: self.shapes_read.emit(path, mapping.target_layer or name, shapes))
 
         def job(feedback):
-            dataset = read_dataset_geometry_first(path, layer_arg, crs, encoding, repair=repair, on_geometry=early)
+            # facilities may be points (CONTRACTS.md, second round); every other target is polygons
+            dataset = read_dataset_geometry_first(path, layer_arg, crs, encoding, repair=repair, on_geometry=early,
+                                                  polygons_only=mapping.target_layer != "facilities")
             feedback.check_canceled()
             frame = apply_mapping(dataset.frame, mapping, {"zone_id": zone_id}) if mapping.target_layer \
                 else dataset.frame
