@@ -6,7 +6,6 @@ message on stderr, traceback in the log file).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import logging
 import sys
@@ -37,17 +36,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _flag(p: Param) -> str:
-    return p.name if p.positional else "--" + p.name.replace("_", "-")
+    return p.flag
 
 
 def _converter(p: Param):
-    if p.kind == "int":
-        return int
-    if p.kind == "float":
-        return float
-    if p.kind == "date":
-        return dt.date.fromisoformat
-    return str
+    """The parameter's own conversion: a bad value raises InputError naming the argument (exit 2)."""
+    def convert(text: str):
+        return p.from_text(text)
+
+    convert.__name__ = p.kind  # argparse names the type in its own messages
+    return convert
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,12 +57,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     gui = sub.add_parser("gui", help=t("mở ứng dụng", "open the application"))
     gui.add_argument("project", nargs="?", help=t("tệp dự án (.gpkg)", "project file (.gpkg)"))
+    run = sub.add_parser("run", help=t("chạy một tập lệnh Python với API mô hình dự án (gis_app.api)",
+                                       "run a Python script with the project model API (gis_app.api)"),
+                         description=t("Chạy SCRIPT.py; sys.argv của tập lệnh là [SCRIPT.py, ARGS...]. "
+                                       "Xem docs/guide/scripting.md.",
+                                       "Run SCRIPT.py; the script's sys.argv is [SCRIPT.py, ARGS...]. "
+                                       "See docs/guide/scripting.md."))
+    run.add_argument("script", metavar="SCRIPT.py", help=t("tập lệnh Python", "Python script"))
+    run.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS", help=t("tham số cho tập lệnh",
+                                                                              "arguments for the script"))
     tst = sub.add_parser("test", help=t("chạy bộ kiểm thử (pytest)", "run the test suite (pytest)"))
     tst.add_argument("pytest_args", nargs=argparse.REMAINDER)
     for algorithm in registry().algorithms.values():
         cmd = sub.add_parser(algorithm.name, help=algorithm.title, description=algorithm.title)
         for p in algorithm.params:
-            kwargs = {"help": p.help}
+            kwargs = {"help": p.help_text()}
             if p.kind == "bool":
                 kwargs["action"] = argparse.BooleanOptionalAction
             else:
@@ -94,6 +101,31 @@ def run_algorithm(algorithm: Algorithm, values: dict) -> int:
     return int(result.get("exit_code", 0)) if isinstance(result, dict) else 0
 
 
+def run_script(script: str, args: list[str]) -> int:
+    """Run a Python script as ``__main__`` with ``sys.argv = [script, *args]`` (``main.py run``).
+
+    The script imports ``gis_app.api``; its InputError exits 2 like a command's, ``sys.exit(n)`` exits n.
+    """
+    import runpy
+
+    path = Path(script)
+    if not path.is_file():
+        raise InputError(t("không tìm thấy tập lệnh", "script not found"), path)
+    saved_argv, saved_path = sys.argv, list(sys.path)
+    sys.argv = [str(path), *args]
+    sys.path.insert(0, str(path.resolve().parent))
+    try:
+        runpy.run_path(str(path), run_name="__main__")
+    except (InputError, SystemExit, KeyboardInterrupt):
+        raise
+    except Exception:  # the script's own bug: its author needs the traceback, not our log
+        traceback.print_exc()
+        return 1
+    finally:
+        sys.argv, sys.path[:] = saved_argv, saved_path
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(filename=log_path(), level=logging.INFO,
@@ -107,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             import pytest
 
             return int(pytest.main([str(ROOT / "tests"), *[a for a in argv[1:] if a != "--"]]))
+        if argv[:1] == ["run"] and len(argv) > 1 and not argv[1].startswith("-"):
+            return run_script(argv[1], argv[2:])  # the script's own options are not ours to parse
         args = build_parser().parse_args(argv)
         if args.command in (None, "gui"):
             from .shell.app import run_gui

@@ -1,29 +1,30 @@
 """Between a Project and the map's LayerList: build layers from it, write their state back.
 
-Zones are shown with their fill rate joined on (``gis_app.core.fill_rates``) so the choropleth
-style can use it; the project's own zones table is left untouched.
+Zones are shown with the model's fill rate (``Project.fill_rates``, cached until the next change)
+joined on so the choropleth style can use it; the project's own zones table is left untouched. The
+shell keeps the layers current through ``gis_app/shell/model_bridge.py``.
 """
 from __future__ import annotations
 
 import pandas as pd
 
 from gis_app.core.project import Project
-from gis_app.core.styles import default_style
+from gis_app.core.styles import default_style, points_as_discs
 
 from .layer_list import LayerList
 from .vector.model import VectorLayer
 
-DRAW_ORDER = ("province", "districts", "national_roads", "zones", "subzones", "parcels")
+DRAW_ORDER = ("province", "districts", "national_roads", "zones", "subzones", "parcels", "facilities")
 
 
 def display_frame(project: Project, name: str):
     frame = project.layers[name]
     if name == "zones" and len(frame):
-        from gis_app.core.fill_rates import zone_fill_rates
-
-        rates = zone_fill_rates(project)
+        rates = project.fill_rates()  # the model's cached figures: map and zone dock read the same
         frame = frame.copy()
         frame["fill_rate"] = pd.Series(rates["fill_rate"].to_numpy(), index=frame.index)
+    if name == "facilities":
+        frame = points_as_discs(frame)  # facilities may be points (CONTRACTS.md); the canvas draws areas
     return frame
 
 

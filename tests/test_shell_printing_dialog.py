@@ -187,6 +187,6 @@ def test_a_zone_too_big_for_one_sheet_prints_as_a_series(qtbot, window, tmp_path
     dialog.out_edit.setText(str(out))
     task = dialog.export()
     qtbot.waitUntil(lambda: task.done, timeout=30000)
-    assert task.error is None and task.result["sheets"] > 1
-    assert len(PdfReader(str(out)).pages) == task.result["sheets"]
-    assert f"{task.result['sheets']} tờ" in window.statusBar().currentMessage()
+    assert task.error is None and task.result["info"]["sheets"] > 1
+    assert len(PdfReader(str(out)).pages) == task.result["info"]["sheets"]
+    assert f"{task.result['info']['sheets']} tờ" in window.statusBar().currentMessage()

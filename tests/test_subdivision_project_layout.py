@@ -52,3 +52,31 @@ def test_saved_layout_reopens_replans_and_edits(accepted, tmp_path):
     assert len(merged["lots"]) == len(lots) - 1
     assert len(merged["parcels"]) == len(reopened.parcels) - 1
     assert set(merged["parcels"]["parcel_id"]) >= {f"{ZONE}:{a}"} and f"{ZONE}:{b}" not in set(merged["parcels"]["parcel_id"])
+
+
+def test_cli_zone_takes_the_desktops_land_after_an_accepted_layout(accepted, tmp_path):
+    """``subdivide --zone`` and the desktop's Subdivide zone share ``project_layout.zone_land``: after a
+    first layout was accepted and saved, both re-plan the same land and give the same layout."""
+    import json
+
+    import shapely
+
+    from gis_app.cli import main
+
+    project, polygon, result, layers = accepted
+    project = Project.load(project.path)
+    project.layers.update(layers)
+    project.save(tmp_path / "accepted.gpkg")
+    reopened = Project.load(tmp_path / "accepted.gpkg")
+    desktop_polygon, ids, parts = pl.zone_site(reopened, ZONE)  # what the desktop's second run takes
+    desktop = api.run(desktop_polygon, reopened.crs, SubdivisionParams(), ids, parts)
+    assert main(["subdivide", str(tmp_path / "accepted.gpkg"), "--zone", ZONE, "--out", str(tmp_path / "cli.gpkg"),
+                 "--json", str(tmp_path / "cli.json"), "--lang", "en"]) == 0
+    metrics = json.loads((tmp_path / "cli.json").read_text(encoding="utf-8"))
+    assert abs(metrics["site_m2"] - desktop_polygon.area) < 0.05
+    assert abs(desktop_polygon.area - polygon.area) < 0.05  # the first layout's land, not only its lots
+    assert metrics["lots"] == desktop.metrics["lots"] and abs(metrics["lot_m2"] - desktop.metrics["lot_m2"]) < 0.5
+    from gis_app.subdivision import site
+
+    cli_polygon, _, _, _ = site.load_zone_vacant_land(tmp_path / "accepted.gpkg", ZONE, 0.05)
+    assert shapely.equals_exact(shapely.normalize(cli_polygon), shapely.normalize(desktop_polygon), 1e-6)

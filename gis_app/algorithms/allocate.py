@@ -5,7 +5,7 @@ import json
 
 from ..core.errors import InputError
 from ..core.i18n import t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, DestinationFile, Number, SourceFile
 
 
 class Allocate(Algorithm):
@@ -13,15 +13,15 @@ class Allocate(Algorithm):
     title_vi = "Phân bổ lô đất cho danh mục dự án ưu tiên"
     title_en = "Allocate lots to a priority project list"
     params = (
-        Param("project", "path", t("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
-        Param("demand", "path", t("danh mục dự án (CSV hoặc XLSX)", "project list (CSV or XLSX)"), required=True),
-        Param("json", "path", t("tệp JSON kết quả", "output JSON file"), required=True),
-        Param("norms", "path", t("định mức suất đầu tư theo ngành (TOML)", "investment-per-hectare norms (TOML)")),
-        Param("plants", "path", t("điểm nhà máy lắp ráp: chỉ lô trong giới hạn R5", "assembly plants: only lots "
+        SourceFile("project", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
+        SourceFile("demand", ("danh mục dự án (CSV hoặc XLSX)", "project list (CSV or XLSX)"), required=True),
+        DestinationFile("json", ("tệp JSON kết quả", "output JSON file"), required=True),
+        SourceFile("norms", ("định mức suất đầu tư theo ngành (TOML)", "investment-per-hectare norms (TOML)")),
+        SourceFile("plants", ("điểm nhà máy lắp ráp: chỉ lô trong giới hạn R5", "assembly plants: only lots "
                                   "within the R5 travel limit")),
-        Param("limit", "float", t("giới hạn R5, phút", "R5 limit, minutes"), default=30.0),
-        Param("speed", "float", t("tốc độ, km/h", "speed, km/h"), default=40.0),
-        Param("detour", "float", t("hệ số đường vòng", "detour factor"), default=1.3),
+        Number("limit", ("giới hạn R5, phút", "R5 limit, minutes"), default=30.0, minimum=0, unit="min"),
+        Number("speed", ("tốc độ, km/h", "speed, km/h"), default=40.0, minimum=0, unit="km/h"),
+        Number("detour", ("hệ số đường vòng", "detour factor"), default=1.3, minimum=1),
     )
     outputs = (Output("json", "json"),)
 
@@ -32,7 +32,7 @@ class Allocate(Algorithm):
 
         norms = demand.load_norms(params.get("norms"))
         wanted = demand.read_demand(params["demand"], norms)
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         geoms, ids, zones = demand.vacant_lots(project)
         allowed, minutes = None, None
         if params.get("plants"):

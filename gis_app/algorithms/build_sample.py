@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.i18n import t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, DestinationFile, SourceFile
 
 
 class BuildSample(Algorithm):
@@ -13,9 +13,9 @@ class BuildSample(Algorithm):
     title_vi = "Tạo dự án mẫu Hải Dương (minh họa)"
     title_en = "Build the sample project Hải Dương (illustrative)"
     params = (
-        Param("out", "path", t("tệp GeoPackage kết quả (mặc định: resources/sample/hai_duong_minh_hoa.gpkg)",
+        DestinationFile("out", ("tệp GeoPackage kết quả (mặc định: resources/sample/hai_duong_minh_hoa.gpkg)",
                                "output GeoPackage (default: resources/sample/hai_duong_minh_hoa.gpkg)")),
-        Param("data", "path", t("thư mục dữ liệu nguồn (mặc định: ../shared/data)",
+        SourceFile("data", ("thư mục dữ liệu nguồn (mặc định: ../shared/data)",
                                 "source data folder (default: ../shared/data)")),
     )
     outputs = (Output("path", "file", "GeoPackage"),)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.i18n import t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, Boolean, Crs, DestinationFile, Enumeration, SourceFile, Text, ZoneId
 
 ENCODING_CHOICES = ("auto", "utf-8", "cp1258", "tcvn3", "vni")
 OUT_ENCODING_CHOICES = ("utf-8", "cp1258", "tcvn3")
@@ -22,32 +22,32 @@ class Convert(Algorithm):
     title_vi = "Chuyển đổi định dạng (SHP, GPKG, GeoJSON, KML, DXF, CSV-WKT)"
     title_en = "Convert formats (SHP, GPKG, GeoJSON, KML, DXF, CSV-WKT)"
     params = (
-        Param("input", "path", t("tệp vào", "input file"), required=True, positional=True),
-        Param("output", "path", t("tệp ra (.gpkg = lớp trong dự án)", "output file (.gpkg = a project layer)"),
+        SourceFile("input", ("tệp vào", "input file"), required=True, positional=True),
+        DestinationFile("output", ("tệp ra (.gpkg = lớp trong dự án)", "output file (.gpkg = a project layer)"),
               required=True, positional=True),
-        Param("layer", "str", t("lớp cần đọc (GPKG nhiều lớp)", "layer to read (multi-layer GPKG)")),
-        Param("crs", "str", t("hệ tọa độ của tệp vào, ví dụ 9209 (bắt buộc khi tệp không có .prj)",
+        Text("layer", ("lớp cần đọc (GPKG nhiều lớp)", "layer to read (multi-layer GPKG)")),
+        Crs("crs", ("hệ tọa độ của tệp vào, ví dụ 9209 (bắt buộc khi tệp không có .prj)",
                               "CRS of the input, e.g. 9209 (required when the file has no .prj)")),
-        Param("to_crs", "str", t("hệ tọa độ tệp ra", "CRS of the output")),
-        Param("encoding", "str", t("bảng mã văn bản tệp vào: auto|utf-8|cp1258|tcvn3|vni|cp1250|latin-1…",
+        Crs("to_crs", ("hệ tọa độ tệp ra", "CRS of the output")),
+        Text("encoding", ("bảng mã văn bản tệp vào: auto|utf-8|cp1258|tcvn3|vni|cp1250|latin-1…",
                                     "text encoding of the input: auto|utf-8|cp1258|tcvn3|vni|cp1250|latin-1…"),
               default="auto"),
-        Param("out_encoding", "choice", t("bảng mã tệp ra (SHP/CSV): utf-8|cp1258|tcvn3",
+        Enumeration("out_encoding", ("bảng mã tệp ra (SHP/CSV): utf-8|cp1258|tcvn3",
                                                "text encoding of the output (SHP/CSV): utf-8|cp1258|tcvn3"),
               default="utf-8", choices=OUT_ENCODING_CHOICES),
-        Param("repair", "bool", t("sửa hình học không hợp lệ", "repair invalid geometries (make_valid)"),
+        Boolean("repair", ("sửa hình học không hợp lệ", "repair invalid geometries (make_valid)"),
               default=False),
-        Param("geometry", "choice", t("hình chấp nhận: polygon (mặc định) | any",
+        Enumeration("geometry", ("hình chấp nhận: polygon (mặc định) | any",
                                            "accepted geometry: polygon (default) | any"), default="polygon",
               choices=("polygon", "any")),
-        Param("layer_name", "str", t("tên lớp ra", "output layer name")),
-        Param("map_fields", "bool", t("ánh xạ tên trường về lược đồ chuẩn (mặc định: có khi ra .gpkg)",
+        Text("layer_name", ("tên lớp ra", "output layer name")),
+        Boolean("map_fields", ("ánh xạ tên trường về lược đồ chuẩn (mặc định: có khi ra .gpkg)",
                                       "map field names onto the canonical schema (default: yes for .gpkg)")),
-        Param("mapping", "path", t("tệp JSON ánh xạ trường", "field-mapping JSON file")),
-        Param("zone_id", "str", t("mã khu gán cho các thửa (tệp thửa đất của một khu)", "zone_id for parcels of one zone")),
-        Param("report", "path", t("ghi báo cáo JSON (bảng mã, hệ tọa độ, hình bị loại)",
+        SourceFile("mapping", ("tệp JSON ánh xạ trường", "field-mapping JSON file")),
+        ZoneId("zone_id", ("mã khu gán cho các thửa (tệp thửa đất của một khu)", "zone_id for parcels of one zone")),
+        DestinationFile("report", ("ghi báo cáo JSON (bảng mã, hệ tọa độ, hình bị loại)",
                                   "write a JSON report (encoding, CRS, rejected features)")),
-        Param("csv_raw", "bool", t("CSV: ghi nguyên giá trị bắt đầu bằng = + - @ (cho phần mềm GIS); mặc định thêm "
+        Boolean("csv_raw", ("CSV: ghi nguyên giá trị bắt đầu bằng = + - @ (cho phần mềm GIS); mặc định thêm "
                                    "dấu ' để bảng tính coi là văn bản, không chạy như công thức",
                                    "CSV: write values beginning with = + - @ as they are (for GIS software); by "
                                    "default they get a leading ' so spreadsheets show them as text, never run them"),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.i18n import t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, Boolean, DestinationFile, Enumeration, Number, SourceFile, Text, ZoneId
 
 SCALE_HELP = "1:500, 1000, 2000, 5000, 10000, 25000, 50000; bỏ trống = vừa trang / empty = fit to page"
 
@@ -20,23 +20,23 @@ class ExportPdf(Algorithm):
     title_vi = "Xuất bản đồ in (PDF/PNG) đúng tỷ lệ"
     title_en = "Export a true-scale print map (PDF/PNG)"
     params = (
-        Param("project", "path", "tệp dự án (.gpkg) / project file", required=True, positional=True),
-        Param("out", "path", "tệp PDF hoặc PNG đầu ra / output .pdf or .png", required=True),
-        Param("paper", "choice", "khổ giấy / paper size", choices=("A4", "A3", "A2", "A1", "A0")),
-        Param("orientation", "choice", "hướng giấy / orientation", choices=("landscape", "portrait")),
-        Param("scale", "int", SCALE_HELP),
-        Param("zone", "str", "mã khu cần in / zone id to print (e.g. KCN-DAIAN)"),
-        Param("sheets", "choice", "chia tờ: auto chia nhiều tờ khi không vừa một tờ ở tỷ lệ đã chọn, single từ chối / "
+        SourceFile("project", "tệp dự án (.gpkg) / project file", required=True, positional=True),
+        DestinationFile("out", "tệp PDF hoặc PNG đầu ra / output .pdf or .png", required=True),
+        Enumeration("paper", "khổ giấy / paper size", choices=("A4", "A3", "A2", "A1", "A0")),
+        Enumeration("orientation", "hướng giấy / orientation", choices=("landscape", "portrait")),
+        Number("scale", SCALE_HELP, integer=True, minimum=1),
+        ZoneId("zone", "mã khu cần in / zone id to print (e.g. KCN-DAIAN)"),
+        Enumeration("sheets", "chia tờ: auto chia nhiều tờ khi không vừa một tờ ở tỷ lệ đã chọn, single từ chối / "
                                   "sheets: auto splits into map sheets when one sheet is too small at the scale, "
                                   "single refuses",
               default="auto", choices=("auto", "single")),
-        Param("title", "str", "tiêu đề bản đồ / map title (remembered)"),
-        Param("agency", "str", "cơ quan lập / agency (remembered)"),
-        Param("logo", "path", "ảnh logo / logo image (remembered)"),
-        Param("raster", "path", "ảnh nền GeoTIFF vẽ dưới các lớp (chỉ cho lần in này) / background GeoTIFF "
+        Text("title", "tiêu đề bản đồ / map title (remembered)"),
+        Text("agency", "cơ quan lập / agency (remembered)"),
+        SourceFile("logo", "ảnh logo / logo image (remembered)"),
+        SourceFile("raster", "ảnh nền GeoTIFF vẽ dưới các lớp (chỉ cho lần in này) / background GeoTIFF "
                                 "drawn under the layers (this print only)"),
-        Param("raster_opacity", "float", "độ đục ảnh nền 0–1 / background opacity 0–1", default=0.7),
-        Param("png", "bool", "xuất thêm PNG 300 dpi cạnh PDF / also write a 300 dpi PNG beside the PDF",
+        Number("raster_opacity", "độ đục ảnh nền 0–1 / background opacity 0–1", default=0.7, minimum=0, maximum=1),
+        Boolean("png", "xuất thêm PNG 300 dpi cạnh PDF / also write a 300 dpi PNG beside the PDF",
               default=False),
     )
     outputs = (Output("out", "file"),)
@@ -66,11 +66,11 @@ class ExportPdf(Algorithm):
             feedback.log(t("cảnh báo: bỏ qua logo đã nhớ vì không còn tệp {p}",
                            "warning: the remembered logo {p} is gone; printing without it", p=layout.logo_path))
             layout.logo_path = ""
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         from ..exchange.crs_check import require_projected
 
-        require_projected(project, params["project"])
-        check_project_drawable(project, params["project"])  # a blank sheet is no answer
+        require_projected(project, project.path or project.name)
+        check_project_drawable(project, project.path or project.name)  # a blank sheet is no answer
         if params.get("raster"):
             from ..cartography.raster import add_raster_layer
 

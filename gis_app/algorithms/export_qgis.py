@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.i18n import t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, DestinationFile, SourceFile
 
 
 class ExportQgis(Algorithm):
@@ -13,8 +13,8 @@ class ExportQgis(Algorithm):
     title_vi = "Xuất dự án QGIS (.qgz + kiểu .qml)"
     title_en = "Export a QGIS project (.qgz + .qml styles)"
     params = (
-        Param("project", "path", t("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
-        Param("out", "path", t("tệp .qgz ra", "output .qgz file"), required=True),
+        SourceFile("project", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
+        DestinationFile("out", ("tệp .qgz ra", "output .qgz file"), required=True),
     )
     outputs = (Output("out", "file"),)
 
@@ -26,10 +26,10 @@ class ExportQgis(Algorithm):
         out = Path(params["out"])
         if out.suffix.lower() != ".qgz":
             raise InputError(t("tệp ra phải có đuôi .qgz", "the output must end in .qgz"), "--out")
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         from ..exchange.crs_check import require_projected
 
-        require_projected(project, params["project"])
+        require_projected(project, project.path or project.name)
         from ..core.degenerate import degenerate_notes
 
         for line in degenerate_notes(project):

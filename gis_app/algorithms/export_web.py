@@ -5,7 +5,8 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.i18n import t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, DestinationFile, SourceFile, Text
+from .check import RULES_HELP
 
 
 class ExportWeb(Algorithm):
@@ -13,8 +14,9 @@ class ExportWeb(Algorithm):
     title_vi = "Xuất bản đồ web ngoại tuyến (HTML)"
     title_en = "Export an offline web map (HTML)"
     params = (
-        Param("project", "path", "tệp dự án (.gpkg) / project file", required=True, positional=True),
-        Param("out", "path", "tệp HTML đầu ra / output .html", required=True),
+        SourceFile("project", "tệp dự án (.gpkg) / project file", required=True, positional=True),
+        DestinationFile("out", "tệp HTML đầu ra / output .html", required=True),
+        Text("rules", RULES_HELP, multiple=True),
     )
     outputs = (Output("out", "file"),)
 
@@ -25,12 +27,12 @@ class ExportWeb(Algorithm):
         out = Path(params["out"])
         if out.suffix.lower() not in (".html", ".htm"):
             raise InputError(t("tệp đầu ra phải là .html", "the output must be .html"), out)
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         from ..exchange.crs_check import require_projected
 
-        require_projected(project, params["project"])
+        require_projected(project, project.path or project.name)
         feedback.progress(5)
-        write_web_map(project, out, feedback)
+        write_web_map(project, out, feedback, params.get("rules"))
         feedback.progress(100)
         size_kb = out.stat().st_size / 1024
         return {"out": str(out), "summary": t("Đã ghi {f} ({k:.0f} KB, {n} khu)", "Wrote {f} ({k:.0f} KB, {n} zones)",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from ..core.atomic import write_text_atomic
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, DestinationFile, Number, SourceFile
 
 
 class ProximityAlgorithm(Algorithm):
@@ -12,14 +12,14 @@ class ProximityAlgorithm(Algorithm):
     title_vi = "Khoảng cách thời gian tới nhà máy lắp ráp (R5)"
     title_en = "Travel time to assembly plants (R5)"
     params = (
-        Param("project", "path", "dự án (.gpkg) / project (.gpkg)", required=True, positional=True),
-        Param("plants", "path", "điểm nhà máy lắp ráp / assembly plant locations", required=True),
-        Param("roads", "path", "mạng đường (tùy chọn) / road lines (optional)"),
-        Param("json", "path", "tệp JSON kết quả / output JSON", required=True),
-        Param("speed", "float", "tốc độ trên đường, km/h / road speed, km/h", default=40.0),
-        Param("access_speed", "float", "tốc độ tiếp cận, km/h / access speed, km/h", default=20.0),
-        Param("detour", "float", "hệ số đường vòng khi không có mạng đường / detour factor", default=1.3),
-        Param("limit", "float", "giới hạn, phút / limit, minutes", default=30.0),
+        SourceFile("project", "dự án (.gpkg) / project (.gpkg)", required=True, positional=True),
+        SourceFile("plants", "điểm nhà máy lắp ráp / assembly plant locations", required=True),
+        SourceFile("roads", "mạng đường (tùy chọn) / road lines (optional)"),
+        DestinationFile("json", "tệp JSON kết quả / output JSON", required=True),
+        Number("speed", "tốc độ trên đường, km/h / road speed, km/h", default=40.0, minimum=0, unit="km/h"),
+        Number("access_speed", "tốc độ tiếp cận, km/h / access speed, km/h", default=20.0, minimum=0, unit="km/h"),
+        Number("detour", "hệ số đường vòng khi không có mạng đường / detour factor", default=1.3, minimum=1),
+        Number("limit", "giới hạn, phút / limit, minutes", default=30.0, minimum=0, unit="min"),
     )
     outputs = (Output("json", "json"),)
 
@@ -27,10 +27,10 @@ class ProximityAlgorithm(Algorithm):
         from ..core.project import Project
         from ..proximity.analysis import ProximitySettings, run_proximity
 
-        project = Project.load(params["project"])
+        project = Project.of(params["project"])  # a path, or the desktop's model in memory
         from ..exchange.crs_check import require_projected
 
-        require_projected(project, params["project"])
+        require_projected(project, project.path or project.name)
         feedback.progress(20)
         settings = ProximitySettings(speed_kmh=params["speed"], access_speed_kmh=params["access_speed"],
                                      detour=params["detour"], limit_minutes=params["limit"])

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..core.i18n import t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, Boolean, DestinationFile, SourceFile
 
 
 class Publish(Algorithm):
@@ -10,11 +10,11 @@ class Publish(Algorithm):
     title_vi = "Xuất bản dự án lên CSDL dùng chung / xuất ra GeoPackage"
     title_en = "Publish a project to a shared database / export it to a GeoPackage"
     params = (
-        Param("source", "path", t("dự án nguồn (.gpkg hoặc postgresql://…?project=…)",
+        SourceFile("source", t("dự án nguồn (.gpkg hoặc postgresql://…?project=…)",
                                   "source project (.gpkg or postgresql://…?project=…)"), required=True, positional=True),
-        Param("target", "path", t("đích (postgresql://…?project=… hoặc .gpkg)",
+        DestinationFile("target", t("đích (postgresql://…?project=… hoặc .gpkg)",
                                   "target (postgresql://…?project=… or .gpkg)"), required=True, positional=True),
-        Param("replace", "bool", t("thay dự án đã có ở đích", "replace a project already at the target"),
+        Boolean("replace", t("thay dự án đã có ở đích", "replace a project already at the target"),
               default=False),
     )
     outputs = (Output("target", "file"),)

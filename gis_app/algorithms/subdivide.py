@@ -6,7 +6,7 @@ import logging
 
 from ..core.errors import InputError
 from ..core.i18n import t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Output, Crs, DestinationFile, Enumeration, Number, SourceFile, Text, ZoneId
 
 log = logging.getLogger(__name__)
 
@@ -16,48 +16,48 @@ class Subdivide(Algorithm):
     title_vi = "Chia lô đất cho doanh nghiệp nhỏ và vừa"
     title_en = "Subdivide land into SME lots"
     params = (
-        Param("site", "path", t("tệp vùng đất (vùng/polygon)", "site file (polygons)"), required=True,
+        SourceFile("site", ("tệp vùng đất (vùng/polygon)", "site file (polygons)"), required=True,
               positional=True),
-        Param("out", "path", t("GeoPackage kết quả", "output GeoPackage"), required=True),
-        Param("json", "path", t("tệp JSON chỉ số", "metrics JSON file"), required=True),
-        Param("zone", "str", t("SITE là dự án: chia đất công nghiệp trống của khu này (đường của khu là lối vào)",
+        DestinationFile("out", ("GeoPackage kết quả", "output GeoPackage"), required=True),
+        DestinationFile("json", ("tệp JSON chỉ số", "metrics JSON file"), required=True),
+        ZoneId("zone", ("SITE là dự án: chia đất công nghiệp trống của khu này (đường của khu là lối vào)",
                                 "SITE is a project: subdivide this zone's vacant industrial land (its roads give access)")),
-        Param("layer", "str", t("lớp cần đọc trong tệp vùng đất", "layer to read from the site file")),
-        Param("crs", "str", t("hệ tọa độ khi tệp không có (vd. 9209)", "CRS when the file has none (e.g. 9209)")),
-        Param("preset", "choice", t("mẫu bố cục: cnht (lô DNNVV), kcn (cả khu công nghiệp), ccn (cả cụm công nghiệp)",
+        Text("layer", ("lớp cần đọc trong tệp vùng đất", "layer to read from the site file")),
+        Crs("crs", ("hệ tọa độ khi tệp không có (vd. 9209)", "CRS when the file has none (e.g. 9209)")),
+        Enumeration("preset", ("mẫu bố cục: cnht (lô DNNVV), kcn (cả khu công nghiệp), ccn (cả cụm công nghiệp)",
                                     "layout preset: cnht (SME lots), kcn (a whole industrial park), ccn (a whole cluster)"),
               default="cnht", choices=("cnht", "kcn", "ccn")),
-        Param("entrance", "str", t("lối vào: X,Y (hệ tọa độ của vùng đất, lặp lại được) hoặc tệp điểm",
+        Text("entrance", ("lối vào: X,Y (hệ tọa độ của vùng đất, lặp lại được) hoặc tệp điểm",
                                    "entrance: X,Y (site CRS, repeatable) or a file of points"), multiple=True),
-        Param("wwtp_at", "str", t("vị trí trạm xử lý nước thải X,Y (mặc định: cạnh xa lối vào nhất)",
+        Text("wwtp_at", ("vị trí trạm xử lý nước thải X,Y (mặc định: cạnh xa lối vào nhất)",
                                   "wastewater plant position X,Y (default: the edge farthest from the entrance)")),
-        Param("main_road_width", "float", t("bề rộng đường chính, m (mặc định 34)", "main road width, m (default 34)")),
-        Param("secondary_road_width", "float", t("bề rộng đường nhánh, m (mặc định 24)",
-                                                 "secondary road width, m (default 24)")),
-        Param("corner_radius", "float", t("bán kính bó vỉa ở nút giao, m (mặc định 12)",
-                                          "kerb radius at intersections, m (default 12)")),
-        Param("new_project", "path", t("kcn/ccn: ghi thêm một dự án mới (.gpkg) gồm khu này và các thửa của bố cục",
-                                       "kcn/ccn: also write a new project (.gpkg) holding this zone and the layout's parcels")),
-        Param("zone_id", "str", t("mã khu trong dự án mới (mặc định KCN-MOI / CCN-MOI)",
-                                  "zone id in the new project (default KCN-MOI / CCN-MOI)")),
-        Param("min_lot", "float", t("diện tích lô tối thiểu, m² (cnht 500, kcn 5.000, ccn 1.000)",
-                                    "minimum lot area, m² (cnht 500, kcn 5,000, ccn 1,000)")),
-        Param("lot_mix", "str", t("cơ cấu lô, vd. 500-1000:0.3,1000-5000:0.7 (tỷ lệ theo diện tích)",
+        DestinationFile("new_project", ("kcn/ccn: ghi thêm một dự án mới (.gpkg) gồm khu này và các thửa của bố cục",
+                                        "kcn/ccn: also write a new project (.gpkg) holding this zone and the layout's parcels")),
+        Text("zone_id", ("mã khu trong dự án mới (mặc định KCN-MOI / CCN-MOI)",
+                         "zone id in the new project (default KCN-MOI / CCN-MOI)")),
+        Number("main_road_width", ("bề rộng đường chính, m (mặc định 34)", "main road width, m (default 34)"), minimum=0, unit="m"),
+        Number("secondary_road_width", ("bề rộng đường nhánh, m (mặc định 24)",
+                                                 "secondary road width, m (default 24)"), minimum=0, unit="m"),
+        Number("corner_radius", ("bán kính bó vỉa ở nút giao, m (mặc định 12)",
+                                          "kerb radius at intersections, m (default 12)"), minimum=0, unit="m"),
+        Number("min_lot", ("diện tích lô tối thiểu, m² (cnht 500, kcn 5.000, ccn 1.000)",
+                                    "minimum lot area, m² (cnht 500, kcn 5,000, ccn 1,000)"), minimum=0, unit="m²"),
+        Text("lot_mix", ("cơ cấu lô, vd. 500-1000:0.3,1000-5000:0.7 (tỷ lệ theo diện tích)",
                                   "lot mix, e.g. 500-1000:0.3,1000-5000:0.7 (shares of lot land)")),
-        Param("frontage", "float", t("mặt tiền tối thiểu, m (lô < 1.000 m²)", "minimum frontage, m (lots < 1,000 m²)"),
-              default=15.0),
-        Param("frontage_large", "float", t("mặt tiền tối thiểu, m (lô ≥ 1.000 m²)",
-                                           "minimum frontage, m (lots ≥ 1,000 m²)"), default=20.0),
-        Param("max_depth_ratio", "float", t("tỷ lệ sâu/mặt tiền tối đa", "maximum depth/frontage"), default=3.0),
-        Param("road_width", "float", t("bề rộng đường nội bộ, m", "internal road width, m"), default=16.0),
-        Param("block_length", "float", t("chiều dài khối giữa hai đường ngang, m",
-                                         "block length between cross roads, m"), default=250.0),
-        Param("access", "path", t("tệp đường hiện có hoặc cạnh tiếp cận", "existing roads or access edges file")),
-        Param("hightech_share", "float", t("tỷ lệ khối dự trữ công nghệ cao (0–1; kcn: 0,2 đất công nghiệp)",
-                                           "share of the high-tech reserve block (0–1; kcn: 0.2 of industrial land)")),
-        Param("green_buffer", "float", t("dải cây xanh dọc ranh giới, m", "green buffer along the boundary, m"),
-              default=0.0),
-        Param("lot_use", "choice", t("mục đích của lô", "use of the lots"), default="cnht",
+        Number("frontage", ("mặt tiền tối thiểu, m (lô < 1.000 m²)", "minimum frontage, m (lots < 1,000 m²)"),
+              default=15.0, minimum=0, unit="m"),
+        Number("frontage_large", ("mặt tiền tối thiểu, m (lô ≥ 1.000 m²)",
+                                           "minimum frontage, m (lots ≥ 1,000 m²)"), default=20.0, minimum=0, unit="m"),
+        Number("max_depth_ratio", ("tỷ lệ sâu/mặt tiền tối đa", "maximum depth/frontage"), default=3.0, minimum=0),
+        Number("road_width", ("bề rộng đường nội bộ, m", "internal road width, m"), default=16.0, minimum=0, unit="m"),
+        Number("block_length", ("chiều dài khối giữa hai đường ngang, m",
+                                         "block length between cross roads, m"), default=250.0, minimum=0, unit="m"),
+        SourceFile("access", ("tệp đường hiện có hoặc cạnh tiếp cận", "existing roads or access edges file")),
+        Number("hightech_share", ("tỷ lệ khối dự trữ công nghệ cao (0–1; kcn: 0,2 đất công nghiệp)",
+                                           "share of the high-tech reserve block (0–1; kcn: 0.2 of industrial land)"), minimum=0, maximum=1),
+        Number("green_buffer", ("dải cây xanh dọc ranh giới, m", "green buffer along the boundary, m"),
+              default=0.0, minimum=0, unit="m"),
+        Enumeration("lot_use", ("mục đích của lô", "use of the lots"), default="cnht",
               choices=("cnht", "general")),
     )
     outputs = (Output("out", "file"), Output("json", "json"))
@@ -77,17 +77,23 @@ class Subdivide(Algorithm):
             block_length=params["block_length"], hightech_share=params["hightech_share"],
             green_buffer=params["green_buffer"])
         check_params(sp)
+        from ..subdivision.outline import thin_outline
+
         if params.get("zone"):  # SITE is a project: the zone's vacant land, its road parcels as access
             polygon, crs, access_ids, access_parts = site.load_zone_vacant_land(params["site"], params["zone"],
                                                                                 sp.tolerance)
+            polygon, thinned = thin_outline(polygon, sp.tolerance)
         else:
             polygon, crs = site.load_site(params["site"], params.get("layer"), params.get("crs"))
+            polygon, thinned = thin_outline(polygon, sp.tolerance)  # before the outline's edges become accesses
             access_ids, access_parts = site.default_access(polygon)
+        if thinned:
+            feedback.log(thinned["message"])
         if params.get("access"):
             access_ids, access_parts = site.load_access(params["access"], crs, polygon, sp.tolerance)
         feedback.progress(5)
         result = api.run(polygon, crs, sp, access_ids, access_parts, feedback, params["lot_use"])
-        return self._write(params, result, feedback)
+        return self._write(params, result, feedback, thinned)
 
     def _park(self, params: dict, feedback) -> dict:
         """Presets ``kcn``/``ccn``: a whole park (``subdivision.park``)."""
@@ -119,6 +125,11 @@ class Subdivide(Algorithm):
             roads = site.zone_road_geoms(params["site"], params["zone"])
         else:
             polygon, crs = site.load_site(params["site"], params.get("layer"), params.get("crs"))
+        from ..subdivision.outline import thin_outline
+
+        polygon, thinned = thin_outline(polygon, pp.tolerance)
+        if thinned:
+            feedback.log(thinned["message"])
         if params.get("access"):
             roads = site.read_geoms(params["access"], crs, t("lối vào", "access"))
         entrances = []
@@ -128,6 +139,7 @@ class Subdivide(Algorithm):
             entrances = [park.default_entrance(polygon, roads)]
         feedback.progress(5)
         result = api.run_park(polygon, crs, pp, entrances, feedback)
+<<<<<<< HEAD
         out = self._write(params, result, feedback)
         if params.get("new_project") and not result.metrics["problems"]:
             from ..subdivision import project_layout
@@ -142,12 +154,17 @@ class Subdivide(Algorithm):
                 raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
                                    err=exc.strerror or exc), params["new_project"]) from exc
         return out
+=======
+        return self._write(params, result, feedback, thinned)
+>>>>>>> main
 
-    def _write(self, params: dict, result, feedback) -> dict:
+    def _write(self, params: dict, result, feedback, thinned: dict | None = None) -> dict:
         from ..core.atomic import atomic_outputs
         from ..subdivision import output
 
         metrics, problems, frames = result.metrics, result.metrics["problems"], result.frames
+        if thinned:
+            metrics["site_outline_simplified"] = thinned
         try:  # the layout and its metrics replace the old pair together (journaled set)
             with atomic_outputs(params["out"]) as outputs:
                 output.write_gpkg(frames, outputs.path(params["out"]))
@@ -160,6 +177,8 @@ class Subdivide(Algorithm):
                     "{n} lots, {a:.1f} ha of lots ({s:.1%} of the site), {r:.1f} ha of roads, {sec:.1f} s",
                     n=metrics["lots"], a=metrics["lot_m2"] / 1e4, s=metrics["lot_share"],
                     r=metrics["road_m2"] / 1e4, sec=metrics["seconds"])
+        if thinned:
+            summary += "; " + thinned["message"]
         if problems:  # our bug, not the user's: say so and exit 1
             log.error("subdivide guarantees broken: %s", problems)
             feedback.log(t("CẢNH BÁO: bảo đảm bị vi phạm: {p}", "WARNING: guarantees broken: {p}",

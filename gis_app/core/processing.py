@@ -7,6 +7,7 @@ Algorithms live in ``gis_app/algorithms/`` one module each and are discovered au
 """
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import pkgutil
 import threading
@@ -19,17 +20,26 @@ from .i18n import get_language, t
 
 @dataclass(frozen=True)
 class Param:
+    """One input of an algorithm. The base class is free text; the subclasses below are the typed
+    parameters (in the manner of QGIS Processing's QgsProcessingParameter*): each converts and checks
+    its command-line text (:meth:`from_text`) and its value from any caller (:meth:`validate`),
+    raising InputError that names the argument. The shell picks a form widget by the type."""
+
     name: str  # python name; CLI flag is --name-with-dashes unless positional
-    kind: str  # "path", "str", "int", "float", "bool", "choice", "date"
-    help: str = ""
+    kind: str = "str"  # "path", "str", "int", "float", "bool", "choice", "date", "crs", "zone"
+    help: str | tuple = ""  # ("tiếng Việt", "English"), looked up in the language current when shown
     default: Any = None
     required: bool = False
     positional: bool = False
     choices: tuple = ()
+    destination: bool = False  # a file the algorithm writes: the form offers a Save dialog
     multiple: bool = False  # repeatable on the CLI (a list of values)
 
     def help_text(self) -> str:
-        """The help in the UI language: helps written "tiếng Việt / English" are split."""
+        """The help in the UI language at the time of asking: a (vi, en) pair, or a text written
+        "tiếng Việt / English" (split)."""
+        if isinstance(self.help, tuple):
+            return t(*self.help)
         parts = self.help.split(" / ")
         if len(parts) == 2:
             return parts[0] if get_language() == "vi" else parts[1]
@@ -43,6 +53,185 @@ class Param:
         if not text or len(text) > 60:
             text = self.name.replace("_", " ")
         return text[0].upper() + text[1:]
+
+    @property
+    def flag(self) -> str:
+        """How the CLI names the argument: ``--min-lot``, or the positional name."""
+        return self.name if self.positional else "--" + self.name.replace("_", "-")
+
+    def bad(self, problem_vi: str, problem_en: str, **values) -> InputError:
+        """An InputError naming this argument, the problem in the UI language."""
+        return InputError(t(problem_vi, problem_en, **values), self.flag)
+
+    def from_text(self, text: str):
+        """The value of a command-line text (InputError naming the argument when it is not one).
+        Older untyped declarations (kind "int", "float", "date") convert like their typed class."""
+        typed = {"int": Number(self.name, integer=True), "float": Number(self.name),
+                 "date": Date(self.name)}.get(self.kind)
+        return typed.from_text(text) if typed is not None else text
+
+    def validate(self, value):
+        """The checked value (from the CLI, the form or a script); raises InputError naming the argument."""
+        if self.choices and value not in self.choices:
+            raise self.bad("giá trị không hợp lệ {v!r}; chọn một trong: {c}", "invalid value {v!r}; choose one of: {c}",
+                           v=value, c=", ".join(map(str, self.choices)))
+        return value
+
+
+@dataclass(frozen=True)
+class Text(Param):
+    """Free text (a layer name, an X,Y pair, a lot mix)."""
+
+    kind: str = field(default="str", kw_only=True)
+
+
+@dataclass(frozen=True)
+class SourceFile(Param):
+    """A file (or store address) the algorithm reads; the form offers an Open dialog."""
+
+    kind: str = field(default="path", kw_only=True)
+
+    def validate(self, value):
+        return value if not isinstance(value, str) else value.strip()
+
+
+@dataclass(frozen=True)
+class DestinationFile(SourceFile):
+    """A file the algorithm writes; the form offers a Save dialog."""
+
+    destination: bool = field(default=True, kw_only=True)
+
+
+@dataclass(frozen=True)
+class Enumeration(Param):
+    """One of ``choices``; ``labels`` gives each a (vi, en) label for forms (default: the alias table)."""
+
+    kind: str = field(default="choice", kw_only=True)
+    labels: tuple = field(default=(), kw_only=True)
+
+    def choice_label(self, value) -> str:
+        """The label of ``value`` in the UI language at the time of asking."""
+        for choice, pair in zip(self.choices, self.labels):
+            if choice == value:
+                return t(*pair)
+        from .aliases import choice_label
+
+        return choice_label(value)
+
+
+@dataclass(frozen=True)
+class Number(Param):
+    """A number, ``integer`` or not, within [``minimum``, ``maximum``] (either may be open), in ``unit``
+    (m, m², km/h, ...). The command line takes "0.2" and, as Vietnamese writes it, "0,2"."""
+
+    kind: str = field(default="float", kw_only=True)
+    integer: bool = field(default=False, kw_only=True)
+    minimum: float | None = field(default=None, kw_only=True)
+    maximum: float | None = field(default=None, kw_only=True)
+    unit: str = field(default="", kw_only=True)
+
+    def __post_init__(self):
+        if self.integer and self.kind == "float":
+            object.__setattr__(self, "kind", "int")
+
+    def from_text(self, text: str):
+        raw = str(text).strip()
+        if not self.integer and "," in raw and "." not in raw and raw.count(",") == 1:
+            raw = raw.replace(",", ".")  # Vietnamese decimal comma, e.g. 0,2
+        try:
+            value = int(raw) if self.integer else float(raw)
+        except ValueError:
+            if self.integer:
+                raise self.bad("cần một số nguyên, không phải {v!r}", "expected a whole number, not {v!r}",
+                               v=text) from None
+            raise self.bad("cần một số, không phải {v!r}", "expected a number, not {v!r}", v=text) from None
+        return self.validate(value)
+
+    def validate(self, value):
+        try:
+            value = int(value) if self.integer else float(value)
+        except (TypeError, ValueError):
+            raise self.bad("cần một số, không phải {v!r}", "expected a number, not {v!r}", v=value) from None
+        if value != value or (self.minimum is not None and value < self.minimum) \
+                or (self.maximum is not None and value > self.maximum):
+            lo = "−∞" if self.minimum is None else f"{self.minimum:g}"
+            hi = "∞" if self.maximum is None else f"{self.maximum:g}"
+            raise self.bad("giá trị {v} ngoài phạm vi [{lo}, {hi}] {u}", "value {v} out of the range [{lo}, {hi}] {u}",
+                           v=value, lo=lo, hi=hi, u=self.unit)
+        return value
+
+
+@dataclass(frozen=True)
+class Crs(Param):
+    """A coordinate reference system as the user writes it ("9209", "EPSG:9209", WKT, PROJ); the
+    value stays the text given, once pyproj recognises it."""
+
+    kind: str = field(default="crs", kw_only=True)
+
+    def from_text(self, text: str):
+        return self.validate(text)
+
+    def validate(self, value):
+        from pyproj import CRS
+        from pyproj.exceptions import CRSError
+
+        text = str(value).strip()
+        try:
+            CRS.from_user_input(int(text) if text.isdigit() else text)
+        except (CRSError, ValueError, TypeError):
+            raise self.bad("không nhận ra hệ tọa độ {v!r} (vd. 9209 hoặc EPSG:9209)",
+                           "unknown CRS {v!r} (e.g. 9209 or EPSG:9209)", v=value) from None
+        return text
+
+
+@dataclass(frozen=True)
+class Date(Param):
+    """A calendar date: YYYY-MM-DD (ISO 8601) or, as planners write it, DD/MM/YYYY."""
+
+    kind: str = field(default="date", kw_only=True)
+
+    def from_text(self, text: str):
+        return self.validate(text)
+
+    def validate(self, value):
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+            try:
+                return dt.datetime.strptime(text, pattern).date()
+            except ValueError:
+                pass
+        raise self.bad("ngày không hợp lệ {v!r} (cần YYYY-MM-DD hoặc DD/MM/YYYY)",
+                       "invalid date {v!r} (expected YYYY-MM-DD or DD/MM/YYYY)", v=value)
+
+
+@dataclass(frozen=True)
+class Boolean(Param):
+    """Yes/no: ``--flag`` / ``--no-flag`` on the command line, a check box in the form."""
+
+    kind: str = field(default="bool", kw_only=True)
+
+    def validate(self, value):
+        if isinstance(value, str):
+            if value.strip().lower() not in ("true", "false", "1", "0", "yes", "no"):
+                raise self.bad("cần có/không, không phải {v!r}", "expected yes/no, not {v!r}", v=value)
+            return value.strip().lower() in ("true", "1", "yes")
+        return bool(value)
+
+
+@dataclass(frozen=True)
+class ZoneId(Param):
+    """A zone id of the project (``zones.zone_id``, e.g. KCN-DAIAN); the form lists the project's zones.
+    Whether the zone exists is the algorithm's check, since only it opens the project."""
+
+    kind: str = field(default="zone", kw_only=True)
+
+    def validate(self, value):
+        text = str(value).strip()
+        if not text:
+            raise self.bad("mã khu trống", "empty zone id")
+        return text
 
 
 @dataclass(frozen=True)
@@ -96,6 +285,10 @@ class Algorithm:
     def title(self) -> str:
         return t(self.title_vi, self.title_en)
 
+    def is_destination(self, p: Param) -> bool:
+        """True for a parameter naming a file the algorithm writes (an output of the algorithm)."""
+        return p.kind == "path" and (p.destination or p.name in {o.name for o in self.outputs})
+
     def defaults(self) -> dict:
         return {p.name: p.default for p in self.params}
 
@@ -106,11 +299,8 @@ class Algorithm:
         for p in self.params:
             if p.required and merged.get(p.name) in (None, ""):
                 raise InputError(t("thiếu tham số bắt buộc", "missing required argument"), p.name)
-            if p.kind == "choice" and merged.get(p.name) is not None and p.choices \
-                    and merged[p.name] not in p.choices:
-                raise InputError(t("giá trị không hợp lệ {v!r}; chọn một trong: {c}",
-                                   "invalid value {v!r}; choose one of: {c}",
-                                   v=merged[p.name], c=", ".join(map(str, p.choices))), p.name)
+            if merged.get(p.name) not in (None, ""):
+                merged[p.name] = p.validate(merged[p.name])
         return merged
 
     def run(self, values: dict, feedback: Feedback | None = None) -> dict:

@@ -1,4 +1,6 @@
-"""The project: canonical layers (zones, subzones, parcels), extra layers, CRS, styles and view.
+"""The project model: canonical layers (zones, subzones, parcels), extra layers, CRS, styles, view,
+rule state and metadata, with events after every change and an undo stack (``core/model.py``,
+``core/editing.py``). Views and the CLI observe or read it; every change goes through a command.
 
 A project is saved as one GeoPackage: each layer a feature table, plus an attribute table
 ``kcn_project`` (key/value JSON) holding the project's name, CRS, provenance, layer order and
@@ -6,21 +8,26 @@ styles, and the last map view. Saves are atomic (temp file, then rename).
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from .crs import PROJECT_DEFAULT_EPSG, reproject, to_crs
 from .errors import InputError
 from .i18n import t
+from .model import (FEATURES_ADDED, FEATURES_DELETED, LAYER_ADDED, LAYER_REMOVED, LAYER_RESTYLED,
+                    LAYERS_REORDERED, RELOADED, Command, ProjectEvent, UndoStack)
 from .schema import CANONICAL, empty_layer, validate_layer
 from ..store.base import fingerprint
 
 META_TABLE = "kcn_project"
 BOOL_COLUMNS = ("general", "operating")
-DATE_COLUMNS = ("established",)
+DATE_COLUMNS = ("established", "status_date", "leased_from")
 
 
 @dataclass
@@ -57,8 +64,15 @@ class Project:
     def name(self) -> str:
         return self.meta.get("name", self.path.stem if self.path else "")
 
-    def add_layer(self, name: str, frame: gpd.GeoDataFrame) -> None:
-        """Add or replace a layer, reprojected on the fly to the project CRS."""
+    def add_layer(self, name: str, frame: gpd.GeoDataFrame, *, label: tuple | None = None) -> None:
+        """Add or replace a layer (one undo step), reprojected to the project CRS; canonical layers
+        are typed and checked against the data model (InputError, project unchanged)."""
+        frame = self._prepared_layer(name, frame)
+        kind = LAYER_ADDED
+        self.replace_layers({name: frame}, [ProjectEvent(kind, name)],
+                            label or ("Thêm lớp {name}", "Add layer {name}"), name=name)
+
+    def _prepared_layer(self, name: str, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         if frame.crs is None:
             raise InputError(t("lớp {name} không có hệ tọa độ", "layer {name} has no coordinate system",
                                name=name))
@@ -67,9 +81,319 @@ class Project:
         if name in CANONICAL:
             frame = normalise_types(frame)
             validate_layer(frame, CANONICAL[name])
-        self.layers[name] = frame
-        if not any(s["name"] == name for s in self.layer_state):
-            self.layer_state.append({"name": name, "visible": True, "opacity": 1.0, "style": {}})
+        return frame
+
+    def remove_layer(self, name: str) -> None:
+        """Remove a layer (one undo step)."""
+        if name not in self.layers:
+            raise InputError(t("không có lớp {name}", "no layer {name}", name=name))
+        self.replace_layers({name: None}, [ProjectEvent(LAYER_REMOVED, name)],
+                            ("Xóa lớp {name}", "Remove layer {name}"), name=name)
+
+    def replace_layers(self, frames: dict, events: list, label: tuple, layer_state: list | None = None,
+                       **values) -> None:
+        """Swap whole layers (name → frame; None removes it) as one undo step: imports, accepted
+        layouts, feature additions and deletions all go through here."""
+        from .editing import ReplaceLayers
+
+        vi, en = label
+        self.push(ReplaceLayers(after=dict(frames), events=list(events), layer_state_after=layer_state,
+                                label=(vi.format(**values), en.format(**values))))
+
+    def set_layer_state(self, layer_state: list, kind: str = LAYER_RESTYLED, layer: str | None = None) -> None:
+        """Layer order and display (visible, opacity, style), bottom first, as one undo step."""
+        from .editing import SetLayerState
+
+        if [dict(s) for s in layer_state] == self.layer_state:
+            return
+        label = ("Đổi thứ tự lớp", "Reorder layers") if kind == LAYERS_REORDERED else \
+            ("Đổi cách hiển thị lớp {name}".format(name=layer or ""), "Restyle layer {name}".format(name=layer or ""))
+        self.push(SetLayerState(layer_state=[dict(s) for s in layer_state], kind=kind, layer=layer, label=label))
+
+    def show_layers(self, layer_state: list, kind: str = LAYER_RESTYLED, layer: str | None = None) -> None:
+        """Record how the map shows the layers (order, visible, opacity, style) and emit ``kind``;
+        not an undo step (as in QGIS, display is not an edit), but saved with the project."""
+        layer_state = [dict(s) for s in layer_state]
+        if layer_state != self.layer_state:
+            self.layer_state = layer_state
+            self._emit([ProjectEvent(kind, layer)])
+
+    def set_meta(self, key: str, value) -> None:
+        """Set a metadata key (name, province, ``rules``...) as one undo step."""
+        from .editing import SetMeta
+
+        if self.meta.get(key) == value:
+            return
+        label = ("Đổi quy tắc", "Change rules") if key == "rules" else \
+            (f"Đổi {key}", f"Change {key}")
+        self.push(SetMeta(key=key, value=value, label=label))
+
+    def set_rules(self, **changes) -> None:
+        """Change the rule state kept in ``meta["rules"]`` (``path`` or rule set ids, ``as_of``
+        YYYY-MM-DD, ``proximity`` travel times file); None removes a key. One undo step."""
+        rules = dict(self.meta.get("rules") or {})
+        for key, value in changes.items():
+            if value is None:
+                rules.pop(key, None)
+            else:
+                rules[key] = value.isoformat() if hasattr(value, "isoformat") else value
+        self.set_meta("rules", rules)
+
+    # -- the project model API (../shared/CONTRACTS.md "Project model API") --------------------
+    def __post_init__(self) -> None:
+        self.crs = to_crs(self.crs)
+        self._stack = UndoStack(self)
+        self._subscribers: list[Callable] = []
+        self._cache: dict = {}
+        self._id_cache: dict = {}
+        self._dirty_zones: set = set()  # zones whose cached figures an edit has made stale
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Project":
+        """Read a project (GeoPackage or PostGIS address); InputError when unreadable or geographic
+        (the message offers the province's VN-2000 TM-3 CRS)."""
+        project = cls.load(path)
+        _refuse_geographic(project, str(path))
+        return project
+
+    @classmethod
+    def of(cls, value) -> "Project":
+        """``value`` itself when it is a Project (the desktop passes its model, so unsaved edits
+        count), else the project read from that path."""
+        return value if isinstance(value, Project) else cls.load(value)
+
+    def snapshot(self) -> "Project":
+        """A copy of the data, display state and metadata (no history, no subscribers), for work
+        on another thread while the model keeps changing."""
+        return Project(crs=self.crs, layers={n: f.copy() for n, f in self.layers.items()},
+                       meta=copy.deepcopy(self.meta), layer_state=copy.deepcopy(self.layer_state),
+                       view=dict(self.view), path=self.path)
+
+    @classmethod
+    def new(cls, crs=PROJECT_DEFAULT_EPSG, name: str = "", province: str | None = None) -> "Project":
+        """An empty project in a projected CRS (a geographic one: InputError offering the TM-3 CRS)."""
+        from .project_crs import require_projected
+
+        crs = to_crs(crs)
+        require_projected(crs, province=province)
+        meta = {"name": name} if name else {}
+        if province:
+            meta["province"] = province
+        return cls(crs=crs, meta=meta)
+
+    @property
+    def layer_names(self) -> list[str]:
+        """Layer names, bottom of the map first."""
+        order = [s["name"] for s in self.layer_state if s["name"] in self.layers]
+        return order + [n for n in self.layers if n not in order]
+
+    def frame(self, name: str) -> gpd.GeoDataFrame:
+        """A copy of a layer (canonical layers the project lacks come back empty), in ``crs``."""
+        return self.layer(name).copy()
+
+    def add_features(self, layer: str, gdf: gpd.GeoDataFrame) -> list:
+        """Add features (any CRS: reprojected; none: taken as the project's); missing ids are made up.
+        Returns the new ids. One undo step; InputError and no change if the data model refuses them."""
+        from .editing import concat_features, feature_ids, prepare_new_features
+
+        new = prepare_new_features(self, layer, gdf)
+        existing = self.layers.get(layer)
+        if existing is None and layer in CANONICAL:
+            existing = empty_layer(CANONICAL[layer], self.crs)
+        merged = concat_features(existing, new)
+        ids = tuple(feature_ids(merged, layer)[len(merged) - len(new):])
+        events = [] if layer in self.layers else [ProjectEvent(LAYER_ADDED, layer)]
+        events.append(ProjectEvent(FEATURES_ADDED, layer, ids))
+        self.replace_layers({layer: merged}, events, ("Thêm {n} đối tượng vào {layer}",
+                                                      "Add {n} features to {layer}"), n=len(ids), layer=layer)
+        return list(ids)
+
+    def set_attributes(self, layer: str, ids, values: dict) -> None:
+        """Set ``values`` (field → value) on the features ``ids``: one undo step."""
+        from .editing import SetAttributes
+
+        ids = (ids,) if isinstance(ids, str) else tuple(ids)
+        if not values:
+            return
+        self.push(SetAttributes(layer=layer, ids=ids, values=dict(values),
+                                label=("Sửa thuộc tính ({n} đối tượng, {layer})".format(n=len(ids), layer=layer),
+                                       "Edit attributes ({n} features, {layer})".format(n=len(ids), layer=layer))))
+
+    def set_geometry(self, layer: str, feature_id, geometry) -> None:
+        """Replace one feature's geometry (shapely, in ``crs``): one undo step."""
+        from .editing import SetGeometry
+
+        self.push(SetGeometry(layer=layer, feature_id=feature_id, geometry=geometry,
+                              label=(f"Sửa hình {feature_id}", f"Edit shape of {feature_id}")))
+
+    def delete_features(self, layer: str, ids) -> None:
+        """Delete the features ``ids``: one undo step."""
+        from .editing import rows_of
+
+        ids = (ids,) if isinstance(ids, str) else tuple(ids)
+        rows = rows_of(self, layer, ids)
+        frame = self.layers[layer]
+        keep = np.ones(len(frame), dtype=bool)
+        keep[rows] = False
+        after = frame.iloc[keep]
+        after = after.reset_index(drop=True) if layer in CANONICAL else after
+        self.replace_layers({layer: after}, [ProjectEvent(FEATURES_DELETED, layer, tuple(str(i) for i in ids))],
+                            ("Xóa {n} đối tượng của {layer}", "Delete {n} features of {layer}"),
+                            n=len(ids), layer=layer)
+
+    def push(self, command: Command) -> None:
+        """Apply ``command`` and record it for undo (InputError: nothing applied, nothing recorded)."""
+        self._stack.push(command)
+
+    def undo(self) -> None:
+        self._stack.undo()
+
+    def redo(self) -> None:
+        self._stack.redo()
+
+    @property
+    def can_undo(self) -> bool:
+        return self._stack.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self._stack.can_redo
+
+    @property
+    def undo_stack(self) -> UndoStack:
+        return self._stack
+
+    @property
+    def modified(self) -> bool:
+        """True when the project differs from its last save (or load)."""
+        return not self._stack.is_clean
+
+    def subscribe(self, callback: Callable[[ProjectEvent], None]) -> Callable[[], None]:
+        """Call ``callback(event)`` after every change; returns a function that unsubscribes."""
+        self._subscribers.append(callback)
+        return lambda: self._subscribers.remove(callback) if callback in self._subscribers else None
+
+    def unsubscribe(self, callback) -> None:
+        if callback in self._subscribers:
+            self._subscribers.remove(callback)
+
+    def zone_figures(self) -> pd.DataFrame:
+        """Per zone (index zone_id) the figures of ``check --json`` (gross_m2 ... cnht_share and the
+        rule inputs), from the current data and rule set; cached until the next change."""
+        return self._figures().copy()
+
+    def _figures(self) -> pd.DataFrame:
+        """Cached zone figures; after an edit inside a few zones only those zones are recomputed
+        (a zone's figures depend on its own zone, subzones and parcels only) and spliced in."""
+        from ..rules.figures import zone_figures
+
+        cached = self._cache.get("zone_figures")
+        if cached is not None and self._dirty_zones:
+            dirty = sorted(self._dirty_zones & set(cached.index))
+            self._dirty_zones = set()
+            if dirty:
+                part = zone_figures(self._zones_subset(dirty), self.ruleset())
+                cached = cached.copy()
+                cached.loc[part.index, part.columns] = part
+                self._cache["zone_figures"] = cached
+        if cached is None:
+            self._dirty_zones = set()
+            cached = self._cache["zone_figures"] = zone_figures(self, self.ruleset())
+        return cached
+
+    def _zones_subset(self, zone_ids: list[str]) -> "Project":
+        """A view of the project holding only ``zone_ids`` and their subzones and parcels."""
+        layers = {}
+        for name in ("zones", "subzones", "parcels"):
+            frame = self.layer(name)
+            if "zone_id" in frame.columns:
+                groups = self._zone_rows(name, frame)
+                rows = [groups[z] for z in zone_ids if z in groups]
+                frame = frame.iloc[np.sort(np.concatenate(rows))] if rows else frame.iloc[0:0]
+            layers[name] = frame
+        return Project(crs=self.crs, layers=layers, meta=self.meta)
+
+    def _zone_rows(self, name: str, frame) -> dict:
+        """zone_id → row positions of layer ``name``, built once per frame (an edit of zone_id drops it)."""
+        cached = self._id_cache.get(("zone_rows", name))
+        if cached is None or cached[0] is not frame:
+            groups = pd.Series(np.arange(len(frame))).groupby(frame["zone_id"].astype(str).to_numpy()).indices
+            cached = self._id_cache[("zone_rows", name)] = (frame, groups)
+        return cached[1]
+
+    def fill_rates(self) -> pd.DataFrame:
+        """Per zone land fund, leased, vacant and fill rate (``core/fill_rates.py``), cached."""
+        from .fill_rates import COLUMNS
+
+        from .fill_rates import zone_fill_rates
+
+        if not len(self.zones):
+            return zone_fill_rates(self)
+        try:
+            return self._figures()[[c for c in COLUMNS if c != "zone_id"]]
+        except InputError:  # the stored rule set is gone or broken: fill rates do not need it
+            if "fill_rates" not in self._cache:
+                self._cache["fill_rates"] = zone_fill_rates(self)
+            return self._cache["fill_rates"]
+
+    def ruleset(self):
+        """The rule set chosen in ``meta["rules"]`` (else the bundled default)."""
+        if "ruleset" not in self._cache:
+            from ..rules.ruleset import load_ruleset
+
+            self._cache["ruleset"] = load_ruleset((self.meta.get("rules") or {}).get("path"))
+        return self._cache["ruleset"]
+
+    def check(self) -> dict:
+        """The dict ``check --json`` writes, with the project's rule state; cached until a change."""
+        if "check" not in self._cache:
+            import datetime as dt
+
+            from ..rules.check import run_check
+            from ..rules.travel import load_travel_times
+
+            rules = self.meta.get("rules") or {}
+            as_of = dt.date.fromisoformat(rules["as_of"]) if rules.get("as_of") else None
+            travel = load_travel_times(rules["proximity"]) if rules.get("proximity") else None
+            self._cache["check"] = run_check(self, self.ruleset(), as_of, travel=travel)
+        return copy.deepcopy(self._cache["check"])
+
+    # -- internals the commands use ------------------------------------------------------------
+    def _emit(self, events: list[ProjectEvent], replay: bool = False) -> None:
+        for event in events:
+            if replay and not event.replay:
+                event = ProjectEvent(event.kind, event.layer, event.ids, event.columns, True)
+            if event.kind == RELOADED:
+                self._data_changed(None)
+            for callback in list(self._subscribers):
+                callback(event)
+
+    def _data_changed(self, layer: str | None, key_changed: bool = False, zones: set | None = None) -> None:
+        """Drop derived figures: those of ``zones`` only when given (an edit inside known zones), else all."""
+        figures = self._cache.get("zone_figures")
+        self._cache.clear()
+        if zones is not None and figures is not None and not (layer == "zones" and key_changed):
+            self._cache["zone_figures"] = figures
+            self._dirty_zones = (self._dirty_zones or set()) | set(zones)
+        else:
+            self._dirty_zones = set()
+        if key_changed:
+            self._id_cache.pop(layer, None)
+            self._id_cache.pop(("zone_rows", layer), None)
+
+    def _frame_for_edit(self, name: str) -> gpd.GeoDataFrame:
+        if name not in self.layers:
+            raise InputError(t("không có lớp {name}", "no layer {name}", name=name))
+        return self.layers[name]
+
+    def _id_index(self, name: str) -> pd.Index:
+        from .editing import feature_ids
+
+        frame = self._frame_for_edit(name)
+        cached = self._id_cache.get(name)
+        if cached is None or cached[0] is not frame:
+            cached = self._id_cache[name] = (frame, feature_ids(frame, name))
+        return cached[1]
 
     # -- persistence ------------------------------------------------------------------------
     @classmethod
@@ -92,11 +416,11 @@ class Project:
         for layer_name, frame in data.layers.items():
             if frame.crs is None:
                 frame = frame.set_crs(crs)
+            if crs.is_projected and not to_crs(frame.crs).equals(crs):
+                frame = reproject(frame, crs)  # canonical layers too: a project has one CRS
             if layer_name in CANONICAL:
                 frame = normalise_types(frame)
                 validate_layer(frame, CANONICAL[layer_name], f"{where}:{layer_name}")
-            elif not to_crs(frame.crs).equals(crs):
-                frame = reproject(frame, crs)
             project.layers[layer_name] = frame
         known = {s["name"] for s in project.layer_state}
         for name in project.layers:
@@ -110,23 +434,45 @@ class Project:
         return project
 
     def save(self, path: str | Path | None = None) -> Path:
-        """Save to ``path`` (default: where the project came from), atomically, through its store.
+        """Save to ``path`` (default: where the project came from), atomically, through its store;
+        marks the project unmodified (the undo history stays).
 
-        Raises InputError (ChangedSinceOpened, RowConflicts, NotAllowed...) when the store refuses.
+        Raises InputError (ChangedSinceOpened, RowConflicts, NotAllowed...) when the store refuses, or
+        when a new project is saved without a path.
         """
         from ..store import is_database_address, open_store
 
         target = path or self.path or getattr(self, "address", None)
         if target is None:
-            raise ValueError("no path to save to")
+            raise InputError(t("dự án chưa có tệp: cần đường dẫn để lưu", "the project has no file yet: give a path"))
         if is_database_address(str(target)):
             open_store(str(target)).write(self)
             self.address = str(target)
+            self._stack.set_clean()
             return target
         path = Path(target)
         open_store(path).write(self)
         self.path = path
+        self._stack.set_clean()
         return path
+
+
+def _refuse_geographic(project: Project, path: Path) -> None:
+    """A project in degrees cannot measure areas: refuse it, offering the province's TM-3 CRS."""
+    from .project_crs import require_projected
+
+    if project.crs.is_projected:
+        return
+    zones = project.layers.get("zones")
+    province = project.meta.get("province")
+    if not province and zones is not None and "province" in zones and len(zones):
+        province = str(zones["province"].dropna().iloc[0]) if zones["province"].notna().any() else None
+    bounds = None
+    for frame in project.layers.values():
+        if len(frame):
+            bounds = tuple(frame.total_bounds)
+            break
+    require_projected(project.crs, province=province, bounds=bounds, where=path)
 
 
 def normalise_types(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -138,7 +484,7 @@ def normalise_types(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     for column in BOOL_COLUMNS:
         if column in frame.columns:
             frame[column] = _to_boolean(frame[column])
-    for column in ("industrial_m2", "leased_m2"):
+    for column in ("industrial_m2", "leased_m2", "capacity_m3_day"):
         if column in frame.columns:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     return frame

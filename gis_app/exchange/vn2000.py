@@ -184,3 +184,8 @@ def _fold(text: str) -> str:
         if text.startswith(prefix):
             text = text[len(prefix):]
     return text.replace("–", "-").strip()
+
+
+def nearest_province(lon: float, lat: float) -> str | None:
+    """The pre-2025 province whose capital is nearest to (lon, lat) in degrees."""
+    return _nearest_capital(lon, lat, None)[0]

@@ -55,7 +55,7 @@ def build_window(project_path=None, lang: str | None = None):
         except OSError:
             pass  # no writable Documents: the sample opens where it is, and Save proposes Save As
         try:
-            project = Project.load(project_path)
+            project = Project.open(project_path)
         except InputError as exc:
             show_error(window, exc)
         else:

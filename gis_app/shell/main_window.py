@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.layer_panel = LayerPanel(self.layers)
         self.attribute_table = AttributeTable(self.layers)
+        self.attribute_table.edit_handler = lambda *edit: actions.edit_attribute(self, *edit)
         self.zone_panel = ZonePanel()
         self.layer_dock = self._dock(self.layer_panel, "layers", Qt.DockWidgetArea.LeftDockWidgetArea)
         self.zone_dock = self._dock(self.zone_panel, "zones", Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -48,7 +49,10 @@ class MainWindow(QMainWindow):
         self.note_label.setStyleSheet("color: #a33; font-weight: bold;")
         for label in (self.note_label, self.coords_label, self.scale_label):
             self.statusBar().addPermanentWidget(label)
-        self.undo_stack = QUndoStack(self)  # project edits (subdivision accept, lot edits) as undoable steps
+        self.undo_stack = QUndoStack(self)  # mirrors the project model's Qt-free undo stack (model_bridge.py)
+        from .model_bridge import ModelBridge
+
+        self.model_bridge = ModelBridge(self)
         self._build_actions()
         from .printing import install as install_printing
 
@@ -59,6 +63,9 @@ class MainWindow(QMainWindow):
         from .subdivision import SubdivisionTools
 
         self.subdivision = SubdivisionTools(self)  # subdivide, preview, accept, lot edits (undoable)
+        from .editing_tools import EditingTools
+
+        self.editing = EditingTools(self)  # add polygon, vertex tool, merge, split, snapping (undoable)
         from .store import install_store
 
         install_store(self)  # shared database, edit log, saving off the UI thread, autosave
@@ -125,6 +132,9 @@ class MainWindow(QMainWindow):
         self.file_menu, self.edit_menu, self.view_menu = bar.addMenu(""), bar.addMenu(""), bar.addMenu("")
         self.processing_menu, self.language_menu, self.help_menu = bar.addMenu(""), bar.addMenu(""), bar.addMenu("")
         m = self.file_menu
+        from .new_project import new_project_dialog
+
+        self.new_action = self._action(m, lambda: new_project_dialog(self), QKeySequence.StandardKey.New)
         self.open_action = self._action(m, lambda: actions.open_project_dialog(self), QKeySequence.StandardKey.Open)
         self.save_action = self._action(m, lambda: actions.save_project(self), QKeySequence.StandardKey.Save)
         self.save_as_action = self._action(m, lambda: actions.save_project_as(self), QKeySequence.StandardKey.SaveAs)
@@ -136,12 +146,20 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(m, self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self._action(self.edit_menu, self.undo_stack.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(self.edit_menu, self.undo_stack.redo, "Ctrl+Shift+Z")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.edit_menu.addSeparator()
+        self.delete_features_action = self._action(self.edit_menu, lambda: actions.delete_selected_features(self),
+                                                   QKeySequence.StandardKey.Delete)
+        self.remove_layer_action = self._action(self.edit_menu, lambda: actions.remove_current_layer(self))
+        self.edit_menu.addSeparator()
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_stack.indexChanged.connect(self._label_undo)
         self._label_undo()
         v = self.view_menu
         self.zoom_full_action = self._action(v, lambda: self.canvas.zoom_to(self.canvas.full_extent()), "Ctrl+0")
+        self.zoom_full_action.setShortcuts([QKeySequence("Ctrl+Shift+F"), QKeySequence("Ctrl+0")])
+        self.refresh_action = self._action(v, lambda: actions.refresh_map(self), "F5")
         self.zoom_layer_action = self._action(v, lambda: actions.zoom_to_layer(self))
         self.zoom_selection_action = self._action(v, lambda: actions.zoom_to_selection(self), "Ctrl+J")
         self.identify_action = self._action(v, lambda: None, "Ctrl+I", checkable=True)
@@ -171,10 +189,13 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self._label_undo()
         self.subdivision.retranslate()
+        if hasattr(self, "editing"):
+            self.editing.retranslate()
         self.view_menu.setTitle(self.tr("&View"))
         self.processing_menu.setTitle(self.tr("&Processing"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.new_action.setText(self.tr("New project…"))
         self.open_action.setText(self.tr("Open project…"))
         self.save_action.setText(self.tr("Save project"))
         self.save_as_action.setText(self.tr("Save project as…"))
@@ -183,6 +204,9 @@ class MainWindow(QMainWindow):
         self.export_qgis_action.setText(self.tr("Export project for QGIS…"))
         self.quit_action.setText(self.tr("Quit"))
         self.zoom_full_action.setText(self.tr("Zoom to full extent"))
+        self.refresh_action.setText(self.tr("Refresh"))
+        self.delete_features_action.setText(self.tr("Delete selected features"))
+        self.remove_layer_action.setText(self.tr("Remove layer"))
         self.zoom_layer_action.setText(self.tr("Zoom to current layer"))
         self.zoom_selection_action.setText(self.tr("Zoom to selection"))
         self.identify_action.setText(self.tr("Identify features"))

@@ -39,6 +39,7 @@ def show_project(window, project: Project) -> None:
         window.subdivision.discard()
         window.undo_stack.clear()
     window.project = project
+    window.model_bridge.attach(project)
     layers_from_project(project, window.layers)
     window.illustrative = is_illustrative(project)
     window.printing.show_project(project)  # background rasters (gis_app/shell/printing)
@@ -52,12 +53,63 @@ def show_project(window, project: Project) -> None:
     window.project_shown.emit()
 
 
-def refresh_zone_panel(window) -> None:
-    from gis_app.core.fill_rates import zone_fill_rates
+def remove_current_layer(window) -> None:
+    """Remove the layer chosen in the layer panel from the project (undoable)."""
+    layer = window.layer_panel.current_layer()
+    if layer is None:
+        return
+    try:
+        window.project.remove_layer(layer.name)
+    except InputError as exc:
+        show_error(window, exc)
 
+
+def delete_selected_features(window) -> None:
+    """Delete the selected features of the attribute table's layer (one undo step)."""
+    from gis_app.core.editing import feature_ids
+
+    tool = getattr(getattr(window, "editing", None), "tool", None)
+    if getattr(tool, "picked", None) is not None:  # the vertex tool holds a vertex: Delete removes it
+        tool.key_pressed(Qt.Key.Key_Delete)
+        return
+    layer = window.attribute_table.current_layer()
+    if layer is None or layer.name not in window.project.layers or not layer.selected.any():
+        return
+    ids = list(feature_ids(layer.frame, layer.name)[layer.selected_rows()])
+    try:
+        window.project.delete_features(layer.name, ids)
+    except InputError as exc:
+        show_error(window, exc)
+
+
+def edit_attribute(window, layer_name: str, row: int, column: str, value) -> bool:
+    """An edit typed in the attribute table, as one model step; a refused value shows why."""
+    from gis_app.core.editing import feature_ids
+
+    if layer_name not in window.layers or layer_name not in window.project.layers:
+        return False
+    feature_id = feature_ids(window.layers[layer_name].frame, layer_name)[row]
+    try:
+        window.project.set_attributes(layer_name, [feature_id], {column: value})
+    except InputError as exc:
+        QMessageBox.warning(window, _tr("MainWindow", "Cannot edit"), str(exc))
+        return False
+    return True
+
+
+def refresh_map(window) -> None:
+    """F5: redraw every layer from the model."""
+    for name in list(window.layers.names()):
+        if name in window.project.layers:
+            window.model_bridge.refresh_layer(name)
+    refresh_zone_panel(window)
+    window.canvas.update()
+
+
+def refresh_zone_panel(window) -> None:
     project = window.project
     zones = project.zones
-    rates = zone_fill_rates(project) if len(zones) else None
+    rates = project.fill_rates() if len(zones) else None
     style = window.layers["zones"].style if "zones" in window.layers else {}
     window.zone_panel.set_zones(zones, rates if rates is not None else zones.iloc[0:0], style,
                                 window.illustrative)
@@ -80,7 +132,7 @@ def is_project_file(path) -> bool:
 
 def load_project(window, path) -> bool:
     try:
-        project = Project.load(path)
+        project = Project.open(path)  # a geographic project is refused with the TM-3 CRS to use
     except InputError as exc:
         show_error(window, exc)
         return False
@@ -94,7 +146,7 @@ def open_project_dialog(window) -> None:
     path, _ = QFileDialog.getOpenFileName(window, _tr("MainWindow", "Open project"), start_path(), PROJECT_FILTER)
     if path:
         # Read in the task runner (a big project must not freeze the window), show in the UI thread.
-        window.tasks.run(lambda feedback: Project.load(path), title=_tr("MainWindow", "Open project"),
+        window.tasks.run(lambda feedback: Project.open(path), title=_tr("MainWindow", "Open project"),
                          on_done=lambda project: show_project(window, project))
 
 
@@ -148,7 +200,7 @@ def add_layer_file(window, path) -> bool:
         dataset = read_dataset(path)
         frame = dataset.frame
         name = _free_name(window, path.stem)
-        window.project.add_layer(name, frame)
+        window.project.add_layer(name, frame)  # one undo step; the model bridge puts it on the map
     except InputError as exc:
         show_error(window, exc if exc.path else InputError(exc.problem, path))
         return False
@@ -156,8 +208,7 @@ def add_layer_file(window, path) -> bool:
         log.exception("adding layer %s failed", path)
         show_error(window, InputError(f"{type(exc).__name__}: {exc}", path))
         return False
-    layer = VectorLayer(name, display_frame(window.project, name))
-    window.layers.append(layer)
+    layer = window.layers[name]
     window.canvas.zoom_to(layer.extent)
     window.statusBar().showMessage(_tr("MainWindow", "Added layer %1 (%2 features)").replace("%1", name)
                                    .replace("%2", str(len(layer))), 5000)
@@ -266,12 +317,21 @@ def show_about(window) -> None:
     AboutDialog(window).exec()
 
 
+def project_zones(project) -> list[tuple[str, str]]:
+    """(zone_id, name) of the project's zones, for the zone-id fields of algorithm forms."""
+    zones = project.zones
+    if "zone_id" not in zones.columns:
+        return []
+    names = zones["name"] if "name" in zones.columns else [""] * len(zones)
+    return [(str(z), "" if n is None or n != n else str(n)) for z, n in zip(zones["zone_id"], names)]
+
+
 def run_algorithm_dialog(window, algorithm) -> None:
     from .algorithm_dialog import AlgorithmDialog
 
     initial = {p.name: str(window.project.path) for p in algorithm.params
                if p.kind == "path" and p.name == "project" and window.project.path}
-    dialog = AlgorithmDialog(algorithm, window, initial=initial)
+    dialog = AlgorithmDialog(algorithm, window, initial=initial, zones=project_zones(window.project))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
 
@@ -280,4 +340,8 @@ def run_algorithm_dialog(window, algorithm) -> None:
         if summary:
             window.statusBar().showMessage(str(summary), 10000)
 
-    window.tasks.run(algorithm, dialog.values(), on_done=done)
+    values = dialog.values()
+    if "project" in values and values.get("project") in (None, "", str(window.project.path)):
+        # the open project: the algorithm runs on the model in memory, so unsaved edits count
+        values["project"] = window.project.snapshot()
+    window.tasks.run(algorithm, values, on_done=done)

@@ -28,9 +28,11 @@ class SubdivisionResult:
 
 
 def zone_vacant_land(project, zone_id: str, tolerance: float = 0.05):
-    """(polygon, access_ids, access_parts) of a zone's vacant industrial parcels; its road parcels
-    give access (all edges when none touches)."""
-    return site.vacant_land_from_parcels(project.parcels, zone_id, tolerance)
+    """(polygon, access_ids, access_parts) of a zone's vacant industrial parcels (plus an earlier
+    layout of the zone); its road parcels give access (all edges when none touches)."""
+    from .project_layout import zone_site
+
+    return zone_site(project, zone_id, tolerance)
 
 
 def run(polygon, crs, params: SubdivisionParams, access_ids=None, access_parts=None,

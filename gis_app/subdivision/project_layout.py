@@ -11,7 +11,8 @@ land, ``DRAWN`` for a polygon drawn on the map (a sketch not tied to parcels). A
   ``ZONE:HT-01`` (industrial, vacant, the high-tech reserve, also a ``hightech`` subzone) and
   ``ZONE:RM-01`` (green for a green buffer, otherwise other), so fill rates and rules see the lots;
   a whole-park layout adds ``ZONE:CX-01`` (green), ``ZONE:HTKT-01`` (infrastructure) and
-  ``ZONE:DV-01`` (service) parcels.
+  ``ZONE:DV-01`` (service) parcels;
+- a ``cnht`` subzone ``ZONE:CN`` over the CNHT lots and their roads, so R2/R3 count the layout.
 
 Every function returns new frames (name → GeoDataFrame) and never changes the project; the
 shell swaps them in as one undoable step.
@@ -45,15 +46,30 @@ def _layout_rows(parcels, zone_id):
 
 
 def zone_site(project, zone_id: str, tolerance: float = 0.05):
+    """(polygon, access_ids, access_parts) of ``project``'s zone ``zone_id``: see :func:`zone_land`."""
+    return zone_land(project.parcels, zone_id, tolerance)
+
+
+def zone_land(parcels, zone_id: str, tolerance: float = 0.05):
     """(polygon, access_ids, access_parts): the zone's vacant industrial land plus an earlier layout
-    of the zone (so a second run re-plans the same land); the zone's other road parcels give access."""
-    parcels = project.parcels
+    of the zone (so a second run re-plans the same land); the zone's other road parcels give access.
+
+    The one definition of "the land a zone layout takes", used by the desktop's Subdivide zone and by
+    ``subdivide --zone`` alike (``parcels``: the project's parcels layer, projected CRS, metres).
+    Raises InputError (``--zone``) for an unknown zone or one without vacant industrial land."""
     ours = _layout_rows(parcels, zone_id)
     if ours.any():
         parcels = parcels.copy()
         parcels.loc[ours, "landuse"] = "industrial"
         parcels.loc[ours, "status"] = "vacant"
     return site.vacant_land_from_parcels(parcels, zone_id, tolerance)
+
+
+def zone_roads(parcels, zone_id: str) -> np.ndarray:
+    """The zone's existing road parcels, without the roads of an earlier layout (re-planned land)."""
+    keep = (parcels["zone_id"] == zone_id).to_numpy() & (parcels["landuse"] == "road").to_numpy() \
+        & ~_layout_rows(parcels, zone_id)
+    return np.asarray(parcels.geometry.values[keep], dtype=object)
 
 
 def _replace_rows(existing, layout_id, new, crs):
@@ -136,13 +152,30 @@ def accepted_layers(project, frames: dict, layout_id: str) -> dict:
     out["parcels"] = gpd.GeoDataFrame(pd.concat([kept, *new], ignore_index=True), geometry="geometry", crs=parcels.crs)
     subzones = project.subzones
     sub_kept = subzones[~subzones["subzone_id"].astype(str).str.startswith(prefix).to_numpy()]
-    if len(reserve) or len(sub_kept) != len(subzones):
+    cnht = _cnht_area(frames)
+    if len(reserve) or cnht is not None or len(sub_kept) != len(subzones):
         ht = gpd.GeoDataFrame({"subzone_id": [f"{prefix}HT-{i + 1:02d}" for i in range(len(reserve))],
                                "zone_id": [layout_id] * len(reserve), "use": ["hightech"] * len(reserve)},
                               geometry=_like(reserve.geometry.values, subzones), crs=subzones.crs)
-        out["subzones"] = gpd.GeoDataFrame(pd.concat([sub_kept, ht], ignore_index=True), geometry="geometry",
+        cn = gpd.GeoDataFrame({"subzone_id": [f"{prefix}CN"] if cnht is not None else [],
+                               "zone_id": [layout_id] if cnht is not None else [],
+                               "use": ["cnht"] if cnht is not None else []},
+                              geometry=_like([cnht] if cnht is not None else [], subzones), crs=subzones.crs)
+        out["subzones"] = gpd.GeoDataFrame(pd.concat([sub_kept, ht, cn], ignore_index=True), geometry="geometry",
                                            crs=subzones.crs)
     return out
+
+
+def _cnht_area(frames):
+    """The land of a CNHT layout (its ``cnht`` lots and the roads serving them) as one polygon, so
+    that an accepted layout creates the zone's ``cnht`` subzone and R2/R3 count it; None without such lots."""
+    lots = frames["lots"]
+    cnht = lots[lots["use"] == "cnht"] if "use" in lots.columns else lots.iloc[0:0]
+    if not len(cnht):
+        return None
+    parts = np.concatenate([cnht.geometry.values, frames["roads"].geometry.values])
+    area = shapely.make_valid(shapely.union_all(parts)).buffer(0)
+    return area if not area.is_empty and area.geom_type in ("Polygon", "MultiPolygon") else None
 
 
 def layout_frames(project, layout_id: str) -> dict:

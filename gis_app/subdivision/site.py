@@ -81,8 +81,9 @@ def load_site(path, layer=None, crs=None) -> tuple[object, object]:
 
 
 def load_zone_vacant_land(path, zone_id: str, tolerance: float):
-    """From a project GeoPackage: the zone's vacant industrial parcels (the site) and its road
-    parcels (the access). Returns (polygon, crs, access_ids, access_parts)."""
+    """From a project GeoPackage: the zone's vacant industrial parcels plus an earlier accepted layout
+    of the zone (the site) and its road parcels (the access), exactly as the desktop's Subdivide zone
+    takes them (``project_layout.zone_land``). Returns (polygon, crs, access_ids, access_parts)."""
     if not Path(path).exists():
         raise InputError(t("không tìm thấy tệp dự án", "project file not found"), path)
     frame = _read(path, "parcels", t("dự án", "project")) if "parcels" in _layer_names(path) else None
@@ -95,7 +96,9 @@ def load_zone_vacant_land(path, zone_id: str, tolerance: float):
                            c=", ".join(sorted(missing))), path)
     if frame.crs.is_geographic:
         raise InputError(t("dự án phải dùng hệ tọa độ phẳng", "the project must use a projected CRS"), path)
-    polygon, ids, parts = vacant_land_from_parcels(frame, zone_id, tolerance)
+    from .project_layout import zone_land  # the desktop's definition: an earlier layout is re-planned
+
+    polygon, ids, parts = zone_land(frame, zone_id, tolerance)
     return polygon, frame.crs, ids, parts
 
 
@@ -240,9 +243,9 @@ def read_geoms(path, crs, what: str) -> np.ndarray:
 
 def zone_road_geoms(path, zone_id: str) -> np.ndarray:
     """The road parcels of ``zone_id`` in a project file (the existing roads an entrance meets)."""
-    frame = _read(path, "parcels", t("dự án", "project"))
-    mine = frame[(frame["zone_id"] == zone_id) & (frame["landuse"] == "road")]
-    return np.asarray(mine.geometry.values, dtype=object)
+    from .project_layout import zone_roads
+
+    return zone_roads(_read(path, "parcels", t("dự án", "project")), zone_id)
 
 
 def load_entrances(value: str, crs, site_polygon) -> list:

@@ -29,6 +29,7 @@ class VectorLayer(DisplayedLayer):
         self._selected = np.zeros(len(frame), dtype=bool)
         self.version = 0  # bumped on every change that alters the rendering
         self.data_version = 0  # bumped when the frame is replaced (renderer caches key on these)
+        self.geometry_version = 0  # bumped only when the shapes may have changed (vertex caches)
         self.style_version = 0
 
     # -- data ---------------------------------------------------------------------------
@@ -38,10 +39,20 @@ class VectorLayer(DisplayedLayer):
 
     @frame.setter
     def frame(self, frame: gpd.GeoDataFrame) -> None:
+        self.set_frame(frame)
+
+    def set_frame(self, frame: gpd.GeoDataFrame, *, geometry_changed: bool = True, selected=None) -> None:
+        """Show ``frame`` (same rows, e.g. after an attribute edit: pass ``geometry_changed=False`` to
+        keep the cached bounds and label points) and select ``selected`` rows, with one "data" event."""
+        same_shape = len(frame) == len(self._frame)
         self._frame = frame
         self._selected = np.zeros(len(frame), dtype=bool)
-        for key in ("bounds", "extent", "label_points", "polygonal"):
-            self.__dict__.pop(key, None)
+        if selected is not None and len(selected):
+            self._selected[np.asarray(selected, dtype=int)] = True
+        if geometry_changed or not same_shape:
+            for key in ("bounds", "extent", "label_points", "polygonal"):
+                self.__dict__.pop(key, None)
+            self.geometry_version += 1
         self.data_version += 1
         self._changed("data")
 

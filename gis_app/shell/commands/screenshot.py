@@ -5,7 +5,7 @@ from pathlib import Path
 
 from gis_app.core.errors import InputError
 from gis_app.core.i18n import t
-from gis_app.core.processing import Algorithm, Output, Param
+from gis_app.core.processing import Algorithm, Output, DestinationFile, Enumeration, Number, SourceFile, ZoneId
 
 
 class Screenshot(Algorithm):
@@ -13,12 +13,12 @@ class Screenshot(Algorithm):
     title_vi = "Chụp ảnh cửa sổ chính"
     title_en = "Screenshot of the main window"
     params = (
-        Param("project", "path", "tệp dự án .gpkg / project .gpkg", required=True, positional=True),
-        Param("out", "path", "ảnh PNG đầu ra / output PNG", required=True),
-        Param("zone", "str", "mã khu để phóng tới / zone id to zoom to"),
-        Param("lang", "choice", "ngôn ngữ giao diện / UI language", default="vi", choices=("vi", "en")),
-        Param("width", "int", "chiều rộng (px) / width (px)", default=1600),
-        Param("height", "int", "chiều cao (px) / height (px)", default=1000),
+        SourceFile("project", "tệp dự án .gpkg / project .gpkg", required=True, positional=True),
+        DestinationFile("out", "ảnh PNG đầu ra / output PNG", required=True),
+        ZoneId("zone", "mã khu để phóng tới / zone id to zoom to"),
+        Enumeration("lang", "ngôn ngữ giao diện / UI language", default="vi", choices=("vi", "en")),
+        Number("width", "chiều rộng (px) / width (px)", default=1600, integer=True, minimum=1, unit="px"),
+        Number("height", "chiều cao (px) / height (px)", default=1000, integer=True, minimum=1, unit="px"),
     )
     outputs = (Output("out", "file", "PNG"),)
 
@@ -29,7 +29,7 @@ class Screenshot(Algorithm):
         out = Path(params["out"])
         if out.suffix.lower() != ".png":
             raise InputError(t("tệp đầu ra phải là .png", "the output file must be a .png"), out)
-        project = Project.load(params["project"])  # InputError for a bad project: exit 2
+        project = Project.open(params["project"])  # InputError for a bad or geographic project: exit 2
         zone = params.get("zone")
         if zone and zone not in set(project.zones["zone_id"].astype(str)):
             raise InputError(t("không có khu {zone} trong dự án", "no zone {zone} in the project", zone=zone),

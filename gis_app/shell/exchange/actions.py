@@ -23,7 +23,17 @@ def open_import_dialog(window, path):
     zones = window.project.layers.get("zones")
     zone_ids = sorted(zones["zone_id"].astype(str)) if zones is not None and len(zones) else []
     return ImportDialog(path, window, project_crs=window.project.crs.to_epsg(), zone_ids=zone_ids,
-                        on_imported=lambda result: add_import_result(window, result))
+                        on_imported=lambda result: add_import_result(window, result),
+                        on_geometry=lambda path, name, shapes: _preview(window, path, name, shapes))
+
+
+def _preview(window, path, name, shapes) -> None:
+    from .preview_layer import drop_preview, show_preview
+
+    if shapes is None:
+        drop_preview(window, path)
+    else:
+        show_preview(window, path, name, shapes)
 
 
 def import_layer(window, path):
@@ -42,10 +52,7 @@ def import_layers_dialog(window) -> None:
 
 def add_import_result(window, result) -> bool:
     """Put an imported frame into the project: a new layer, or appended to a canonical one."""
-    from layers.project_layers import display_frame
-    from layers.vector.model import VectorLayer
-
-    from ..window_actions import _free_name, refresh_zone_panel, show_error
+    from ..window_actions import _free_name, show_error
 
     project = window.project
     target = result.target_layer
@@ -71,13 +78,10 @@ def add_import_result(window, result) -> bool:
         log.exception("adding imported layer %s failed", result.path)
         show_error(window, InputError(f"{type(exc).__name__}: {exc}"[:300], result.path))
         return False
-    if name in window.layers:
-        window.layers[name].frame = display_frame(project, name)
-        window.set_modified(True)
-    else:
-        window.layers.append(VectorLayer(name, display_frame(project, name)))
-    if name == "zones" or target == "parcels":
-        refresh_zone_panel(window)
+    # one undo step; the model bridge refreshed the map, the zone dock and the check
+    from .preview_layer import settle_preview
+
+    settle_preview(window, result.path, window.layers[name] if name in window.layers else None)
     window.canvas.zoom_to(window.layers[name].extent)
     window.statusBar().showMessage(_tr("ExchangeActions", "Imported %1 into layer %2: %3")
                                    .replace("%1", Path(result.path).name).replace("%2", name)
@@ -100,7 +104,6 @@ def export_layer_dialog(window):
 
 def export_qgis_dialog(window, path=None):
     """Ask for a .qgz name and write the project for QGIS in the task runner."""
-    from gis_app.exchange.qgis_export import export_qgis
     from layers.project_layers import store_state
 
     if path is None:
@@ -113,11 +116,12 @@ def export_qgis_dialog(window, path=None):
         if not path.lower().endswith(".qgz"):
             path += ".qgz"
     store_state(window.project, window.layers, window.canvas.view.extent)  # QGIS gets the styles on screen
-    project = window.project
+    from gis_app.core.processing import registry
 
-    def done(written):
+    def done(result):
         window.statusBar().showMessage(_tr("ExchangeActions", "Exported for QGIS: %1").replace("%1", str(path)),
                                        10000)
 
-    return window.tasks.run(lambda feedback: export_qgis(project, path),
+    # the export-qgis algorithm the CLI runs, on the model in memory (unsaved edits count)
+    return window.tasks.run(registry().get("export-qgis"), {"project": window.project.snapshot(), "out": str(path)},
                             title=_tr("ExchangeActions", "Export project for QGIS"), on_done=done)

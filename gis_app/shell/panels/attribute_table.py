@@ -11,13 +11,31 @@ from layers.layer_list import LayerList
 
 
 class FrameModel(QAbstractTableModel):
-    """Read-only view of a DataFrame's attribute columns (geometry left out)."""
+    """A DataFrame's attribute columns (geometry left out); editable when ``commit`` is set.
+
+    ``commit(row, column, value) -> bool`` hands an edit to the project model (the table keeps no copy).
+    """
 
     def __init__(self, frame: pd.DataFrame | None = None, parent=None):
         super().__init__(parent)
         self.frame = None
         self.columns: list[str] = []
+        self.commit = None
         self.set_frame(frame)
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if self.commit is not None and index.isValid():
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def raw(self, index):
+        return self.frame[self.columns[index.column()]].iat[index.row()]
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or self.commit is None or not index.isValid():
+            return False
+        return bool(self.commit(index.row(), self.columns[index.column()], value))
 
     def set_frame(self, frame):
         self.beginResetModel()
@@ -59,6 +77,12 @@ class AttributeTable(QWidget):
         self.view = QTableView(self)
         self.model = FrameModel(parent=self)
         self.view.setModel(self.model)
+        from .attribute_editors import TypedDelegate
+
+        self.view.setItemDelegate(TypedDelegate(self, self.view))
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.edit_handler = None  # (layer name, row, column, value) -> bool; set by the window
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         layout = QVBoxLayout(self)
@@ -111,6 +135,8 @@ class AttributeTable(QWidget):
             self.layer_combo.blockSignals(False)
         layer = self.layers[name] if name in self.layers else None
         self.model.set_frame(layer.frame if layer is not None else None)
+        self.model.commit = (lambda row, column, value, n=name: self.edit_handler(n, row, column, value)) \
+            if layer is not None and self.edit_handler is not None else None
         if layer is not None:
             if len(layer.frame) <= 2000:  # readable headers and values; big tables keep the quick default
                 self.view.resizeColumnsToContents()

@@ -92,14 +92,12 @@ class PrintingTools(QObject):
         """Write the offline web map in the task runner; then say where it is and offer its folder."""
         from .print_dialog import printable_project
 
+        from gis_app.core.processing import registry
+
         project, out = printable_project(self.window), Path(path)
 
-        def job(feedback):
-            from gis_app.cartography.webmap import write_web_map
-
-            return write_web_map(project, out, feedback)
-
-        def done(written):
+        def done(result):
+            written = result["out"]
             text = self.tr("Web map written to %1").replace("%1", str(written))
             self.window.statusBar().showMessage(text, 15000)
             answer = QMessageBox.information(self.window, self.tr("Export web map"), text,
@@ -108,7 +106,9 @@ class PrintingTools(QObject):
             if answer == QMessageBox.StandardButton.Open:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(written).parent)))
 
-        return self.window.tasks.run(job, title=self.tr("Export web map"), on_done=done)
+        # the export-web algorithm the CLI runs, on what the map shows (unsaved edits count)
+        return self.window.tasks.run(registry().get("export-web"), {"project": project, "out": str(out)},
+                                     title=self.tr("Export web map"), on_done=done)
 
 
 def install(window) -> PrintingTools:

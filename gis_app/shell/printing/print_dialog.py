@@ -10,7 +10,6 @@ Title, agency, logo, paper, orientation, scale, sheet mode and zone are remember
 """
 from __future__ import annotations
 
-import copy
 import tempfile
 from pathlib import Path
 
@@ -36,8 +35,7 @@ def printable_project(window):
     so a print shows what the map shows and a moved raster file does not stop it."""
     from layers.project_layers import store_state
 
-    project = copy.copy(window.project)
-    project.meta = dict(window.project.meta)
+    project = window.project.snapshot()  # the task reads it on another thread while editing goes on
     store_state(project, window.layers)
     backgrounds = getattr(window, "rasters", None)
     if backgrounds is not None:
@@ -274,21 +272,15 @@ class PrintDialog(QDialog):
             return None
         self.remember()
         project = printable_project(self.window)
+        # the export-pdf algorithm the CLI runs, on what the map shows (unsaved edits count)
+        from gis_app.core.processing import registry
 
-        def job(feedback):
-            from gis_app.cartography.pdf_render import pdf_to_png, render_pdf
+        values = {"project": project, "out": str(out), "paper": layout.paper, "orientation": layout.orientation,
+                  "scale": layout.scale, "zone": layout.zone_id, "sheets": layout.sheets, "title": layout.title,
+                  "agency": layout.agency, "logo": layout.logo_path}
 
-            if out.suffix.lower() == ".png":
-                with tempfile.TemporaryDirectory(prefix="kcn-print-") as tmp:  # the PDF is only a step
-                    info = render_pdf(project, layout, Path(tmp) / "page.pdf", feedback)
-                    written = pdf_to_png(Path(tmp) / "page.pdf", out, dpi=300, feedback=feedback)
-            else:
-                info = render_pdf(project, layout, out, feedback)
-                written = [out]
-            feedback.progress(100)
-            return dict(info, written=[str(p) for p in written])
-
-        def done(info):
+        def done(result):
+            info = dict(result["info"], written=result["files"])
             files = info["written"][0] if len(info["written"]) == 1 else \
                 f"{info['written'][0]} … {Path(info['written'][-1]).name}"
             sheets = int(info.get("sheets", 1))
@@ -298,7 +290,8 @@ class PrintDialog(QDialog):
             if shiboken6.isValid(self) and self.isVisible():  # the user may have closed it meanwhile
                 self.accept()
 
-        return self.window.tasks.run(job, title=self.tr("Export print layout"), on_done=done)
+        return self.window.tasks.run(registry().get("export-pdf"), values, title=self.tr("Export print layout"),
+                                     on_done=done)
 
     def remember(self) -> None:
         from ..algorithm_dialog import settings

@@ -199,6 +199,7 @@ def save_in_background(window, target, force: bool = False) -> bool:
     else:
         from pathlib import Path
         project.path = Path(target)
+    project.undo_stack.set_clean()  # the model's saved state: undo/redo back to it is "unmodified"
     window.set_modified(False)
     if getattr(window, "store_tools", None):
         window.store_tools.saved()

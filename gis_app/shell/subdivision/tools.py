@@ -2,7 +2,7 @@
 
 Runs go through the shell's task runner (worker thread, progress, Cancel); the preview is a canvas
 overlay, never a project layer, so Discard leaves the project untouched. Accept and every lot edit
-push a ``LayersChange`` on the window's undo stack.
+make one step of the project model (``change_layers``).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from gis_app.subdivision import project_layout as layout_store
 from .map_tools import PreviewOverlay, SketchTool
 from .panel import SubdivisionPanel
 from .params_dialog import SubdivisionParamsDialog
-from .undo import LayersChange
+from .undo import change_layers
 
 LAYER_STYLES = {
     layout_store.LOTS: {"fill": "#f6c95b", "stroke": "#7a4a00", "stroke_width": 0.15, "label_field": "lot_id"},
@@ -217,7 +217,7 @@ class SubdivisionTools(QObject):
         after = layout_store.accepted_layers(self.window.project, result.frames, layout_id)
         self.discard()
         text = self.tr("Subdivide %1 (%2 lots)").replace("%1", layout_id).replace("%2", str(len(result.frames["lots"])))
-        self.window.undo_stack.push(LayersChange(self.window, after, text, LAYER_STYLES))
+        change_layers(self.window, after, text, LAYER_STYLES)
         # the new lots become the active layer (as QGIS does with a new layer): a click then picks a lot
         from ..window_actions import set_active_layer
 
@@ -241,7 +241,7 @@ class SubdivisionTools(QObject):
             self._warn(exc.problem)
             return False
         after = layout_store.edited_layers(project, layout_id, frames)
-        self.window.undo_stack.push(LayersChange(self.window, after, text))
+        change_layers(self.window, after, text)
         return True
 
     def merge_selected(self) -> bool:
