@@ -139,8 +139,7 @@ class Subdivide(Algorithm):
             entrances = [park.default_entrance(polygon, roads)]
         feedback.progress(5)
         result = api.run_park(polygon, crs, pp, entrances, feedback)
-<<<<<<< HEAD
-        out = self._write(params, result, feedback)
+        out = self._write(params, result, feedback, thinned)
         if params.get("new_project") and not result.metrics["problems"]:
             from ..subdivision import project_layout
 
@@ -154,9 +153,6 @@ class Subdivide(Algorithm):
                 raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
                                    err=exc.strerror or exc), params["new_project"]) from exc
         return out
-=======
-        return self._write(params, result, feedback, thinned)
->>>>>>> main
 
     def _write(self, params: dict, result, feedback, thinned: dict | None = None) -> dict:
         from ..core.atomic import atomic_outputs
