@@ -325,3 +325,22 @@ def test_park_preset_entrance_picked_on_map_balance_live_and_one_undo_step(qtbot
     assert {"green", "infrastructure", "service", "road", "industrial"} <= set(mine["landuse"])
     window.undo_action.trigger()
     assert_project_equals(project, before)
+
+
+def test_park_preview_checks_the_projects_edited_rule_threshold(qtbot, window):
+    """The preview's QCVN row follows the project's rule sets: a roads minimum raised to 50 % in the
+    rule-set overrides makes the same layout 'NOT met' (no limit is hard-coded in the balance)."""
+    from gis_app.rules.ruleset import load_ruleset, store_rulesets
+    from gis_app.subdivision.park import preset_params
+
+    project, tools = window.project, window.subdivision
+    national = load_ruleset("vn-national").with_overrides({"QCVN.roads_share": {"threshold": 0.5}})
+    for key, value in store_rulesets(project.meta, [national]).items():
+        project.set_meta(key, value)
+    tools.subdivide_zone(ZONE, preset_params("ccn"))
+    task = wait_task(qtbot, tools)
+    assert task.error is None
+    m = tools.panel.metrics
+    roads = next(f for f in m["qcvn"] if f["code"] == "QCVN.roads_share")
+    assert m["qcvn_ok"] is False and roads["status"] == "violation" and roads["figures"]["threshold"] == 0.5
+    assert tools.panel.value_of(tools.panel.tr("QCVN 01:2021 land use")) == tools.panel.tr("NOT met")

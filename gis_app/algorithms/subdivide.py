@@ -59,6 +59,10 @@ class Subdivide(Algorithm):
               default=0.0, minimum=0, unit="m"),
         Enumeration("lot_use", ("mục đích của lô", "use of the lots"), default="cnht",
               choices=("cnht", "general")),
+        Text("rules", ("kcn/ccn: bộ quy tắc kiểm tra cân bằng sử dụng đất (mã hoặc tệp TOML, lặp lại được; "
+                       "mặc định bộ quốc gia vn-national)",
+                       "kcn/ccn: rule set(s) the land-use balance is checked against (id or TOML file, "
+                       "repeatable; default vn-national)"), multiple=True),
     )
     outputs = (Output("out", "file"), Output("json", "json"))
 
@@ -137,8 +141,11 @@ class Subdivide(Algorithm):
             entrances += site.load_entrances(value, crs, polygon)
         if not entrances:
             entrances = [park.default_entrance(polygon, roads)]
+        from ..rules.ruleset import resolve_rulesets
+
+        rulesets = resolve_rulesets(params["rules"]) if params.get("rules") else None
         feedback.progress(5)
-        result = api.run_park(polygon, crs, pp, entrances, feedback)
+        result = api.run_park(polygon, crs, pp, entrances, feedback, rulesets)
         out = self._write(params, result, feedback, thinned)
         if params.get("new_project") and not result.metrics["problems"]:
             from ..subdivision import project_layout
@@ -188,8 +195,10 @@ class Subdivide(Algorithm):
             for label, ha, share in balance.table_rows(metrics["balance"]):
                 feedback.log(f"  {label:<32} {ha:>10} ha {share:>6} %")
             for finding in metrics["qcvn"]:
-                if finding["status"] != "ok":
+                if finding["status"] in ("violation", "unknown"):
                     feedback.log(t("KHÔNG ĐẠT: {m}", "NOT MET: {m}", m=finding["message"]))
+                elif finding["status"] == "warning":
+                    feedback.log(t("CẢNH BÁO: {m}", "WARNING: {m}", m=finding["message"]))
         return {"summary": summary}
 
 

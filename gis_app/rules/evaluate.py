@@ -16,17 +16,19 @@ import pandas as pd
 
 from ..core.i18n import get_language
 from ..core.numbers import fmt_number
-from .measures import CATALOGUE, MISSING, NA_REASONS, Context
+from .measures import CATALOGUE, MISSING, NA_REASONS, BalanceContext, Context
 from .ruleset import Rule, RuleSet
 
 LANGS = ("vi", "en")
 COMPARE = {">=": lambda v, t, e: v >= t - e, ">": lambda v, t, e: v > t + e, "<=": lambda v, t, e: v <= t + e,
            "<": lambda v, t, e: v < t - e, "==": lambda v, t, e: abs(v - t) <= e}
 EPS = 1e-9
+# Measures computed from a land-use balance alone (a planned layout's, see balance_findings).
+BALANCE_MEASURES = ("landuse_share",)
 
 
-def zone_findings(ctx: Context, rulesets: list[RuleSet]) -> dict[str, list[dict]]:
-    """zone_id → its findings, in rule-set and rule order."""
+def zone_findings(ctx: Context, rulesets: list[RuleSet], measures: tuple | None = None) -> dict[str, list[dict]]:
+    """zone_id → its findings, in rule-set and rule order (``measures``: only rules using those)."""
     out: dict[str, list[dict]] = {z: [] for z in ctx.index}
     names = ctx.zones["name"].astype(str).to_dict()
     kinds = ctx.zones["kind"].astype(str).to_dict()
@@ -34,7 +36,7 @@ def zone_findings(ctx: Context, rulesets: list[RuleSet]) -> dict[str, list[dict]
     for ruleset in rulesets:
         for rule in ruleset.active:
             measure = CATALOGUE[rule.measure]
-            if measure.scope != "zone":
+            if measure.scope != "zone" or (measures is not None and rule.measure not in measures):
                 continue
             frame = measure.fn(ctx, rule)
             gate_status, gate_reason = applies_to(ctx, rule)
@@ -44,6 +46,15 @@ def zone_findings(ctx: Context, rulesets: list[RuleSet]) -> dict[str, list[dict]
                 row.update(zone=names[zone_id], kind=kinds[zone_id], status_value=statuses[zone_id])
                 out[zone_id].append(_finding(rule, ruleset, row, gate_status[zone_id], gate_reason[zone_id]))
     return out
+
+
+def balance_findings(landuse_m2: dict, kind: str, rulesets: list[RuleSet], name: str = "") -> list[dict]:
+    """Findings of the land-use-balance rules (BALANCE_MEASURES) of ``rulesets`` for one planned layout:
+    ``landuse_m2`` {parcel landuse code: m²} (their sum is the gross area), ``kind`` KCN/CCN/KCNC. The
+    same measure, gates, comparators, severities, messages and citations as ``check`` on a zone's
+    parcels (QCVN 01:2021/BXD §2.5, Decree 35/2022 in vn-national)."""
+    ctx = BalanceContext(landuse_m2, kind, name)
+    return zone_findings(ctx, rulesets, BALANCE_MEASURES)[BalanceContext.ZONE]
 
 
 def province_findings(ctx: Context, rulesets: list[RuleSet]) -> list[dict]:

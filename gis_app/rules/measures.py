@@ -215,6 +215,30 @@ class Context:
         return out
 
 
+class BalanceContext(Context):
+    """A Context over one planned layout's land-use balance instead of a project's zones, so that the
+    land-use-balance measures (``landuse_share``) and the rules' gates evaluate a layout as one zone.
+
+    ``landuse_m2``: {parcel landuse code (core/schema.py LANDUSES): m²}; ``kind``: KCN, CCN or KCNC.
+    The layout's status is ``planned``; attributes a layout has not (general, established, district,
+    tenants) are unknown, so a rule gated on them is ``unknown`` rather than guessed."""
+
+    ZONE = "layout"
+
+    def __init__(self, landuse_m2: dict, kind: str, name: str = "", as_of: dt.date | None = None):
+        self.project, self.travel, self.cache = None, None, {}
+        self.as_of = as_of or dt.date.today()
+        areas = {k: float(v or 0.0) for k, v in landuse_m2.items()}
+        gross = sum(areas.values())
+        self.index = pd.Index([self.ZONE], name="zone_id")
+        self.zones = pd.DataFrame({"name": [name or self.ZONE], "kind": [kind], "gross_m2": [gross],
+                                   "status": ["planned"], "general": [None], "established": [None],
+                                   "district": [None], "leased_m2": [np.nan]}, index=self.index)
+        # instance values shadow Context's cached properties (non-data descriptors)
+        self.landuse_m2 = pd.DataFrame([areas], index=self.index)
+        self.parcel_zones = {self.ZONE} if gross > 0 else set()
+
+
 # -- zone measures --------------------------------------------------------------------------------
 
 def _uses(params, key="use"):

@@ -52,10 +52,12 @@ def run(polygon, crs, params: SubdivisionParams, access_ids=None, access_parts=N
     return SubdivisionResult(output.to_frames(layout, crs, lot_use), metrics, layout)
 
 
-def run_park(polygon, crs, params, entrances=(), feedback: Feedback | None = None) -> SubdivisionResult:
+def run_park(polygon, crs, params, entrances=(), feedback: Feedback | None = None,
+             rulesets=None) -> SubdivisionResult:
     """A whole-park layout (preset ``kcn``/``ccn``, :mod:`.park`) of ``polygon`` from ``entrances``
     (Points in ``crs``; none: the middle of the longest edge). Frames add ``green``, ``technical``,
-    ``services`` and ``entrances``; metrics add ``balance`` and ``qcvn_ok``."""
+    ``services`` and ``entrances``; metrics add ``balance`` and ``qcvn_ok`` (checked against the
+    land-use-balance rules of ``rulesets``, default vn-national)."""
     from . import park
 
     if crs is None or getattr(crs, "is_geographic", False):
@@ -64,4 +66,4 @@ def run_park(polygon, crs, params, entrances=(), feedback: Feedback | None = Non
     layout = park.layout_park(polygon, list(entrances), params, feedback)
     frames = park.to_frames(layout, crs)
     problems = park.layout_problems(layout, params)
-    return SubdivisionResult(frames, park.layout_metrics(layout, frames, params, problems), layout)
+    return SubdivisionResult(frames, park.layout_metrics(layout, frames, params, problems, rulesets), layout)

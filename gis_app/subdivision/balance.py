@@ -1,5 +1,7 @@
 """The land-use balance (bảng cân bằng sử dụng đất): land-use class, ha, share of the site, for a
-layout (its output layers) or a zone (its parcels), and the QCVN 01:2021/BXD §2.5 check of it.
+layout (its output layers) or a zone (its parcels), and the QCVN 01:2021/BXD §2.5 check of it —
+evaluated by the rules package on the land-use-balance rules of the rule sets in use (``vn-national``
+by default), so a province's edited threshold is the one a layout is checked against.
 
 One table for the preview, the print layout and the report. Classes follow the approved detailed
 plans of KCN/CCN (DOMAIN.md): factory land, roads, green (with water surface), technical
@@ -14,10 +16,6 @@ from ..core.i18n import t
 
 CLASSES = ("factory", "roads", "green", "technical", "services", "other")
 
-# QCVN 01:2021/BXD §2.5: roads ≥ 10 %, green ≥ 10 %, technical ≥ 1 % of the whole park;
-# Decree 35/2022/NĐ-CP: services and utilities ≤ 10 % of a KCN.
-QCVN_MIN = {"roads": 0.10, "green": 0.10, "technical": 0.01}
-QCVN_MAX = {"services": 0.10}
 # The band of five recent approved plans (DOMAIN.md); informative, not a rule.
 APPROVED_BAND = {"factory": (0.60, 0.70), "roads": (0.10, 0.14), "green": (0.105, 0.12 + 0.045),
                  "technical": (0.01, 0.025), "services": (0.02, 0.04)}
@@ -26,6 +24,10 @@ APPROVED_BAND_SMALL_CCN = {**APPROVED_BAND, "roads": (0.16, 0.18)}
 # parcels.landuse → class (water counts with green, as plans list "green and water surface")
 LANDUSE_CLASS = {"industrial": "factory", "road": "roads", "green": "green", "water": "green",
                  "infrastructure": "technical", "service": "services", "other": "other"}
+# class → the parcel landuse the rules measure (a layout's green has no water; from parcels, green
+# carries the water surface, which the rule sets' green rule would not count)
+CLASS_LANDUSE = {"factory": "industrial", "roads": "road", "green": "green", "technical": "infrastructure",
+                 "services": "service", "other": "other"}
 
 
 def class_label(name: str) -> str:
@@ -75,31 +77,38 @@ def zone_balances(parcels) -> dict:
     return {str(z): parcels_balance(parcels, z) for z in sorted(parcels["zone_id"].dropna().astype(str).unique())}
 
 
-def qcvn_findings(balance: dict) -> list[dict]:
-    """One finding per QCVN 01:2021 / Decree 35/2022 land-use limit: code, status, figures, message."""
-    out = []
-    for c, low in QCVN_MIN.items():
-        share = balance[c]["share"]
-        ok = share >= low - 1e-9
-        out.append({"code": f"QCVN.{c}_min", "status": "ok" if ok else "violation",
-                    "figures": {"share": share, "min": low},
-                    "message": t("{c}: {s:.1%} (tối thiểu {m:.0%}, QCVN 01:2021/BXD §2.5)",
-                                 "{c}: {s:.1%} (at least {m:.0%}, QCVN 01:2021/BXD §2.5)",
-                                 c=class_label(c), s=share, m=low)})
-    for c, high in QCVN_MAX.items():
-        share = balance[c]["share"]
-        ok = share <= high + 1e-9
-        out.append({"code": f"QCVN.{c}_max", "status": "ok" if ok else "violation",
-                    "figures": {"share": share, "max": high},
-                    "message": t("{c}: {s:.1%} (tối đa {m:.0%}, Nghị định 35/2022/NĐ-CP)",
-                                 "{c}: {s:.1%} (at most {m:.0%}, Decree 35/2022/NĐ-CP)",
-                                 c=class_label(c), s=share, m=high)})
-    return out
+def balance_rulesets(rulesets=None) -> list:
+    """The rule sets a layout's balance is checked against: ``rulesets`` (e.g. ``resolve_rulesets`` of
+    ``--rules`` or a project's stored sets, overrides applied), else the defaults; ``vn-national`` is
+    added when none of them has a land-use-balance rule, so the check is never silently empty."""
+    from ..rules.evaluate import BALANCE_MEASURES
+    from ..rules.ruleset import load_ruleset, resolve_rulesets
+
+    sets = list(rulesets) if rulesets else resolve_rulesets(None, {})
+    if not any(r.measure in BALANCE_MEASURES for s in sets for r in s.rules):
+        sets.append(load_ruleset("vn-national"))
+    return sets
 
 
-def qcvn_ok(balance: dict) -> bool:
-    """True when every QCVN 01:2021 / Decree 35/2022 land-use limit holds."""
-    return all(f["status"] == "ok" for f in qcvn_findings(balance))
+def qcvn_findings(balance: dict, kind: str = "KCN", rulesets=None) -> list[dict]:
+    """Findings (evaluate.py shape: code, status, severity, figures, message, citation, ruleset) of
+    the land-use-balance rules of ``balance_rulesets(rulesets)`` for a layout of ``kind`` (KCN, CCN):
+    QCVN 01:2021/BXD §2.5 roads/green/technical minima and the Decree 35/2022 services maximum in
+    ``vn-national``; thresholds, comparators and severities come from the rule set data."""
+    from ..rules.evaluate import balance_findings
+
+    landuse_m2 = {CLASS_LANDUSE[c]: balance[c]["m2"] for c in CLASSES}
+    return balance_findings(landuse_m2, kind.upper(), balance_rulesets(rulesets))
+
+
+def findings_ok(findings: list[dict]) -> bool:
+    """True when no finding is a violation or unknown (warnings, info and n/a do not fail the check)."""
+    return not any(f["status"] in ("violation", "unknown") for f in findings)
+
+
+def qcvn_ok(balance: dict, kind: str = "KCN", rulesets=None) -> bool:
+    """True when the land-use-balance rules hold (``findings_ok`` of ``qcvn_findings``)."""
+    return findings_ok(qcvn_findings(balance, kind, rulesets))
 
 
 def table_rows(balance: dict) -> list[tuple[str, str, str]]:

@@ -790,8 +790,9 @@ def to_frames(layout: ParkLayout, crs) -> dict:
             "technical": technical, "services": services, "access": access, "entrances": entrances}
 
 
-def layout_metrics(layout: ParkLayout, frames: dict, p: ParkParams, problems: list[str]) -> dict:
-    """METRICS of the contract plus ``balance``, ``qcvn_ok``, ``qcvn`` findings and the plant's sizing."""
+def layout_metrics(layout: ParkLayout, frames: dict, p: ParkParams, problems: list[str], rulesets=None) -> dict:
+    """METRICS of the contract plus ``balance``, ``qcvn_ok``, ``qcvn`` findings (the land-use-balance
+    rules of ``rulesets``, default vn-national: ``balance.qcvn_findings``) and the plant's sizing."""
     from . import balance as bal
 
     site_m2 = float(layout.site.area)
@@ -800,6 +801,7 @@ def layout_metrics(layout: ParkLayout, frames: dict, p: ParkParams, problems: li
     sum_of = lambda g: float(shapely.area(np.asarray(g, dtype=object)).sum()) if len(g) else 0.0  # noqa: E731
     ratio = np.asarray(layout.lot_depth, float) / np.maximum(np.asarray(layout.lot_frontage, float), 1e-12)
     b = bal.layout_balance(frames)
+    qcvn = bal.qcvn_findings(b, p.preset, rulesets)
     industrial = b["factory"]["m2"]
     out = {
         "site_m2": site_m2, "lots": int(len(areas)), "lot_m2": float(areas.sum()), "road_m2": sum_of(layout.roads),
@@ -814,7 +816,7 @@ def layout_metrics(layout: ParkLayout, frames: dict, p: ParkParams, problems: li
         "green_m2": sum_of(layout.green), "technical_m2": sum_of(layout.technical),
         "services_m2": sum_of(layout.services),
         "cnht_lots": int((np.asarray(layout.lot_use) == "cnht").sum()),
-        "balance": b, "qcvn_ok": bal.qcvn_ok(b), "qcvn": bal.qcvn_findings(b),
+        "balance": b, "qcvn_ok": bal.findings_ok(qcvn), "qcvn": qcvn,
         "wastewater_m3_day": industrial / 1e4 * p.water_m3_ha_day * p.wastewater_share,
         "wwtp_required_m2": wwtp_plot_m2(industrial, p),
         "wwtp_m2": sum_of([g for g, k in zip(layout.technical, layout.technical_kinds) if k == "wwtp"]),

@@ -105,8 +105,9 @@ class SubdivisionTools(QObject):
         self.window.statusBar().showMessage(self.tr("Click the entrance on the site's edge (Esc cancels)."))
 
     @staticmethod
-    def _park_job(polygon, crs, params, entrance, roads, feedback):
-        """A whole-park layout (presets kcn/ccn) from ``entrance`` or the edge nearest ``roads``."""
+    def _park_job(polygon, crs, params, entrance, roads, feedback, rulesets=None):
+        """A whole-park layout (presets kcn/ccn) from ``entrance`` or the edge nearest ``roads``; its
+        balance checked against ``rulesets`` (the project's, with the planner's thresholds)."""
         import shapely
         from gis_app.subdivision import api, park
 
@@ -116,7 +117,7 @@ class SubdivisionTools(QObject):
             entrances = [shapely.shortest_line(edge, entrance).interpolate(0.0)]
         else:
             entrances = [park.default_entrance(polygon, roads)]
-        return api.run_park(polygon, crs, params, entrances, feedback)
+        return api.run_park(polygon, crs, params, entrances, feedback, rulesets)
 
     def subdivide_zone(self, zone_id: str | None = None, params=None, entrance=None):
         """Lay out a zone's vacant land: SME lots (``SubdivisionParams``) or a whole park
@@ -136,6 +137,9 @@ class SubdivisionTools(QObject):
                 self._pick_entrance(lambda point: self.subdivide_zone(zone_id, params, point))
                 return None
         project = self.window.project
+        rulesets = self._project_rulesets() if isinstance(params, ParkParams) else None
+        if isinstance(params, ParkParams) and rulesets is None:
+            return None
 
         def job(feedback):
             from gis_app.subdivision import api
@@ -145,7 +149,7 @@ class SubdivisionTools(QObject):
             if isinstance(params, ParkParams):
                 parcels = project.parcels
                 roads = parcels[(parcels["zone_id"] == zone_id) & (parcels["landuse"] == "road")].geometry.values
-                return self._park_job(polygon, project.crs, params, entrance, roads, feedback)
+                return self._park_job(polygon, project.crs, params, entrance, roads, feedback, rulesets)
             return api.run(polygon, project.crs, params, ids, parts, feedback)
 
         return self._run(job, zone_id, self.tr("Vacant land of %1").replace("%1", zone_id))
@@ -172,6 +176,9 @@ class SubdivisionTools(QObject):
                 self._pick_entrance(lambda point: self.subdivide_drawn(polygon, params, point))
                 return None
         crs = self.window.project.crs
+        rulesets = self._project_rulesets() if isinstance(params, ParkParams) else None
+        if isinstance(params, ParkParams) and rulesets is None:
+            return None
 
         def job(feedback):
             import shapely
@@ -179,10 +186,23 @@ class SubdivisionTools(QObject):
 
             feedback.check_canceled()
             if isinstance(params, ParkParams):
-                return self._park_job(shapely.make_valid(polygon), crs, params, entrance, None, feedback)
+                return self._park_job(shapely.make_valid(polygon), crs, params, entrance, None, feedback,
+                                      rulesets)
             return api.run(shapely.make_valid(polygon), crs, params, feedback=feedback)
 
         return self._run(job, layout_store.DRAWN, self.tr("Drawn polygon"))
+
+    def _project_rulesets(self):
+        """The project's rule sets (stored, with the planner's thresholds; else the defaults) that a
+        park layout's land-use balance is checked against; None after telling why they cannot be read."""
+        from gis_app.core.errors import InputError
+        from gis_app.rules.ruleset import resolve_rulesets
+
+        try:
+            return resolve_rulesets(None, self.window.project.meta)
+        except InputError as exc:
+            self._warn(str(exc))
+            return None
 
     def _run(self, job, layout_id: str, site: str):
         self.discard()
