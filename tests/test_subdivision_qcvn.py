@@ -32,24 +32,28 @@ def _custom(tmp_path, threshold="0.20", severity="violation"):
 
 
 def _balance(**shares):
-    return balance.from_areas({c: 1e4 * s for c, s in shares.items()})
+    return balance.from_areas({c: 30e4 * s for c, s in shares.items()})  # a 30 ha park
 
 
 def test_findings_come_from_the_rule_set():
     b = _balance(factory=0.70, roads=0.09, green=0.12, technical=0.02, services=0.07)
     found = {f["code"]: f for f in balance.qcvn_findings(b, "KCN")}
-    assert set(found) == {"QCVN.roads_share", "QCVN.green_share", "QCVN.technical_share", "ND35.services_share"}
+    assert set(found) == {"QCVN.roads_share", "QCVN.green_share", "QCVN.technical_share", "ND35.services_share",
+                          "ND32.ccn_area"}
+    assert found["ND32.ccn_area"]["status"] == "n/a"  # Decree 32/2024's 10–75 ha is for a CCN
     roads = found["QCVN.roads_share"]
     assert roads["status"] == "violation" and roads["ruleset"] == "vn-national"
     assert roads["figures"]["threshold"] == 0.10 and roads["figures"]["share"] == pytest.approx(0.09)
     assert "QCVN 01:2021/BXD, 2.5" in roads["citation"]
-    assert all(found[c]["status"] == "ok" for c in found if c != "QCVN.roads_share")
+    assert all(found[c]["status"] == "ok" for c in found if c not in ("QCVN.roads_share", "ND32.ccn_area"))
     assert not balance.qcvn_ok(b, "KCN")
     # Decree 35/2022 (services ≤ 10 %) is for KCN: a CCN's services are not judged by it
     heavy = _balance(factory=0.60, roads=0.15, green=0.12, technical=0.02, services=0.11)
     assert not balance.qcvn_ok(heavy, "kcn") and balance.qcvn_ok(heavy, "ccn")
     assert {f["code"]: f["status"] for f in balance.qcvn_findings(heavy, "ccn")}["ND35.services_share"] == "n/a"
     assert not balance.qcvn_ok(balance.from_areas({}), "KCN")  # nothing measured is not "met"
+    small = balance.from_areas({c: 5e4 * v["share"] for c, v in heavy.items()})  # the same CCN on 5 ha
+    assert not balance.qcvn_ok(small, "ccn")
 
 
 def test_qcvn_ok_follows_a_changed_threshold_in_a_custom_rule_file(tmp_path):

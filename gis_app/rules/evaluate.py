@@ -23,8 +23,9 @@ LANGS = ("vi", "en")
 COMPARE = {">=": lambda v, t, e: v >= t - e, ">": lambda v, t, e: v > t + e, "<=": lambda v, t, e: v <= t + e,
            "<": lambda v, t, e: v < t - e, "==": lambda v, t, e: abs(v - t) <= e}
 EPS = 1e-9
-# Measures computed from a land-use balance alone (a planned layout's, see balance_findings).
-BALANCE_MEASURES = ("landuse_share",)
+# Measures computed from a land-use balance alone (a planned layout's, see balance_findings): the
+# land-use shares and the gross area (Decree 32/2024: a CCN covers 10–75 ha).
+BALANCE_MEASURES = ("landuse_share", "zone_area")
 
 
 def zone_findings(ctx: Context, rulesets: list[RuleSet], measures: tuple | None = None) -> dict[str, list[dict]]:
