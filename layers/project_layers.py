@@ -9,12 +9,12 @@ from __future__ import annotations
 import pandas as pd
 
 from gis_app.core.project import Project
-from gis_app.core.styles import default_style
+from gis_app.core.styles import default_style, points_as_discs
 
 from .layer_list import LayerList
 from .vector.model import VectorLayer
 
-DRAW_ORDER = ("province", "districts", "national_roads", "zones", "subzones", "parcels")
+DRAW_ORDER = ("province", "districts", "national_roads", "zones", "subzones", "parcels", "facilities")
 
 
 def display_frame(project: Project, name: str):
@@ -23,6 +23,8 @@ def display_frame(project: Project, name: str):
         rates = project.fill_rates()  # the model's cached figures: map and zone dock read the same
         frame = frame.copy()
         frame["fill_rate"] = pd.Series(rates["fill_rate"].to_numpy(), index=frame.index)
+    if name == "facilities":
+        frame = points_as_discs(frame)  # facilities may be points (CONTRACTS.md); the canvas draws areas
     return frame
 
 

@@ -1,9 +1,11 @@
 """A small hand-made province for the rules tests: every figure below is computed by hand.
 
 KCN-NEW   new general KCN (2021-06-01), parcels: fund 400,000, leased 200,000 (one lot "dệt nhuộm"),
-          high-tech 100,000 (25%), CNHT 100,000 in one 100,000 m² lot.
+          high-tech 100,000 (25%), CNHT 100,000 in one vacant 100,000 m² lot (a reserve block);
+          leases from 2022; roads 80,000 (1/6 of 480,000 m²).
 KCN-OLD   pre-2021 KCN (2010), parcels: fund 80,000, leased 35,000, vacant 45,000; CNHT subzone of
-          16 lots of 625 m² (8 leased, 8 vacant → 5,000 m² vacant in CNHT).
+          16 lots of 625 m² (8 leased, 8 vacant → 5,000 m² vacant in CNHT); leases from 2012–2015;
+          green 40,000 of 120,000 m².
 KCN-SPEC  new specialised KCN (2022), declared 100,000 / 20,000.
 KCN-EDGE  general KCN established exactly on the split date, declared 200,000, leased unknown,
           high-tech subzone 30,000 m² (15%).
@@ -47,24 +49,40 @@ def zones_frame() -> gpd.GeoDataFrame:
 
 def parcels_frame() -> gpd.GeoDataFrame:
     rows = [
-        ("N1", "KCN-NEW", "industrial", "leased", "Linh kiện điện tử", box(0, 0, 200, 500)),
-        ("N2", "KCN-NEW", "industrial", "leased", "Dệt nhuộm", box(200, 0, 400, 500)),
-        ("N3", "KCN-NEW", "industrial", "vacant", None, box(400, 0, 600, 500)),
-        ("N4", "KCN-NEW", "industrial", "vacant", None, box(600, 0, 800, 500)),
-        ("N5", "KCN-NEW", "road", None, None, box(0, 500, 800, 600)),
-        ("O-MAY", "KCN-OLD", "industrial", "leased", "May mặc", box(2100, 0, 2400, 100)),
-        ("O-VAC", "KCN-OLD", "industrial", "vacant", None, box(2000, 100, 2400, 200)),
-        ("O-GRN", "KCN-OLD", "green", None, None, box(2000, 200, 2400, 300)),
+        ("N1", "KCN-NEW", "industrial", "leased", "Linh kiện điện tử", "2022-01-01", box(0, 0, 200, 500)),
+        ("N2", "KCN-NEW", "industrial", "leased", "Dệt nhuộm", "2022-06-01", box(200, 0, 400, 500)),
+        ("N3", "KCN-NEW", "industrial", "vacant", None, None, box(400, 0, 600, 500)),
+        ("N4", "KCN-NEW", "industrial", "vacant", None, None, box(600, 0, 800, 500)),
+        ("N5", "KCN-NEW", "road", None, None, None, box(0, 500, 800, 600)),
+        ("O-MAY", "KCN-OLD", "industrial", "leased", "May mặc", "2015-03-01", box(2100, 0, 2400, 100)),
+        ("O-VAC", "KCN-OLD", "industrial", "vacant", None, None, box(2000, 100, 2400, 200)),
+        ("O-GRN", "KCN-OLD", "green", None, None, None, box(2000, 200, 2400, 300)),
     ]
     for i in range(4):  # CNHT subzone 100 × 100 m split into 16 lots of 25 × 25 m
         for j in range(4):
             n = i * 4 + j
             rows.append((f"O-L{n:02d}", "KCN-OLD", "industrial", "leased" if n < 8 else "vacant",
-                         "Công nghiệp hỗ trợ cơ khí" if n < 8 else None,
+                         "Công nghiệp hỗ trợ cơ khí" if n < 8 else None, "2012-01-01" if n < 8 else None,
                          box(2000 + 25 * i, 25 * j, 2025 + 25 * i, 25 + 25 * j)))
-    cols = ["parcel_id", "zone_id", "landuse", "status", "sector"]
+    cols = ["parcel_id", "zone_id", "landuse", "status", "sector", "leased_from"]
     frame = pd.DataFrame([r[:-1] for r in rows], columns=cols)
     frame["tenant"] = None
+    frame["leased_from"] = pd.to_datetime(frame["leased_from"])
+    return gpd.GeoDataFrame(frame, geometry=[r[-1] for r in rows], crs=CRS)
+
+
+def facilities_frame() -> gpd.GeoDataFrame:
+    """A planned wastewater plant in KCN-NEW (which has tenants), an operating one in KCN-OLD, a plating
+    works outside every zone and a dyeing works inside KCN-OLD."""
+    rows = [
+        ("F-WW-NEW", "KCN-NEW", "wwtp", "planned", None, "XLNT KCN Mới", shapely.Point(X0 + 700, Y0 + 550)),
+        ("F-WW-OLD", "KCN-OLD", "wwtp", "operating", None, "XLNT KCN Cũ", shapely.Point(X0 + 2300, Y0 + 250)),
+        ("F-MA", None, "polluting_works", "operating", "Xi mạ kim loại", "Xưởng mạ Phố Nối",
+         shapely.Point(X0 + 1500, Y0 + 900)),
+        ("F-DYE", "KCN-OLD", "polluting_works", "operating", "Nhuộm vải", "Nhuộm Cũ", shapely.Point(X0 + 2200, Y0 + 150)),
+    ]
+    cols = ["facility_id", "zone_id", "kind", "status", "sector", "name"]
+    frame = pd.DataFrame([r[:-1] for r in rows], columns=cols)
     return gpd.GeoDataFrame(frame, geometry=[r[-1] for r in rows], crs=CRS)
 
 
@@ -80,7 +98,9 @@ def subzones_frame() -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame, geometry=[r[-1] for r in rows], crs=CRS)
 
 
-def make_project(empty: bool = False) -> Project:
+def make_project(empty: bool = False, facilities: bool = False, statuses: bool = False) -> Project:
+    """``facilities``: add facilities_frame(); ``statuses``: zone status/status_date (KCN-NEW and CCN-NEW
+    operating from 2022-07-01 and 2023-05-01, KCN-OLD operating since 2011, the rest established)."""
     project = Project(crs=to_crs(CRS), meta={"name": "Tỉnh thử"})
     zones, parcels, subzones = zones_frame(), parcels_frame(), subzones_frame()
     if empty:
@@ -88,4 +108,13 @@ def make_project(empty: bool = False) -> Project:
     project.add_layer("zones", zones)
     project.add_layer("subzones", subzones)
     project.add_layer("parcels", parcels)
+    if facilities and not empty:
+        project.add_layer("facilities", facilities_frame())
+    if statuses and not empty:
+        zones = project.zones.copy()
+        status = {"KCN-NEW": ("operating", "2022-07-01"), "CCN-NEW": ("operating", "2023-05-01"),
+                  "KCN-OLD": ("operating", "2011-01-01")}
+        zones["status"] = [status.get(z, ("established", None))[0] for z in zones["zone_id"]]
+        zones["status_date"] = pd.to_datetime([status.get(z, (None, None))[1] for z in zones["zone_id"]])
+        project.add_layer("zones", zones)
     return project

@@ -79,31 +79,24 @@ def test_chromium_draws_the_map_and_runs_no_data_script(web_map, tmp_path):
     assert ((pixels[..., 0] - pixels[..., 2]) > 80).sum() > 3000  # the zones' orange fill-rate colours
 
 
-def test_findings_from_check_appear_escaped_in_popups(tmp_path, monkeypatch):
-    import json
-
+def test_findings_appear_escaped_in_popups_in_the_ui_language(tmp_path):
     from gis_app.cartography import webmap
-    from gis_app.core.processing import Algorithm, registry
+    from gis_app.core import i18n
     from gis_app.core.project import Project
 
-    class FakeCheck(Algorithm):
-        name = "check"
-
-        def process(self, params, feedback):
-            findings = [{"rule": "R1", "status": "violation", "message": "<b>thiếu</b> 2 ha"}]
-            data = {"zones": [{"zone_id": "KCN-TEST", "findings": findings}]}
-            open(params["json"], "w", encoding="utf-8").write(json.dumps(data))
-            return {}
-
-    monkeypatch.setitem(registry().algorithms, "check", FakeCheck())
     project = Project.load(build_project(tmp_path / "p.gpkg"))
-    findings = webmap.zone_findings(project)
-    assert findings["KCN-TEST"][0]["rule"] == "R1"
+    finding = {"rule": "R1", "code": "R1.hightech_share", "status": "violation", "message": "<b>thiếu</b> 2 ha",
+               "messages": {"vi": "<b>thiếu</b> 2 ha", "en": "<b>short</b> by 2 ha"}, "citation": "003, II.3"}
+    result = {"zones": [{"zone_id": "KCN-TEST", "findings": [finding]}],
+              "findings": [dict(finding, subject="facility:F-1", rule="HY-III.6", status="violation")]}
+    findings = webmap.zone_findings(result)
     row = project.zones.iloc[0].to_dict()
     popup = webmap.zone_popup(row, findings["KCN-TEST"])
-    assert "R1" in popup and "&lt;b&gt;thiếu&lt;/b&gt; 2 ha" in popup
-    monkeypatch.delitem(registry().algorithms, "check")
-    assert webmap.zone_findings(project) == {}
+    assert "R1" in popup and "&lt;b&gt;thiếu&lt;/b&gt; 2 ha" in popup and "003, II.3" in popup
+    i18n.set_language("en")
+    popup = webmap.zone_popup(row, findings["KCN-TEST"])
+    assert "&lt;b&gt;short&lt;/b&gt; by 2 ha" in popup and "Violation" in popup
+    assert "HY-III.6" in webmap.findings_box(result) and webmap.zone_findings(None) == {}
 
 
 def test_bundled_leaflet_matches_its_checksums():

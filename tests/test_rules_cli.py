@@ -30,14 +30,16 @@ def test_check_writes_contract_json(project_file, tmp_path):
     assert main(["check", str(project_file), "--json", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert ROOT_KEYS <= set(data) and {"source", "version"} <= set(data["rules"])
+    assert [s["id"] for s in data["rules"]["sets"]] == ["hai-duong-2021", "vn-national"]  # the defaults
+    assert all("subject" in f for f in data["findings"])
     assert len(data["zones"]) == 6
     for zone in data["zones"]:
         assert ZONE_KEYS <= set(zone)
         assert zone["kind"] in ("KCN", "CCN") and zone["figures_from"] in ("parcels", "declared")
-        assert {f["rule"] for f in zone["findings"]} == {"R1", "R2", "R3", "R4", "R5", "R6"}
+        assert {"R1", "R2", "R3", "R4", "R5", "R6", "QCVN-2.5"} <= {f["rule"] for f in zone["findings"]}
         for finding in zone["findings"]:
-            assert FINDING_KEYS <= set(finding)
-            assert finding["status"] in ("ok", "violation", "warning", "n/a")
+            assert FINDING_KEYS <= set(finding) and {"code", "figures"} <= set(finding)
+            assert finding["status"] in ("ok", "violation", "warning", "info", "n/a", "unknown")
             assert all(isinstance(finding[k], float) for k in ("required_m2", "actual_m2", "deficit_m2"))
     for kind in ("KCN", "CCN"):
         assert SUMMARY_KEYS <= set(data["summary"][kind])
@@ -58,6 +60,16 @@ def test_bad_input_exits_2_and_leaves_no_output(project_file, tmp_path, capsys):
     bad_rules.write_text("[ruleset]\nname = 1\n", encoding="utf-8")
     assert main(["check", str(project_file), "--json", str(out), "--rules", str(bad_rules)]) == 2
     assert "bad.toml" in capsys.readouterr().err
+    unknown_key = tmp_path / "unknown_key.toml"
+    unknown_key.write_text((__import__("gis_app.rules.ruleset", fromlist=["x"]).DEFAULT_RULES).read_text(
+        encoding="utf-8").replace('use = "hightech"', 'use = "hightech"\nminimum = 0.3', 1), encoding="utf-8")
+    assert main(["--lang", "en", "check", str(project_file), "--json", str(out), "--rules", str(unknown_key)]) == 2
+    __import__("gis_app.core.i18n", fromlist=["x"]).set_language("vi")
+    err = capsys.readouterr().err
+    text = (__import__("gis_app.rules.ruleset", fromlist=["x"]).DEFAULT_RULES).read_text(encoding="utf-8")
+    line = text.splitlines().index('use = "hightech"') + 2  # the line inserted after it
+    assert "unknown_key.toml" in err and "unknown key 'minimum'" in err and f"line {line}:" in err
+    assert main(["check", str(project_file), "--json", str(out), "--rules", "no-such-province"]) == 2
     assert main(["check", str(tmp_path / "missing.gpkg"), "--json", str(out)]) == 2
     not_gpkg = tmp_path / "x.gpkg"
     not_gpkg.write_bytes(b"not a geopackage")
@@ -65,6 +77,34 @@ def test_bad_input_exits_2_and_leaves_no_output(project_file, tmp_path, capsys):
     assert main(["check", str(project_file), "--json", str(out), "--as-of", "2021-13-45"]) == 2
     assert main(["check", str(project_file), "--json", str(tmp_path)]) == 2  # a folder, not a file
     assert not out.exists() and not list(tmp_path.glob(".never*"))
+
+
+def test_rules_list_and_repeatable_rules(project_file, tmp_path, capsys):
+    assert main(["rules", "list"]) == 0
+    listed = [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()]
+    assert {"hai-duong-2021", "hung-yen-2021", "thai-binh-2017", "thai-nguyen-2021", "vn-national"} <= set(listed)
+    out = tmp_path / "hy.json"
+    assert main(["check", str(project_file), "--json", str(out), "--rules", "hung-yen-2021",
+                 "--rules", "vn-national"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["id"] for s in data["rules"]["sets"]] == ["hung-yen-2021", "vn-national"]
+    assert not any(f["rule"] == "R1" for z in data["zones"] for f in z["findings"])
+
+
+def test_rule_sets_stored_in_the_project_are_the_default(tmp_path):
+    from gis_app.rules.ruleset import load_ruleset, store_rulesets
+
+    project = make_project()
+    project.meta = store_rulesets(project.meta, [load_ruleset("thai-binh-2017").with_overrides(
+        {"TB.city_kcn_hightech": {"severity": "off"}})])
+    path = tmp_path / "tb.gpkg"
+    project.save(path)
+    out = tmp_path / "tb.json"
+    assert main(["check", str(path), "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["rules"]["sets"][0]["id"] == "thai-binh-2017" and data["rules"]["sets"][0]["off"] == [
+        "TB.city_kcn_hightech"]
+    assert {f["code"] for z in data["zones"] for f in z["findings"]} == {"TB.polluting_sectors"}
 
 
 def test_check_subprocess_exit_code(project_file, tmp_path):

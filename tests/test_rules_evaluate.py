@@ -1,34 +1,38 @@
-"""Hand-computed expectations for every rule, both sides of each threshold (fixture: rules_fixture.py)."""
+"""Hand-computed expectations for the shipped rules, both sides of each threshold (fixture: rules_fixture.py)."""
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from gis_app.rules.check import run_check
-from gis_app.rules.ruleset import DEFAULT_RULES, load_ruleset
+from gis_app.rules.ruleset import DEFAULT_RULES, load_ruleset, parse_ruleset, resolve_rulesets
 from rules_fixture import make_project
-
-
-def _ruleset_with(tmp_path: Path, replacements: dict[str, str]):
-    """The default rule set with some lines replaced: a province editing its own file."""
-    text = DEFAULT_RULES.read_text(encoding="utf-8")
-    for old, new in replacements.items():
-        assert old in text, old
-        text = text.replace(old, new)
-    path = tmp_path / "province.toml"
-    path.write_text(text, encoding="utf-8")
-    return load_ruleset(path)
 
 
 def _zones(result) -> dict:
     return {z["zone_id"]: z for z in result["zones"]}
 
 
-def _finding(zone: dict, rule: str, part: str | None = None) -> dict:
-    found = [f for f in zone["findings"] if f["rule"] == rule and f.get("part") == part]
-    assert len(found) == 1, (rule, part, zone["findings"])
+def _finding(zone: dict, code: str) -> dict:
+    found = [f for f in zone["findings"] if f["code"] == code]
+    assert len(found) == 1, (code, [f["code"] for f in zone["findings"]])
     return found[0]
+
+
+def _with(overrides: dict, ruleset_id: str = "hai-duong-2021"):
+    return load_ruleset(ruleset_id).with_overrides(overrides)
+
+
+def _edited(replacements: dict[str, str]):
+    """hai-duong-2021 with some lines replaced: a province editing its own copy."""
+    text = DEFAULT_RULES.read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return parse_ruleset(text, "province.toml")
 
 
 @pytest.fixture(scope="module")
@@ -45,94 +49,109 @@ def test_figures_from_parcels_and_declared(default_result):
     assert new["hightech_m2"] == pytest.approx(100_000) and new["hightech_share"] == pytest.approx(0.25)
     assert old["cnht_m2"] == pytest.approx(10_000) and old["cnht_share"] == pytest.approx(0.125)
     assert old["cnht_lots"] == 16 and old["cnht_lot_mean_m2"] == pytest.approx(625)
-    assert old["fill_rate"] == pytest.approx(35_000 / 80_000)
-    assert spec["fill_rate"] == pytest.approx(0.2)
     assert default_result["KCN-EDGE"]["fill_rate"] is None  # leased unknown
     assert default_result["KCN-EDGE"]["hightech_m2"] == pytest.approx(30_000)  # declared: subzone area
 
 
-def test_r1_hightech_obligation_both_sides(default_result, tmp_path):
-    ok = _finding(default_result["KCN-NEW"], "R1", "hightech")
+def test_every_finding_keeps_the_contract_keys(default_result):
+    for zone in default_result.values():
+        for f in zone["findings"]:
+            assert {"rule", "status", "message", "code", "figures", "citation", "required_m2", "actual_m2",
+                    "deficit_m2"} <= set(f)
+            assert set(f["messages"]) == {"vi", "en"} and f["message"] == f["messages"]["vi"]
+
+
+def test_r1_hightech_obligation_both_sides(default_result):
+    ok = _finding(default_result["KCN-NEW"], "R1.hightech_share")
     assert ok["status"] == "ok" and ok["required_m2"] == pytest.approx(80_000) and ok["deficit_m2"] == 0
-    bad = _finding(default_result["KCN-EDGE"], "R1", "hightech")  # established on the split date: new
+    bad = _finding(default_result["KCN-EDGE"], "R1.hightech_share")  # established on 2021-01-01: new
     assert bad["status"] == "violation"
     assert (bad["required_m2"], bad["actual_m2"], bad["deficit_m2"]) == pytest.approx((40_000, 30_000, 10_000))
+    assert bad["figures"]["share"] == pytest.approx(0.15) and bad["figures"]["threshold"] == 0.2
     assert bad["citation"].startswith("003_fef7a90db12cc85e.txt, Part II, II.3")
-    stricter = _zones(run_check(make_project(), _ruleset_with(tmp_path, {
-        "hightech_min_share = 0.20": "hightech_min_share = 0.30"})))
-    now = _finding(stricter["KCN-NEW"], "R1", "hightech")
+    assert bad["messages"]["en"].startswith("High-tech subzone 30,000 m² (15.0%)")
+    assert bad["messages"]["vi"].startswith("Phân khu công nghệ cao 30.000 m² (15,0%)")
+    stricter = _zones(run_check(make_project(), _with({"R1.hightech_share": {"threshold": 0.3}})))
+    now = _finding(stricter["KCN-NEW"], "R1.hightech_share")
     assert now["status"] == "violation" and now["deficit_m2"] == pytest.approx(20_000)
 
 
-def test_r1_cnht_priority_is_a_warning(default_result, tmp_path):
-    part = _finding(default_result["KCN-NEW"], "R1", "cnht")
+def test_r1_cnht_priority_is_a_warning(default_result):
+    part = _finding(default_result["KCN-NEW"], "R1.cnht_priority")
     # min(80% × 400,000, 400,000 − 100,000) = 300,000 required; 100,000 in the CNHT subzone
     assert part["status"] == "warning"
     assert (part["required_m2"], part["actual_m2"], part["deficit_m2"]) == pytest.approx((300_000, 100_000, 200_000))
-    lenient = _zones(run_check(make_project(), _ruleset_with(tmp_path, {
-        "cnht_priority_share = 0.80": "cnht_priority_share = 0.25"})))
-    assert _finding(lenient["KCN-NEW"], "R1", "cnht")["status"] == "ok"  # 100,000 = 25% × 400,000
+    lenient = _zones(run_check(make_project(), _with({"R1.cnht_priority": {"threshold": 0.25}})))
+    assert _finding(lenient["KCN-NEW"], "R1.cnht_priority")["status"] == "ok"  # 100,000 = 25% × 400,000
 
 
 def test_r1_not_applicable(default_result):
-    assert _finding(default_result["KCN-OLD"], "R1", "hightech")["status"] == "n/a"   # pre-2021
-    spec = _finding(default_result["KCN-SPEC"], "R1", "hightech")                     # specialised
-    assert spec["status"] == "n/a" and "chuyên ngành" in spec["message"]
-    assert _finding(default_result["CCN-NEW"], "R1", "hightech")["status"] == "n/a"   # a CCN
+    assert _finding(default_result["KCN-OLD"], "R1.hightech_share")["status"] == "n/a"   # pre-2021
+    spec = _finding(default_result["KCN-SPEC"], "R1.hightech_share")                     # specialised
+    assert spec["status"] == "n/a" and "chuyên ngành" in spec["messages"]["vi"]
+    assert _finding(default_result["CCN-NEW"], "R1.hightech_share")["status"] == "n/a"   # a CCN
 
 
-def test_r2_ccn_both_sides(default_result, tmp_path):
-    ok = _finding(default_result["CCN-NEW"], "R2")
+def test_r2_ccn_both_sides(default_result):
+    ok = _finding(default_result["CCN-NEW"], "R2.cnht_share")
     assert ok["status"] == "ok" and ok["required_m2"] == pytest.approx(10_000)  # exactly 20%
-    assert _finding(default_result["CCN-OLD"], "R2")["status"] == "n/a"
-    assert _finding(default_result["KCN-NEW"], "R2")["status"] == "n/a"
-    stricter = _zones(run_check(make_project(), _ruleset_with(tmp_path, {
-        "cnht_min_share = 0.20": "cnht_min_share = 0.25"})))
-    bad = _finding(stricter["CCN-NEW"], "R2")
+    assert _finding(default_result["CCN-OLD"], "R2.cnht_share")["status"] == "n/a"  # existing: R3
+    assert _finding(default_result["KCN-NEW"], "R2.cnht_share")["status"] == "n/a"
+    stricter = _zones(run_check(make_project(), _with({"R2.cnht_share": {"threshold": 0.25}})))
+    bad = _finding(stricter["CCN-NEW"], "R2.cnht_share")
     assert bad["status"] == "violation" and bad["deficit_m2"] == pytest.approx(2_500)
 
 
-def test_r3_existing_zones_both_sides(default_result, tmp_path):
-    old = _finding(default_result["KCN-OLD"], "R3")
-    assert old["status"] == "warning"
-    assert (old["required_m2"], old["actual_m2"], old["deficit_m2"]) == pytest.approx((45_000, 5_000, 40_000))
-    ccn = _finding(default_result["CCN-OLD"], "R3")
-    assert ccn["status"] == "warning" and ccn["deficit_m2"] == pytest.approx(40_000)
-    assert _finding(default_result["KCN-NEW"], "R3")["status"] == "n/a"
-    lenient = _zones(run_check(make_project(), _ruleset_with(tmp_path, {
-        "vacant_in_cnht_min_share = 1.0": "vacant_in_cnht_min_share = 0.1"})))
-    assert _finding(lenient["KCN-OLD"], "R3")["status"] == "ok"  # 4,500 required ≤ 5,000
+def test_missing_layout_is_unknown_never_a_violation():
+    project = make_project()
+    project.layers["subzones"] = project.subzones[project.subzones["zone_id"] != "CCN-NEW"]
+    r2 = _finding(_zones(run_check(project, load_ruleset()))["CCN-NEW"], "R2.cnht_share")
+    assert r2["status"] == "unknown" and r2["missing"] == "layout"
+    assert "subzones" in r2["messages"]["en"] and r2["messages"]["en"].startswith("Missing data")
 
 
-def test_split_date_is_data(tmp_path):
-    later = _zones(run_check(make_project(), _ruleset_with(tmp_path, {
-        "split_date = 2021-01-01": "split_date = 2021-03-01"})))
-    # KCN-EDGE (2021-01-01) becomes an existing zone: R1 n/a, R3 applies (leased unknown → n/a)
-    assert _finding(later["KCN-EDGE"], "R1", "hightech")["status"] == "n/a"
-    assert _finding(later["KCN-NEW"], "R1", "hightech")["status"] == "ok"
+def test_r3_reading_some_land_arranged(default_result):
+    old = _finding(default_result["KCN-OLD"], "R3.cnht_arranged")  # 5,000 m² of 45,000 unleased in CNHT
+    assert old["status"] == "ok" and old["figures"]["actual_m2"] == pytest.approx(5_000)
+    strict = _finding(default_result["KCN-OLD"], "R3.all_vacant")
+    assert strict["status"] == "info" and strict["figures"]["share"] == pytest.approx(5_000 / 45_000)
+    ccn = _finding(default_result["CCN-OLD"], "R3.cnht_arranged")  # declared, no CNHT subzone
+    assert ccn["status"] == "warning" and ccn["figures"]["vacant_m2"] == pytest.approx(40_000)
+    assert _finding(default_result["KCN-NEW"], "R3.cnht_arranged")["status"] == "n/a"
+    lenient = _zones(run_check(make_project(), _with({"R3.all_vacant": {"threshold": 0.1}})))
+    assert _finding(lenient["KCN-OLD"], "R3.all_vacant")["status"] == "ok"
 
 
-def test_r4_lot_size_band_both_sides(default_result, tmp_path):
-    assert _finding(default_result["KCN-OLD"], "R4")["status"] == "ok"  # 625 in [500, 3000)
-    big = _finding(default_result["KCN-NEW"], "R4")                      # one 100,000 m² lot
-    assert big["status"] == "warning" and big["deficit_m2"] == pytest.approx(97_000)
-    assert _finding(default_result["CCN-OLD"], "R4")["status"] == "n/a"
-    small = _zones(run_check(make_project(), _ruleset_with(tmp_path, {"min_lot_m2 = 500.0": "min_lot_m2 = 700.0"})))
-    r4 = _finding(small["KCN-OLD"], "R4")
-    assert r4["status"] == "warning" and r4["required_m2"] == 700 and r4["deficit_m2"] == pytest.approx(75)
-    tight = _zones(run_check(make_project(), _ruleset_with(tmp_path, {
-        "max_mean_lot_m2 = 3000.0": "max_mean_lot_m2 = 600.0"})))
-    assert _finding(tight["KCN-OLD"], "R4")["deficit_m2"] == pytest.approx(25)
+def test_split_date_is_data():
+    later = _zones(run_check(make_project(), _edited({
+        "established_from = 2021-01-01": "established_from = 2021-03-01",
+        "established_before = 2021-01-01": "established_before = 2021-03-01"})))
+    # KCN-EDGE (2021-01-01) becomes an existing zone: R1 n/a, R3 applies but its leased area is unknown
+    assert _finding(later["KCN-EDGE"], "R1.hightech_share")["status"] == "n/a"
+    r3 = _finding(later["KCN-EDGE"], "R3.cnht_arranged")
+    assert r3["status"] == "unknown" and r3["missing"] == "leased"
+    assert _finding(later["KCN-NEW"], "R1.hightech_share")["status"] == "ok"
+
+
+def test_r4_lot_size_leaves_out_reserve_blocks(default_result):
+    old = _finding(default_result["KCN-OLD"], "R4.mean_lot_min")
+    assert old["status"] == "ok" and old["figures"]["mean_m2"] == pytest.approx(625)
+    assert _finding(default_result["KCN-OLD"], "R4.mean_lot_ceiling")["status"] == "ok"
+    new = _finding(default_result["KCN-NEW"], "R4.mean_lot_min")  # its one vacant 100,000 m² block
+    assert new["status"] == "unknown" and new["missing"] == "lots" and new["figures"]["reserve_blocks"] == 1
+    assert _finding(default_result["CCN-OLD"], "R4.mean_lot_min")["status"] == "n/a"  # no CNHT subzone
+    small = _zones(run_check(make_project(), _with({"R4.mean_lot_min": {"threshold": 700},
+                                                    "R4.mean_lot_ceiling": {"threshold": 600}})))
+    assert _finding(small["KCN-OLD"], "R4.mean_lot_min")["status"] == "warning"
+    assert _finding(small["KCN-OLD"], "R4.mean_lot_ceiling")["status"] == "info"  # the ceiling is never more
 
 
 def test_r5_needs_proximity(default_result):
-    r5 = _finding(default_result["KCN-NEW"], "R5")
-    assert r5["status"] == "n/a" and "30" in r5["message"]
+    r5 = _finding(default_result["KCN-NEW"], "R5.travel_minutes")
+    assert r5["status"] == "unknown" and r5["missing"] == "travel" and "proximity" in r5["messages"]["en"]
 
 
 def test_r5_from_travel_times_both_sides(tmp_path):
-    import json
-
     from gis_app.rules.travel import load_travel_times
 
     path = tmp_path / "proximity.json"
@@ -141,13 +160,13 @@ def test_r5_from_travel_times_both_sides(tmp_path):
         {"site_id": "b", "zone_id": "KCN-NEW", "minutes": 29.5, "status": "ok"},
         {"site_id": "c", "zone_id": "KCN-OLD", "minutes": 31.0, "status": "warning"}]}), encoding="utf-8")
     zones = _zones(run_check(make_project(), load_ruleset(), travel=load_travel_times(path)))
-    ok, far = _finding(zones["KCN-NEW"], "R5"), _finding(zones["KCN-OLD"], "R5")
-    assert ok["status"] == "ok" and ok["minutes"] == 29.5
-    assert far["status"] == "warning" and far["minutes"] == 31.0
-    assert _finding(zones["CCN-OLD"], "R5")["status"] == "n/a"  # no site
-    looser = _zones(run_check(make_project(), _ruleset_with(tmp_path, {
-        "travel_limit_minutes = 30.0": "travel_limit_minutes = 35.0"}), travel=load_travel_times(path)))
-    assert _finding(looser["KCN-OLD"], "R5")["status"] == "ok"
+    ok, far = _finding(zones["KCN-NEW"], "R5.travel_minutes"), _finding(zones["KCN-OLD"], "R5.travel_minutes")
+    assert ok["status"] == "ok" and ok["figures"]["minutes"] == 29.5
+    assert far["status"] == "warning" and far["figures"]["minutes"] == 31.0
+    assert _finding(zones["CCN-OLD"], "R5.travel_minutes")["status"] == "n/a"  # no site
+    looser = _zones(run_check(make_project(), _with({"R5.travel_minutes": {"threshold": 35}}),
+                              travel=load_travel_times(path)))
+    assert _finding(looser["KCN-OLD"], "R5.travel_minutes")["status"] == "ok"
 
 
 def test_bad_proximity_file(tmp_path):
@@ -163,17 +182,25 @@ def test_bad_proximity_file(tmp_path):
         load_travel_times(path)
 
 
-def test_r6_sectors(default_result, tmp_path):
-    new = _finding(default_result["KCN-NEW"], "R6")  # 100,000 m² "Dệt nhuộm": an excluded stage
-    assert new["status"] == "violation" and new["deficit_m2"] == pytest.approx(100_000)
-    assert new["actual_m2"] == pytest.approx(100_000)
-    old = _finding(default_result["KCN-OLD"], "R6")  # 30,000 m² "May mặc": outside the list
-    assert old["status"] == "warning" and old["deficit_m2"] == pytest.approx(30_000)
-    assert _finding(default_result["CCN-OLD"], "R6")["status"] == "n/a"
-    assert _finding(default_result["KCN-SPEC"], "R6")["status"] == "n/a"  # no parcels
-    widened = _zones(run_check(make_project(), _ruleset_with(tmp_path, {
-        '"electronic", "semiconductor", "precision",': '"electronic", "semiconductor", "precision", "may mặc",'})))
-    assert _finding(widened["KCN-OLD"], "R6")["status"] == "ok"
+def test_r6_judges_new_leases_only(default_result):
+    new = default_result["KCN-NEW"]
+    excluded = _finding(new, "R6.excluded_stages")  # 100,000 m² "Dệt nhuộm" leased 2022
+    assert excluded["status"] == "violation" and excluded["figures"]["excluded_m2"] == pytest.approx(100_000)
+    accepted = _finding(new, "R6.accepted_sectors")
+    assert accepted["status"] == "warning" and accepted["figures"]["share"] == pytest.approx(0.5)
+    old = default_result["KCN-OLD"]  # leases of 2012 and 2015: tenants already there, not judged
+    assert _finding(old, "R6.accepted_sectors")["status"] == "n/a"
+    info = _finding(old, "R6.existing_tenants")  # 5,000 m² CNHT of 35,000 m² with a sector
+    assert info["status"] == "info" and info["figures"]["share"] == pytest.approx(5_000 / 35_000)
+    assert _finding(default_result["KCN-SPEC"], "R6.accepted_sectors")["status"] == "unknown"  # declared leases
+
+
+def test_r6_without_lease_dates_is_unknown():
+    project = make_project()
+    project.layers["parcels"] = project.parcels.drop(columns=["leased_from"])
+    new = _zones(run_check(project, load_ruleset()))["KCN-NEW"]
+    r6 = _finding(new, "R6.excluded_stages")
+    assert r6["status"] == "unknown" and r6["missing"] == "leased_from"
 
 
 def test_summary_per_kind():
@@ -181,31 +208,36 @@ def test_summary_per_kind():
     kcn, ccn = summary["KCN"], summary["CCN"]
     assert (kcn["count"], kcn["operating"], ccn["count"], ccn["operating"]) == (4, 2, 2, 1)
     assert kcn["fill_rate_weighted"] == pytest.approx(255_000 / 580_000)  # KCN-EDGE unknown: left out
-    assert kcn["fill_rate_mean_operating"] == pytest.approx((0.5 + 0.4375) / 2)
     assert ccn["fill_rate_weighted"] == pytest.approx(70_000 / 150_000)
-    assert ccn["fill_rate_mean_operating"] == pytest.approx(0.6)
 
 
-def test_as_of_leaves_out_later_zones():
-    import datetime as dt
-
-    result = run_check(make_project(), load_ruleset(), as_of=dt.date(2021, 12, 31))
-    assert [z["zone_id"] for z in result["zones"]] == ["KCN-NEW", "KCN-OLD", "KCN-EDGE", "CCN-OLD"]
+def test_as_of_gives_the_state_at_that_date():
+    project = make_project(statuses=True)
+    result = run_check(project, load_ruleset(), as_of=dt.date(2021, 12, 31))
+    zones = _zones(result)
+    assert list(zones) == ["KCN-NEW", "KCN-OLD", "KCN-EDGE", "CCN-OLD"]
     assert result["summary"]["CCN"]["count"] == 1
+    new = zones["KCN-NEW"]  # operating from 2022-07-01, leases from 2022: not yet on 2021-12-31
+    assert new["status"] == "established" and new["operating"] is False
+    assert new["leased_m2"] == 0 and new["fill_rate"] == 0
+    assert zones["KCN-OLD"]["status"] == "operating" and zones["KCN-OLD"]["leased_m2"] == pytest.approx(35_000)
+    today = _zones(run_check(project, load_ruleset()))
+    assert today["KCN-NEW"]["status"] == "operating" and today["KCN-NEW"]["leased_m2"] == pytest.approx(200_000)
 
 
 def test_empty_province():
-    result = run_check(make_project(empty=True), load_ruleset())
+    result = run_check(make_project(empty=True), resolve_rulesets(None))
     assert result["zones"] == []
     assert result["summary"]["KCN"]["count"] == 0 and result["summary"]["KCN"]["fill_rate_weighted"] is None
 
 
-def test_messages_follow_language():
+def test_message_follows_language_and_both_are_kept():
     from gis_app.core import i18n
 
     i18n.set_language("en")
     zones = _zones(run_check(make_project(), load_ruleset()))
-    assert _finding(zones["KCN-EDGE"], "R1", "hightech")["message"].startswith("High-tech subzone 30,000 m²")
+    f = _finding(zones["KCN-EDGE"], "R1.hightech_share")
+    assert f["message"] == f["messages"]["en"] and f["messages"]["vi"].startswith("Phân khu")
 
 
 def test_invalid_parcel_geometry_is_repaired_not_a_crash():
@@ -213,7 +245,6 @@ def test_invalid_parcel_geometry_is_repaired_not_a_crash():
 
     project = make_project()
     parcels = project.parcels.copy()
-    # A bow-tie over the KCN-OLD CNHT subzone: GEOS refuses to intersect it as it is.
     bowtie = shapely.Polygon([(560000 + 2000, 2300000), (560000 + 2100, 2300100),
                               (560000 + 2100, 2300000), (560000 + 2000, 2300100)])
     parcels.loc[parcels["parcel_id"] == "O-L00", "geometry"] = bowtie
@@ -249,10 +280,11 @@ def test_overlapping_subzones_count_once():
 def test_zones_with_only_required_fields():
     project = make_project()
     project.layers["zones"] = project.zones[["zone_id", "name", "kind", "geometry"]]
-    result = run_check(project, load_ruleset(), as_of=__import__("datetime").date(2021, 1, 1))
+    result = run_check(project, load_ruleset(), as_of=dt.date(2021, 1, 1))
     new = _zones(result)["KCN-NEW"]
-    assert new["established"] is None and new["fill_rate"] == pytest.approx(0.5)
-    assert _finding(new, "R1", "hightech")["status"] == "n/a"
+    assert new["established"] is None and new["status"] is None
+    r1 = _finding(new, "R1.hightech_share")
+    assert r1["status"] == "unknown" and r1["missing"] == "general"  # asked before the date
     assert _zones(result)["KCN-SPEC"]["fill_rate"] is None  # declared figures absent
 
 
@@ -261,4 +293,96 @@ def test_parcels_without_optional_fields():
     project.layers["parcels"] = project.parcels[["parcel_id", "zone_id", "landuse", "geometry"]]
     new = _zones(run_check(project, load_ruleset()))["KCN-NEW"]
     assert new["industrial_m2"] == pytest.approx(400_000) and new["leased_m2"] == 0  # no status: none leased
-    assert _finding(new, "R6")["status"] == "n/a"
+    assert _finding(new, "R6.accepted_sectors")["status"] == "n/a"
+
+
+# -- Hưng Yên and the national standard ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hung_yen():
+    return run_check(make_project(facilities=True, statuses=True), resolve_rulesets(["hung-yen-2021", "vn-national"]))
+
+
+def test_wastewater_plant_before_tenants(hung_yen):
+    zones = _zones(hung_yen)
+    new = _finding(zones["KCN-NEW"], "HY.wwtp_before_tenants")  # planned plant, tenants in
+    assert new["status"] == "violation" and new["figures"]["statuses"] == "planned"
+    assert "002_3f2101cc3e4a3fb7.txt, III.6" in new["citation"]
+    assert _finding(zones["KCN-OLD"], "HY.wwtp_before_tenants")["status"] == "ok"
+    assert _finding(zones["KCN-EDGE"], "HY.wwtp_before_tenants")["status"] == "unknown"  # leased unknown
+    assert _finding(zones["CCN-OLD"], "HY.wwtp_before_tenants")["status"] == "violation"  # no plant at all
+
+
+def test_polluting_works_outside_zones(hung_yen):
+    outside = [f for f in hung_yen["findings"] if f["code"] == "HY.polluting_outside"]
+    assert [f["subject"] for f in outside] == ["facility:F-MA"]  # the dyeing works inside KCN-OLD is fine
+    assert outside[0]["status"] == "violation" and "Xưởng mạ Phố Nối" in outside[0]["messages"]["en"]
+
+
+def test_plan_targets_count_zones_brought_into_operation(hung_yen):
+    kcn = next(f for f in hung_yen["findings"] if f["code"] == "PLAN.kcn_2025")
+    ccn = next(f for f in hung_yen["findings"] if f["code"] == "PLAN.ccn_2025")
+    assert kcn["subject"] == "province" and kcn["figures"]["count"] == 1  # KCN-OLD operated before 2021
+    assert kcn["status"] == "warning" and ccn["figures"]["count"] == 1
+    early = run_check(make_project(facilities=True, statuses=True), resolve_rulesets(["hung-yen-2021"]),
+                      as_of=dt.date(2022, 12, 31))
+    target = next(f for f in early["findings"] if f["code"] == "PLAN.kcn_2025")
+    assert target["status"] == "info" and target["figures"]["count"] == 1  # not due yet: progress
+
+
+def test_facility_rules_without_the_layer_are_unknown():
+    result = run_check(make_project(), resolve_rulesets(["hung-yen-2021"]))
+    outside = next(f for f in result["findings"] if f["code"] == "HY.polluting_outside")
+    assert outside["status"] == "unknown" and outside["missing"] == "facilities"
+    r = _finding(_zones(result)["KCN-OLD"], "HY.wwtp_before_tenants")
+    assert r["status"] == "unknown" and "facilities" in r["messages"]["en"]
+
+
+def test_national_land_use_balance(hung_yen):
+    zones = _zones(hung_yen)
+    roads = _finding(zones["KCN-NEW"], "QCVN.roads_share")  # 80,000 / 480,000
+    assert roads["status"] == "ok" and roads["figures"]["share"] == pytest.approx(1 / 6)
+    green = _finding(zones["KCN-NEW"], "QCVN.green_share")
+    assert green["status"] == "violation" and green["figures"]["class_m2"] == 0
+    assert _finding(zones["KCN-OLD"], "QCVN.green_share")["status"] == "ok"  # 40,000 / 120,000
+    assert _finding(zones["KCN-SPEC"], "QCVN.roads_share")["status"] == "unknown"  # no parcels
+    assert zones["KCN-NEW"]["balance"]["roads"]["share"] == pytest.approx(1 / 6)
+    area = _finding(zones["CCN-OLD"], "ND32.ccn_area")  # 400 × 400 m = 16 ha
+    assert area["status"] == "ok" and area["figures"]["area_ha"] == pytest.approx(16)
+    small = _finding(zones["CCN-NEW"], "ND32.ccn_area")  # 9 ha
+    assert small["status"] == "violation" and "9.0 ha" in small["messages"]["en"]
+
+
+def test_switched_off_rule_is_listed_not_evaluated():
+    rs = _with({"R5.travel_minutes": {"severity": "off"}})
+    result = run_check(make_project(), rs)
+    codes = {f["code"] for z in result["zones"] for f in z["findings"]}
+    assert "R5.travel_minutes" not in codes
+    assert result["rules"]["sets"][0]["off"] == ["R5.travel_minutes"]
+
+
+def test_a_province_file_with_only_its_rules(tmp_path):
+    text = "\n".join([
+        '[ruleset]', 'id = "test-prov"', 'name = "Thử"', 'version = "1"', 'source = "002, II.2"', '',
+        '[[rule]]', 'id = "W"', 'code = "W.all"', 'title_vi = "a"', 'title_en = "a"',
+        'message_vi = "{count} trạm"', 'message_en = "{count} plants"', 'citation = "002, II.2"',
+        'measure = "facility_count"', 'facility_kind = ["wwtp"]', 'comparator = ">="', 'threshold = 1',
+        'severity = "warning"'])
+    path = tmp_path / "p.toml"
+    path.write_text(text, encoding="utf-8")
+    result = run_check(make_project(facilities=True), load_ruleset(path))
+    assert {f["code"] for z in result["zones"] for f in z["findings"]} == {"W.all"}
+    statuses = {z["zone_id"]: z["findings"][0]["status"] for z in result["zones"]}
+    assert statuses["KCN-NEW"] == "ok" and statuses["CCN-OLD"] == "warning"
+
+
+def test_point_facilities_are_drawn_as_discs_without_changing_the_data():
+    import shapely
+
+    from gis_app.core.styles import POINT_MARK_M, points_as_discs
+    from rules_fixture import facilities_frame
+
+    frame = facilities_frame()
+    shown = points_as_discs(frame)
+    assert (shapely.get_type_id(frame.geometry.values) == 0).all()  # the data keep their points
+    assert shapely.area(shown.geometry.values) == pytest.approx([3.14 * POINT_MARK_M ** 2] * 4, rel=0.02)

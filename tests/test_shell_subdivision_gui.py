@@ -280,3 +280,48 @@ def test_drawn_polygon_and_escape(qtbot, window, warnings):
     tools.accept()
     assert set(project.layers["lots"]["layout_id"]) == {"DRAWN"}
     assert_geodataframe_equal(project.parcels, parcels_before)  # a drawn sketch leaves the parcels alone
+
+
+def test_park_preset_entrance_picked_on_map_balance_live_and_one_undo_step(qtbot, window):
+    """Issue 11: the dialog's preset combo (ccn), the entrance picked with one click on the map,
+    the land-use balance in the preview, Accept as one undoable step."""
+    from gis_app.shell import window_actions
+    from gis_app.subdivision import project_layout as pl
+
+    project = window.project
+    before = snapshot(project)
+    tools = window.subdivision
+    window_actions.select_zone(window, ZONE)
+    polygon, _, _ = pl.zone_site(project, ZONE)
+    largest = max(shapely.get_parts(polygon), key=lambda g: g.area)
+    edge_point = shapely.get_exterior_ring(largest).interpolate(0.3, normalized=True)
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        dialog.preset.setCurrentIndex(dialog.preset.findData("ccn"))
+        assert dialog.entrance.isEnabled()
+        dialog.pick_entrance.setChecked(True)
+        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+    QTimer.singleShot(0, fill)
+    qtbot.mouseClick(tools.panel.zone_button, Qt.MouseButton.LeftButton)
+    assert tools.sketch is not None and tools.sketch.kind == "point" and tools.task is None
+    window.canvas.zoom_to(largest.bounds)
+    click_map(qtbot, window, edge_point.x, edge_point.y)
+    task = wait_task(qtbot, tools)
+    assert task.error is None
+    metrics = tools.panel.metrics
+    assert metrics["preset"] == "ccn" and metrics["guarantees_ok"] and metrics["lots"] > 0
+    shown = dict(tools.panel.rows())
+    assert "Cân bằng sử dụng đất" in shown and "Đất giao thông" in shown
+    assert shown["Đất giao thông"].endswith(f"{metrics['balance']['roads']['share'] * 100:.1f}%".replace(".", ","))
+    # the main road starts where the user clicked (snapped onto the edge)
+    entrance = tools.preview[1].frames["entrances"].geometry.values[0]
+    assert shapely.distance(entrance, edge_point) < 2 * window.canvas.pixel_tolerance() + 1.0
+    assert_project_equals(project, before)
+    qtbot.mouseClick(tools.panel.accept_button, Qt.MouseButton.LeftButton)
+    assert window.undo_stack.count() == 1
+    mine = project.parcels[project.parcels["zone_id"] == ZONE]
+    assert {"green", "infrastructure", "service", "road", "industrial"} <= set(mine["landuse"])
+    window.undo_action.trigger()
+    assert_project_equals(project, before)

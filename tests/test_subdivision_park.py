@@ -138,8 +138,12 @@ def test_cli_kcn_preset_with_an_entrance(tmp_path, capsys):
     out, js = tmp_path / "o.gpkg", tmp_path / "m.json"
     x0, y0, x1, _ = poly.bounds
     code = main(["subdivide", str(site), "--preset", "kcn", "--entrance", f"{(x0 + x1) / 2},{y0 - 3}",
-                 "--out", str(out), "--json", str(js)])
+                 "--out", str(out), "--json", str(js), "--new-project", str(tmp_path / "new.gpkg")])
     assert code == 0
+    new = Project.load(tmp_path / "new.gpkg")  # a new KCN holding the layout, ready to print
+    assert list(new.zones["zone_id"]) == ["KCN-MOI"]
+    assert abs(new.parcels.geometry.area.sum() - poly.area) < 0.05
+    assert {"industrial", "road", "green", "infrastructure", "service"} == set(new.parcels["landuse"])
     m = json.loads(js.read_text())
     assert set(m["balance"]) == {"factory", "roads", "green", "technical", "services", "other"}
     assert m["qcvn_ok"] is True and m["preset"] == "kcn"

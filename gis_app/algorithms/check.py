@@ -3,8 +3,13 @@ from __future__ import annotations
 
 import json
 
-from ..core.processing import Algorithm, Output, Date, DestinationFile, SourceFile
+from ..core.processing import Algorithm, Output, Date, DestinationFile, SourceFile, Text
 from ..core.i18n import t
+
+RULES_HELP = ("bộ quy tắc: mã hoặc tệp TOML; lặp lại được. Mặc định: các bộ lưu trong dự án, "
+              "nếu không có thì bộ của Hải Dương và bộ quốc gia",
+              "rule set: an id (see `rules list`) or a TOML file; repeatable. Default: the sets stored in the "
+              "project, else hai-duong-2021 and vn-national")
 
 
 class CheckAlgorithm(Algorithm):
@@ -15,10 +20,10 @@ class CheckAlgorithm(Algorithm):
         SourceFile("project", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True,
               positional=True),
         DestinationFile("json", ("tệp JSON kết quả", "output JSON file"), required=True),
-        SourceFile("rules", ("tệp bộ quy tắc TOML (mặc định: resources/rules/default.toml)",
-                                 "rule set TOML file (default: resources/rules/default.toml)")),
-        Date("as_of", ("ngày đánh giá YYYY-MM-DD: bỏ các khu thành lập sau ngày này",
-                                 "evaluation date YYYY-MM-DD: zones established after it are left out")),
+        Text("rules", RULES_HELP, multiple=True),
+        Date("as_of", ("ngày đánh giá YYYY-MM-DD: tình trạng tại ngày này (khu đã thành lập, đã hoạt động, "
+                       "hợp đồng thuê đã bắt đầu)", "evaluation date YYYY-MM-DD: the state on that day (zones "
+                       "established and operating, leases started by then)")),
         SourceFile("proximity", ("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
     )
@@ -29,14 +34,14 @@ class CheckAlgorithm(Algorithm):
         from ..core.errors import InputError
         from ..core.project import Project
         from ..rules.check import run_check, status_counts
-        from ..rules.ruleset import load_ruleset
+        from ..rules.ruleset import resolve_rulesets
         from ..rules.travel import load_travel_times
 
-        ruleset = load_ruleset(params.get("rules"))
         project = Project.of(params["project"])  # a path, or the desktop's model in memory
         from ..exchange.crs_check import require_projected
 
         require_projected(project, project.path or project.name)
+        ruleset = resolve_rulesets(params.get("rules"), project.meta)
         feedback.progress(10)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), feedback, travel)
@@ -48,7 +53,18 @@ class CheckAlgorithm(Algorithm):
         feedback.progress(100)
         counts = status_counts(result)
         return {"json": params["json"], "result": result,
-                "summary": t("{z} khu: {v} vi phạm, {w} cảnh báo, {o} đạt, {n} không áp dụng → {out}",
-                             "{z} zones: {v} violations, {w} warnings, {o} ok, {n} n/a → {out}",
-                             z=len(result["zones"]), v=counts["violation"], w=counts["warning"],
-                             o=counts["ok"], n=counts["n/a"], out=params["json"])}
+                "summary": check_summary(result, counts, params["json"])}
+
+
+def check_summary(result: dict, counts: dict, out) -> str:
+    """One line per run: the rule sets, the counts by status, rules switched off (never silently)."""
+    sets = ", ".join(f"{s['id']} {s['version']}" for s in result["rules"]["sets"])
+    off = [f"{s['id']}:{c}" for s in result["rules"]["sets"] for c in s["off"]]
+    line = t("[{s}] {z} khu: {v} vi phạm, {w} cảnh báo, {u} thiếu dữ liệu, {i} thông tin, {o} đạt, "
+             "{n} không áp dụng → {out}",
+             "[{s}] {z} zones: {v} violations, {w} warnings, {u} unknown, {i} info, {o} ok, {n} n/a → {out}",
+             s=sets, z=len(result["zones"]), v=counts["violation"], w=counts["warning"], u=counts["unknown"],
+             i=counts["info"], o=counts["ok"], n=counts["n/a"], out=out)
+    if off:
+        line += "\n" + t("Quy tắc đã tắt: {c}", "Rules switched off: {c}", c=", ".join(off))
+    return line

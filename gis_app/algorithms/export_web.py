@@ -5,7 +5,8 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.i18n import t
-from ..core.processing import Algorithm, Output, DestinationFile, SourceFile
+from ..core.processing import Algorithm, Output, DestinationFile, SourceFile, Text
+from .check import RULES_HELP
 
 
 class ExportWeb(Algorithm):
@@ -15,6 +16,7 @@ class ExportWeb(Algorithm):
     params = (
         SourceFile("project", "tệp dự án (.gpkg) / project file", required=True, positional=True),
         DestinationFile("out", "tệp HTML đầu ra / output .html", required=True),
+        Text("rules", RULES_HELP, multiple=True),
     )
     outputs = (Output("out", "file"),)
 
@@ -30,7 +32,7 @@ class ExportWeb(Algorithm):
 
         require_projected(project, project.path or project.name)
         feedback.progress(5)
-        write_web_map(project, out, feedback)
+        write_web_map(project, out, feedback, params.get("rules"))
         feedback.progress(100)
         size_kb = out.stat().st_size / 1024
         return {"out": str(out), "summary": t("Đã ghi {f} ({k:.0f} KB, {n} khu)", "Wrote {f} ({k:.0f} KB, {n} zones)",

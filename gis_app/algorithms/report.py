@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.i18n import t
-from ..core.processing import Algorithm, Output, Date, DestinationFile, SourceFile
+from ..core.i18n import get_language, t
+from ..core.processing import Algorithm, Output, Date, DestinationFile, SourceFile, Text
+from .check import RULES_HELP
 
 
 class ReportAlgorithm(Algorithm):
@@ -14,8 +15,8 @@ class ReportAlgorithm(Algorithm):
     params = (
         SourceFile("project", ("tệp dự án (.gpkg)", "project file (.gpkg)"), required=True, positional=True),
         DestinationFile("xlsx", ("tệp XLSX kết quả", "output XLSX file")),
-        DestinationFile("pdf", ("tệp PDF kết quả (tiếng Việt)", "output PDF file (Vietnamese)")),
-        SourceFile("rules", ("tệp bộ quy tắc TOML", "rule set TOML file")),
+        DestinationFile("pdf", ("tệp PDF kết quả (theo ngôn ngữ --lang)", "output PDF file (in the --lang language)")),
+        Text("rules", RULES_HELP, multiple=True),
         Date("as_of", ("ngày đánh giá YYYY-MM-DD", "evaluation date YYYY-MM-DD")),
         SourceFile("proximity", ("kết quả phân tích thời gian di chuyển (JSON) để đánh giá R5",
                                      "result of the proximity command (JSON) to evaluate R5")),
@@ -29,17 +30,17 @@ class ReportAlgorithm(Algorithm):
         from ..reports.pdf_report import write_pdf
         from ..reports.xlsx_report import write_xlsx
         from ..rules.check import run_check, zones_as_of
-        from ..rules.ruleset import load_ruleset
+        from ..rules.ruleset import resolve_rulesets
         from ..rules.travel import load_travel_times
 
         if not params.get("xlsx") and not params.get("pdf"):
             raise InputError(t("cần ít nhất một trong --xlsx, --pdf", "give at least one of --xlsx, --pdf"),
                              "--xlsx/--pdf")
-        ruleset = load_ruleset(params.get("rules"))
         project = Project.of(params["project"])  # a path, or the desktop's model in memory
         from ..exchange.crs_check import require_projected
 
         require_projected(project, project.path or project.name)
+        ruleset = resolve_rulesets(params.get("rules"), project.meta)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), travel=travel)
         feedback.progress(30)
@@ -56,7 +57,7 @@ class ReportAlgorithm(Algorithm):
             if target:
                 notes = TextNotes()
                 written.append(str(write_pdf(result, ruleset, zones_as_of(project, params.get("as_of")),
-                                             target, feedback=feedback, notes=notes)))
+                                             target, lang=get_language(), feedback=feedback, notes=notes)))
                 for line in notes.messages(Path(target).name):
                     feedback.log(line)
         except OSError as exc:

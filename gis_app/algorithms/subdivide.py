@@ -31,6 +31,10 @@ class Subdivide(Algorithm):
                                    "entrance: X,Y (site CRS, repeatable) or a file of points"), multiple=True),
         Text("wwtp_at", ("vị trí trạm xử lý nước thải X,Y (mặc định: cạnh xa lối vào nhất)",
                                   "wastewater plant position X,Y (default: the edge farthest from the entrance)")),
+        DestinationFile("new_project", ("kcn/ccn: ghi thêm một dự án mới (.gpkg) gồm khu này và các thửa của bố cục",
+                                        "kcn/ccn: also write a new project (.gpkg) holding this zone and the layout's parcels")),
+        Text("zone_id", ("mã khu trong dự án mới (mặc định KCN-MOI / CCN-MOI)",
+                         "zone id in the new project (default KCN-MOI / CCN-MOI)")),
         Number("main_road_width", ("bề rộng đường chính, m (mặc định 34)", "main road width, m (default 34)"), minimum=0, unit="m"),
         Number("secondary_road_width", ("bề rộng đường nhánh, m (mặc định 24)",
                                                  "secondary road width, m (default 24)"), minimum=0, unit="m"),
@@ -73,17 +77,23 @@ class Subdivide(Algorithm):
             block_length=params["block_length"], hightech_share=params["hightech_share"],
             green_buffer=params["green_buffer"])
         check_params(sp)
+        from ..subdivision.outline import thin_outline
+
         if params.get("zone"):  # SITE is a project: the zone's vacant land, its road parcels as access
             polygon, crs, access_ids, access_parts = site.load_zone_vacant_land(params["site"], params["zone"],
                                                                                 sp.tolerance)
+            polygon, thinned = thin_outline(polygon, sp.tolerance)
         else:
             polygon, crs = site.load_site(params["site"], params.get("layer"), params.get("crs"))
+            polygon, thinned = thin_outline(polygon, sp.tolerance)  # before the outline's edges become accesses
             access_ids, access_parts = site.default_access(polygon)
+        if thinned:
+            feedback.log(thinned["message"])
         if params.get("access"):
             access_ids, access_parts = site.load_access(params["access"], crs, polygon, sp.tolerance)
         feedback.progress(5)
         result = api.run(polygon, crs, sp, access_ids, access_parts, feedback, params["lot_use"])
-        return self._write(params, result, feedback)
+        return self._write(params, result, feedback, thinned)
 
     def _park(self, params: dict, feedback) -> dict:
         """Presets ``kcn``/``ccn``: a whole park (``subdivision.park``)."""
@@ -115,6 +125,11 @@ class Subdivide(Algorithm):
             roads = site.zone_road_geoms(params["site"], params["zone"])
         else:
             polygon, crs = site.load_site(params["site"], params.get("layer"), params.get("crs"))
+        from ..subdivision.outline import thin_outline
+
+        polygon, thinned = thin_outline(polygon, pp.tolerance)
+        if thinned:
+            feedback.log(thinned["message"])
         if params.get("access"):
             roads = site.read_geoms(params["access"], crs, t("lối vào", "access"))
         entrances = []
@@ -124,13 +139,28 @@ class Subdivide(Algorithm):
             entrances = [park.default_entrance(polygon, roads)]
         feedback.progress(5)
         result = api.run_park(polygon, crs, pp, entrances, feedback)
-        return self._write(params, result, feedback)
+        out = self._write(params, result, feedback, thinned)
+        if params.get("new_project") and not result.metrics["problems"]:
+            from ..subdivision import project_layout
 
-    def _write(self, params: dict, result, feedback) -> dict:
+            kind = pp.preset.upper()
+            zone_id = params.get("zone_id") or f"{kind}-MOI"
+            project = project_layout.new_project_from_layout(polygon, crs, result.frames, zone_id, kind,
+                                                             f"{kind} {zone_id}")
+            try:
+                project.save(params["new_project"])
+            except OSError as exc:
+                raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
+                                   err=exc.strerror or exc), params["new_project"]) from exc
+        return out
+
+    def _write(self, params: dict, result, feedback, thinned: dict | None = None) -> dict:
         from ..core.atomic import atomic_outputs
         from ..subdivision import output
 
         metrics, problems, frames = result.metrics, result.metrics["problems"], result.frames
+        if thinned:
+            metrics["site_outline_simplified"] = thinned
         try:  # the layout and its metrics replace the old pair together (journaled set)
             with atomic_outputs(params["out"]) as outputs:
                 output.write_gpkg(frames, outputs.path(params["out"]))
@@ -143,6 +173,8 @@ class Subdivide(Algorithm):
                     "{n} lots, {a:.1f} ha of lots ({s:.1%} of the site), {r:.1f} ha of roads, {sec:.1f} s",
                     n=metrics["lots"], a=metrics["lot_m2"] / 1e4, s=metrics["lot_share"],
                     r=metrics["road_m2"] / 1e4, sec=metrics["seconds"])
+        if thinned:
+            summary += "; " + thinned["message"]
         if problems:  # our bug, not the user's: say so and exit 1
             log.error("subdivide guarantees broken: %s", problems)
             feedback.log(t("CẢNH BÁO: bảo đảm bị vi phạm: {p}", "WARNING: guarantees broken: {p}",

@@ -13,7 +13,6 @@ import base64
 import html
 import json
 import re
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +31,6 @@ from .styling import layer_title, legend_rows, styled_frame, value_label
 WEB_DIR = Path(__file__).resolve().parents[2] / "resources" / "web"
 LEAFLET_DIR = WEB_DIR / "leaflet"
 CANONICAL_POPUPS = ("zones", "subzones", "parcels")
-STATUS_LABELS = {"ok": "đạt / ok", "violation": "vi phạm / violation", "warning": "cảnh báo / warning"}
 
 
 def esc(value) -> str:
@@ -55,21 +53,45 @@ def _table(rows: list[tuple[str, str]]) -> str:
         f"<tr><th>{html_text(k)}</th><td>{v}</td></tr>" for k, v in rows) + "</table>"
 
 
-def zone_findings(project) -> dict[str, list[dict]]:
-    """Rule findings per zone from the `check` command (CONTRACTS.md JSON), when it exists."""
-    from ..core.processing import registry
+def check_result(project, rulesets=None) -> dict | None:
+    """The check of the project with ``rulesets`` (ruleset.resolve_rulesets: --rules, else the project's
+    stored sets, else the defaults); None when the project has no zones. A bad rule set is an InputError."""
+    from ..rules.check import run_check
+    from ..rules.ruleset import resolve_rulesets
 
-    check = registry().algorithms.get("check")
-    if check is None or project.path is None:
+    if project.zones.empty:
+        return None
+    sets = rulesets if rulesets and not isinstance(rulesets[0], str) else resolve_rulesets(rulesets, project.meta)
+    return run_check(project, sets)
+
+
+def zone_findings(result: dict | None) -> dict[str, list[dict]]:
+    """Rule findings per zone of a check result (CONTRACTS.md JSON)."""
+    if not result:
         return {}
-    with tempfile.TemporaryDirectory(prefix="kcn-web-") as tmp:
-        out = Path(tmp) / "check.json"
-        try:
-            check.run({"project": str(project.path), "json": str(out)})
-            data = json.loads(out.read_text(encoding="utf-8"))
-        except Exception:  # findings are an extra; the map is still useful without them
-            return {}
-    return {str(z.get("zone_id")): z.get("findings") or [] for z in data.get("zones", [])}
+    return {str(z.get("zone_id")): z.get("findings") or [] for z in result.get("zones", [])}
+
+
+def _finding_item(f: dict) -> str:
+    """One finding as an escaped list item in the UI language: rule, status, message, citation."""
+    from ..core.i18n import get_language
+    from ..rules.view import status_label
+
+    message = (f.get("messages") or {}).get(get_language(), f.get("message"))
+    subject = f"{esc(f.get('subject_name') or '')} " if f.get("subject_name") else ""
+    return (f"<li class='kcn-{esc(f.get('status'))}'><b>{esc(f.get('rule'))}</b> {subject}"
+            f"[{esc(status_label(f.get('status')))}] {esc(message)}"
+            f"<br><small>{esc(t('Căn cứ', 'Source'))}: {esc(f.get('citation'))}</small></li>")
+
+
+def findings_box(result: dict | None) -> str:
+    """The province-wide findings (facilities outside zones, plan targets) as a box on the map."""
+    findings = [f for f in (result or {}).get("findings", []) if f.get("status") not in ("n/a", "ok")]
+    if not findings:
+        return ""
+    items = "".join(_finding_item(f) for f in findings)
+    return (f"<div class='kcn-legend kcn-province' style='left:10px;right:auto;bottom:30px;max-width:420px'>"
+            f"<b>{html_text(t('Kết quả kiểm tra toàn tỉnh', 'Province-wide findings'))}</b><ul>{items}</ul></div>")
 
 
 def zone_popup(row, findings: list[dict]) -> str:
@@ -87,9 +109,7 @@ def zone_popup(row, findings: list[dict]) -> str:
     body = _table(rows)
     findings = [f for f in findings if f.get("status") != "n/a"]  # rules that do not apply: noise
     if findings:
-        items = "".join(f"<li class='kcn-{esc(f.get('status'))}'><b>{esc(f.get('rule'))}</b> "
-                        f"[{esc(STATUS_LABELS.get(f.get('status'), f.get('status')))}] {esc(f.get('message'))}</li>"
-                        for f in findings)
+        items = "".join(_finding_item(f) for f in findings)
         body += f"<div class='kcn-findings'><b>{html.escape(t('Kết quả kiểm tra', 'Rule findings'))}</b><ul>{items}</ul></div>"
     return body
 
@@ -142,7 +162,10 @@ def _text_script(map_name: str, layers: list[dict]) -> str:
 
 
 def _layer_content(project, state, findings, feedback=None):
+    from ..core.styles import points_as_discs
+
     frame, style, fills = styled_frame(project, state)
+    frame = points_as_discs(frame)  # a Leaflet marker would need an image; a disc is drawn like the canvas
     if feedback is not None:
         warn_missing_geometry(frame, state["name"], feedback)
     keep = np.asarray(frame.geometry.notna() & ~frame.geometry.is_empty)
@@ -203,15 +226,18 @@ LEGEND_CSS = """<style>
 .kcn-legend-title{font-weight:bold;margin-top:6px}
 table.kcn-popup th{text-align:left;padding-right:8px;font-weight:normal;color:#555}
 .kcn-findings ul{margin:4px 0 0 16px;padding:0}
-.kcn-violation{color:#b30000}.kcn-warning{color:#a05a00}.kcn-ok{color:#1a7f37}
+.kcn-violation{color:#b30000}.kcn-warning{color:#a05a00}.kcn-ok{color:#1a7f37}.kcn-unknown{color:#5e3c99}
+.kcn-info{color:#2c7bb6}.kcn-province ul{margin:4px 0;padding-left:16px}
 </style>"""
 
 
-def build_web_map(project, feedback=None) -> str:
-    """The whole page as one HTML string, with Leaflet inlined."""
+def build_web_map(project, feedback=None, rulesets=None) -> str:
+    """The whole page as one HTML string, with Leaflet inlined; findings of ``rulesets`` (ids, files or
+    RuleSet objects; default: the project's stored sets, else the defaults) in the UI language."""
     import folium
 
-    findings = zone_findings(project)
+    result = check_result(project, rulesets)
+    findings = zone_findings(result)
     states = [s for s in project.layer_state if s.get("visible", True)]
     check_drawable(project.zones, "zones", project.path or "zones")
     zones_wgs = reproject(project.zones, WGS84_EPSG) if not project.zones.empty else None
@@ -255,6 +281,9 @@ def build_web_map(project, feedback=None) -> str:
     fmap.get_root().header.add_child(template_data(LEGEND_CSS))
     fmap.get_root().html.add_child(template_data(legend_html(legend_layers)))
     fmap.get_root().html.add_child(template_data(_text_script(fmap.get_name(), texts)))
+    box = findings_box(result)
+    if box:
+        fmap.get_root().html.add_child(template_data(box))
     return inline_assets(fmap.get_root().render())
 
 
@@ -277,6 +306,6 @@ def inline_assets(page: str) -> str:
     return page
 
 
-def write_web_map(project, out, feedback=None) -> Path:
-    write_text_atomic(out, build_web_map(project, feedback))
+def write_web_map(project, out, feedback=None, rulesets=None) -> Path:
+    write_text_atomic(out, build_web_map(project, feedback, rulesets))
     return Path(out)

@@ -82,7 +82,8 @@ VALUE_LABELS = {
 CHOICE_LABELS = {"auto": ("tự động", "automatic"), "polygon": ("chỉ đối tượng vùng", "polygons only"),
                  "any": ("mọi loại hình học", "any geometry"), "landscape": ("khổ ngang", "landscape"),
                  "portrait": ("khổ dọc", "portrait"), "single": ("một tờ", "single sheet"),
-                 "kcn": ("KCN", "KCN"), "ccn": ("CCN", "CCN")}
+                 "kcn": ("KCN", "KCN"), "ccn": ("CCN", "CCN"),
+                 "list": ("liệt kê các bộ quy tắc", "list the rule sets"), "show": ("xem một bộ quy tắc", "show one")}
 BOOLEAN_LABELS = {True: ("Có", "Yes"), False: ("Không", "No")}
 
 

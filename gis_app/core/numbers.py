@@ -5,11 +5,12 @@ from __future__ import annotations
 from .i18n import get_language
 
 
-def fmt_number(value, decimals: int = 0) -> str:
+def fmt_number(value, decimals: int = 0, lang: str | None = None) -> str:
+    """``lang`` (vi/en) overrides the UI language, for outputs rendered in both."""
     if value is None:
         return "—"
     text = f"{float(value):,.{decimals}f}"
-    if get_language() == "vi":
+    if (lang or get_language()) == "vi":
         text = text.replace(",", "_").replace(".", ",").replace("_", ".")
     return text
 

@@ -27,7 +27,7 @@ from ..store.base import fingerprint
 
 META_TABLE = "kcn_project"
 BOOL_COLUMNS = ("general", "operating")
-DATE_COLUMNS = ("established",)
+DATE_COLUMNS = ("established", "status_date", "leased_from")
 
 
 @dataclass
@@ -492,7 +492,7 @@ def normalise_types(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     for column in BOOL_COLUMNS:
         if column in frame.columns:
             frame[column] = _to_boolean(frame[column])
-    for column in ("industrial_m2", "leased_m2"):
+    for column in ("industrial_m2", "leased_m2", "capacity_m3_day"):
         if column in frame.columns:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     return frame

@@ -39,6 +39,11 @@ DEFAULT_STYLES = {
                  "hatch": "diagonal"},
     "parcels": {"fill": "#e0e0e0", "stroke": "#666666", "stroke_width": 0.1,
                 "categorized": {"field": "landuse", "colors": LANDUSE_COLORS}},
+    # second-round facilities: wastewater plants blue, polluting works red (by kind)
+    "facilities": {"fill": "#969696", "stroke": "#000000", "stroke_width": 0.4,
+                   "categorized": {"field": "kind", "colors": {"wwtp": "#2171b5", "polluting_works": "#cb181d",
+                                                             "assembly_plant": "#6a51a3", "other": "#969696"}},
+                   "label_field": "name"},
 }
 GENERIC_STYLE = {"fill": "#a6bddb", "stroke": "#2b8cbe", "stroke_width": 0.3, "fill_opacity": 0.6}
 
@@ -81,3 +86,23 @@ def legend_entries(style: dict) -> list[tuple[str, str | None]]:
     if cat:
         return list(cat.get("colors", {}).items())
     return [("", style.get("fill"))]
+
+
+POINT_MARK_M = 25.0  # radius (m) of the disc that shows a point feature (a facility) on maps
+
+
+def points_as_discs(frame):
+    """``frame`` with its point features drawn as discs of POINT_MARK_M on the projected plane (the
+    canvas and the web map draw areas); other features and the project's own data are untouched."""
+    import geopandas as gpd
+    import shapely
+
+    if not len(frame):
+        return frame
+    geoms = np.asarray(frame.geometry.values, dtype=object)
+    points = np.asarray(shapely.get_type_id(geoms) == 0)
+    if not points.any():
+        return frame
+    shown = geoms.copy()
+    shown[points] = shapely.buffer(geoms[points], POINT_MARK_M)
+    return frame.set_geometry(gpd.GeoSeries(shown, index=frame.index, crs=frame.crs))

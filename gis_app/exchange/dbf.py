@@ -60,8 +60,10 @@ class DbfTable:
 
 
 def read_dbf(path: str | Path) -> DbfTable:
+    from .text_columns import compact, map_file
+
     path = Path(path)
-    data = path.read_bytes()
+    data = map_file(path)  # pages read as decoded and given back (text_columns.release)
     if len(data) < 33:
         raise InputError(t("tệp .dbf quá ngắn (hỏng hoặc bị cắt)", "the .dbf file is too short (corrupt or "
                            "truncated)"), path)
@@ -85,7 +87,7 @@ def read_dbf(path: str | Path) -> DbfTable:
     dtype = np.dtype([("_deleted", "S1")] + [(u, f"S{f.length}") for u, f in zip(unique, fields)])
     records = np.frombuffer(data, dtype=dtype, count=n_records, offset=header_len)
     columns = {u: records[u] for u in unique}
-    return DbfTable(fields, columns, records["_deleted"] == b"*", ldid=data[29], keys=unique)
+    return DbfTable(fields, columns, compact(records["_deleted"]) == b"*", ldid=data[29], keys=unique)
 
 
 # dBASE language-driver ids (header byte 29) and their code pages, from the dBASE/ESRI tables.
@@ -118,11 +120,14 @@ def decode_table(table: DbfTable, encoding: str, account=None) -> pd.DataFrame:
     (an ``accounting.ImportAccount``) by 0-based row, with bytes dropped from damaged text.
     """
     from .accounting import ImportAccount
+    from .text_columns import compact
 
     account = account if account is not None else ImportAccount()
     out: dict[str, pd.Series] = {}
     for number, (f, key) in enumerate(zip(table.fields, table.keys), start=1):
         raw = table.columns[key]
+        if f.type != "C":  # narrow: a compact copy, so its whole-column passes touch no other field
+            raw = compact(raw)
         name, damaged = encodings.decode_checked(f.raw_name, encoding)
         name = name.strip() or f"field{number}"
         source = name
@@ -162,34 +167,27 @@ def decode_table(table: DbfTable, encoding: str, account=None) -> pd.DataFrame:
 
 def _convert(raw: np.ndarray, f: DbfField, encoding: str) -> tuple[pd.Series, list]:
     """(typed values, problems as (row, raw bytes, reason)) for one DBF field."""
-    values = pd.Series(raw)
-    if len(values) == 0:
+    if len(raw) == 0:  # (no pd.Series(raw): it would copy every raw value into a bytes object)
         return pd.Series([], dtype=object), []
     problems: list = []
     if f.type == "C":
         # Trailing spaces/NULs are padding; None (not NaN) for empty text. Each distinct value is
-        # decoded once (a dict memo in one list comprehension: faster than factorize or numpy's
-        # char functions for both unique ids and mostly empty columns); ASCII needs no table.
+        # decoded once (text_columns groups the rows by their bytes in numpy); ASCII needs no table.
+        from .text_columns import decode_fixed_width
+
         damaged: set = set()
 
-        def decode(value: bytes):
-            value = value.rstrip(b" \x00")
-            if not value:
-                return None
-            if value.isascii():
-                return value.decode("ascii")
+        def decode(value: bytes):  # non-ASCII, non-empty, padding removed
             text, bad = encodings.decode_checked(value, encoding)
             if bad:
                 damaged.add(value)
             return text
 
-        memo: dict = {}
-        listed = raw.tolist()
-        series = pd.Series([memo[v] if v in memo else memo.setdefault(v, decode(v)) for v in listed], dtype=object)
-        if damaged:
+        series = pd.Series(decode_fixed_width(raw, decode), dtype=object)
+        if damaged:  # rare: the rows holding a damaged value, for the import account
             why = t("byte hỏng trong {e}: bỏ phần hỏng", "damaged bytes in {e}: dropped", e=encoding)
             shown = {v: _shown(v, encoding) for v in damaged}  # the readable part, bad bytes as \\xNN
-            problems = [(i, shown[v.rstrip(b" \x00")], why) for i, v in enumerate(listed)
+            problems = [(i, shown[v.rstrip(b" \x00")], why) for i, v in enumerate(raw.tolist())
                         if v.rstrip(b" \x00") in damaged]
         return series, problems
     text = pd.Series([b.decode("latin-1").strip(" \x00") for b in raw.tolist()], dtype=object)

@@ -26,7 +26,10 @@ ZONE_ALIASES = {
     "kind": ("kind", "loaikhu", "loai", "phanloai", "kcnccn"),
     "established": ("established", "ngaythanhlap", "ngaytl", "ngayqd", "ngayquyetdinh", "namthanhlap"),
     "general": ("general", "tonghop", "datnganh"),
-    "operating": ("operating", "trangthai", "tinhtrang", "hoatdong", "dahoatdong"),
+    # second round (CONTRACTS.md): the zone's status and its date; "trạng thái" is the status now
+    "status": ("status", "trangthai", "tinhtrang", "giaidoan"),
+    "status_date": ("statusdate", "ngaytrangthai", "ngayhoatdong", "ngayhd", "ngayvanhanh", "ngaydihoatdong"),
+    "operating": ("operating", "hoatdong", "dahoatdong"),
     "province": ("province", "tinh", "tentinh", "tinhthanh"),
     "industrial_m2": ("industrialm2", "dtcn", "dientichcn", "datcn", "dtdatcn", "dientichdatcn"),
     "leased_m2": ("leasedm2", "dtchothue", "dachothue", "dtdachothue", "dientichchothue"),
@@ -40,10 +43,34 @@ PARCEL_ALIASES = {
     "status": ("status", "trangthai", "tinhtrang", "thue", "chothue"),
     "tenant": ("tenant", "doanhnghiep", "tendn", "nhadautu", "tennhadautu", "chudautu", "chusudung"),
     "sector": ("sector", "nganh", "nganhnghe", "linhvuc"),
+    "leased_from": ("leasedfrom", "ngaythue", "ngaybatdauthue", "thuetungay", "ngayhopdong", "ngayhd"),
     "declared_area_m2": ("dientich", "dt", "area", "dtich"),
     "sheet": ("soto", "tobando", "sotobando"),
 }
 PARCEL_MARKERS = ("malo", "sothua", "loaidat", "mathua", "mucdich", "mdsd", "parcelid", "landuse")
+FACILITY_ALIASES = {
+    "facility_id": ("facilityid", "macoso", "maxlnt", "macongtrinh", "ma", "id"),
+    "zone_id": ("zoneid", "makcn", "maccn", "makhu"),
+    "kind": ("kind", "loaicoso", "loaicongtrinh", "loai"),
+    "status": ("status", "trangthai", "tinhtrang"),
+    "capacity_m3_day": ("capacitym3day", "congsuat", "congsuatm3ngd", "congsuatxl"),
+    "sector": ("sector", "nganh", "nganhnghe", "linhvuc"),
+    "name": ("name", "ten", "tencoso", "tencongtrinh"),
+}
+FACILITY_MARKERS = ("facilityid", "macoso", "maxlnt", "loaicoso", "congsuat", "congsuatm3ngd", "capacitym3day")
+ZONE_STATUS_WORDS = (("chua hoat dong", "established"), ("quy hoach", "planned"), ("du kien", "planned"), ("dang xay", "under_construction"),
+                     ("xay dung", "under_construction"), ("tam dung", "suspended"), ("dung hoat", "suspended"),
+                     ("hoat dong", "operating"), ("van hanh", "operating"), ("thanh lap", "established"),
+                     ("planned", "planned"), ("established", "established"),
+                     ("under_construction", "under_construction"), ("operating", "operating"),
+                     ("suspended", "suspended"))
+FACILITY_KIND_WORDS = (("nuoc thai", "wwtp"), ("xlnt", "wwtp"), ("wwtp", "wwtp"), ("lap rap", "assembly_plant"),
+                       ("assembly", "assembly_plant"), ("o nhiem", "polluting_works"), ("xi ma", "polluting_works"),
+                       ("polluting", "polluting_works"), ("khac", "other"), ("other", "other"))
+FACILITY_STATUS_WORDS = (("quy hoach", "planned"), ("du kien", "planned"), ("planned", "planned"),
+                         ("dang xay", "under_construction"), ("xay dung", "under_construction"),
+                         ("under_construction", "under_construction"), ("hoat dong", "operating"),
+                         ("van hanh", "operating"), ("operating", "operating"))
 
 LANDUSE_WORDS = (("cong nghiep", "industrial"), ("nha may", "industrial"), ("skc", "industrial"),
                  ("giao thong", "road"), ("duong", "road"), ("dgt", "road"), ("cay xanh", "green"),
@@ -86,8 +113,9 @@ def shape_key(columns) -> str:
 
 def propose_mapping(columns) -> FieldMapping:
     normal = {c: normalise(c) for c in columns}
-    is_parcels = any(n in PARCEL_MARKERS for n in normal.values())
-    aliases = PARCEL_ALIASES if is_parcels else ZONE_ALIASES
+    is_facilities = any(n in FACILITY_MARKERS for n in normal.values())
+    is_parcels = not is_facilities and any(n in PARCEL_MARKERS for n in normal.values())
+    aliases = FACILITY_ALIASES if is_facilities else PARCEL_ALIASES if is_parcels else ZONE_ALIASES
     mapping: dict[str, str | None] = {c: None for c in columns}
     used: set[str] = set()
     for canonical, names in aliases.items():  # alias order = priority
@@ -98,7 +126,9 @@ def propose_mapping(columns) -> FieldMapping:
                 mapping[hit] = canonical
                 used.add(canonical)
                 break
-    if is_parcels:
+    if is_facilities:
+        target = "facilities" if {"facility_id", "kind"} <= used else ""
+    elif is_parcels:
         target = "parcels" if {"parcel_id", "landuse"} <= used else ""
     else:
         target = "zones" if {"zone_id", "name"} <= used else ""  # ids are never invented
@@ -138,6 +168,15 @@ def apply_mapping(frame: pd.DataFrame, mapping: FieldMapping, defaults: dict | N
                                     index=out.index, dtype=object)
         if "operating" in out and _is_text(out["operating"]):
             out["operating"] = _translate(out["operating"], OPERATING_WORDS, None)
+        if "status" in out and _is_text(out["status"]):
+            out["status"] = _translate(out["status"], ZONE_STATUS_WORDS, None)
+            if "operating" not in out:  # the status says whether secondary tenants operate
+                out["operating"] = out["status"].map(lambda s: None if s is None else s == "operating")
+    if mapping.target_layer == "facilities":
+        if "kind" in out and _is_text(out["kind"]):
+            out["kind"] = _translate(out["kind"], FACILITY_KIND_WORDS, "other")
+        if "status" in out and _is_text(out["status"]):
+            out["status"] = _translate(out["status"], FACILITY_STATUS_WORDS, None)
     return out
 
 

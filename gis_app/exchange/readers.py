@@ -270,11 +270,12 @@ def _read_shapefile(path: Path, encoding: str):
         raise InputError(t("lớp rỗng: shapefile không có đối tượng nào", "empty layer: the shapefile has no features"),
                          path)
     table = dbf_io.read_dbf(dbf_path)  # first: its messages are clearer than GDAL's
-    try:  # attributes are ours: GDAL must not decode (and fail on) the field names
-        from pyogrio.raw import read as read_raw
+    from .geometry_first import read_shapefile_geometry, take_prefetched
 
-        _, _, wkb, _ = read_raw(path, columns=[], encoding="latin1")
-        geometry = gpd.GeoDataFrame(geometry=gpd.GeoSeries.from_wkb(wkb))
+    shapes = take_prefetched(path)  # already read for a first paint (geometry_first)
+    try:
+        shapes = read_shapefile_geometry(path) if shapes is None else shapes
+        geometry = gpd.GeoDataFrame(geometry=gpd.GeoSeries(shapes))
     except Exception as exc:
         raise InputError(t("không đọc được hình học ({err})", "cannot read the geometries ({err})",
                            err=_short(exc)), path) from exc

@@ -1,5 +1,7 @@
-"""PDF compliance report in Vietnamese (reportlab + the bundled DejaVu font): summary, charts and a
-small map per zone with its findings. Charts and maps come from charts.py (the GUI shows the same).
+"""PDF compliance report (reportlab + the bundled DejaVu font) in the language asked for: summary,
+findings by rule, province-wide findings and plan targets, charts, and per zone a small map, its
+land-use balance and its findings with citations. Charts and maps come from charts.py (the GUI shows
+the same).
 
 Every string from the data or a rule-set file (names, ids, messages, citations) goes into reportlab's
 paragraph markup through ``core/safe_text.pdf_paragraph`` (``x()`` below): ``& < >`` escaped, so a name
@@ -16,8 +18,8 @@ from ..core.drawable import check_drawable
 from ..core.i18n import get_language, set_language, t
 from ..core.project import Project
 from ..core.safe_text import PDF_TEXT_LIMIT, TextNotes, pdf_paragraph, pdf_plain
-from ..rules.ruleset import RuleSet
-from ..rules.view import STATUS_COLORS, fmt_ha, fmt_m2, fmt_share, rule_label, status_label, zone_status
+from ..rules.view import (STATUS_COLORS, finding_message, finding_title, fmt_ha, fmt_m2, fmt_share, rule_label,
+                          status_label, zone_status)
 from ..subdivision import balance
 from . import charts
 
@@ -56,27 +58,29 @@ def _styles():
             "h3": ParagraphStyle("h3", parent=base, fontName="DejaVuSans-Bold", fontSize=9.5, leading=12)}
 
 
-def write_pdf(result: dict, ruleset: RuleSet, project: Project, path: str | Path, lang: str = "vi",
+def write_pdf(result: dict, ruleset, project: Project, path: str | Path, lang: str | None = None,
               feedback=None, notes: TextNotes | None = None) -> Path:
-    """Write the report (Vietnamese by default, whatever the UI language) atomically to ``path``;
-    ``notes`` collects what had to change in the text (see core/safe_text). InputError when a zone's
-    coordinates cannot be drawn (core/drawable)."""
+    """Write the report atomically to ``path``, headings, labels, numbers and findings in ``lang``
+    (default: the UI language); ``ruleset``: the rule sets of the check (the result carries what the
+    report shows); ``notes`` collects what had to change in the text (see core/safe_text).
+    InputError when a zone's coordinates cannot be drawn (core/drawable)."""
     check_drawable(project.zones, "zones", project.path or path)
     previous = get_language()
-    set_language(lang)
+    set_language(lang or previous)
     token = _NOTES.set(notes if notes is not None else TextNotes())
     try:
         story = _story(result, ruleset, project, feedback)
+        title = t("Báo cáo tuân thủ quy tắc KCN, CCN", "KCN/CCN rule compliance report")
     finally:
         set_language(previous)
         _NOTES.reset(token)
     path = Path(path)
     with atomic_path(path, suffix=".pdf") as tmp:
-        _build(story, tmp, result)
+        _build(story, tmp, result, title)
     return path
 
 
-def _build(story, target: Path, result: dict) -> None:
+def _build(story, target: Path, result: dict, title: str) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
@@ -89,7 +93,7 @@ def _build(story, target: Path, result: dict) -> None:
         canvas.restoreState()
 
     doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm,
-                            topMargin=14 * mm, bottomMargin=14 * mm, title="Báo cáo tuân thủ quy tắc KCN, CCN",
+                            topMargin=14 * mm, bottomMargin=14 * mm, title=title,
                             author="KCN Planner")
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
@@ -118,7 +122,7 @@ def _table(rows, widths, header=True, font_size=8):
     return table
 
 
-def _story(result: dict, ruleset: RuleSet, project: Project, feedback) -> list:
+def _story(result: dict, ruleset, project: Project, feedback) -> list:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -132,11 +136,9 @@ def _story(result: dict, ruleset: RuleSet, project: Project, feedback) -> list:
                  "Fill rate and land reservation compliance report (KCN, CCN)"), st["h1"]),
              P(t("Dự án: <b>{p}</b> — lập ngày {d}", "Project: <b>{p}</b> — made on {d}",
                  p=x(result.get("project"), NAME_LIMIT), d=dt.date.today().isoformat()), st["base"]),
-             P(t("Bộ quy tắc: {n} (phiên bản {v}); khu thành lập từ {s} là khu mới. Ngày đánh giá: {a}.",
-                 "Rule set: {n} (version {v}); zones established from {s} are new. Evaluation date: {a}.",
-                 n=x(result["rules"].get("name"), NAME_LIMIT), v=x(result["rules"]["version"], NAME_LIMIT),
-                 s=ruleset.split_date.isoformat(), a=x(result.get("as_of")) or t("tất cả các khu", "all zones")),
-               st["base"])]
+             P(t("Bộ quy tắc: {n}. Ngày đánh giá: {a}.", "Rule sets: {n}. Evaluation date: {a}.",
+                 n="; ".join(_set_line(s) for s in result["rules"].get("sets", [])),
+                 a=x(result.get("as_of")) or t("hiện trạng", "current state")), st["base"])]
     if project.meta.get("illustrative"):
         story.append(P(t("Lưu ý: ranh giới các khu là minh họa; số liệu theo nguồn công bố.",
                          "Note: zone outlines are illustrative; figures follow the published sources."),
@@ -156,17 +158,21 @@ def _story(result: dict, ruleset: RuleSet, project: Project, feedback) -> list:
     story.append(_table(rows, [width * 0.5, width * 0.25, width * 0.25]))
     story.append(P(t("2. Kết quả theo quy tắc", "2. Findings by rule"), st["h2"]))
     story.append(_rule_counts_table(result, ruleset, width, st))
-    story.append(P(t("3. Các khu chưa đạt (vi phạm, cảnh báo)", "3. Zones with violations or warnings"), st["h2"]))
+    story.append(P(t("3. Chỉ tiêu kế hoạch và kết quả toàn tỉnh", "3. Plan targets and province-wide findings"),
+                   st["h2"]))
+    story.append(_province_table(result, width, st))
+    story.append(P(t("4. Các khu chưa đạt (vi phạm, cảnh báo)", "4. Zones with violations or warnings"), st["h2"]))
     story.append(_problem_table(result, width, st))
     story.append(PageBreak())
-    story.append(P(t("4. Biểu đồ", "4. Charts"), st["h2"]))
+    story.append(P(t("5. Biểu đồ", "5. Charts"), st["h2"]))
     for kind in KINDS:
         if any(z["kind"] == kind for z in result["zones"]):
             story.append(_image(charts.fill_rate_chart(result, kind, dpi=130), width, 235 * mm))
-    story.append(_image(charts.reservation_chart(result, dpi=130, line_share=ruleset["R1"]["hightech_min_share"]),
+    story.append(_image(charts.reservation_chart(result, dpi=130, line_share=_hightech_share(result)),
                         width, 200 * mm))
     story.append(PageBreak())
-    story.append(P(t("5. Từng khu: bản đồ và kết quả kiểm tra", "5. Zone by zone: map and findings"), st["h2"]))
+    story.append(P(t("6. Từng khu: bản đồ, cân bằng sử dụng đất và kết quả kiểm tra",
+                     "6. Zone by zone: map, land-use balance and findings"), st["h2"]))
     story.append(P(t("Bản đồ: tím đậm = đã cho thuê, tím nhạt = đất công nghiệp còn trống; gạch xanh lam = "
                      "phân khu công nghệ cao, gạch xanh lá = phân khu CNHT. Khu không có thửa đất chỉ có ranh giới.",
                      "Map: dark purple = leased, light purple = vacant industrial land; blue hatch = high-tech "
@@ -203,7 +209,7 @@ def _story(result: dict, ruleset: RuleSet, project: Project, feedback) -> list:
         findings = [[P(f"<b>{x(rule_label(f))}</b> — "
                        f'<font color="{STATUS_COLORS[f["status"]]}">{status_label(f["status"])}</font>'
                        + (t("; thiếu {d}", "; deficit {d}", d=fmt_m2(f["deficit_m2"])) if f["deficit_m2"] else "")
-                       + f"<br/>{x(f['message'])}<br/><i>{x(f['citation'])}</i>", st["small"])]
+                       + f"<br/>{x(finding_message(f))}<br/><i>{x(f['citation'])}</i>", st["small"])]
                     for f in zone["findings"] if f["status"] != "n/a"]
         if not findings:
             findings = [[P(t("Không có quy tắc nào áp dụng cho khu này (xem bảng tính XLSX).",
@@ -223,24 +229,61 @@ def _story(result: dict, ruleset: RuleSet, project: Project, feedback) -> list:
     return story
 
 
-def _rule_counts_table(result: dict, ruleset: RuleSet, width: float, st):
-    from reportlab.platypus import Paragraph
+def _set_line(s: dict) -> str:
+    name = s.get("name") if get_language() == "vi" else s.get("name_en") or s.get("name")
+    line = f"{x(name)} ({x(s['id'])} {x(s['version'])})"
+    if s.get("off"):
+        line += t(", đã tắt: {c}", ", switched off: {c}", c=x(", ".join(s["off"])))
+    if s.get("overrides"):
+        line += t(", đã chỉnh: {c}", ", adjusted: {c}", c=x(", ".join(s["overrides"])))
+    return line
 
-    counts: dict[str, dict[str, int]] = {}
+
+def _hightech_share(result: dict) -> float:
+    """The high-tech reservation threshold of the rules in use (R1.hightech_share), for the chart's line."""
     for zone in result["zones"]:
         for f in zone["findings"]:
-            row = counts.setdefault(rule_label(f), dict.fromkeys(("violation", "warning", "ok", "n/a"), 0))
+            if f.get("code") == "R1.hightech_share":
+                return float(f["figures"].get("threshold") or 0.2)
+    return 0.2
+
+
+def _province_table(result: dict, width: float, st):
+    """Top-level findings (plan targets, facilities outside zones) with their citations."""
+    from reportlab.platypus import Paragraph
+
+    rows = [[t("Quy tắc", "Rule"), t("Đối tượng", "Subject"), t("Kết quả", "Status"), t("Nội dung", "Message")]]
+    for f in result.get("findings", []):
+        subject = f.get("subject", "")
+        subject = t("toàn tỉnh", "province") if subject == "province" else subject.split(":", 1)[-1]
+        rows.append([Paragraph(x(rule_label(f)), st["small"]), Paragraph(x(subject), st["small"]),
+                     Paragraph(f'<font color="{STATUS_COLORS[f["status"]]}">{status_label(f["status"])}</font>',
+                               st["small"]),
+                     Paragraph(f"<b>{x(finding_title(f))}</b><br/>{x(finding_message(f))}<br/>"
+                               f"<i>{x(f['citation'])}</i>", st["small"])])
+    if len(rows) == 1:
+        rows.append(["—", "", "", t("Không có quy tắc toàn tỉnh trong các bộ quy tắc đang dùng",
+                                    "No province-wide rule in the rule sets in use")])
+    return _table(rows, [width * 0.16, width * 0.14, width * 0.12, width * 0.58], font_size=7)
+
+
+def _rule_counts_table(result: dict, ruleset, width: float, st):
+    from reportlab.platypus import Paragraph
+
+    statuses = ("violation", "warning", "unknown", "info", "ok", "n/a")
+    counts: dict[str, dict] = {}
+    for zone in result["zones"]:
+        for f in zone["findings"]:
+            row = counts.setdefault(f.get("code") or rule_label(f), {"finding": f, **dict.fromkeys(statuses, 0)})
             row[f["status"]] += 1
     rows = [[Paragraph(f"<b>{h}</b>", st["small"]) for h in (
-        t("Quy tắc", "Rule"), t("Nội dung", "Rule text"), status_label("violation"), status_label("warning"),
-        status_label("ok"), status_label("n/a"))]]
-    for label, c in counts.items():
-        rule = ruleset[label.split()[0]]
-        rows.append([Paragraph(x(label), st["small"]),
-                     Paragraph(x(t(rule["title_vi"], rule["title_en"])) + f"<br/><i>{x(rule['citation'])}</i>",
-                               st["small"]),
-                     str(c["violation"]), str(c["warning"]), str(c["ok"]), str(c["n/a"])])
-    return _table(rows, [width * 0.13, width * 0.51, width * 0.09, width * 0.09, width * 0.08, width * 0.1])
+        t("Quy tắc", "Rule"), t("Nội dung", "Rule text"), *(status_label(s) for s in statuses))]]
+    for code, c in counts.items():
+        f = c["finding"]
+        rows.append([Paragraph(x(rule_label(f)), st["small"]),
+                     Paragraph(x(finding_title(f)) + f"<br/><i>{x(f['citation'])}</i>", st["small"]),
+                     *(str(c[s]) for s in statuses)])
+    return _table(rows, [width * 0.14, width * 0.44, *([width * 0.07] * 6)], font_size=7)
 
 
 def _problem_table(result: dict, width: float, st):
@@ -251,9 +294,10 @@ def _problem_table(result: dict, width: float, st):
     for zone in result["zones"]:
         for f in zone["findings"]:
             if f["status"] in ("violation", "warning"):
-                rows.append([Paragraph(x(zone["name"], NAME_LIMIT), st["small"]), Paragraph(x(rule_label(f)), st["small"]),
-                             status_label(f["status"]),
-                             fmt_m2(f["deficit_m2"]), Paragraph(x(f["message"]), st["small"])])
+                rows.append([Paragraph(x(zone["name"], NAME_LIMIT), st["small"]),
+                             Paragraph(x(rule_label(f)), st["small"]), status_label(f["status"]),
+                             fmt_m2(f["deficit_m2"]) if f["deficit_m2"] else "",
+                             Paragraph(x(finding_message(f)), st["small"])])
     if len(rows) == 1:
         rows.append(["—", "", "", "", t("Không có vi phạm hay cảnh báo", "No violations or warnings")])
-    return _table(rows, [width * 0.2, width * 0.13, width * 0.11, width * 0.14, width * 0.42], font_size=7)
+    return _table(rows, [width * 0.2, width * 0.17, width * 0.11, width * 0.12, width * 0.4], font_size=7)

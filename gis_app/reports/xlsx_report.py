@@ -1,5 +1,6 @@
-"""XLSX compliance report (openpyxl): a sheet per kind (a row per zone: figures and findings),
-a summary sheet and a sheet of the rule citations.
+"""XLSX compliance report (openpyxl) in the UI language: a sheet per kind (a row per zone: figures and
+findings), a summary sheet, the province-wide findings and plan targets, each zone's land-use balance,
+and a sheet of the rules with their citations.
 
 Every row goes through ``_append``: text that a spreadsheet would run as a formula (``= + - @``, tab, CR)
 is stored as a string cell with the quote prefix, never as a formula; control characters Excel cannot
@@ -11,20 +12,18 @@ from pathlib import Path
 from ..core.atomic import atomic_path
 from ..core.i18n import t
 from ..core.safe_text import TextNotes, set_text_cell
-from ..rules.ruleset import RuleSet
-from ..rules.view import STATUS_COLORS, rule_label, status_label, zone_status
+from ..rules.view import STATUS_COLORS, finding_message, finding_title, rule_label, status_label, zone_status
 
 KINDS = ("KCN", "CCN")
 
 
-def _finding_keys(result: dict) -> list[tuple[str, str | None]]:
-    keys = []
+def _finding_keys(result: dict) -> list[tuple[str, dict]]:
+    """(code, a finding of it) of every zone rule, in check order."""
+    keys: dict[str, dict] = {}
     for zone in result["zones"]:
         for f in zone["findings"]:
-            key = (f["rule"], f.get("part"))
-            if key not in keys:
-                keys.append(key)
-    return keys or [(r, None) for r in ("R1", "R2", "R3", "R4", "R5", "R6")]
+            keys.setdefault(f.get("code") or f["rule"], f)
+    return list(keys.items())
 
 
 def _figure_columns() -> list[tuple[str, str, str]]:
@@ -33,6 +32,8 @@ def _figure_columns() -> list[tuple[str, str, str]]:
         (t("Mã khu", "Zone id"), "zone_id", "@"), (t("Tên", "Name"), "name", "@"),
         (t("Ngày thành lập", "Established"), "established", "@"),
         (t("Tổng hợp", "General"), "general", "@"), (t("Hoạt động", "Operating"), "operating", "@"),
+        (t("Trạng thái", "Status"), "status", "@"), (t("Ngày trạng thái", "Status date"), "status_date", "@"),
+        (t("Huyện", "District"), "district", "@"),
         (t("Diện tích (m²)", "Gross (m²)"), "gross_m2", "#,##0"),
         (t("Quỹ đất CN (m²)", "Industrial land (m²)"), "industrial_m2", "#,##0"),
         (t("Đã cho thuê (m²)", "Leased (m²)"), "leased_m2", "#,##0"),
@@ -55,8 +56,9 @@ def _append(ws, values, notes: TextNotes) -> None:
         set_text_cell(ws.cell(row, column), value, notes)
 
 
-def write_xlsx(result: dict, ruleset: RuleSet, path: str | Path, notes: TextNotes | None = None) -> Path:
-    """Write the workbook atomically; ``notes`` collects what had to change in the text (see safe_text)."""
+def write_xlsx(result: dict, ruleset, path: str | Path, notes: TextNotes | None = None) -> Path:
+    """Write the workbook atomically; ``ruleset``: the RuleSet or list of them the check used; ``notes``
+    collects what had to change in the text (see safe_text)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -69,11 +71,12 @@ def write_xlsx(result: dict, ruleset: RuleSet, path: str | Path, notes: TextNote
     wb.remove(wb.active)
     figures = _figure_columns()
     finding_keys = _finding_keys(result)
-    for kind in KINDS:
+    kinds = list(KINDS) + sorted({z["kind"] for z in result["zones"]} - set(KINDS) - {None})
+    for kind in kinds:
         ws = wb.create_sheet(kind)
         headers = [h for h, _, _ in figures] + [t("Đánh giá chung", "Overall")]
-        for rule, part in finding_keys:
-            label = rule_label({"rule": rule, "part": part})
+        for code, sample in finding_keys:
+            label = rule_label(sample)
             headers += [label, t("{r}: thiếu (m²)", "{r}: deficit (m²)", r=label),
                         t("{r}: ghi chú", "{r}: note", r=label)]
         _append(ws, headers, notes)
@@ -86,16 +89,16 @@ def write_xlsx(result: dict, ruleset: RuleSet, path: str | Path, notes: TextNote
                            "declared": t("số liệu công bố", "declared")}.get(zone["figures_from"], "")
             overall = zone_status(zone)
             row.append(status_label(overall))
-            by_key = {(f["rule"], f.get("part")): f for f in zone["findings"]}
-            for key in finding_keys:
+            by_key = {f.get("code") or f["rule"]: f for f in zone["findings"]}
+            for key, _ in finding_keys:
                 f = by_key.get(key)
-                row += [status_label(f["status"]), f["deficit_m2"], f["message"]] if f else ["", None, ""]
+                row += [status_label(f["status"]), f["deficit_m2"], finding_message(f)] if f else ["", None, ""]
             _append(ws, row, notes)
             r = ws.max_row
             for c, (_, _, number_format) in enumerate(figures, start=1):
                 ws.cell(r, c).number_format = number_format
             ws.cell(r, len(figures) + 1).fill = fills[overall]
-            for i, key in enumerate(finding_keys):
+            for i, (key, _) in enumerate(finding_keys):
                 f = by_key.get(key)
                 col = len(figures) + 2 + 3 * i
                 if f:
@@ -106,7 +109,10 @@ def write_xlsx(result: dict, ruleset: RuleSet, path: str | Path, notes: TextNote
             ws.column_dimensions[get_column_letter(c)].width = 14
         ws.column_dimensions["B"].width = 30
     _summary_sheet(wb.create_sheet(t("Tổng hợp", "Summary")), result, bold, notes)
-    _rules_sheet(wb.create_sheet(t("Quy tắc", "Rules")), ruleset, bold, wrap, notes)
+    _province_sheet(wb.create_sheet(t("Toàn tỉnh", "Province")), result, bold, wrap, notes)
+    _balance_sheet(wb.create_sheet(t("Cân bằng đất", "Land-use balance")), result, bold, notes)
+    rulesets = ruleset if isinstance(ruleset, (list, tuple)) else [ruleset]
+    _rules_sheet(wb.create_sheet(t("Quy tắc", "Rules")), rulesets, bold, wrap, notes)
     path = Path(path)
     with atomic_path(path, suffix=".xlsx") as tmp:
         wb.save(tmp)
@@ -135,7 +141,7 @@ def _summary_sheet(ws, result: dict, bold, notes: TextNotes) -> None:
         _append(ws, [label, *values], notes)
         for c in (2, 3):
             ws.cell(ws.max_row, c).number_format = number_format
-    _append(ws, [None], notes)  # a blank row
+    _append(ws, [None], notes)
     _append(ws, [t("Bộ quy tắc", "Rule set"), result["rules"].get("name"), result["rules"]["version"]], notes)
     _append(ws, [t("Ngày đánh giá", "Evaluation date"), result.get("as_of") or "—"], notes)
     for cell in ws[1]:
@@ -145,21 +151,63 @@ def _summary_sheet(ws, result: dict, bold, notes: TextNotes) -> None:
     ws.column_dimensions["C"].width = 16
 
 
-def _rules_sheet(ws, ruleset: RuleSet, bold, wrap, notes: TextNotes) -> None:
-    _append(ws, [t("Quy tắc", "Rule"), t("Nội dung", "Rule text"), t("Mức độ", "Severity"),
-                 t("Ngưỡng", "Thresholds"), t("Trích dẫn", "Citation")], notes)
-    for rule_id, rule in ruleset.rules.items():
-        thresholds = "; ".join(f"{k} = {v}" for k, v in rule.items()
-                               if k not in ("title_vi", "title_en", "citation", "severity", "accepted_keywords",
-                                            "excluded_keywords"))
-        _append(ws, [rule_id, t(rule["title_vi"], rule["title_en"]), status_label(rule["severity"]), thresholds,
-                     rule["citation"]], notes)
-    _append(ws, [t("Ngày phân tách khu mới/cũ", "New/existing split date"), ruleset.split_date.isoformat()], notes)
-    _append(ws, [t("Nguồn bộ quy tắc", "Rule set file"), ruleset.source], notes)
+def _province_sheet(ws, result: dict, bold, wrap, notes: TextNotes) -> None:
+    """Top-level findings: plan targets and facilities outside zones, with citations."""
+    _append(ws, [t("Quy tắc", "Rule"), t("Mã", "Code"), t("Đối tượng", "Subject"), t("Kết quả", "Status"),
+               t("Nội dung", "Rule text"), t("Ghi chú", "Message"), t("Trích dẫn", "Citation")], notes)
+    for f in result.get("findings", []):
+        _append(ws, [f["rule"], f.get("code"), f.get("subject"), status_label(f["status"]), finding_title(f),
+                   finding_message(f), f["citation"]], notes)
+    for cell in ws[1]:
+        cell.font = bold
+    for col, width in zip("ABCDEFG", (12, 22, 22, 14, 50, 60, 50)):
+        ws.column_dimensions[col].width = width
+
+
+BALANCE_KEYS = ("factory", "roads", "green", "water", "technical", "services", "other", "unassigned")
+
+
+def _balance_sheet(ws, result: dict, bold, notes: TextNotes) -> None:
+    """Each zone's land-use balance (m² and share of the gross area), zones with parcels only."""
+    labels = {"factory": t("Nhà máy", "Factory"), "roads": t("Giao thông", "Roads"), "green": t("Cây xanh", "Green"),
+              "water": t("Mặt nước", "Water"), "technical": t("Hạ tầng kỹ thuật", "Technical"),
+              "services": t("Dịch vụ", "Services"), "other": t("Khác", "Other"),
+              "unassigned": t("Chưa có thửa", "Not in parcels")}
+    header = [t("Mã khu", "Zone id"), t("Tên", "Name")]
+    for key in BALANCE_KEYS:
+        header += [f"{labels[key]} (m²)", f"{labels[key]} (%)"]
+    _append(ws, header, notes)
+    for zone in result["zones"]:
+        if not zone.get("balance"):
+            continue
+        row = [zone["zone_id"], zone["name"]]
+        for key in BALANCE_KEYS:
+            entry = zone["balance"].get(key) or {}
+            row += [entry.get("m2"), entry.get("share")]
+        _append(ws, row, notes)
+        for c in range(3, len(row) + 1):
+            ws.cell(ws.max_row, c).number_format = "#,##0" if c % 2 else "0.0%"
+    for cell in ws[1]:
+        cell.font = bold
+
+
+def _rules_sheet(ws, rulesets, bold, wrap, notes: TextNotes) -> None:
+    from ..core.i18n import get_language
+
+    lang = get_language()
+    _append(ws, [t("Bộ quy tắc", "Rule set"), t("Quy tắc", "Rule"), t("Mã", "Code"), t("Nội dung", "Rule text"),
+               t("Mức độ", "Severity"), t("Phép đo", "Measure"), t("Ngưỡng", "Threshold"), t("Trích dẫn", "Citation"),
+               t("Cách đọc", "Reading")], notes)
+    for rs in rulesets:
+        for rule in rs.rules:
+            threshold = rule.threshold if not isinstance(rule.threshold, tuple) else "–".join(map(str, rule.threshold))
+            _append(ws, [f"{rs.id} {rs.version}", rule.id, rule.code, rule.title[lang],
+                       t("tắt", "off") if rule.severity == "off" else status_label(rule.severity),
+                       rule.measure, f"{rule.comparator} {threshold}", rule.citation, rule.reading], notes)
     for cell in ws[1]:
         cell.font = bold
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = wrap
-    for col, width in zip("ABCDE", (10, 60, 12, 40, 50)):
+    for col, width in zip("ABCDEFGHI", (20, 10, 22, 50, 12, 20, 14, 50, 50)):
         ws.column_dimensions[col].width = width

@@ -1,219 +1,240 @@
-"""One evaluator per rule (R1–R6, seed 003): a zone's figures + the rule set → a finding.
+"""A rule + the measures of a check → findings, with their messages rendered in Vietnamese and English.
 
-A finding: rule, status (ok | violation | warning | n/a), required_m2, actual_m2, deficit_m2,
-message (UI language), citation. R1 yields two findings: the 20% high-tech obligation (part
-"hightech") and the prioritised CNHT share of the rest (part "cnht", a warning at most).
+A finding (CONTRACTS.md): ``rule`` (the rule's number), ``code`` (stable), ``status`` (ok, violation,
+warning, info, n/a, unknown), ``required_m2``/``actual_m2``/``deficit_m2`` (area measures; else 0),
+``message`` (the UI language) and ``messages`` ({"vi", "en"}), ``title``, ``citation``, ``ruleset``,
+``figures`` (the numbers its message is made from) and, when unknown, ``missing``.
 """
 from __future__ import annotations
 
 import datetime as dt
+import math
+import string
 
+import numpy as np
 import pandas as pd
 
-from ..core.i18n import get_language, t
-from .ruleset import RuleSet
+from ..core.i18n import get_language
+from ..core.numbers import fmt_number
+from .measures import CATALOGUE, MISSING, NA_REASONS, Context
+from .ruleset import Rule, RuleSet
 
-TOLERANCE_M2 = 0.5  # deficits below half a square metre are rounding, not findings
+LANGS = ("vi", "en")
+COMPARE = {">=": lambda v, t, e: v >= t - e, ">": lambda v, t, e: v > t + e, "<=": lambda v, t, e: v <= t + e,
+           "<": lambda v, t, e: v < t - e, "==": lambda v, t, e: abs(v - t) <= e}
+EPS = 1e-9
 
 
-def evaluate_zone(zone: dict, ruleset: RuleSet) -> list[dict]:
-    """All findings of one zone; ``zone`` is a row of figures.zone_figures as a dict."""
-    out = []
-    for rule_id, evaluator in EVALUATORS:
-        found = evaluator(zone, ruleset[rule_id], ruleset)
-        for finding in found if isinstance(found, list) else [found]:
-            finding["rule"] = rule_id
-            finding["citation"] = ruleset[rule_id]["citation"]
-            out.append(_ordered(finding))
+def zone_findings(ctx: Context, rulesets: list[RuleSet]) -> dict[str, list[dict]]:
+    """zone_id → its findings, in rule-set and rule order."""
+    out: dict[str, list[dict]] = {z: [] for z in ctx.index}
+    names = ctx.zones["name"].astype(str).to_dict()
+    kinds = ctx.zones["kind"].astype(str).to_dict()
+    statuses = ctx.zones["status"].astype(str).to_dict()
+    for ruleset in rulesets:
+        for rule in ruleset.active:
+            measure = CATALOGUE[rule.measure]
+            if measure.scope != "zone":
+                continue
+            frame = measure.fn(ctx, rule)
+            gate_status, gate_reason = applies_to(ctx, rule)
+            records = frame.to_dict("index")
+            for zone_id in ctx.index:  # per zone and rule: the finding text, not the geometry
+                row = records[zone_id]
+                row.update(zone=names[zone_id], kind=kinds[zone_id], status_value=statuses[zone_id])
+                out[zone_id].append(_finding(rule, ruleset, row, gate_status[zone_id], gate_reason[zone_id]))
     return out
 
 
-# -- the rules -------------------------------------------------------------------------------------
-
-def rule_r1_hightech_reservation(zone: dict, rule: dict, rs: RuleSet) -> list[dict]:
-    """New general KCN: ≥ 20% of the industrial fund in high-tech subzones; 80% prioritised to CNHT."""
-    reason = _new_general_zone_reason(zone, rule, rs)
-    if reason:
-        return [_na(reason, part="hightech"), _na(reason, part="cnht")]
-    fund = zone["industrial_m2"]
-    share = rule["hightech_min_share"]
-    required = share * fund
-    hightech = _finding(rule["severity"], required, zone["hightech_m2"],
-                        t("Phân khu công nghệ cao {a} / yêu cầu {r} ({p} quỹ đất công nghiệp)",
-                          "High-tech subzone {a} / required {r} ({p} of the industrial land fund)",
-                          a=_m2(zone["hightech_m2"]), r=_m2(required), p=_pct(share)), part="hightech")
-    cnht_required = min(rule["cnht_priority_share"] * fund, max(fund - zone["hightech_m2"], 0.0))
-    cnht = _finding(rule["cnht_priority_severity"], cnht_required, zone["cnht_m2"],
-                    t("Đất ưu tiên CNHT {a} / mục tiêu {r} ({p} quỹ đất công nghiệp còn lại)",
-                      "Land prioritised for CNHT {a} / target {r} ({p} of the remaining industrial land fund)",
-                      a=_m2(zone["cnht_m2"]), r=_m2(cnht_required), p=_pct(rule["cnht_priority_share"])),
-                    part="cnht")
-    return [hightech, cnht]
+def province_findings(ctx: Context, rulesets: list[RuleSet]) -> list[dict]:
+    """Findings about things that are not zones (facilities, plan targets), each with ``subject``."""
+    out = []
+    for ruleset in rulesets:
+        for rule in ruleset.active:
+            measure = CATALOGUE[rule.measure]
+            if measure.scope != "province":
+                continue
+            for subject in measure.fn(ctx, rule):
+                row = dict(subject["figures"], value=subject.get("value"), zone="", kind="",
+                           missing=subject.get("missing"), not_due=subject.get("not_due", False))
+                finding = _finding(rule, ruleset, row, "", "")
+                finding["subject"] = subject["subject"]
+                out.append(finding)
+    return out
 
 
-def rule_r2_ccn_cnht_reservation(zone: dict, rule: dict, rs: RuleSet) -> dict:
-    """New general CCN: ≥ 20% of the industrial fund reserved (CNHT subzones)."""
-    reason = _new_general_zone_reason(zone, rule, rs)
-    if reason:
-        return _na(reason)
-    required = rule["cnht_min_share"] * zone["industrial_m2"]
-    return _finding(rule["severity"], required, zone["cnht_m2"],
-                    t("Phân khu CNHT {a} / yêu cầu {r} ({p} quỹ đất công nghiệp)",
-                      "CNHT subzone {a} / required {r} ({p} of the industrial land fund)",
-                      a=_m2(zone["cnht_m2"]), r=_m2(required), p=_pct(rule["cnht_min_share"])))
+def applies_to(ctx: Context, rule: Rule) -> tuple[pd.Series, pd.Series]:
+    """Per zone: "" (applies), "n/a" or "unknown", and the reason key/text (vectorised over zones)."""
+    z = ctx.zones
+    status = pd.Series("", index=ctx.index, dtype=object)
+    reason = pd.Series("", index=ctx.index, dtype=object)
+
+    def mark(mask, value, why):
+        mask = np.asarray(mask, dtype=bool) & (status == "").to_numpy()
+        status[mask] = value
+        reason[mask] = why
+
+    a = rule.applies
+    if "kinds" in a:
+        mark(~z["kind"].isin(a["kinds"]), "n/a", "kind")
+    if "general" in a:
+        general = z["general"].astype("boolean")
+        mark(general.isna(), "unknown", "general")
+        mark(general.fillna(a["general"]) != a["general"], "n/a", "general_" + str(a["general"]).lower())
+    if "established_from" in a or "established_before" in a:
+        established = pd.to_datetime(z["established"], errors="coerce")
+        mark(established.isna(), "unknown", "established")
+        if "established_from" in a:
+            mark(established < pd.Timestamp(a["established_from"]), "n/a", "before")
+        if "established_before" in a:
+            mark(established >= pd.Timestamp(a["established_before"]), "n/a", "after")
+    if "status" in a:
+        mark(z["status"].isna(), "unknown", "status")
+        mark(~z["status"].isin(a["status"]), "n/a", "status")
+    if "districts" in a:
+        mark(z["district"].isna(), "unknown", "district")
+        wanted = {d.strip().lower() for d in a["districts"]}
+        mark(~z["district"].astype(str).str.strip().str.lower().isin(wanted), "n/a", "district")
+    if "has_tenants" in a:
+        tenants = ctx.tenants
+        mark(tenants.isna(), "unknown", "tenants")
+        mark(tenants.fillna(a["has_tenants"]) != a["has_tenants"], "n/a", "no_tenants")
+    return status, reason
 
 
-def rule_r3_existing_zone_vacant_land(zone: dict, rule: dict, rs: RuleSet) -> dict:
-    """Zones established before the split date: their unleased land arranged into CNHT subzones."""
-    if zone["kind"] not in rule["kinds"]:
-        return _na(_kind_reason(zone))
-    established = _date(zone["established"])
-    if established is None:
-        return _na(t("Không rõ ngày thành lập", "Establishment date unknown"))
-    if established >= rs.split_date:
-        return _na(t("Khu thành lập từ {d}: áp dụng R1/R2", "Zone established from {d}: R1/R2 apply",
-                     d=rs.split_date.isoformat()))
-    vacant = zone["vacant_m2"]
-    if _missing(vacant):
-        return _na(t("Không rõ diện tích đã cho thuê", "Leased area unknown"))
-    required = rule["vacant_in_cnht_min_share"] * max(vacant, 0.0)
-    return _finding(rule["severity"], required, zone["cnht_vacant_m2"],
-                    t("Đất chưa cho thuê trong phân khu CNHT {a} / cần bố trí {r} (đất chưa cho thuê {v})",
-                      "Unleased land in CNHT subzones {a} / to arrange {r} (unleased land {v})",
-                      a=_m2(zone["cnht_vacant_m2"]), r=_m2(required), v=_m2(vacant)))
+def _finding(rule: Rule, ruleset: RuleSet, row: dict, gate: str, gate_reason: str) -> dict:
+    figures = {k: _plain(v) for k, v in row.items()
+               if k in CATALOGUE[rule.measure].figure_names and k not in ("zone", "kind")}
+    figures["threshold"] = list(rule.threshold) if isinstance(rule.threshold, tuple) else rule.threshold
+    if isinstance(rule.threshold, tuple):
+        figures["low"], figures["high"] = rule.threshold
+    values = dict(figures, zone=row.get("zone", ""), kind=row.get("kind", ""))
+    missing = gate_reason if gate == "unknown" else _key(row.get("missing"))
+    na = gate_reason if gate == "n/a" else _key(row.get("na"))
+    if gate == "n/a" or (gate != "unknown" and not missing and na):
+        status = "n/a"
+        messages = _reason_messages(NA_REASONS, na, row, rule, ("Không áp dụng: ", "N/A: "))
+    elif missing:
+        status = "unknown"
+        messages = _reason_messages(MISSING, missing, row, rule, ("Thiếu dữ liệu: ", "Missing data: "))
+    else:
+        status = _compare(rule, row)
+        if status != "ok" and row.get("not_due"):
+            status = "info"  # a plan target whose date has not come: progress, not a breach
+        messages = {lang: render(rule.message[lang], values, lang) for lang in LANGS}
+    judged = status not in ("n/a", "unknown")  # m² only for a rule that was applied to known data
+    finding = {"rule": rule.id, "code": rule.code, "status": status, "severity": rule.severity,
+               "required_m2": _m2(figures.get("required_m2")) if judged else 0.0,
+               "actual_m2": _m2(figures.get("actual_m2")) if judged else 0.0,
+               "deficit_m2": _m2(figures.get("deficit_m2")) if judged and status != "ok" else 0.0,
+               "message": messages[get_language()], "messages": messages, "title": dict(rule.title),
+               "citation": rule.citation, "ruleset": ruleset.id, "figures": figures}
+    if status == "unknown":
+        finding["missing"] = missing
+    return finding
 
 
-def rule_r4_cnht_lot_size(zone: dict, rule: dict, rs: RuleSet) -> dict:
-    """Mean lot area in CNHT subzones within [min_lot_m2, max_mean_lot_m2)."""
-    if zone["kind"] not in rule["kinds"]:
-        return _na(_kind_reason(zone))
-    lots, mean = int(zone["cnht_lots"] or 0), zone["cnht_lot_mean_m2"]
-    if lots == 0 or _missing(mean):
-        return _na(t("Chưa có lô đất trong phân khu CNHT", "No lots in CNHT subzones"))
-    low, high = rule["min_lot_m2"], rule["max_mean_lot_m2"]
-    if mean < low:
-        return _finding(rule["severity"], low, mean, t(
-            "{n} lô, trung bình {a}: nhỏ hơn mức tối thiểu {r}", "{n} lots, mean {a}: below the minimum {r}",
-            n=lots, a=_m2(mean), r=_m2(low)))
-    if mean >= high:
-        return {"status": rule["severity"], "required_m2": high, "actual_m2": mean, "deficit_m2": mean - high,
-                "message": t("{n} lô, trung bình {a}: quá lớn cho DNNVV (từ {r} trở lên)",
-                             "{n} lots, mean {a}: too large for SMEs ({r} or more)",
-                             n=lots, a=_m2(mean), r=_m2(high))}
-    return _finding("ok", low, mean, t("{n} lô, trung bình {a} (khoảng {lo} – {hi})",
-                                       "{n} lots, mean {a} (band {lo} – {hi})",
-                                       n=lots, a=_m2(mean), lo=_m2(low), hi=_m2(high)))
+def _compare(rule: Rule, row: dict) -> str:
+    value = row.get("cmp_value", row.get("value"))
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "unknown"
+    target = row.get("cmp_target", rule.threshold)
+    tol = row.get("cmp_tol", EPS)
+    if rule.comparator == "between":
+        low, high = rule.threshold
+        ok = low - tol <= value <= high + tol
+    else:
+        ok = COMPARE[rule.comparator](float(value), float(target), float(tol))
+    return "ok" if ok else rule.severity
 
 
-def rule_r5_travel_time(zone: dict, rule: dict, rs: RuleSet) -> dict:
-    """CNHT sites at most 30 min from assembly plants: from a proximity result, else n/a."""
-    limit = rule["travel_limit_minutes"]
-    if zone["kind"] not in rule["kinds"]:
-        return _na(_kind_reason(zone))
-    sites, longest = zone.get("travel_sites"), zone.get("travel_max_minutes")
-    if _missing(sites) or not sites or _missing(longest):
-        return _na(t("Cần phân tích thời gian di chuyển đến nhà máy lắp ráp (trình đơn Quy tắc), giới hạn {m:g} phút",
-                     "Needs the proximity analysis (proximity command, check --proximity), limit {m:g} minutes",
-                     m=limit))
-    status = rule["severity"] if longest > limit else "ok"
-    return {"status": status, "required_m2": 0.0, "actual_m2": 0.0, "deficit_m2": 0.0,
-            "minutes": float(longest), "limit_minutes": float(limit),
-            "message": t("{n} vị trí, xa nhất {x:.0f} phút / giới hạn {m:g} phút",
-                         "{n} sites, farthest {x:.0f} minutes / limit {m:g} minutes",
-                         n=int(sites), x=longest, m=limit)}
+def _reason_messages(table: dict, key: str, row: dict, rule: Rule, prefix: tuple) -> dict:
+    vi, en = table.get(key, (key, key))
+    fill = {"kind": row.get("kind", ""), "status": code_words(row.get("status_value", ""), "vi"), "district": "",
+            "use": code_words(row.get("use", ""), "vi"), "since": "", "date": ""}
+    a = rule.applies
+    if key == "before":
+        fill["date"] = a["established_from"].isoformat()
+    elif key == "after":
+        fill["date"] = a["established_before"].isoformat()
+    elif key == "no_leases" and row.get("since"):
+        fill["since"] = f" từ {row['since']}"
+    en_fill = dict(fill, since=f" from {row['since']}" if key == "no_leases" and row.get("since") else "",
+                   status=code_words(row.get("status_value", ""), "en"), use=code_words(row.get("use", ""), "en"))
+    return {"vi": prefix[0] + vi.format(**fill), "en": prefix[1] + en.format(**en_fill)}
 
 
-def rule_r6_leased_sectors(zone: dict, rule: dict, rs: RuleSet) -> dict:
-    """Leased land only for high-tech/advanced/new/clean and CNHT; no dyeing or tanning."""
-    if zone["kind"] not in rule["kinds"]:
-        return _na(_kind_reason(zone))
-    known = zone["sector_known_m2"]
-    if _missing(known) or known <= 0:
-        return _na(t("Không có đất đã cho thuê ghi rõ ngành nghề", "No leased land with a recorded sector"))
-    excluded, other = zone["sector_excluded_m2"], zone["sector_other_m2"]
-    status = rule["excluded_severity"] if excluded > TOLERANCE_M2 else (
-        rule["severity"] if other > TOLERANCE_M2 else "ok")
-    return {"status": status, "required_m2": known, "actual_m2": zone["sector_accepted_m2"],
-            "deficit_m2": excluded + other,
-            "message": t("Đất cho thuê đúng ngành {a} / {r}; công đoạn bị loại trừ (nhuộm, thuộc da) {x}; "
-                         "ngành ngoài danh mục ưu tiên {o}",
-                         "Leased land in accepted sectors {a} / {r}; excluded stages (dyeing, tanning) {x}; "
-                         "sectors outside the priority list {o}",
-                         a=_m2(zone["sector_accepted_m2"]), r=_m2(known), x=_m2(excluded), o=_m2(other))}
+# Codes that figures and reasons carry (facility and zone statuses, subzone uses) in words.
+CODE_WORDS = {"planned": ("quy hoạch", "planned"), "established": ("đã thành lập", "established"),
+              "under_construction": ("đang xây dựng", "under construction"),
+              "operating": ("đang hoạt động", "operating"), "suspended": ("tạm dừng", "suspended"),
+              "?": ("không rõ", "unknown"), "hightech": ("công nghệ cao", "high-tech"), "cnht": ("CNHT", "CNHT"),
+              "general": ("tổng hợp", "general")}
 
 
-EVALUATORS = (
-    ("R1", rule_r1_hightech_reservation),
-    ("R2", rule_r2_ccn_cnht_reservation),
-    ("R3", rule_r3_existing_zone_vacant_land),
-    ("R4", rule_r4_cnht_lot_size),
-    ("R5", rule_r5_travel_time),
-    ("R6", rule_r6_leased_sectors),
-)
+def code_words(text: str, lang: str) -> str:
+    """"planned, operating" → "quy hoạch, đang hoạt động" (unknown codes stay)."""
+    if not isinstance(text, str) or not text:
+        return text
+    index = 0 if lang == "vi" else 1
+    return ", ".join(CODE_WORDS[c][index] if c in CODE_WORDS else c for c in text.split(", "))
 
 
-# -- helpers ---------------------------------------------------------------------------------------
+class _Formatter(string.Formatter):
+    """Templates' format specs: m2, ha, pct, min, n (integer), codes (status/use codes in words); else a
+    plain number or the text."""
 
-def _new_general_zone_reason(zone: dict, rule: dict, rs: RuleSet) -> str | None:
-    """Why R1/R2 do not apply to this zone, or None when they do."""
-    if zone["kind"] not in rule["kinds"]:
-        return _kind_reason(zone)
-    established = _date(zone["established"])
-    if established is None:
-        return t("Không rõ ngày thành lập", "Establishment date unknown")
-    if established < rs.split_date:
-        return t("Khu thành lập trước {d}: áp dụng R3", "Zone established before {d}: R3 applies",
-                 d=rs.split_date.isoformat())
-    if _missing(zone["general"]):
-        return t("Không rõ khu tổng hợp hay chuyên ngành (trường general trống)",
-                 "Unknown whether general or specialised (field general is empty)")
-    if not bool(zone["general"]):
-        return t("Khu chuyên ngành (không tổng hợp)", "Specialised zone (not general)")
-    if _missing(zone["industrial_m2"]) or zone["industrial_m2"] <= 0:
-        return t("Không rõ quỹ đất công nghiệp", "Industrial land fund unknown")
-    return None
+    def __init__(self, lang: str):
+        self.lang = lang
 
-
-def _kind_reason(zone: dict) -> str:
-    return t("Không áp dụng cho {k}", "Does not apply to {k}", k=zone["kind"])
-
-
-def _finding(severity: str, required: float, actual: float, message: str, **extra) -> dict:
-    deficit = max(float(required) - float(actual), 0.0)
-    status = severity if deficit > TOLERANCE_M2 else "ok"
-    return {"status": status, "required_m2": float(required), "actual_m2": float(actual),
-            "deficit_m2": deficit if status != "ok" else 0.0, "message": message, **extra}
+    def format_field(self, value, spec):
+        if spec == "codes":
+            return code_words(value, self.lang) if isinstance(value, str) else "—"
+        if isinstance(value, (list, tuple)):
+            return " – ".join(self.format_field(v, spec) for v in value)
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return "—"
+        if isinstance(value, str) or isinstance(value, bool):
+            return str(value)
+        number = float(value)
+        if spec == "m2":
+            return f"{fmt_number(number, 0, self.lang)} m²"
+        if spec == "ha":
+            return f"{fmt_number(number, 1, self.lang)} ha"
+        if spec == "pct":
+            return f"{fmt_number(number * 100, 1, self.lang)}%"
+        if spec == "min":
+            return f"{fmt_number(number, 0, self.lang)} " + ("phút" if self.lang == "vi" else "min")
+        if spec == "n" or number.is_integer():
+            return fmt_number(number, 0, self.lang)
+        return fmt_number(number, 2, self.lang)
 
 
-def _na(reason: str, **extra) -> dict:
-    return {"status": "n/a", "required_m2": 0.0, "actual_m2": 0.0, "deficit_m2": 0.0, "message": reason,
-            **extra}
+def render(template: str, figures: dict, lang: str) -> str:
+    """A message template filled with figures, numbers in the language's format."""
+    return _Formatter(lang).vformat(template, (), figures)
 
 
-def _ordered(finding: dict) -> dict:
-    keys = ("rule", "part", "status", "required_m2", "actual_m2", "deficit_m2", "minutes", "limit_minutes",
-            "message", "citation")
-    return {k: finding[k] for k in keys if k in finding}
+def _key(value) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
-def _missing(value) -> bool:
-    """None, NaN, NaT or pd.NA."""
-    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+def _m2(value) -> float:
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return 0.0
+    return 0.0 if math.isnan(value) else value
 
 
-def _date(value) -> dt.date | None:
-    if _missing(value):
+def _plain(value):
+    """JSON-safe: numpy scalars to Python, NaN to None, dates to ISO text."""
+    if isinstance(value, (np.generic,)):
+        value = value.item()
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return None
-    if isinstance(value, dt.datetime):  # includes pandas Timestamp
-        return value.date()
-    return value if isinstance(value, dt.date) else None
-
-
-def _m2(value: float) -> str:
-    text = f"{float(value):,.0f} m²"
-    return text.replace(",", ".") if get_language() == "vi" else text
-
-
-def _pct(share: float) -> str:
-    return f"{share * 100:g}%"
-
+    if isinstance(value, (dt.date, pd.Timestamp)):
+        return value.isoformat()[:10]
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return value

@@ -16,19 +16,20 @@ import shapely
 
 from ..core.fill_rates import zone_fill_rates
 from ..core.project import Project
-from .ruleset import RuleSet
 
-ZONE_ATTRS = ("name", "kind", "established", "general", "operating")
+ZONE_ATTRS = ("name", "kind", "established", "general", "operating", "status", "status_date", "district")
+LOT_INSIDE_SHARE = 0.5  # a parcel is a lot of a subzone when at least half of it lies inside
 FIGURE_COLUMNS = (
     "gross_m2", "industrial_m2", "leased_m2", "vacant_m2", "fill_rate", "figures_from",
     "hightech_m2", "hightech_share", "cnht_m2", "cnht_share", "cnht_vacant_m2",
     "cnht_lots", "cnht_lot_mean_m2",
-    "sector_known_m2", "sector_accepted_m2", "sector_excluded_m2", "sector_other_m2",
 )
 
 
-def zone_figures(project: Project, ruleset: RuleSet) -> pd.DataFrame:
-    """One row per zone (index zone_id): zone attributes plus FIGURE_COLUMNS."""
+def zone_figures(project: Project, ruleset=None, cache: dict | None = None) -> pd.DataFrame:
+    """One row per zone (index zone_id): zone attributes plus FIGURE_COLUMNS (areas in m², shares
+    as fractions). ``cache`` (a dict) receives the intermediate frames the rule measures reuse:
+    ``industrial`` parcels, dissolved ``subzones`` of every use and their overlap ``pairs``."""
     zones = project.zones
     base = zone_fill_rates(project)
     out = pd.DataFrame(index=base.index)
@@ -41,8 +42,12 @@ def zone_figures(project: Project, ruleset: RuleSet) -> pd.DataFrame:
     parcels = project.parcels
     industrial = parcels[parcels["landuse"] == "industrial"]
     subzones = project.subzones
-    reserved = _dissolved(subzones[subzones["use"].isin(("hightech", "cnht"))])
-    pairs = _parcel_subzone_pairs(industrial, reserved)
+    all_uses = _dissolved(subzones)
+    reserved = all_uses[all_uses["use"].isin(("hightech", "cnht"))] if len(all_uses) else all_uses
+    pairs_all = _parcel_subzone_pairs(industrial, all_uses)
+    pairs = pairs_all[pairs_all["use"].isin(("hightech", "cnht"))]
+    if cache is not None:
+        cache.update(industrial=industrial, subzones=all_uses, pairs=pairs_all)
 
     # Parcel-based reservation figures.
     by_use = pairs.groupby(["zone_id", "use"])["area"].sum().unstack("use") if len(pairs) else pd.DataFrame()
@@ -72,7 +77,7 @@ def zone_figures(project: Project, ruleset: RuleSet) -> pd.DataFrame:
                                      np.fmin(out["cnht_m2"].to_numpy(dtype=float), vacant))
 
     # Lots of CNHT subzones (R4): parcels lying mostly inside a CNHT subzone.
-    inside_share = ruleset["R4"]["lot_inside_share"]
+    inside_share = LOT_INSIDE_SHARE
     lots = pd.DataFrame(columns=["zone_id", "parcel_area"])
     if len(cnht_pairs):
         per_parcel = cnht_pairs.groupby("parcel").agg(zone_id=("zone_id", "first"), inside=("area", "sum"),
@@ -82,10 +87,6 @@ def zone_figures(project: Project, ruleset: RuleSet) -> pd.DataFrame:
     out["cnht_lots"] = lot_stats["count"].reindex(idx).fillna(0).astype(int).to_numpy()
     out["cnht_lot_mean_m2"] = lot_stats["mean"].reindex(idx).astype(float).to_numpy()
 
-    # Sectors of leased land (R6).
-    sectors = _sector_areas(industrial, ruleset)
-    for column in ("sector_known_m2", "sector_accepted_m2", "sector_excluded_m2", "sector_other_m2"):
-        out[column] = sectors[column].reindex(idx).fillna(0.0).to_numpy() if len(sectors) else 0.0
     return out
 
 
@@ -133,28 +134,3 @@ def _parcel_subzone_pairs(industrial, reserved) -> pd.DataFrame:
                          "status": status[p_idx], "area": area,
                          "parcel_area": shapely.area(p_geom[p_idx])})
 
-
-def _keyword_pattern(words: list[str]) -> str:
-    words = [unicodedata.normalize("NFC", w).lower() for w in words]
-    return "|".join(re.escape(w) for w in words) or r"(?!)"
-
-
-def _sector_areas(industrial, ruleset: RuleSet) -> pd.DataFrame:
-    """Leased industrial land per zone by sector class: known, accepted, excluded, other (m²)."""
-    leased = industrial[industrial["status"] == "leased"]
-    if not len(leased):
-        return pd.DataFrame()
-    r6 = ruleset["R6"]
-    sector = leased["sector"].astype("string").str.normalize("NFC").str.strip().str.lower() \
-        if "sector" in leased else pd.Series(pd.NA, index=leased.index, dtype="string")
-    known = sector.notna() & (sector != "")
-    excluded = known & sector.str.contains(_keyword_pattern(r6["excluded_keywords"]), regex=True).fillna(False)
-    accepted = known & ~excluded & sector.str.contains(_keyword_pattern(r6["accepted_keywords"]),
-                                                       regex=True).fillna(False)
-    area = pd.Series(shapely.area(leased.geometry.values), index=leased.index)
-    frame = pd.DataFrame({"zone_id": leased["zone_id"].astype(str),
-                          "sector_known_m2": area.where(known, 0.0),
-                          "sector_accepted_m2": area.where(accepted, 0.0),
-                          "sector_excluded_m2": area.where(excluded, 0.0),
-                          "sector_other_m2": area.where(known & ~accepted & ~excluded, 0.0)})
-    return frame.groupby("zone_id").sum()

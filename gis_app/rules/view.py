@@ -7,16 +7,27 @@ from __future__ import annotations
 
 from ..core.aliases import fmt_date
 from ..core.citations import format_citation
-from ..core.i18n import t
+from ..core.i18n import get_language, t
 from ..core.numbers import fmt_ha, fmt_m2, fmt_share
 
-STATUS_ORDER = ("violation", "warning", "ok", "n/a")  # worst first
-STATUS_COLORS = {"violation": "#d7301f", "warning": "#fdae61", "ok": "#1a9850", "n/a": "#bdbdbd"}
+STATUS_ORDER = ("violation", "warning", "unknown", "info", "ok", "n/a")  # worst first
+STATUS_COLORS = {"violation": "#d7301f", "warning": "#fdae61", "unknown": "#9e9ac8", "info": "#74add1",
+                 "ok": "#1a9850", "n/a": "#bdbdbd"}
 
 
 def status_label(status: str) -> str:
     return {"ok": t("Đạt", "OK"), "violation": t("Vi phạm", "Violation"),
-            "warning": t("Cảnh báo", "Warning"), "n/a": t("Không áp dụng", "N/A")}[status]
+            "warning": t("Cảnh báo", "Warning"), "n/a": t("Không áp dụng", "N/A"),
+            "info": t("Thông tin", "Info"), "unknown": t("Thiếu dữ liệu", "Unknown")}.get(status, str(status))
+
+
+def finding_message(finding: dict, lang: str | None = None) -> str:
+    """The finding's message in ``lang`` (default: the UI language), whatever language the check ran in."""
+    return (finding.get("messages") or {}).get(lang or get_language(), finding.get("message", ""))
+
+
+def finding_title(finding: dict, lang: str | None = None) -> str:
+    return (finding.get("title") or {}).get(lang or get_language(), "")
 
 
 def zone_status(zone: dict) -> str:
@@ -30,12 +41,32 @@ def compliance_by_zone(result: dict) -> dict[str, str]:
     return {zone["zone_id"]: zone_status(zone) for zone in result["zones"]}
 
 
+def rule_heading(finding: dict) -> str:
+    """The rule's number and its title in the UI language, as the desktop shows a finding."""
+    title = finding_title(finding)
+    return f"{finding['rule']} — {title}" if title else finding["rule"]
+
+
+def ruleset_caption(sets) -> str:
+    """Short names of rule sets for the desktop: province and version, "*" when adjusted."""
+    return ", ".join(f"{s.province or s.id} ({s.version})" + ("*" if s.overrides else "") for s in sets)
+
+
 def rule_label(finding: dict) -> str:
-    part = finding.get("part")
-    if not part:
-        return finding["rule"]
-    return finding["rule"] + " " + {"hightech": t("(công nghệ cao)", "(high-tech)"),
-                                    "cnht": t("(ưu tiên CNHT)", "(CNHT priority)")}.get(part, part)
+    """The rule's number and its code's last part, e.g. "R1 hightech share"."""
+    code = finding.get("code") or ""
+    suffix = code.split(".", 1)[1].replace("_", " ") if "." in code else ""  # words wrap in narrow docks
+    return f"{finding['rule']} {suffix}".strip()
+
+
+def zone_status_label(status, date=None) -> str:
+    """A zone's status (second-round data model) in the UI language, with its date."""
+    if not status:
+        return "—"
+    label = {"planned": t("Quy hoạch", "Planned"), "established": t("Đã thành lập", "Established"),
+             "under_construction": t("Đang xây dựng", "Under construction"),
+             "operating": t("Đang hoạt động", "Operating"), "suspended": t("Tạm dừng", "Suspended")}.get(status, status)
+    return f"{label} ({date})" if date else label
 
 
 def figure_rows(zone: dict) -> list[tuple[str, str]]:
@@ -59,6 +90,8 @@ def figure_rows(zone: dict) -> list[tuple[str, str]]:
          t("{n} lô, trung bình {a}", "{n} lots, mean {a}", n=lots, a=fmt_m2(zone.get("cnht_lot_mean_m2")))
          if lots else "—"),
         (t("Nguồn số liệu", "Figures from"), source),
+        (t("Trạng thái", "Status"), zone_status_label(zone.get("status"), fmt_date(zone.get("status_date")))),
+        (t("Huyện", "District"), zone.get("district") or "—"),
     ]
 
 
@@ -66,10 +99,11 @@ def finding_rows(zone: dict) -> list[dict]:
     """One display row per finding: rule, status label and colour, m² figures, message, citation."""
     rows = []
     for f in zone.get("findings", []):
-        rows.append({"rule": rule_label(f), "status": f["status"], "status_label": status_label(f["status"]),
+        rows.append({"rule": rule_label(f), "heading": rule_heading(f), "status": f["status"], "status_label": status_label(f["status"]),
                      "color": STATUS_COLORS[f["status"]], "required": fmt_m2(f["required_m2"]),
                      "actual": fmt_m2(f["actual_m2"]), "deficit": fmt_m2(f["deficit_m2"]),
-                     "message": f["message"], "citation": f["citation"],
+                     "message": finding_message(f), "title": finding_title(f), "code": f.get("code", ""),
+                     "citation": f["citation"],
                      "citation_text": format_citation(f["citation"])})  # document title + section
     return rows
 

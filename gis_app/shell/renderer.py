@@ -1,26 +1,30 @@
-"""Paint vector layers into a QImage: vectorised transforms, level of detail, one path per colour.
+"""Paint vector layers into a QImage at a cost that follows what is on screen, not the layer.
 
-Per layer and render: features outside the view are culled with their cached bounds; features
-smaller than ``TINY_PX`` on screen (or, when very many are in view, up to ``CROWDED_TINY_PX``) are
-stamped as their pixel boxes straight into a numpy image (cheap, and at that size the box is what
-the eye sees); the others become one QPainterPath per fill colour, built from the cached vertex
-arrays of just those features in one numpy pass.
+Per layer and render (level of detail, see ``lod.py``): the features in view come from a spatial
+grid; polygons under ``TINY_PX`` on screen are drawn as area-equivalent boxes straight into a numpy
+image; larger ones are filled by a numpy scanline fill with one-pixel outlines from
+``STROKE_MIN_PX`` on; hatched styles, lines and wide outlines become one QPainterPath per colour
+from cached vertex arrays. After a pan by whole pixels the previous layers' image is shifted and
+only the uncovered strips are drawn. ``Renderer(lod=False)`` draws every feature as a path: the
+full draw the level of detail is tested against (tests/test_render_lod.py).
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 
 from layers.vector.model import VectorLayer
 from layers.viewport import Viewport
 
+from .lod import SpatialGrid, equal_area_half_sizes, fill_boxes, fill_polygons, stroke_rings
 from .qt_paths import path_from_arrays, ring_coordinates
 
-TINY_PX = 4.0  # features smaller than this (screen pixels) are drawn as pixel boxes
-PATH_BUDGET = 6000  # above this many path-drawn features in view ...
-CROWDED_TINY_PX = 24.0  # ... features up to this size are drawn as pixel boxes too
+TINY_PX = 4.0  # polygons smaller than this (screen pixels) are drawn as area-equivalent boxes
+PARTIAL_VERTICES = 200_000  # features: above this, vertex arrays are built for the rows in view only
+LINE_TINY_PX = 1.0  # lines smaller than this are drawn as their centre pixel
 STROKE_MIN_PX = 10.0  # outlines only once features are at least this big
 LABEL_MIN_PX = 18.0
 SELECTION_COLOR = "#0a64e6"  # the highlight colour: a saturated blue that no layer style uses
@@ -30,19 +34,22 @@ _HATCH_PATTERNS = {"diagonal": Qt.BrushStyle.BDiagPattern, "cross": Qt.BrushStyl
 
 
 class _Geometry:
-    """A layer's vertices flattened once: coords, owning feature and ring starts."""
+    """A layer's vertices flattened once: coords, owning feature and ring starts (``rows``: only
+    those features, sorted, for a large layer whose full arrays are still being built)."""
 
-    def __init__(self, layer: VectorLayer):
-        geoms = layer.frame.geometry.values
-        coords, feature, starts = ring_coordinates(geoms)
+    def __init__(self, layer: VectorLayer, rows: np.ndarray | None = None, geoms=None, key=None):
+        geoms = layer.frame.geometry.values if geoms is None else geoms
+        self.data_key = layer.geometry_version if key is None else key
+        coords, feature, starts = ring_coordinates(geoms if rows is None else geoms[rows])
         if len(feature) and (np.diff(feature) < 0).any():  # mixed polygons/lines: group by feature
             order = np.argsort(feature, kind="stable")
             coords, feature, starts = coords[order], feature[order], starts[order]
+        if rows is not None:
+            feature = np.asarray(rows)[feature]
         self.coords, self.feature, self.starts = coords, feature, starts
         counts = np.bincount(feature, minlength=len(geoms)) if len(feature) else np.zeros(len(geoms), int)
         self.first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
         self.count = counts.astype(np.int64)
-        self.data_key = layer.geometry_version
 
     def vertices_of(self, rows: np.ndarray) -> np.ndarray:
         """Indices of the vertices of features ``rows`` (cost ∝ their vertex count, not the layer's)."""
@@ -65,20 +72,68 @@ class _Colors:
         self.index = np.asarray(codes, dtype=np.int64)
         self.palette = np.asarray([str(p) if isinstance(p, str) else "" for p in palette], dtype=object)
         self.style_key = (layer.data_version, layer.style_version)
+        self._argb = None
+
+    def argb(self, style: dict) -> np.ndarray:
+        """Premultiplied ARGB32 fill per feature (uint32), built once per style."""
+        if self._argb is None:
+            self._argb = _argb(self.palette, float(style.get("fill_opacity", 1.0)))[self.index]
+        return self._argb
+
+
+class _Lod:
+    """Per layer, for the level of detail: spatial grid, sizes and area-equivalent boxes.
+
+    Boxes are float32 offsets from the layer's lower-left corner (millimetre precision over a
+    province, half the memory traffic of float64 on every zoomed-out redraw)."""
+
+    def __init__(self, layer: VectorLayer):
+        b = layer.bounds
+        self.grid = SpatialGrid(b)
+        empty = np.isnan(b[:, 0])
+        extent = layer.extent or (0.0, 0.0, 0.0, 0.0)
+        self.origin = (extent[0], extent[1])
+        size = np.fmax(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1])
+        self.size = np.where(empty, 0.0, size).astype(np.float32)  # empty: a zero box, never drawn
+        areas = shapely.area(layer.frame.geometry.values) if layer.polygonal else np.zeros(len(b))
+        half = equal_area_half_sizes(b, areas)
+        cx = (b[:, 0] + b[:, 2]) / 2 - self.origin[0]
+        cy = (b[:, 1] + b[:, 3]) / 2 - self.origin[1]
+        self.box = [np.where(empty, 0.0, v).astype(np.float32)
+                    for v in (cx - half[:, 0], cy - half[:, 1], cx + half[:, 0], cy + half[:, 1])]
+        self.centre = [np.where(empty, np.float32(-1e9), v).astype(np.float32) for v in (cx, cy)]
+        self.data_key = layer.geometry_version
+
+    def candidates(self, view: Viewport):
+        """None when every feature may be in view, else the sorted rows that may be."""
+        if self.grid.covers(view.extent):
+            return None
+        return self.grid.query(view.extent)
 
 
 class Renderer:
-    def __init__(self) -> None:
+    def __init__(self, lod: bool = True) -> None:
+        """``lod=False`` draws every feature as a QPainter path: the reference full draw."""
+        self.lod_enabled = lod
         self._geometry: dict[int, _Geometry] = {}
         self._colors: dict[int, _Colors] = {}
+        self._lod: dict[int, _Lod] = {}
+        self._buffer: np.ndarray | None = None
+        self._last = None  # (key, xmin, ymax, image) of the last layers' image, for pans
         # Extension point: callables (painter, layers, view, renderer) drawn above every layer and
         # below the selection, e.g. the high-tech/CNHT subzone hatches over the parcels.
         self.overlays: list = []
 
-    def geometry(self, layer: VectorLayer) -> _Geometry:
+    def geometry(self, layer: VectorLayer, rows: np.ndarray | None = None) -> _Geometry:
+        """The layer's vertex arrays, built once and cached. A large layer drawn in part (``rows``)
+        gets the arrays of those rows only, each time: the cost follows the view, and the layer's
+        memory never holds a flat copy of a million features' vertices."""
         cached = self._geometry.get(id(layer))
-        if cached is None or cached.data_key != layer.geometry_version:
-            cached = self._geometry[id(layer)] = _Geometry(layer)
+        if cached is not None and cached.data_key == layer.geometry_version:
+            return cached
+        if rows is not None and len(layer) > PARTIAL_VERTICES:
+            return _Geometry(layer, np.sort(rows))
+        cached = self._geometry[id(layer)] = _Geometry(layer)
         return cached
 
     def colors(self, layer: VectorLayer) -> _Colors:
@@ -87,14 +142,83 @@ class Renderer:
             cached = self._colors[id(layer)] = _Colors(layer)
         return cached
 
+    def _scratch(self, view: Viewport) -> np.ndarray:
+        """A cleared (h, w) ARGB array, reused between layers and renders (drawImage copies it)."""
+        if self._buffer is None or self._buffer.shape != (view.height, view.width):
+            self._buffer = np.zeros((view.height, view.width), dtype=np.uint32)
+        else:
+            self._buffer.fill(0)
+        return self._buffer
+
+    def lod(self, layer: VectorLayer) -> _Lod:
+        cached = self._lod.get(id(layer))
+        if cached is None or cached.data_key != layer.geometry_version:
+            cached = self._lod[id(layer)] = _Lod(layer)
+        return cached
+
+    def adopt(self, old: VectorLayer, new: VectorLayer) -> None:
+        """``new`` holds the same shapes as ``old`` (row for row): it takes over the geometry
+        caches (vertex arrays, spatial grid, boxes) instead of building them again."""
+        for cache in (self._geometry, self._lod):
+            entry = cache.pop(id(old), None)
+            if entry is not None:
+                entry.data_key = new.geometry_version
+                cache[id(new)] = entry
+
     def forget(self, layer: VectorLayer) -> None:
         self._geometry.pop(id(layer), None)
+        self._lod.pop(id(layer), None)
         self._colors.pop(id(layer), None)
 
     # ---------------------------------------------------------------------------------------
     def render(self, layers, view: Viewport, background: str = "#ffffff", underlays=()) -> QImage:
         """All visible layers, bottom first; ``underlays`` are callables view -> [(rgba, extent)]
-        (background rasters) drawn before any vector."""
+        (background rasters) drawn before any vector. Overlays, the selection and labels are
+        drawn on a copy of the layers' image, which survives a pan (see ``_layers_image``)."""
+        image = self._layers_image(layers, view, background, underlays).copy()
+        painter = QPainter(image)
+        try:
+            for overlay in self.overlays:
+                overlay(painter, layers, view, self)
+            for layer in layers:
+                if layer.visible and len(layer.frame):
+                    self.paint_selection(painter, layer, view)
+            for layer in layers:
+                if layer.visible and layer.style.get("label_field"):
+                    self.paint_labels(painter, layer, view)
+        finally:
+            painter.end()
+        return image
+
+    def _layers_image(self, layers, view: Viewport, background: str, underlays) -> QImage:
+        """The layers drawn into an image. After a pan by whole pixels (same scale, size and
+        layers), the previous image is shifted and only the uncovered strips are drawn."""
+        key = (tuple((id(lyr), lyr.data_version, lyr.style_version, lyr.visible, lyr.opacity) for lyr in layers),
+               background, view.width, view.height, view.mpp)
+        xmin, _, _, ymax = view.extent
+        previous = self._last
+        if previous is not None and previous[0] == key and self.lod_enabled and not underlays:
+            shift_x, shift_y = (previous[1] - xmin) / view.mpp, (ymax - previous[2]) / view.mpp
+            sx, sy = round(shift_x), round(shift_y)
+            if (abs(shift_x - sx) < 1e-3 and abs(shift_y - sy) < 1e-3 and abs(sx) < view.width
+                    and abs(sy) < view.height):
+                image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
+                painter = QPainter(image)
+                try:
+                    painter.drawImage(sx, sy, previous[3])
+                    for x, y, w, h in _uncovered(view.width, view.height, sx, sy):
+                        strip = Viewport(cx=xmin + (x + w / 2) * view.mpp, cy=ymax - (y + h / 2) * view.mpp,
+                                         mpp=view.mpp, width=w, height=h)
+                        painter.drawImage(x, y, self._draw_layers(layers, strip, background, ()))
+                finally:
+                    painter.end()
+                self._last = (key, xmin, ymax, image)
+                return image
+        image = self._draw_layers(layers, view, background, underlays)
+        self._last = (key, xmin, ymax, image)
+        return image
+
+    def _draw_layers(self, layers, view: Viewport, background: str, underlays) -> QImage:
         image = QImage(max(view.width, 1), max(view.height, 1), QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(QColor(background))
         painter = QPainter(image)
@@ -105,14 +229,6 @@ class Renderer:
             for layer in layers:
                 if layer.visible and len(layer.frame):
                     self.paint_layer(painter, layer, view)
-            for overlay in self.overlays:
-                overlay(painter, layers, view, self)
-            for layer in layers:
-                if layer.visible and len(layer.frame):
-                    self.paint_selection(painter, layer, view)
-            for layer in layers:
-                if layer.visible and layer.style.get("label_field"):
-                    self.paint_labels(painter, layer, view)
         finally:
             painter.end()
         return image
@@ -127,31 +243,61 @@ class Renderer:
         painter.drawImage(QRectF(x0, y0, x1 - x0, y1 - y0), image)
 
     def paint_layer(self, painter: QPainter, layer: VectorLayer, view: Viewport) -> None:
+        """One layer: the features in view (spatial grid), those under ``TINY_PX`` as
+        area-equivalent boxes, the rest filled by the scanline fill; hatches, lines and outlines
+        (once features are big enough to show them) as QPainter paths."""
         style = layer.style
-        xmin, ymin, xmax, ymax = view.extent
-        b = layer.bounds
-        visible = ~((b[:, 2] < xmin) | (b[:, 0] > xmax) | (b[:, 3] < ymin) | (b[:, 1] > ymax))
-        visible &= ~np.isnan(b[:, 0])
-        if not visible.any():
+        lod = self.lod(layer)
+        rows = lod.candidates(view)  # None: all
+        if rows is not None and not rows.size:
             return
-        size_px = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]) / view.mpp
-        tiny = visible & (size_px < TINY_PX)
-        if np.count_nonzero(visible & ~tiny) > PATH_BUDGET:  # too many to outline: stamp the smaller ones
-            tiny = visible & (size_px < CROWDED_TINY_PX)
-        large = visible & ~tiny
         colors = self.colors(layer)
         painter.setOpacity(layer.opacity)
+        if not self.lod_enabled:
+            rows = np.arange(len(layer)) if rows is None else rows
+            self._draw_paths(painter, layer, view, rows, colors, float(np.median(lod.size[rows])) / view.mpp)
+            painter.setOpacity(1.0)
+            return
+        has_fill = layer.polygonal and bool(style.get("fill") or style.get("categorized") or style.get("graduated"))
+        hatched = style.get("hatch") in _HATCH_PATTERNS
+        size = lod.size if rows is None else lod.size[rows]
+        tiny = size < np.float32((TINY_PX if has_fill else LINE_TINY_PX) * view.mpp)
+        if hatched:
+            tiny[:] = False
+        image = self._scratch(view)
         if tiny.any():
-            self._stamp_tiny(painter, layer, view, tiny, colors)
-        rows = np.flatnonzero(large)
-        if rows.size:
-            self._draw_paths(painter, layer, view, rows, colors, float(np.median(size_px[rows])))
+            self._stamp_tiny(image, layer, view, rows, tiny, colors, has_fill)
+        big = np.flatnonzero(~tiny)
+        big = big if rows is None else rows[big]
+        if big.size and has_fill and not hatched:
+            self._fill_scanline(image, layer, view, big, colors)
+        stroked = False
+        if big.size and has_fill and not hatched and style.get("stroke"):
+            median_px = float(np.median(lod.size[big])) / view.mpp
+            width_px = float(style.get("stroke_width", 0.3)) * PX_PER_MM
+            if median_px < STROKE_MIN_PX:
+                stroked = True  # outlines not shown yet at this size
+            elif width_px < 1.5:  # a cosmetic (one-pixel) pen: outlines in numpy too
+                geometry = self.geometry(layer, big)
+                keep = geometry.vertices_of(big)
+                stroke_rings(image, view.to_screen(geometry.coords[keep]), geometry.starts[keep],
+                             int(_argb(np.array([style["stroke"]]), 1.0)[0]))
+                stroked = True
+        painter.drawImage(0, 0, QImage(image.data, view.width, view.height, 4 * view.width,
+                                       QImage.Format.Format_ARGB32_Premultiplied))
+        if big.size and not stroked:
+            median_px = float(np.median(lod.size[big])) / view.mpp
+            if has_fill and not hatched:  # filled already: wide outlines only
+                if style.get("stroke"):
+                    self._draw_paths(painter, layer, view, big, colors, median_px, fill=False)
+            else:
+                self._draw_paths(painter, layer, view, big, colors, median_px)
         painter.setOpacity(1.0)
 
-    def _draw_paths(self, painter, layer, view, rows, colors, median_px) -> None:
+    def _draw_paths(self, painter, layer, view, rows, colors, median_px, fill: bool = True) -> None:
         """One path per fill colour (fill and outline in one call), from the rows' vertices only."""
         style = layer.style
-        geometry = self.geometry(layer)  # vertex arrays: built on first need, then cached
+        geometry = self.geometry(layer, rows)  # vertex arrays: built on first need, then cached
         keep = geometry.vertices_of(rows)
         coords = view.to_screen(geometry.coords[keep])
         starts = geometry.starts[keep]
@@ -159,6 +305,10 @@ class Renderer:
         if style.get("stroke") and (median_px >= STROKE_MIN_PX or not layer.polygonal or not style.get("fill")):
             width_px = float(style.get("stroke_width", 0.3)) * PX_PER_MM
             pen = QPen(QColor(style["stroke"]), width_px if width_px >= 1.5 else 0)
+        if not fill:
+            if pen != Qt.PenStyle.NoPen:
+                painter.strokePath(path_from_arrays(coords, starts), pen)
+            return
         painter.setPen(pen)
         fill_opacity = float(style.get("fill_opacity", 1.0))
         vertex_color = colors.index[geometry.feature[keep]] if layer.polygonal else np.zeros(len(keep), int)
@@ -180,8 +330,14 @@ class Renderer:
         """Selected features' outlines, drawn above every layer so nothing hides them."""
         if not layer.selected.any():
             return
-        geometry = self.geometry(layer)
-        keep = geometry.vertices_of(layer.selected_rows())
+        rows = layer.selected_rows()
+        xmin, ymin, xmax, ymax = view.extent
+        b = layer.bounds[rows]
+        rows = rows[~((b[:, 2] < xmin) | (b[:, 0] > xmax) | (b[:, 3] < ymin) | (b[:, 1] > ymax))]
+        if not rows.size:
+            return
+        geometry = self.geometry(layer, rows)
+        keep = geometry.vertices_of(rows)
         path = path_from_arrays(view.to_screen(geometry.coords[keep]), geometry.starts[keep])
         rows = layer.selected_rows()
         if layer.frame.geometry.values[rows[:1]].geom_type[0] in ("Polygon", "MultiPolygon"):
@@ -195,49 +351,45 @@ class Renderer:
         line.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.strokePath(path, line)
 
-    def _stamp_tiny(self, painter, layer, view, tiny, colors) -> None:
-        """Fill each small feature's pixel box in an ARGB array at once, then draw that image.
+    def _stamp_tiny(self, image, layer, view, rows, tiny, colors, has_fill) -> None:
+        """Features under a few pixels (``tiny``: mask over ``rows``, None = all): polygons as
+        boxes of their own area, so a zoomed-out map keeps the tone of a full draw (a bounding
+        box would darken tilted parcels); lines and outline-only layers as their centre pixel."""
+        lod = self.lod(layer)
+        xmin, _, _, ymax = view.extent
+        inv = np.float32(1.0 / view.mpp)
+        # pixel-centre rule: pixel c is covered when c + 0.5 lies in [left, right)
+        dx, dy = np.float32(xmin - lod.origin[0]), np.float32(ymax - lod.origin[1])
 
-        Vectorised span filling: every box row becomes a run of pixel indices (np.repeat), so
-        the cost follows the number of pixels covered, never a Python loop over features.
-        """
-        rows = np.flatnonzero(tiny)
-        box = layer.bounds[rows]
-        top_left = view.to_screen(box[:, [0, 3]])
-        bottom_right = view.to_screen(box[:, [2, 1]])
-        x0 = np.floor(top_left[:, 0] + 0.5).astype(np.int64)
-        y0 = np.floor(top_left[:, 1] + 0.5).astype(np.int64)
-        x1 = np.maximum(np.floor(bottom_right[:, 0] + 0.5).astype(np.int64), x0 + 1)
-        y1 = np.maximum(np.floor(bottom_right[:, 1] + 0.5).astype(np.int64), y0 + 1)
-        style = layer.style
-        has_fill = layer.polygonal and bool(style.get("fill") or style.get("categorized") or style.get("graduated"))
-        outline = _argb(np.array([style.get("stroke") or "#000000"]), 1.0)[0]
+        def take(values):
+            return values if rows is None else values[rows]
+
         if has_fill:
-            value = _argb(colors.palette, float(style.get("fill_opacity", 1.0)))[colors.index[rows]]
-            # From 4 px on, leave the last row/column empty: neighbours stay visibly apart.
-            x1 = np.where(x1 - x0 >= 4, x1 - 1, x1)
-            y1 = np.where(y1 - y0 >= 4, y1 - 1, y1)
-        else:  # outline-only layers: a single pixel in the stroke colour
-            value = np.full(len(rows), outline)
+            left, bottom, right, top = (take(v) for v in lod.box)
+            x0 = np.ceil((left - dx) * inv - 0.5).astype(np.int32)
+            x1 = np.ceil((right - dx) * inv - 0.5).astype(np.int32)
+            y0 = np.ceil((dy - top) * inv - 0.5).astype(np.int32)
+            y1 = np.ceil((dy - bottom) * inv - 0.5).astype(np.int32)
+            value = colors.argb(layer.style)
+            value = take(value)
+        else:
+            x0 = np.floor((take(lod.centre[0]) - dx) * inv).astype(np.int32)
+            y0 = np.floor((dy - take(lod.centre[1])) * inv).astype(np.int32)
             x1, y1 = x0 + 1, y0 + 1
-        w, h = view.width, view.height
-        x0, x1 = np.clip(x0, 0, w), np.clip(x1, 0, w)
-        y0, y1 = np.clip(y0, 0, h), np.clip(y1, 0, h)
-        keep = (x1 > x0) & (y1 > y0)
-        x0, x1, y0, y1, value = x0[keep], x1[keep], y0[keep], y1[keep], value[keep]
-        bw, bh = x1 - x0, y1 - y0
-        box_of_row = np.repeat(np.arange(len(x0)), bh)  # one entry per (box, pixel row)
-        row_in_box = np.arange(len(box_of_row)) - np.repeat(np.cumsum(bh) - bh, bh)
-        span_start = (y0[box_of_row] + row_in_box) * w + x0[box_of_row]
-        span_len = bw[box_of_row]
-        total = int(span_len.sum())
-        pixels = np.arange(total, dtype=np.int64) + np.repeat(span_start - (np.cumsum(span_len) - span_len),
-                                                              span_len)
-        canvas = np.zeros(h * w, dtype=np.uint32)
-        canvas[pixels] = np.repeat(value[box_of_row], span_len)
-        canvas = canvas.reshape(h, w)
-        stamp = QImage(canvas.data, w, h, 4 * w, QImage.Format.Format_ARGB32_Premultiplied)
-        painter.drawImage(0, 0, stamp)
+            value = np.full(len(x0), _argb(np.array([layer.style.get("stroke") or "#000000"]), 1.0)[0])
+        fill_boxes(image, x0, y0, x1, y1, value, tiny)
+
+    def _fill_scanline(self, image, layer, view, rows, colors) -> bool:
+        """The exact fill of ``rows`` (too many or too small for QPainter paths to be quick)."""
+        geometry = self.geometry(layer, rows)
+        keep = geometry.vertices_of(rows)
+        if not keep.size:
+            return False
+        value = colors.argb(layer.style)[rows]
+        # owner: the rank of each vertex's feature among ``rows`` (rows are sorted: draw order)
+        owner = np.repeat(np.arange(len(rows)), geometry.count[rows])
+        fill_polygons(image, view.to_screen(geometry.coords[keep]), geometry.starts[keep], owner, value)
+        return True
 
     def paint_labels(self, painter: QPainter, layer: VectorLayer, view: Viewport) -> None:
         field = layer.style["label_field"]
@@ -272,6 +424,21 @@ class Renderer:
                 painter.drawText(rect.translated(QPointF(ox, oy)), Qt.AlignmentFlag.AlignCenter, text)
             painter.setPen(QColor("#222222"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _uncovered(width: int, height: int, sx: int, sy: int):
+    """The strips (x, y, w, h) a pan by (sx, sy) pixels leaves to draw."""
+    strips = []
+    if sx > 0:
+        strips.append((0, 0, sx, height))
+    elif sx < 0:
+        strips.append((width + sx, 0, -sx, height))
+    x0, x1 = max(sx, 0), width + min(sx, 0)
+    if sy > 0 and x1 > x0:
+        strips.append((x0, 0, x1 - x0, sy))
+    elif sy < 0 and x1 > x0:
+        strips.append((x0, height + sy, x1 - x0, -sy))
+    return strips
 
 
 def _argb(names: np.ndarray, alpha: float) -> np.ndarray:

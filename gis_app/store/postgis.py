@@ -118,7 +118,7 @@ def connect(address: str, autocommit: bool = False):
         return psycopg.connect(autocommit=autocommit, **values)
     except psycopg.OperationalError as exc:
         raise InputError(t("không kết nối được cơ sở dữ liệu ({err})", "cannot connect to the database ({err})",
-                           err=str(exc).strip().splitlines()[-1][:200] if str(exc).strip() else "?"),
+                           err=" ".join(str(exc).split())[-200:] or "?"),
                          redact(address)) from exc
 
 

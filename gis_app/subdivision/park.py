@@ -532,17 +532,8 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
     if not connected.all():
         green += list(roads[~connected]); green_kind += ["park"] * int((~connected).sum())  # noqa: E702
         roads, kinds, widths = roads[connected], kinds[connected], widths[connected]
-        lots = np.asarray(lots, dtype=object)
-        prio = np.array([frontage.PRIORITY.get(k, 3) for k in kinds])
-        zones = frontage.front_zones(roads, np.zeros(0, object), p.tolerance)
-        why = np.full(len(lots), "", dtype=object)
-        use_arr = np.asarray(uses)
-        for name, lp in (("general", p.lot_params()), ("cnht", p.sme_params())):
-            sel = np.flatnonzero(use_arr == name)
-            if len(sel):
-                f, d, r = frontage.measure(lots[sel], zones, prio, lp)
-                why[sel] = frontage.rule_failures(shapely.area(lots[sel]), f, d, lp)
-                lot_front[sel], lot_depth[sel], lot_road[sel] = f, d, r
+        lots, use_arr = np.asarray(lots, dtype=object), np.asarray(uses)
+        lot_front, lot_depth, lot_road, why = measure_lots(lots, use_arr, roads, kinds, p)
         ok = why == ""
         green += list(lots[~ok]); green_kind += ["buffer"] * int((~ok).sum())  # noqa: E702
         lots, lot_front, lot_depth, lot_road = lots[ok], lot_front[ok], lot_depth[ok], lot_road[ok]
@@ -726,21 +717,26 @@ def _combine(site, parts, entrances, p: ParkParams, seconds: float) -> ParkLayou
 
 
 # -- checks, layers and metrics -------------------------------------------------------------------
-def lot_reasons(layout: ParkLayout, p: ParkParams) -> np.ndarray:
-    """Per lot, the rule it breaks ('' if none): factory lots by the factory rules, CNHT lots by the
-    SME rules, frontage measured on the new roads only (so a valid lot is reachable by road)."""
-    if not len(layout.lots):
-        return np.zeros(0, dtype=object)
-    prio = np.array([frontage.PRIORITY.get(k, 3) for k in layout.road_kinds])
-    zones = frontage.front_zones(layout.roads, np.zeros(0, object), p.tolerance)
-    why = np.full(len(layout.lots), "", dtype=object)
-    use = np.asarray(layout.lot_use)
+def measure_lots(lots, uses, roads, kinds, p: ParkParams):
+    """(frontage m, depth m, road index, rule broken or '') per lot: factory lots by the factory
+    rules, CNHT lots by the SME rules, frontage on the new roads only (a valid lot is reachable)."""
+    n = len(lots)
+    front, depth, road, why = np.zeros(n), np.zeros(n), np.full(n, -1), np.full(n, "", dtype=object)
+    if not n:
+        return front, depth, road, why
+    prio = np.array([frontage.PRIORITY.get(k, 3) for k in kinds])
+    zones = frontage.front_zones(roads, np.zeros(0, object), p.tolerance)
     for name, lp in (("general", p.lot_params()), ("cnht", p.sme_params())):
-        sel = np.flatnonzero(use == name)
+        sel = np.flatnonzero(np.asarray(uses) == name)
         if len(sel):
-            f, d, _ = frontage.measure(layout.lots[sel], zones, prio, lp)
-            why[sel] = frontage.rule_failures(shapely.area(layout.lots[sel]), f, d, lp)
-    return why
+            front[sel], depth[sel], road[sel] = frontage.measure(lots[sel], zones, prio, lp)
+            why[sel] = frontage.rule_failures(shapely.area(lots[sel]), front[sel], depth[sel], lp)
+    return front, depth, road, why
+
+
+def lot_reasons(layout: ParkLayout, p: ParkParams) -> np.ndarray:
+    """Per lot, the rule it breaks ('' if none), measured as :func:`measure_lots` does."""
+    return measure_lots(layout.lots, layout.lot_use, layout.roads, layout.road_kinds, p)[3]
 
 
 def layout_problems(layout: ParkLayout, p: ParkParams) -> list[str]:

@@ -16,7 +16,7 @@
 <context>
     <name>AlgorithmDialog</name>
     <message>
-        <location filename="../../gis_app/shell/algorithm_dialog.py" line="136" />
+        <location filename="../../gis_app/shell/algorithm_dialog.py" line="182" />
         <source>(default)</source>
         <translation>(mặc định)</translation>
     </message>
@@ -37,40 +37,55 @@
 <context>
     <name>CitationDialog</name>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="19" />
-        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="81" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="97" />
         <source>Citation</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="97" />
         <source>Rule text in the rule set</source>
         <translation>Nội dung quy tắc trong bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="33" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="97" />
         <source>Applies to</source>
         <translation>Áp dụng cho</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="34" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="98" />
         <source>Thresholds</source>
         <translation>Ngưỡng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="34" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="98" />
         <source>Rule set</source>
         <translation>Bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="38" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="98" />
+        <source>Reading</source>
+        <translation>Cách đọc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/citation.py" line="105" />
         <source>obligation (a breach is a violation)</source>
         <translation>bắt buộc (không đạt là vi phạm)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="39" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="106" />
         <source>priority (a shortfall is a warning)</source>
         <translation>ưu tiên (chưa đạt là cảnh báo)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/citation.py" line="107" />
+        <source>information only</source>
+        <translation>chỉ để thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/citation.py" line="107" />
+        <source>switched off</source>
+        <translation>đã tắt</translation>
     </message>
 </context>
 <context>
@@ -202,28 +217,28 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="38" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="48" />
         <source>Add layer</source>
         <translation>Thêm lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="73" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="86" />
         <source>Imported %1 into layer %2: %3</source>
         <translation>Đã nhập %1 vào lớp %2: %3</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="87" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="100" />
         <source>Exported %1</source>
         <translation>Đã xuất %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="99" />
-        <location filename="../../gis_app/shell/exchange/actions.py" line="114" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="112" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="127" />
         <source>Export project for QGIS</source>
         <translation>Xuất dự án cho QGIS</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/actions.py" line="109" />
+        <location filename="../../gis_app/shell/exchange/actions.py" line="122" />
         <source>Exported for QGIS: %1</source>
         <translation>Đã xuất cho QGIS: %1</translation>
     </message>
@@ -298,127 +313,127 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="172" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="178" />
         <source>Import layer: %1</source>
         <translation>Nhập lớp: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="173" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="179" />
         <source>Text encoding</source>
         <translation>Bảng mã văn bản</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="174" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="180" />
         <source>Decode as</source>
         <translation>Giải mã theo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="175" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="181" />
         <source>automatic (detected)</source>
         <translation>tự động (phát hiện)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="176" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="182" />
         <source>Coordinate system</source>
         <translation>Hệ tọa độ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="177" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="183" />
         <source>Candidate</source>
         <translation>Đề xuất</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="177" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="183" />
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="178" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="184" />
         <source>I confirm this coordinate system for the file</source>
         <translation>Tôi xác nhận hệ tọa độ này cho tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="179" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="185" />
         <source>Fields</source>
         <translation>Trường dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="180" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="186" />
         <source>Layer name</source>
         <translation>Tên lớp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="181" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="187" />
         <source>Zone of these parcels</source>
         <translation>Khu của các lô này</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="182" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="188" />
         <source>Geometry check</source>
         <translation>Kiểm tra hình học</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="183" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="189" />
         <source>Repair invalid geometries</source>
         <translation>Sửa các hình không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="184" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="190" />
         <source>Kept, renamed and not read</source>
         <translation>Giữ, đổi tên và không đọc được</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="203" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="209" />
         <source>Reading %1</source>
         <translation>Đang đọc %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="212" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="218" />
         <source>Choose the encoding: none decodes the text cleanly.</source>
         <translation>Hãy chọn bảng mã: không bảng mã nào đọc được văn bản trọn vẹn.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="243" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="249" />
         <source>No text to decode.</source>
         <translation>Không có văn bản cần giải mã.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="246" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="252" />
         <source>%1, as declared in %2</source>
         <translation>%1, theo khai báo trong %2</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="249" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="255" />
         <source>Detected: %1 (confidence %2%)</source>
         <translation>Phát hiện: %1 (độ tin cậy %2%)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="252" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="258" />
         <source>Decoded as %1 (your choice)</source>
         <translation>Giải mã theo %1 (do bạn chọn)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="270" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="276" />
         <source>The file says: EPSG:%1 (%2)</source>
         <translation>Theo tệp: EPSG:%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="278" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="284" />
         <source>The file has no usable coordinate system. Choose one (candidates ranked by where they put the data) and confirm it.</source>
         <translation>Tệp không có hệ tọa độ dùng được. Hãy chọn một hệ (các đề xuất xếp theo vị trí chúng đặt dữ liệu) và xác nhận.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="304" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="310" />
         <source>Read %1, importable %2, rejected %3</source>
         <translation>Đọc %1, nhập được %2, loại %3</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="314" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="320" />
         <source>All fields and values are kept as they are.</source>
         <translation>Mọi trường và giá trị được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="369" />
+        <location filename="../../gis_app/shell/exchange/import_dialog.py" line="383" />
         <source>Importing %1</source>
         <translation>Đang nhập %1</translation>
     </message>
@@ -724,26 +739,31 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/exchange/mapping_table.py" line="55" />
+        <source>facilities (wastewater plants, production sites)</source>
+        <translation>cơ sở (trạm xử lý nước thải, cơ sở sản xuất)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="56" />
         <source>Field in the file</source>
         <translation>Trường trong tệp</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="55" />
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="56" />
         <source>Example</source>
         <translation>Ví dụ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="56" />
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="57" />
         <source>Becomes</source>
         <translation>Thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="79" />
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="80" />
         <source>Mapping remembered from an earlier file with the same fields.</source>
         <translation>Ánh xạ được nhớ từ một tệp trước có cùng các trường.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="93" />
+        <location filename="../../gis_app/shell/exchange/mapping_table.py" line="94" />
         <source>(keep)</source>
         <translation>(giữ nguyên)</translation>
     </message>
@@ -1002,6 +1022,49 @@
     </message>
 </context>
 <context>
+    <name>ProvinceFindingsDialog</name>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="17" />
+        <source>Province-wide findings</source>
+        <translation>Kết quả kiểm tra toàn tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="19" />
+        <source>Facilities outside every zone and plan targets of the rule sets in use.</source>
+        <translation>Các cơ sở nằm ngoài mọi khu và chỉ tiêu kế hoạch của các bộ quy tắc đang dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="21" />
+        <source>Rule</source>
+        <translation>Quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="21" />
+        <source>Subject</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="21" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="22" />
+        <source>Message</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="22" />
+        <source>Citation</source>
+        <translation>Trích dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/province_dialog.py" line="41" />
+        <source>province</source>
+        <translation>toàn tỉnh</translation>
+    </message>
+</context>
+<context>
     <name>RasterBackgrounds</name>
     <message>
         <location filename="../../gis_app/shell/printing/rasters.py" line="53" />
@@ -1092,8 +1155,8 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/report_dialog.py" line="21" />
-        <source>PDF (Vietnamese, charts and zone maps):</source>
-        <translation>PDF (tiếng Việt, biểu đồ và bản đồ từng khu):</translation>
+        <source>PDF (in the interface language, charts and zone maps):</source>
+        <translation>PDF (theo ngôn ngữ giao diện, biểu đồ và bản đồ từng khu):</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/report_dialog.py" line="37" />
@@ -1102,54 +1165,123 @@
     </message>
 </context>
 <context>
-    <name>RulesController</name>
+    <name>RuleSetDialog</name>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="122" />
-        <source>Checking the land reservation rules…</source>
-        <translation>Đang kiểm tra các quy tắc dành quỹ đất…</translation>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="44" />
+        <source>Rule sets</source>
+        <translation>Các bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="160" />
-        <source>Load rule set</source>
-        <translation>Nạp bộ quy tắc</translation>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="55" />
+        <source>Add a rule set file…</source>
+        <translation>Thêm tệp bộ quy tắc…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="170" />
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="60" />
+        <source>Rule sets used by the project:</source>
+        <translation>Các bộ quy tắc dự án dùng:</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="66" />
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="66" />
+        <source>Rule</source>
+        <translation>Quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="66" />
+        <source>Measure</source>
+        <translation>Phép đo</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="67" />
+        <source>Threshold</source>
+        <translation>Ngưỡng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="67" />
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="67" />
+        <source>Citation</source>
+        <translation>Trích dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="93" />
+        <source>Switch a rule off with severity “off”: it is listed as off in every output, never dropped silently.</source>
+        <translation>Tắt một quy tắc bằng mức độ “off”: quy tắc được ghi là đã tắt trong mọi kết quả, không bao giờ bị bỏ qua âm thầm.</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="131" />
+        <source>Add a rule set file</source>
+        <translation>Thêm tệp bộ quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="137" />
         <source>Cannot load the rule set</source>
         <translation>Không nạp được bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="186" />
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="197" />
+        <source>%1: the threshold must be a number (a range “low–high” for “between”)</source>
+        <translation>%1: ngưỡng phải là số (khoảng “thấp–cao” với “between”)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/ruleset_dialog.py" line="222" />
+        <source>Choose at least one rule set.</source>
+        <translation>Hãy chọn ít nhất một bộ quy tắc.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesController</name>
+    <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="143" />
+        <source>Checking the land reservation rules…</source>
+        <translation>Đang kiểm tra các quy tắc dành quỹ đất…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="95" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="199" />
+        <source>Cannot load the rule set</source>
+        <translation>Không nạp được bộ quy tắc</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/controller.py" line="221" />
         <source>Cannot load the travel times</source>
         <translation>Không nạp được kết quả thời gian di chuyển</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="193" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="228" />
         <source>Load travel times (R5)</source>
         <translation>Nạp thời gian di chuyển (R5)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="194" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="229" />
         <source>Proximity results (*.json)</source>
         <translation>Kết quả phân tích khoảng cách (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="274" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="309" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="275" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="310" />
         <source>No check result yet: open a project with zones first.</source>
         <translation>Chưa có kết quả kiểm tra: hãy mở một dự án có các khu trước.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="293" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="328" />
         <source>Report written: %1</source>
         <translation>Đã ghi báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="297" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="332" />
         <source>Exporting the compliance report…</source>
         <translation>Đang xuất báo cáo tuân thủ…</translation>
     </message>
@@ -1157,47 +1289,52 @@
 <context>
     <name>RulesUi</name>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="102" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="113" />
         <source>&amp;Rules</source>
         <translation>&amp;Quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="103" />
-        <source>Load a province rule set…</source>
-        <translation>Nạp bộ quy tắc của tỉnh…</translation>
+        <location filename="../../gis_app/shell/rules/__init__.py" line="114" />
+        <source>Rule sets…</source>
+        <translation>Bộ quy tắc…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="104" />
-        <source>Use the default rule set</source>
-        <translation>Dùng bộ quy tắc mặc định</translation>
+        <location filename="../../gis_app/shell/rules/__init__.py" line="115" />
+        <source>Use the default rule sets</source>
+        <translation>Dùng các bộ quy tắc mặc định</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="105" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="116" />
+        <source>Province-wide findings (facilities, plan targets)…</source>
+        <translation>Kết quả toàn tỉnh (cơ sở, chỉ tiêu kế hoạch)…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/__init__.py" line="117" />
         <source>Colour zones by compliance</source>
         <translation>Tô màu các khu theo kết quả tuân thủ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="107" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="119" />
         <source>Export compliance report…</source>
         <translation>Xuất báo cáo tuân thủ…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="108" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="120" />
         <source>Compute travel times to assembly plants (R5)…</source>
         <translation>Tính thời gian di chuyển tới nhà máy lắp ráp (R5)…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="109" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="121" />
         <source>Load travel times (R5)…</source>
         <translation>Nạp thời gian di chuyển (R5)…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="110" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="122" />
         <source>Zone</source>
         <translation>Khu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/__init__.py" line="111" />
+        <location filename="../../gis_app/shell/rules/__init__.py" line="123" />
         <source>Charts</source>
         <translation>Biểu đồ</translation>
     </message>
@@ -1320,7 +1457,32 @@
         <translation>Đạt mọi bảo đảm</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/panel.py" line="88" />
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="91" />
+        <source>Land-use balance</source>
+        <translation>Cân bằng sử dụng đất</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="91" />
+        <source>ha · %</source>
+        <translation>ha · %</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="93" />
+        <source>QCVN 01:2021 land use</source>
+        <translation>Sử dụng đất theo QCVN 01:2021</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="93" />
+        <source>met</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="93" />
+        <source>NOT met</source>
+        <translation>KHÔNG đạt</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/panel.py" line="100" />
         <source>No preview: start a subdivision above.</source>
         <translation>Chưa có bản xem trước: hãy bắt đầu chia lô ở trên.</translation>
     </message>
@@ -1328,57 +1490,92 @@
 <context>
     <name>SubdivisionParamsDialog</name>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="22" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="27" />
         <source>Subdivision parameters</source>
         <translation>Thông số chia lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="43" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="48" />
+        <source>CNHT: SME lots on roads</source>
+        <translation>CNHT: lô DNNVV trên đường</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="49" />
+        <source>KCN: a whole industrial park (QCVN 01:2021)</source>
+        <translation>KCN: cả khu công nghiệp (QCVN 01:2021)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="50" />
+        <source>CCN: a whole industrial cluster (QCVN 01:2021)</source>
+        <translation>CCN: cả cụm công nghiệp (QCVN 01:2021)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="56" />
+        <source>X,Y (empty: nearest existing road)</source>
+        <translation>X,Y (để trống: gần đường hiện có nhất)</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="57" />
+        <source>Pick the entrance on the map after Run</source>
+        <translation>Chọn lối vào trên bản đồ sau khi bấm Chạy</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="64" />
+        <source>Layout preset</source>
+        <translation>Mẫu bố cục</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="65" />
+        <source>Entrance</source>
+        <translation>Lối vào</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="67" />
         <source>Lot mix (LOW-HIGH:SHARE, …)</source>
         <translation>Cơ cấu lô (THẤP-CAO:TỶ_LỆ, …)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="45" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="69" />
         <source>Run</source>
         <translation>Chạy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="46" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="70" />
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="54" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="78" />
         <source>Minimum lot (m²)</source>
         <translation>Diện tích lô tối thiểu (m²)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="54" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="78" />
         <source>Frontage, lots under 1,000 m² (m)</source>
         <translation>Mặt tiền lô dưới 1.000 m² (m)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="55" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="79" />
         <source>Frontage, lots from 1,000 m² (m)</source>
         <translation>Mặt tiền lô từ 1.000 m² (m)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="56" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="80" />
         <source>Maximum depth / frontage</source>
         <translation>Tỷ lệ sâu / mặt tiền tối đa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="56" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="80" />
         <source>Road width (m)</source>
         <translation>Bề rộng đường (m)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="57" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="81" />
         <source>High-tech reserve share (0–0.9)</source>
         <translation>Tỷ lệ dành cho công nghệ cao (0–0,9)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="58" />
+        <location filename="../../gis_app/shell/subdivision/params_dialog.py" line="82" />
         <source>Green buffer along the boundary (m)</source>
         <translation>Dải cây xanh dọc ranh giới (m)</translation>
     </message>
@@ -1386,129 +1583,134 @@
 <context>
     <name>SubdivisionTools</name>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="65" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="66" />
         <source>&amp;Subdivision</source>
         <translation>&amp;Chia lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="66" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="67" />
         <source>Subdivide vacant land…</source>
         <translation>Chia lô đất trống…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="67" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="68" />
         <source>Subdivide a drawn polygon…</source>
         <translation>Chia lô một vùng vẽ trên bản đồ…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="68" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="69" />
         <source>Merge lots</source>
         <translation>Gộp lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="69" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="70" />
         <source>Split lot by line</source>
         <translation>Cắt lô theo đường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="70" />
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="257" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="71" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="304" />
         <source>Renumber lots</source>
         <translation>Đánh số lại lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="71" />
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="75" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="72" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="76" />
         <source>Subdivision</source>
         <translation>Chia lô</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="99" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="105" />
+        <source>Click the entrance on the site's edge (Esc cancels).</source>
+        <translation>Bấm vào lối vào trên ranh giới khu đất (Esc để hủy).</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="128" />
         <source>Select a zone first (click it on the map or in the zone list).</source>
         <translation>Hãy chọn một khu trước (nhấp vào khu trên bản đồ hoặc trong danh sách khu).</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="101" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="131" />
         <source>Subdivide the vacant land of %1</source>
         <translation>Chia lô đất trống của %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="113" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="151" />
         <source>Vacant land of %1</source>
         <translation>Đất trống của %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="123" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="163" />
         <source>Click the corners of the site; double-click to finish, Esc to cancel.</source>
         <translation>Nhấp các góc của khu đất; nhấp đúp để kết thúc, Esc để hủy.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="126" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="167" />
         <source>Subdivide a drawn polygon</source>
         <translation>Chia lô vùng đã vẽ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="138" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="185" />
         <source>Drawn polygon</source>
         <translation>Vùng đã vẽ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="142" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="189" />
         <source>Subdividing…</source>
         <translation>Đang chia lô…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="172" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="219" />
         <source>Subdivide %1 (%2 lots)</source>
         <translation>Chia lô %1 (%2 lô)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="205" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="252" />
         <source>Select exactly two lots of the same layout on the lots layer.</source>
         <translation>Hãy chọn đúng hai lô của cùng một phương án trên lớp lô.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="209" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="256" />
         <source>Merge lots %1 and %2</source>
         <translation>Gộp lô %1 và %2</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="217" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="264" />
         <source>Select one lot on the lots layer to split.</source>
         <translation>Hãy chọn một lô trên lớp lô để cắt.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="226" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="273" />
         <source>Draw the cutting line across the lot; double-click to finish, Esc to cancel.</source>
         <translation>Vẽ đường cắt ngang qua lô; nhấp đúp để kết thúc, Esc để hủy.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="230" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="277" />
         <source>Split lot %1</source>
         <translation>Cắt lô %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="242" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="289" />
         <source>Select a lot of the layout to renumber.</source>
         <translation>Hãy chọn một lô của phương án cần đánh số lại.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="248" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="295" />
         <source>Renumber %1 lots of %2</source>
         <translation>Đánh số lại %1 lô của %2</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="251" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="298" />
         <source>The lots are already numbered in road order.</source>
         <translation>Các lô đã được đánh số theo thứ tự dọc đường.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="255" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="302" />
         <source>Renumber the whole layout %1 in road order? %2 numbers change:</source>
         <translation>Đánh số lại toàn bộ phương án %1 theo thứ tự dọc đường? %2 số lô sẽ thay đổi:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="262" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="309" />
         <source>Renumber lots of %1</source>
         <translation>Đánh số lại lô của %1</translation>
     </message>
@@ -1545,29 +1747,29 @@
 <context>
     <name>ZoneDockWidget</name>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="80" />
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="79" />
         <source>Rule set:</source>
         <translation>Bộ quy tắc:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="81" />
-        <source>Load…</source>
-        <translation>Nạp…</translation>
-    </message>
-    <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="82" />
-        <source>Load a province's rule set (TOML)</source>
-        <translation>Nạp bộ quy tắc của tỉnh (TOML)</translation>
-    </message>
-    <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="83" />
         <source>As of</source>
         <translation>Tính đến ngày</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/zone_dock.py" line="84" />
-        <source>Leave out zones established after this date</source>
-        <translation>Bỏ qua các khu thành lập sau ngày này</translation>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="80" />
+        <source>Rule sets…</source>
+        <translation>Bộ quy tắc…</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="81" />
+        <source>Choose the province's rule sets, switch rules off, change thresholds</source>
+        <translation>Chọn bộ quy tắc của tỉnh, tắt quy tắc, đổi ngưỡng</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="83" />
+        <source>The state on this date: zones established and operating, leases started by then</source>
+        <translation>Tình trạng tại ngày này: các khu đã thành lập, đã hoạt động và hợp đồng thuê đã bắt đầu</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="85" />
@@ -1593,6 +1795,11 @@
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="89" />
         <source>CNHT subzone</source>
         <translation>Phân khu CNHT</translation>
+    </message>
+    <message>
+        <location filename="../../gis_app/shell/rules/zone_dock.py" line="98" />
+        <source>* thresholds or severities changed for this project</source>
+        <translation>* đã đổi ngưỡng hoặc mức độ cho dự án này</translation>
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/zone_dock.py" line="122" />

@@ -23,7 +23,17 @@ def open_import_dialog(window, path):
     zones = window.project.layers.get("zones")
     zone_ids = sorted(zones["zone_id"].astype(str)) if zones is not None and len(zones) else []
     return ImportDialog(path, window, project_crs=window.project.crs.to_epsg(), zone_ids=zone_ids,
-                        on_imported=lambda result: add_import_result(window, result))
+                        on_imported=lambda result: add_import_result(window, result),
+                        on_geometry=lambda path, name, shapes: _preview(window, path, name, shapes))
+
+
+def _preview(window, path, name, shapes) -> None:
+    from .preview_layer import drop_preview, show_preview
+
+    if shapes is None:
+        drop_preview(window, path)
+    else:
+        show_preview(window, path, name, shapes)
 
 
 def import_layer(window, path):
@@ -69,6 +79,9 @@ def add_import_result(window, result) -> bool:
         show_error(window, InputError(f"{type(exc).__name__}: {exc}"[:300], result.path))
         return False
     # one undo step; the model bridge refreshed the map, the zone dock and the check
+    from .preview_layer import settle_preview
+
+    settle_preview(window, result.path, window.layers[name] if name in window.layers else None)
     window.canvas.zoom_to(window.layers[name].extent)
     window.statusBar().showMessage(_tr("ExchangeActions", "Imported %1 into layer %2: %3")
                                    .replace("%1", Path(result.path).name).replace("%2", name)

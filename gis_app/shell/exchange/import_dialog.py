@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
@@ -53,12 +54,17 @@ def list_feature_layers(path: Path) -> list[str]:
 
 
 class ImportDialog(QDialog):
+    shapes_read = Signal(object, str, object)  # path, layer name, GeoSeries (None: drop the preview)
+
     def __init__(self, path, parent=None, project_crs: int | None = None, zone_ids=(), on_imported=None,
-                 store: MappingStore | None = None):
+                 store: MappingStore | None = None, on_geometry=None):
         super().__init__(parent)
         self.path = Path(path)
         self.store = store or MappingStore()
         self.on_imported = on_imported
+        self.on_geometry = on_geometry  # (path, name, shapes or None): the shapes before the attributes
+        if on_geometry is not None:
+            self.shapes_read.connect(on_geometry)  # queued: emitted from the import thread
         self.preview = None
         self.imported: ImportResult | None = None
         self.tasks = TaskRunner(self)
@@ -336,7 +342,7 @@ class ImportDialog(QDialog):
 
     def start_import(self) -> None:
         from gis_app.exchange.field_mapping import apply_mapping
-        from gis_app.exchange.readers import read_dataset
+        from gis_app.exchange.geometry_first import read_dataset_geometry_first
 
         if self.preview is None:
             return
@@ -348,8 +354,14 @@ class ImportDialog(QDialog):
         name = self.name_edit.text().strip() or path.stem
         layer_arg = layer if path.suffix.lower() in LAYERED_FORMATS else None
 
+        # The shapes are drawn as soon as they are read (a temporary layer, replaced by the result).
+        early = None if self.on_geometry is None else (
+            lambda shapes: self.shapes_read.emit(path, mapping.target_layer or name, shapes))
+
         def job(feedback):
-            dataset = read_dataset(path, layer_arg, crs, encoding, repair=repair)
+            # facilities may be points (CONTRACTS.md, second round); every other target is polygons
+            dataset = read_dataset_geometry_first(path, layer_arg, crs, encoding, repair=repair, on_geometry=early,
+                                                  polygons_only=mapping.target_layer != "facilities")
             feedback.check_canceled()
             frame = apply_mapping(dataset.frame, mapping, {"zone_id": zone_id}) if mapping.target_layer \
                 else dataset.frame
@@ -362,6 +374,8 @@ class ImportDialog(QDialog):
             self.store.put(columns, mapping)  # remembered for the next file of the same shape
             self.imported = result
             if self.on_imported is not None and self.on_imported(result) is False:
+                if self.on_geometry is not None:
+                    self.on_geometry(path, name, None)
                 return  # the project refused it (message shown); let the planner change the choices
             self.accept()
 
@@ -371,4 +385,6 @@ class ImportDialog(QDialog):
 
     def _import_finished(self, result, error) -> None:
         self.pending = None
+        if error is not None and self.on_geometry is not None:
+            self.on_geometry(self.path, "", None)  # failed or cancelled: no half-read layer stays
         self._update_ok()

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHeaderView, QLabel, QTab
 from gis_app.core.schema import CANONICAL
 from gis_app.exchange.field_mapping import FieldMapping
 
-TARGETS = ("", "zones", "subzones", "parcels")
-EXTRA_TARGET_FIELDS = {"zones": ("declared_area_m2", "district"), "parcels": ("declared_area_m2", "sheet")}
+TARGETS = ("", "zones", "subzones", "parcels", "facilities")
+EXTRA_TARGET_FIELDS = {"zones": ("declared_area_m2",), "parcels": ("declared_area_m2", "sheet")}
 
 
 def target_fields(target: str) -> list[str]:
@@ -52,6 +52,7 @@ class MappingTable(QWidget):
         self.target_combo.setItemText(1, self.tr("zones (KCN/CCN)"))
         self.target_combo.setItemText(2, self.tr("subzones"))
         self.target_combo.setItemText(3, self.tr("parcels"))
+        self.target_combo.setItemText(4, self.tr("facilities (wastewater plants, production sites)"))
         self.table.setHorizontalHeaderLabels([self.tr("Field in the file"), self.tr("Example"),
                                               self.tr("Becomes")])
 

@@ -33,6 +33,7 @@ class RulesUi(QObject):
         window.menuBar().insertMenu(window.language_menu.menuAction(), self.menu)
         self.load_action = self._action(self.controller.load_ruleset_dialog)
         self.default_action = self._action(lambda: self.controller.load_ruleset_file(None))
+        self.province_action = self._action(self.show_province_findings)
         self.menu.addSeparator()
         self.compliance_action = self._action(self.controller.set_compliance_mode, checkable=True)
         self.controller.map_mode_changed.connect(
@@ -45,6 +46,16 @@ class RulesUi(QObject):
         window.installEventFilter(self)
         window.resizeDocks([self.zone_dock, self.charts_dock], [430, 520], Qt.Orientation.Horizontal)
         window.resizeDocks([window.table_dock], [300], Qt.Orientation.Vertical)
+
+    def show_province_findings(self):
+        """Findings about facilities and plan targets (not one zone), in the UI language."""
+        from .province_dialog import ProvinceFindingsDialog
+
+        self.province_dialog = ProvinceFindingsDialog(self.controller.result, self.window)
+        self.controller.result_changed.connect(
+            lambda: self.province_dialog.show_result(self.controller.result))
+        self.province_dialog.show()
+        return self.province_dialog
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.window:
@@ -100,8 +111,9 @@ class RulesUi(QObject):
 
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("&Rules"))
-        self.load_action.setText(self.tr("Load a province rule set…"))
-        self.default_action.setText(self.tr("Use the default rule set"))
+        self.load_action.setText(self.tr("Rule sets…"))
+        self.default_action.setText(self.tr("Use the default rule sets"))
+        self.province_action.setText(self.tr("Province-wide findings (facilities, plan targets)…"))
         self.compliance_action.setText(self.tr("Colour zones by compliance"))
         self.compliance_action.setChecked(self.controller.compliance_mode())
         self.report_action.setText(self.tr("Export compliance report…"))

@@ -1,4 +1,8 @@
-"""The rules in the window: the rule set and as-of date in use, the check result, the chosen zone.
+"""The rules in the window: the rule sets and as-of date in use, the check result, the chosen zone.
+
+The rule sets (content, version and the planner's overrides) are stored in ``project.meta``
+(``ruleset.META_KEY``/``OVERRIDES_KEY``), so ``check``, ``report`` and ``export-web`` on the saved
+project use the same ones.
 
 The check (``gis_app.rules.check.run_check``) runs in the shell's task runner whenever a project is
 shown, the rule set or the date changes, or parcels/subzones change; its result is joined onto the
@@ -16,11 +20,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from gis_app.core.errors import InputError
 from gis_app.core.styles import NO_DATA_COLOR, default_style
-from gis_app.rules.ruleset import DEFAULT_RULES, load_ruleset
+from gis_app.rules.ruleset import (DEFAULT_IDS, load_ruleset, resolve_rulesets, store_rulesets, stored_rulesets)
 from gis_app.rules.view import STATUS_COLORS, compliance_by_zone
 from gis_app.shell.user_files import start_path
 
 COMPLIANCE_FIELD = "compliance"
+CHECKED_LAYERS = ("parcels", "subzones", "facilities", "zones")  # an edit there re-runs the check
 RULESET_FILTER = "TOML (*.toml)"
 
 
@@ -56,7 +61,7 @@ class RulesController(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.ruleset = load_ruleset()  # the bundled default; a province loads its own
+        self.rulesets = resolve_rulesets(None)  # the defaults until a project says otherwise
         self.as_of: dt.date | None = None
         self.travel = None  # per-zone travel minutes for R5, from a proximity result (else R5 is n/a)
         self.result: dict | None = None
@@ -73,14 +78,30 @@ class RulesController(QObject):
         window.layers.events.connect("inserted", self._layers_changed)
         window.layers.events.connect("removed", self._layers_changed)
 
-    # -- the project's choice of rule set and date (saved in project.meta["rules"]) -------------
+    @property
+    def ruleset(self):
+        """The first rule set in use (older callers); ``rulesets`` has them all."""
+        return self.rulesets[0]
+
+    # -- the project's rule sets and date (saved in project.meta) --------------------------------
     def _restore_from_project(self) -> None:
-        saved = dict(self.window.project.meta.get("rules") or {})
+        meta = self.window.project.meta
+        saved = dict(meta.get("rules") or {})
         self._restoring = True
         try:
-            if saved.get("path") != (None if self.ruleset.source == str(DEFAULT_RULES) else self.ruleset.source):
+            try:
+                stored = stored_rulesets(meta)
+            except InputError as exc:
+                QMessageBox.warning(self.window, self.tr("Cannot load the rule set"), str(exc))
+                stored = []
+            if stored:
+                self.rulesets = stored
+            elif saved.get("path"):  # projects saved before rule sets were stored: the file they named
                 if not self.load_ruleset_file(saved.get("path")):
-                    self.load_ruleset_file(None)  # the saved file is gone or broken: the default
+                    self.rulesets = resolve_rulesets(None)
+            else:
+                self.rulesets = resolve_rulesets(None)
+            self.ruleset_changed.emit()
             self.travel = None
             if saved.get("proximity") and not self.load_travel_file(saved["proximity"]):
                 self.travel = None
@@ -114,7 +135,7 @@ class RulesController(QObject):
             return
         self._generation += 1
         generation = self._generation
-        project, ruleset, as_of, travel = self.window.project, self.ruleset, self.as_of, self.travel
+        project, ruleset, as_of, travel = self.window.project, list(self.rulesets), self.as_of, self.travel
         if "zones" not in project.layers or not len(project.zones):
             self._apply(None, generation)
             return
@@ -156,25 +177,39 @@ class RulesController(QObject):
             return None
         return next((z for z in self.result["zones"] if z["zone_id"] == zone_id), None)
 
-    # -- rule set and date ----------------------------------------------------------------
+    # -- rule sets and date ---------------------------------------------------------------
     def load_ruleset_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Load rule set"), start_path(), RULESET_FILTER)
-        if path:
-            self.load_ruleset_file(path)
+        """The rule-set dialog: choose the sets, switch rules off, change thresholds and severities."""
+        from .ruleset_dialog import RuleSetDialog
+
+        dialog = RuleSetDialog(self.rulesets, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_rulesets(dialog.chosen())
 
     def load_ruleset_file(self, path) -> bool:
-        """Use the rule set in ``path`` (None: the bundled default); a malformed file is refused
-        with a message naming the line and the problem, and the current rule set stays."""
+        """Add the rule set of ``path`` (an id or a TOML file) to those in use, replacing one with the
+        same id; None: back to the defaults. A malformed file is refused with a message naming the
+        line and the problem, and the rule sets stay."""
         try:
-            ruleset = load_ruleset(path)
+            if path is None:
+                rulesets = [load_ruleset(i) for i in DEFAULT_IDS]
+            else:
+                new = load_ruleset(path)
+                rulesets = [s for s in self.rulesets if s.id != new.id] + [new]
         except InputError as exc:
             QMessageBox.warning(self.window, self.tr("Cannot load the rule set"), str(exc))
             return False
-        self.ruleset = ruleset
-        self._remember("path", str(Path(path).resolve()) if path else None)
+        self.set_rulesets(rulesets)
+        return True
+
+    def set_rulesets(self, rulesets: list) -> None:
+        """Use ``rulesets`` (validated RuleSet objects, with their overrides) and keep them in the project."""
+        self.rulesets = list(rulesets)
+        if not self._restoring:
+            self.window.project.meta = store_rulesets(self.window.project.meta, self.rulesets)
+            self.window.set_modified(True)
         self.ruleset_changed.emit()
         self.request_check()
-        return True
 
     # -- R5: travel times from the proximity command -----------------------------------------
     def load_travel_file(self, path) -> bool:
@@ -239,11 +274,11 @@ class RulesController(QObject):
             self._follow_selection()
         elif what == "style" and layer.name == "zones":
             self.map_mode_changed.emit()
-        elif what == "data" and layer.name in ("parcels", "subzones") and not self._applying:
+        elif what == "data" and layer.name in CHECKED_LAYERS and not self._applying:
             self.request_check()
 
     def _layers_changed(self, layer=None, **_) -> None:
-        if layer is not None and layer.name in ("parcels", "subzones"):
+        if layer is not None and layer.name in CHECKED_LAYERS:
             self.request_check()
 
     def _follow_selection(self, force: bool = False) -> None:
@@ -286,7 +321,7 @@ class RulesController(QObject):
 
         project = self.window.project
         values = {"project": project.snapshot(), "xlsx": xlsx, "pdf": pdf,
-                  "rules": None if self.ruleset.source == str(DEFAULT_RULES) else self.ruleset.source,
+                  "rules": None,  # the rule sets stored in the project (set_rulesets keeps them there)
                   "as_of": self.as_of, "proximity": (project.meta.get("rules") or {}).get("proximity")}
 
         def done(result):

@@ -18,7 +18,7 @@ class ReportDialog(QDialog):
         form.addRow(QLabel(self.tr("Leave a field empty to skip that file.")))
         form.addRow(self.tr("XLSX (a sheet per kind, rule citations):"),
                     self._row(self.xlsx_edit, "XLSX (*.xlsx)", ".xlsx"))
-        form.addRow(self.tr("PDF (Vietnamese, charts and zone maps):"),
+        form.addRow(self.tr("PDF (in the interface language, charts and zone maps):"),
                     self._row(self.pdf_edit, "PDF (*.pdf)", ".pdf"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from gis_app.rules.view import zone_dock
+from gis_app.rules.view import ruleset_caption, zone_dock
 
 from .citation import CitationDialog
 from .hatch import hatch_swatch
@@ -78,10 +77,11 @@ class ZoneDockWidget(QWidget):
 
     def retranslate(self) -> None:
         self.ruleset_caption.setText(self.tr("Rule set:"))
-        self.load_button.setText(self.tr("Load…"))
-        self.load_button.setToolTip(self.tr("Load a province's rule set (TOML)"))
+        self.load_button.setText(self.tr("Rule sets…"))
+        self.load_button.setToolTip(self.tr("Choose the province's rule sets, switch rules off, change thresholds"))
         self.as_of_check.setText(self.tr("As of"))
-        self.as_of_check.setToolTip(self.tr("Leave out zones established after this date"))
+        self.as_of_check.setToolTip(self.tr("The state on this date: zones established and operating, leases "
+                                            "started by then"))
         self.mode_caption.setText(self.tr("Map style:"))
         self.mode_combo.setItemText(0, self.tr("Fill rate"))
         self.mode_combo.setItemText(1, self.tr("Compliance"))
@@ -92,10 +92,10 @@ class ZoneDockWidget(QWidget):
         self.show_zone()  # figures and findings are formatted in the UI language
 
     def _show_ruleset(self) -> None:
-        ruleset = self.controller.ruleset
-        self.ruleset_label.setText(f"{ruleset.name} ({ruleset.version})")
-        self.ruleset_label.setToolTip(ruleset.source)
-        self.ruleset_caption.setToolTip(Path(ruleset.source).name)
+        sets = self.controller.rulesets
+        self.ruleset_label.setText(ruleset_caption(sets))
+        self.ruleset_label.setToolTip("\n".join(f"{s.name}: {s.source}" for s in sets))
+        self.ruleset_caption.setToolTip(self.tr("* thresholds or severities changed for this project"))
 
     def _show_mode(self) -> None:
         self.mode_combo.setCurrentIndex(1 if self.controller.compliance_mode() else 0)
@@ -151,7 +151,7 @@ class ZoneDockWidget(QWidget):
         for row, entry in enumerate(self.rows):
             deficit = entry["deficit"] if entry["status"] in ("violation", "warning") else ""
             line = (f"<span style='background:{entry['color']}'>&nbsp;{esc(entry['status_label'])}&nbsp;</span> "
-                    f"<b>{esc(entry['rule'])}</b>")
+                    f"<b>{esc(entry['heading'])}</b>")
             if deficit and deficit not in ("—", "0 m²"):
                 line += f" — {esc(w_deficit)} <b>{esc(deficit)}</b>"
             parts.append(f"<p style='margin:6px 0 0 0'>{line}<br>{esc(entry['message'])}<br>"
@@ -175,9 +175,10 @@ class ZoneDockWidget(QWidget):
     def show_citation(self, row: int) -> CitationDialog:
         entry = self.rows[row]
         finding = {"rule": entry["rule_id"], "rule_label": entry["rule_label"], "status_label": entry["status_label"],
-                   "message": entry["message"], "citation": entry["citation"]}
+                   "message": entry["message"], "citation": entry["citation"], "code": entry.get("code", ""),
+                   "heading": entry.get("heading", "")}
         if self.citation_dialog is not None:
             self.citation_dialog.close()
-        self.citation_dialog = CitationDialog(finding, self.controller.ruleset, self)
+        self.citation_dialog = CitationDialog(finding, self.controller.rulesets, self)
         self.citation_dialog.show()
         return self.citation_dialog

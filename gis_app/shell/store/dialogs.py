@@ -104,7 +104,7 @@ class ConflictDialog(QDialog):
         for c in conflicts:
             mine, theirs = c.mine or {}, c.theirs or {}
             fields = [k for k in dict.fromkeys([*mine, *theirs]) if k not in ("kcn_version", "kcn_fid")
-                      and str(mine.get(k)) != str(theirs.get(k))] or ["—"]
+                      and not _same(k, mine.get(k), theirs.get(k))] or ["—"]
             for field in fields:
                 row = self.table.rowCount()
                 self.table.insertRow(row)
@@ -130,6 +130,15 @@ class ConflictDialog(QDialog):
     def _choose(self, choice: str) -> None:
         self.choice = choice
         self.accept() if choice != "cancel" else self.reject()
+
+
+def _same(field: str, a, b) -> bool:
+    """Equal values; geometries compared as shapes (to 1 mm), not as WKT text of two precisions."""
+    if field == "geometry" and a and b:
+        import shapely
+
+        return shapely.from_wkt(a).equals_exact(shapely.from_wkt(b), tolerance=0.001)
+    return str(a) == str(b)
 
 
 def _short(value) -> str:

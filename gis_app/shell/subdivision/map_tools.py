@@ -1,7 +1,7 @@
 """Map tools for the canvas (``canvas.tool``) and the preview overlay (``canvas.overlays``).
 
-``SketchTool`` draws a polygon (clicks add vertices, double-click finishes, Esc cancels) or a line
-(same, two points at least); ``PreviewOverlay`` paints a layout's layers over the map without
+``SketchTool`` draws a polygon (clicks add vertices, double-click finishes, Esc cancels), a line
+(same, two points at least) or picks a point (one click: an entrance); ``PreviewOverlay`` paints a layout's layers over the map without
 making them project layers.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ class SketchTool:
     """Collects map points; ``on_finish(geometry)`` gets a Polygon or LineString, ``on_cancel()`` on Esc."""
 
     def __init__(self, canvas, kind: str, on_finish: Callable, on_cancel: Callable | None = None):
-        assert kind in ("polygon", "line")
+        assert kind in ("polygon", "line", "point")
         self.canvas, self.kind = canvas, kind
         self.on_finish, self.on_cancel = on_finish, on_cancel
         self.points: list[tuple[float, float]] = []
@@ -48,6 +48,10 @@ class SketchTool:
 
     # -- canvas callbacks -----------------------------------------------------------------
     def clicked(self, x: float, y: float) -> None:
+        if self.kind == "point":  # one click picks the point (an entrance)
+            self.stop()
+            self.on_finish(shapely.Point(x, y))
+            return
         self.points.append((x, y))
         self.canvas.update()
 
@@ -97,11 +101,13 @@ class SketchTool:
 
 # fill, outline of each preview layer (bottom first)
 PREVIEW_STYLE = {"remainder": ("#f4a6a6", "#b22222"), "reserve": ("#6baed6", "#08519c"),
-                 "roads": ("#9e9e9e", "#616161"), "lots": ("#f6c95b", "#7a4a00")}
+                 "green": ("#8fd18f", "#2e7d32"), "technical": ("#64b5f6", "#0d47a1"),
+                 "services": ("#ef9a9a", "#b71c1c"), "roads": ("#9e9e9e", "#616161"), "lots": ("#f6c95b", "#7a4a00")}
 
 
 class PreviewOverlay:
-    """A layout's lots, roads, reserve and remainder painted over the map (vertex arrays built once)."""
+    """A layout's lots, roads, reserve, remainder (and a whole park's green, technical and services
+    land) painted over the map (vertex arrays built once)."""
 
     def __init__(self, frames: dict):
         self.parts = []

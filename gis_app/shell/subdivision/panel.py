@@ -79,7 +79,19 @@ class SubdivisionPanel(QWidget):
             (self.tr("Mean rectangularity"), fmt_number(m.get("mean_rectangularity", 0), 3)),
             (self.tr("95th percentile depth / frontage"), fmt_number(m.get("p95_depth_ratio", 0), 2)),
             (self.tr("Guarantees met"), ok),
-        ]
+        ] + self.balance_rows()
+
+    def balance_rows(self) -> list[tuple[str, str]]:
+        """The land-use balance of a whole-park layout (class: ha, %) and its QCVN check."""
+        m = self.metrics
+        if not m or "balance" not in m:
+            return []
+        from gis_app.subdivision.balance import table_rows
+
+        rows = [(self.tr("Land-use balance"), self.tr("ha · %"))]
+        rows += [(label, f"{ha} · {pct}%") for label, ha, pct in table_rows(m["balance"])]
+        rows.append((self.tr("QCVN 01:2021 land use"), self.tr("met") if m.get("qcvn_ok") else self.tr("NOT met")))
+        return rows
 
     def show_metrics(self, metrics: dict | None, site: str | None = None) -> None:
         self.metrics = metrics

@@ -30,6 +30,7 @@ class SubdivisionTools(QObject):
         super().__init__(window)
         self.window = window
         self.preview = None  # (layout_id, SubdivisionResult) while a result waits for Accept/Discard
+        self.last_entrance = (None, False)  # the dialog's entrance: (Point or None, pick on the map)
         self.overlay: PreviewOverlay | None = None
         self.task = None
         self.sketch: SketchTool | None = None
@@ -82,25 +83,58 @@ class SubdivisionTools(QObject):
         return str(layers["zones"].frame["zone_id"].iloc[int(layers["zones"].selected_rows()[0])])
 
     def ask_params(self, title: str):
+        """The dialog's parameters (None on Cancel); the entrance typed or to be picked is kept in
+        ``last_entrance`` = (Point or None, pick on the map)."""
         dialog = SubdivisionParamsDialog(self.window, title)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
                 params = dialog.params()
-            except InputError as exc:  # a bad lot mix: say why and let the user fix it
+                self.last_entrance = (dialog.entrance_point(), dialog.pick_entrance.isChecked())
+            except InputError as exc:  # a bad lot mix or entrance: say why and let the user fix it
                 self._warn(str(exc))
                 continue
             dialog.remember()
             return params
         return None
 
-    def subdivide_zone(self, zone_id: str | None = None, params=None):
+    def _pick_entrance(self, then) -> None:
+        """Start the point tool; ``then(point)`` runs the layout from the picked entrance."""
+        self._stop_sketch()
+        self.sketch = SketchTool(self.window.canvas, "point", then, self._sketch_canceled)
+        self.sketch.start()
+        self.window.statusBar().showMessage(self.tr("Click the entrance on the site's edge (Esc cancels)."))
+
+    @staticmethod
+    def _park_job(polygon, crs, params, entrance, roads, feedback):
+        """A whole-park layout (presets kcn/ccn) from ``entrance`` or the edge nearest ``roads``."""
+        import shapely
+        from gis_app.subdivision import api, park
+
+        feedback.check_canceled()
+        if entrance is not None:
+            edge = shapely.boundary(polygon)
+            entrances = [shapely.shortest_line(edge, entrance).interpolate(0.0)]
+        else:
+            entrances = [park.default_entrance(polygon, roads)]
+        return api.run_park(polygon, crs, params, entrances, feedback)
+
+    def subdivide_zone(self, zone_id: str | None = None, params=None, entrance=None):
+        """Lay out a zone's vacant land: SME lots (``SubdivisionParams``) or a whole park
+        (``ParkParams``, from ``entrance`` or, when asked in the dialog, a point picked on the map)."""
+        from gis_app.subdivision.park import ParkParams
+
         zone_id = zone_id or self.selected_zone()
         if zone_id is None:
             self._warn(self.tr("Select a zone first (click it on the map or in the zone list)."))
             return None
-        params = params or self.ask_params(self.tr("Subdivide the vacant land of %1").replace("%1", zone_id))
         if params is None:
-            return None
+            params = self.ask_params(self.tr("Subdivide the vacant land of %1").replace("%1", zone_id))
+            if params is None:
+                return None
+            entrance, pick = self.last_entrance
+            if isinstance(params, ParkParams) and pick and entrance is None:
+                self._pick_entrance(lambda point: self.subdivide_zone(zone_id, params, point))
+                return None
         project = self.window.project
 
         def job(feedback):
@@ -108,12 +142,18 @@ class SubdivisionTools(QObject):
 
             feedback.check_canceled()
             polygon, ids, parts = layout_store.zone_site(project, zone_id, params.tolerance)
+            if isinstance(params, ParkParams):
+                parcels = project.parcels
+                roads = parcels[(parcels["zone_id"] == zone_id) & (parcels["landuse"] == "road")].geometry.values
+                return self._park_job(polygon, project.crs, params, entrance, roads, feedback)
             return api.run(polygon, project.crs, params, ids, parts, feedback)
 
         return self._run(job, zone_id, self.tr("Vacant land of %1").replace("%1", zone_id))
 
-    def subdivide_drawn(self, polygon=None, params=None):
+    def subdivide_drawn(self, polygon=None, params=None, entrance=None):
         """Without ``polygon``: start the drawing tool; the run follows the double-click."""
+        from gis_app.subdivision.park import ParkParams
+
         if polygon is None:
             self._stop_sketch()
             self.sketch = SketchTool(self.window.canvas, "polygon", lambda g: self.subdivide_drawn(g, params),
@@ -123,9 +163,14 @@ class SubdivisionTools(QObject):
                 self.tr("Click the corners of the site; double-click to finish, Esc to cancel."))
             return None
         self.sketch = None
-        params = params or self.ask_params(self.tr("Subdivide a drawn polygon"))
         if params is None:
-            return None
+            params = self.ask_params(self.tr("Subdivide a drawn polygon"))
+            if params is None:
+                return None
+            entrance, pick = self.last_entrance
+            if isinstance(params, ParkParams) and pick and entrance is None:
+                self._pick_entrance(lambda point: self.subdivide_drawn(polygon, params, point))
+                return None
         crs = self.window.project.crs
 
         def job(feedback):
@@ -133,6 +178,8 @@ class SubdivisionTools(QObject):
             from gis_app.subdivision import api
 
             feedback.check_canceled()
+            if isinstance(params, ParkParams):
+                return self._park_job(shapely.make_valid(polygon), crs, params, entrance, None, feedback)
             return api.run(shapely.make_valid(polygon), crs, params, feedback=feedback)
 
         return self._run(job, layout_store.DRAWN, self.tr("Drawn polygon"))
