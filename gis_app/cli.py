@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
@@ -23,10 +25,41 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PROJECT = ROOT / "resources" / "sample" / "hai_duong_minh_hoa.gpkg"
 
 
-def log_path() -> Path:
-    base = log_dir()
-    base.mkdir(parents=True, exist_ok=True)
-    return base / "kcn-planner.log"
+_log_file: Path | None = None
+
+
+def log_path() -> Path | None:
+    """The log file in use: the per-user log folder, else (unwritable, e.g. a service account whose
+    HOME is not its own) a per-user folder under the system temp folder; None when neither can be
+    written (then logging goes to stderr only)."""
+    return _log_file
+
+
+def _setup_logging() -> None:
+    """Log to the first writable candidate; a log folder we cannot write must never stop a command."""
+    global _log_file
+    root = logging.getLogger()
+    if any(getattr(h, "_kcn", False) for h in root.handlers):
+        return
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    uid = os.getuid() if hasattr(os, "getuid") else "user"
+    handler: logging.Handler | None = None
+    for base in (log_dir(), Path(tempfile.gettempdir()) / f"kcn-planner-{uid}"):
+        try:
+            base.mkdir(parents=True, exist_ok=True)
+            handler = logging.FileHandler(base / "kcn-planner.log", encoding="utf-8")
+            _log_file = base / "kcn-planner.log"
+            break
+        except OSError:
+            continue
+    if handler is None:  # no writable folder at all: errors only, on stderr
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(logging.ERROR)
+        _log_file = None
+    handler.setFormatter(fmt)
+    handler._kcn = True
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -128,8 +161,7 @@ def run_script(script: str, args: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(filename=log_path(), level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _setup_logging()
     if "--lang" in argv:
         i = argv.index("--lang")
         if i + 1 < len(argv) and argv[i + 1] in i18n.SUPPORTED:
@@ -163,5 +195,5 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # our bug: short message, traceback to the log
         logging.error("internal error\n%s", traceback.format_exc())
         sys.stderr.write(t("lỗi nội bộ: {err} (chi tiết trong {log})", "internal error: {err} (details in {log})",
-                           err=f"{type(exc).__name__}: {exc}"[:300], log=log_path()) + "\n")
+                           err=f"{type(exc).__name__}: {exc}"[:300], log=log_path() or "stderr") + "\n")
         return 1

@@ -156,3 +156,20 @@ def test_open_project_dialog_loads_in_the_task_runner(qtbot, tmp_path, monkeypat
     window_actions.open_project_dialog(win)
     qtbot.waitUntil(lambda: len(win.layers) == 3, timeout=10000)
     assert win.project.path == project and not win.modified
+
+
+def test_screenshot_refuses_a_zone_far_outside_the_crs(tmp_path):
+    """A zone at (5e9, 5e9) would zoom the map to a blank picture: exit 2 naming the layer and the id,
+    as export-web/export-pdf do."""
+    import shapely
+
+    project = synthetic_project(16)
+    zones = project.zones
+    far_id = str(zones["zone_id"].iloc[0])
+    zones.loc[zones.index[0], "geometry"] = shapely.box(5e9, 5e9, 5e9 + 100, 5e9 + 100)
+    path = tmp_path / "far.gpkg"
+    project.save(path)
+    done = subprocess.run([sys.executable, "main.py", "--lang", "en", "screenshot", str(path), "--out",
+                           str(tmp_path / "x.png")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2, done.stderr
+    assert "zones" in done.stderr and far_id in done.stderr and not (tmp_path / "x.png").exists()

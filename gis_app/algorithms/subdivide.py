@@ -11,6 +11,13 @@ from ..core.processing import Algorithm, Output, Crs, DestinationFile, Enumerati
 log = logging.getLogger(__name__)
 
 
+# Upper bounds of the layout figures: far above any standard (QCVN 01:2021 roads ≤ ~60 m, lots ≤ 100 ha),
+# they only catch typos such as 1e9 that would otherwise overflow the layout.
+MAX_WIDTH = 200.0  # m
+MAX_LENGTH = 5000.0  # m
+MAX_LOT = 1e7  # m² (1 000 ha)
+
+
 class Subdivide(Algorithm):
     name = "subdivide"
     title_vi = "Chia lô đất cho doanh nghiệp nhỏ và vừa"
@@ -35,28 +42,28 @@ class Subdivide(Algorithm):
                                         "kcn/ccn: also write a new project (.gpkg) holding this zone and the layout's parcels")),
         Text("zone_id", ("mã khu trong dự án mới (mặc định KCN-MOI / CCN-MOI)",
                          "zone id in the new project (default KCN-MOI / CCN-MOI)")),
-        Number("main_road_width", ("bề rộng đường chính, m (mặc định 34)", "main road width, m (default 34)"), minimum=0, unit="m"),
+        Number("main_road_width", ("bề rộng đường chính, m (mặc định 34)", "main road width, m (default 34)"), minimum=0, maximum=MAX_WIDTH, unit="m"),
         Number("secondary_road_width", ("bề rộng đường nhánh, m (mặc định 24)",
-                                                 "secondary road width, m (default 24)"), minimum=0, unit="m"),
+                                                 "secondary road width, m (default 24)"), minimum=0, maximum=MAX_WIDTH, unit="m"),
         Number("corner_radius", ("bán kính bó vỉa ở nút giao, m (mặc định 12)",
-                                          "kerb radius at intersections, m (default 12)"), minimum=0, unit="m"),
+                                          "kerb radius at intersections, m (default 12)"), minimum=0, maximum=MAX_WIDTH, unit="m"),
         Number("min_lot", ("diện tích lô tối thiểu, m² (cnht 500, kcn 5.000, ccn 1.000)",
-                                    "minimum lot area, m² (cnht 500, kcn 5,000, ccn 1,000)"), minimum=0, unit="m²"),
+                                    "minimum lot area, m² (cnht 500, kcn 5,000, ccn 1,000)"), minimum=0, maximum=MAX_LOT, unit="m²"),
         Text("lot_mix", ("cơ cấu lô, vd. 500-1000:0.3,1000-5000:0.7 (tỷ lệ theo diện tích)",
                                   "lot mix, e.g. 500-1000:0.3,1000-5000:0.7 (shares of lot land)")),
         Number("frontage", ("mặt tiền tối thiểu, m (lô < 1.000 m²)", "minimum frontage, m (lots < 1,000 m²)"),
-              default=15.0, minimum=0, unit="m"),
+              default=15.0, minimum=0, maximum=MAX_LENGTH, unit="m"),
         Number("frontage_large", ("mặt tiền tối thiểu, m (lô ≥ 1.000 m²)",
-                                           "minimum frontage, m (lots ≥ 1,000 m²)"), default=20.0, minimum=0, unit="m"),
-        Number("max_depth_ratio", ("tỷ lệ sâu/mặt tiền tối đa", "maximum depth/frontage"), default=3.0, minimum=0),
-        Number("road_width", ("bề rộng đường nội bộ, m", "internal road width, m"), default=16.0, minimum=0, unit="m"),
+                                           "minimum frontage, m (lots ≥ 1,000 m²)"), default=20.0, minimum=0, maximum=MAX_LENGTH, unit="m"),
+        Number("max_depth_ratio", ("tỷ lệ sâu/mặt tiền tối đa", "maximum depth/frontage"), default=3.0, minimum=0, maximum=100),
+        Number("road_width", ("bề rộng đường nội bộ, m", "internal road width, m"), default=16.0, minimum=0, maximum=MAX_WIDTH, unit="m"),
         Number("block_length", ("chiều dài khối giữa hai đường ngang, m",
-                                         "block length between cross roads, m"), default=250.0, minimum=0, unit="m"),
+                                         "block length between cross roads, m"), default=250.0, minimum=0, maximum=MAX_LENGTH, unit="m"),
         SourceFile("access", ("tệp đường hiện có hoặc cạnh tiếp cận", "existing roads or access edges file")),
         Number("hightech_share", ("tỷ lệ khối dự trữ công nghệ cao (0–1; kcn: 0,2 đất công nghiệp)",
                                            "share of the high-tech reserve block (0–1; kcn: 0.2 of industrial land)"), minimum=0, maximum=1),
         Number("green_buffer", ("dải cây xanh dọc ranh giới, m", "green buffer along the boundary, m"),
-              default=0.0, minimum=0, unit="m"),
+              default=0.0, minimum=0, maximum=MAX_LENGTH, unit="m"),
         Enumeration("lot_use", ("mục đích của lô", "use of the lots"), default="cnht",
               choices=("cnht", "general")),
     )

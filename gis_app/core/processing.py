@@ -7,6 +7,8 @@ Algorithms live in ``gis_app/algorithms/`` one module each and are discovered au
 """
 from __future__ import annotations
 
+import math
+
 import datetime as dt
 import importlib
 import pkgutil
@@ -119,6 +121,10 @@ class Enumeration(Param):
         return choice_label(value)
 
 
+# Largest magnitude any typed number may take (m², m, px, minutes...): beyond it a value is a typo.
+ABSURD = 1e12
+
+
 @dataclass(frozen=True)
 class Number(Param):
     """A number, ``integer`` or not, within [``minimum``, ``maximum``] (either may be open), in ``unit``
@@ -152,7 +158,11 @@ class Number(Param):
             value = int(value) if self.integer else float(value)
         except (TypeError, ValueError):
             raise self.bad("cần một số, không phải {v!r}", "expected a number, not {v!r}", v=value) from None
-        if value != value or (self.minimum is not None and value < self.minimum) \
+        if not math.isfinite(value) or abs(value) > ABSURD:
+            # NaN/inf or a figure no planning quantity reaches: refuse before it overflows downstream
+            raise self.bad("cần một số hữu hạn hợp lý, không phải {v!r}", "expected a finite, sensible number, not {v!r}",
+                           v=value)
+        if (self.minimum is not None and value < self.minimum) \
                 or (self.maximum is not None and value > self.maximum):
             lo = "−∞" if self.minimum is None else f"{self.minimum:g}"
             hi = "∞" if self.maximum is None else f"{self.maximum:g}"

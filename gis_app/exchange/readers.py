@@ -7,6 +7,9 @@ raises InputError naming the file and the problem.
 """
 from __future__ import annotations
 
+import json
+import re
+import sqlite3
 import struct
 import unicodedata
 from dataclasses import dataclass, field
@@ -399,10 +402,13 @@ def _read_ogr(path: Path, fmt: str, layer: str | None):
         raise InputError(t("không có lớp '{l}' (có: {names})", "no layer '{l}' (present: {names})", l=layer,
                            names=", ".join(feature_layers)), path)
     try:
-        frame = pyogrio.read_dataframe(path, layer=layer)
+        frame = pyogrio.read_dataframe(path, layer=layer, fid_as_index=fmt == "gpkg")
     except Exception as exc:
         raise InputError(t("không đọc được lớp {l} ({err})", "cannot read layer {l} ({err})", l=layer,
                            err=_short(exc)), path) from exc
+    nul_values = restore_nul_text(frame, path, fmt, layer)
+    if fmt == "gpkg":
+        frame = frame.reset_index(drop=True)
     if fmt == "kml":  # LIBKML's display columns are not attributes of the data
         drop = [c for c in KML_DISPLAY_COLUMNS if c in frame.columns]
         drop += [c for c in ("id", "Name", "description") if c in frame.columns and frame[c].isna().all()]
@@ -426,7 +432,52 @@ def _read_ogr(path: Path, fmt: str, layer: str | None):
         declared = PrjResult(4326, t("GeoJSON/KML mặc định WGS 84", "GeoJSON/KML default to WGS 84"))
     raw = RawDataset(path, layer, frame.set_crs(None, allow_override=True) if frame.crs is not None else frame,
                      encoding=Detection("utf-8", 1.0, reason="UTF-8"))
+    if nul_values:
+        raw.notes.append(t("{n} giá trị chứa ký tự NUL (U+0000): giữ nguyên khi đọc; định dạng ghi không chứa được "
+                           "sẽ thay bằng “\ufffd”", "{n} values hold a NUL character (U+0000): kept as read; output "
+                           "formats that cannot store it get “\ufffd”", n=nul_values))
     return raw, declared
+
+
+def restore_nul_text(frame, path: Path, fmt: str, layer: str) -> int:
+    """Put back, in place, the text values GDAL cut at a NUL character (it ends C strings there), read
+    again with Python's own JSON/SQLite readers; the number of values restored. GeoJSON rows follow
+    the file's feature order; GeoPackage rows are matched by fid (``frame`` indexed by fid)."""
+    try:
+        if fmt == "geojson":
+            with open(path, "rb") as f:
+                data = f.read()
+            if not re.search(rb"\\u0000", data, re.I):
+                return 0
+            features = json.loads(data.decode("utf-8-sig")).get("features") or []
+            if len(features) != len(frame):
+                return 0
+            hits = [(i, key, value) for i, feature in enumerate(features)
+                    for key, value in ((feature or {}).get("properties") or {}).items()
+                    if isinstance(value, str) and "\x00" in value and key in frame.columns]
+            for i, key, value in hits:
+                frame.iloc[i, frame.columns.get_loc(key)] = unicodedata.normalize("NFC", value)
+            return len(hits)
+        if fmt == "gpkg":
+            with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as db:
+                info = db.execute(f'PRAGMA table_info("{layer.replace(chr(34), chr(34) * 2)}")').fetchall()
+                pk = next((row[1] for row in info if row[5]), None)
+                texts = [row[1] for row in info if "TEXT" in str(row[2]).upper() and row[1] in frame.columns]
+                if pk is None:
+                    return 0
+                table = layer.replace('"', '""')
+                n = 0
+                for column in texts:
+                    col = column.replace('"', '""')
+                    rows = db.execute(f'SELECT "{pk}", "{col}" FROM "{table}" WHERE instr("{col}", char(0)) > 0')
+                    for fid, value in rows:
+                        if fid in frame.index and isinstance(value, str):
+                            frame.at[fid, column] = unicodedata.normalize("NFC", value)
+                            n += 1
+            return n
+    except (OSError, ValueError, AttributeError, sqlite3.Error):  # best effort: the GDAL read stands
+        return 0
+    return 0
 
 
 def _geojson_states_crs(path: Path) -> bool:

@@ -161,10 +161,11 @@ def _write_shapefile(frame, target: Path, out_encoding: str, id_column, result: 
 
 
 def _check_encodable(frame: pd.DataFrame, encoding: str, target: Path, result: WriteResult | None = None) -> None:
-    """Refuse letters the legacy encoding lacks; report punctuation written as ASCII look-alikes."""
+    """Refuse letters the legacy encoding lacks; report punctuation written as ASCII look-alikes,
+    naming each changed value (field: 'before' → 'after'), in the notes and the report."""
     if encoding == "utf-8":
         return
-    bad, replaced = [], 0
+    bad, changed, replaced = [], [], 0
     for column in frame.columns:
         if not (frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column])):
             continue
@@ -173,18 +174,21 @@ def _check_encodable(frame: pd.DataFrame, encoding: str, target: Path, result: W
             if not encodings.needs_fallback(text, encoding):
                 continue
             try:
-                encodings.encode(text, encoding, fallback=True)
-                replaced += int((frame[column] == value).sum())
+                written = encodings.decode(encodings.encode(text, encoding, fallback=True), encoding)
             except UnicodeEncodeError:
                 bad.append(f"{column}: {value!r}")
                 break
+            replaced += int((frame[column] == value).sum())
+            changed.append(f"{column}: {text!r} → {written!r}")
     if bad:
         raise InputError(t("có ký tự không biểu diễn được trong {e}: {b}", "characters not representable in {e}: {b}",
                            e=encoding, b="; ".join(bad[:10])), target)
     if replaced and result is not None:
+        more = t(" (và {k} giá trị khác)", " (and {k} more values)", k=len(changed) - 10) if len(changed) > 10 else ""
         result.notes.append(t("{n} giá trị có dấu gạch/ngoặc kép kiểu in được ghi bằng ký tự ASCII tương đương "
-                              "(bảng mã {e} không có)", "{n} values had typographic dashes/quotes written as ASCII "
-                              "look-alikes ({e} lacks them)", n=replaced, e=encoding))
+                              "(bảng mã {e} không có): {v}{m}", "{n} values had typographic dashes/quotes written as "
+                              "ASCII look-alikes ({e} lacks them): {v}{m}", n=replaced, e=encoding,
+                              v="; ".join(changed[:10]), m=more))
 
 
 def _rename_reserved(frame, reserved: tuple[str, ...], target: Path, result: WriteResult, account):

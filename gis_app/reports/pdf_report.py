@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 
 from ..core.atomic import atomic_path
+from ..core.aliases import fmt_date
 from ..core.drawable import check_drawable
 from ..core.i18n import get_language, set_language, t
 from ..core.project import Project
@@ -135,10 +136,10 @@ def _story(result: dict, ruleset, project: Project, feedback) -> list:
     story = [P(t("Báo cáo kiểm tra tỷ lệ lấp đầy và quy tắc dành quỹ đất KCN, CCN",
                  "Fill rate and land reservation compliance report (KCN, CCN)"), st["h1"]),
              P(t("Dự án: <b>{p}</b> — lập ngày {d}", "Project: <b>{p}</b> — made on {d}",
-                 p=x(result.get("project"), NAME_LIMIT), d=dt.date.today().isoformat()), st["base"]),
+                 p=x(result.get("project"), NAME_LIMIT), d=fmt_date(dt.date.today())), st["base"]),
              P(t("Bộ quy tắc: {n}. Ngày đánh giá: {a}.", "Rule sets: {n}. Evaluation date: {a}.",
                  n="; ".join(_set_line(s) for s in result["rules"].get("sets", [])),
-                 a=x(result.get("as_of")) or t("hiện trạng", "current state")), st["base"])]
+                 a=x(fmt_date(result.get("as_of"))) or t("hiện trạng", "current state")), st["base"])]
     if project.meta.get("illustrative"):
         story.append(P(t("Lưu ý: ranh giới các khu là minh họa; số liệu theo nguồn công bố.",
                          "Note: zone outlines are illustrative; figures follow the published sources."),
@@ -195,7 +196,7 @@ def _story(result: dict, ruleset, project: Project, feedback) -> list:
         status = zone_status(zone)
         head = P(f'<font color="{STATUS_COLORS[status]}">■</font> <b>{x(zone["name"], NAME_LIMIT)}</b> '
                  f'({x(zid, NAME_LIMIT)}, {x(zone["kind"], NAME_LIMIT)}, ' + t("thành lập", "established")
-                 + f' {x(zone["established"]) or "—"}) — {status_label(status)}', st["h3"])
+                 + f' {x(fmt_date(zone["established"])) or "—"}) — {status_label(status)}', st["h3"])
         facts = P(t("Diện tích {g}; quỹ đất CN {i}; đã thuê {l}; lấp đầy {f}; CNC {h} ({hs}); CNHT {c} ({cs}). "
                     "Nguồn: {src}.",
                     "Gross {g}; industrial {i}; leased {l}; fill {f}; high-tech {h} ({hs}); CNHT {c} ({cs}). "

@@ -7,6 +7,7 @@ is stored as a string cell with the quote prefix, never as a formula; control ch
 store are made visible and over-long text shortened (``core/safe_text``)."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ..core.atomic import atomic_path
@@ -15,6 +16,27 @@ from ..core.safe_text import TextNotes, set_text_cell
 from ..rules.view import STATUS_COLORS, finding_message, finding_title, rule_label, status_label, zone_status
 
 KINDS = ("KCN", "CCN")
+
+
+# Dates day first, as Vietnamese writes them and as the UI shows them (core.aliases.fmt_date)
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+def _date(value):
+    """A real date for an ISO text/date/timestamp (a date cell sorts and filters as a date); other text
+    as it is; None for empty."""
+    if value is None or value == "":
+        return None
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return value
 
 
 def _finding_keys(result: dict) -> list[tuple[str, dict]]:
@@ -30,9 +52,9 @@ def _figure_columns() -> list[tuple[str, str, str]]:
     """(header, zone key, number format) of the figures part of a zone row."""
     return [
         (t("Mã khu", "Zone id"), "zone_id", "@"), (t("Tên", "Name"), "name", "@"),
-        (t("Ngày thành lập", "Established"), "established", "@"),
+        (t("Ngày thành lập", "Established"), "established", DATE_FORMAT),
         (t("Tổng hợp", "General"), "general", "@"), (t("Hoạt động", "Operating"), "operating", "@"),
-        (t("Trạng thái", "Status"), "status", "@"), (t("Ngày trạng thái", "Status date"), "status_date", "@"),
+        (t("Trạng thái", "Status"), "status", "@"), (t("Ngày trạng thái", "Status date"), "status_date", DATE_FORMAT),
         (t("Huyện", "District"), "district", "@"),
         (t("Diện tích (m²)", "Gross (m²)"), "gross_m2", "#,##0"),
         (t("Quỹ đất CN (m²)", "Industrial land (m²)"), "industrial_m2", "#,##0"),
@@ -83,7 +105,7 @@ def write_xlsx(result: dict, ruleset, path: str | Path, notes: TextNotes | None 
         for cell in ws[1]:
             cell.font, cell.alignment = bold, wrap
         for zone in (z for z in result["zones"] if z["kind"] == kind):
-            row = [_cell(zone.get(key)) for _, key, _ in figures]
+            row = [_cell(zone.get(key), number_format) for _, key, number_format in figures]
             source = [key for _, key, _ in figures].index("figures_from")
             row[source] = {"parcels": t("thửa đất", "parcels"),
                            "declared": t("số liệu công bố", "declared")}.get(zone["figures_from"], "")
@@ -119,7 +141,10 @@ def write_xlsx(result: dict, ruleset, path: str | Path, notes: TextNotes | None 
     return path
 
 
-def _cell(value):
+def _cell(value, number_format: str = "@"):
+    """A zone figure as a cell value: booleans as có/không, ISO dates of date columns as real dates."""
+    if number_format == DATE_FORMAT:
+        return _date(value)
     if isinstance(value, bool):
         return t("có", "yes") if value else t("không", "no")
     return value
@@ -143,7 +168,8 @@ def _summary_sheet(ws, result: dict, bold, notes: TextNotes) -> None:
             ws.cell(ws.max_row, c).number_format = number_format
     _append(ws, [None], notes)
     _append(ws, [t("Bộ quy tắc", "Rule set"), result["rules"].get("name"), result["rules"]["version"]], notes)
-    _append(ws, [t("Ngày đánh giá", "Evaluation date"), result.get("as_of") or "—"], notes)
+    _append(ws, [t("Ngày đánh giá", "Evaluation date"), _date(result.get("as_of")) or "—"], notes)
+    ws.cell(ws.max_row, 2).number_format = DATE_FORMAT
     for cell in ws[1]:
         cell.font = bold
     ws.column_dimensions["A"].width = 44

@@ -346,6 +346,49 @@ def _write_layer(path: Path, name: str, frame) -> None:
     import pyogrio
 
     pyogrio.write_dataframe(frame, path, layer=name, driver="GPKG", promote_to_multi=False)
+    _restore_nul_text(path, name, frame)
+
+
+def _gpkg_geometry(blob):
+    """The shapely geometry of a GeoPackage geometry blob (GeoPackage 1.3 §2.1.3: "GP", version,
+    flags whose bits 1–3 give the envelope size), None for NULL or an empty geometry."""
+    if blob is None or len(blob) < 8 or (blob[3] >> 4) & 1:
+        return None
+    envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get((blob[3] >> 1) & 7, 0)
+    return shapely.from_wkb(bytes(blob[8 + envelope:]))
+
+
+def _gpkg_trigger_functions(db: sqlite3.Connection) -> None:
+    """The SQL functions GDAL's R-tree triggers call (ST_IsEmpty, ST_MinX...), for updates made with
+    Python's sqlite3 where GDAL is not there to provide them."""
+    db.create_function("ST_IsEmpty", 1, lambda b: int(_gpkg_geometry(b) is None or _gpkg_geometry(b).is_empty))
+    for i, fn in enumerate(("ST_MinX", "ST_MinY", "ST_MaxX", "ST_MaxY")):
+        db.create_function(fn, 1, lambda b, i=i: None if _gpkg_geometry(b) is None else
+                           float(shapely.bounds(_gpkg_geometry(b))[i]))
+
+
+def _restore_nul_text(path: Path, name: str, frame) -> None:
+    """Write again, through SQLite, the text values holding a NUL character: GDAL ends C strings at
+    NUL and would silently save "a\\x00b" as "a". Rows are matched by position to the new table's
+    rowids (the layer was just written in frame order)."""
+    hits = {}
+    for column in frame.columns:
+        series = frame[column]
+        if column == getattr(frame, "_geometry_column_name", None) or not (
+                series.dtype == object or pd.api.types.is_string_dtype(series)):
+            continue
+        text = series.where(series.map(type) == str)
+        hit = np.flatnonzero(text.str.contains("\x00", regex=False, na=False).to_numpy())
+        if len(hit):
+            hits[column] = (hit, text.to_numpy(dtype=object)[hit])
+    if not hits:
+        return
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
+        _gpkg_trigger_functions(db)
+        rowids = [r[0] for r in db.execute(f"SELECT rowid FROM {_qi(name)} ORDER BY rowid")]
+        for column, (rows, values) in hits.items():
+            db.executemany(f"UPDATE {_qi(name)} SET {_qi(column)} = ? WHERE rowid = ?",
+                           [(v, rowids[i]) for i, v in zip(rows, values)])
 
 
 def _drop_layer(path: Path, name: str) -> None:

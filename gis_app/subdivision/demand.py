@@ -65,6 +65,28 @@ def _number(text) -> float | None:
     return float(s)
 
 
+# Upper bounds of one project's figures: the largest KCN is a few thousand ha; 10^7 bn VND exceeds
+# Vietnam's GDP. Beyond them a figure is a typo, and it would overflow the lot search.
+MAX_LAND_M2 = 1e8  # m² (10 000 ha)
+MAX_CAPITAL = 1e7  # bn VND (USD capitals are bounded by its equivalent)
+
+
+def _checked(row, column: str, line: int, path, maximum: float) -> float | None:
+    """The number in ``column`` of a demand row (None when blank); InputError naming the file, the row
+    and the column when it is not a number, not finite, negative or above ``maximum``."""
+    raw = row.get(column)
+    try:
+        value = _number(raw)
+    except ValueError:
+        raise InputError(t("dòng {n}, cột '{c}': {v!r} không phải là số", "row {n}, column '{c}': {v!r} is not a number",
+                           n=line, c=column, v=raw), path) from None
+    if value is not None and (not math.isfinite(value) or value < 0 or value > maximum):
+        raise InputError(t("dòng {n}, cột '{c}': giá trị {v} ngoài phạm vi [0, {m:g}]",
+                           "row {n}, column '{c}': value {v} out of the range [0, {m:g}]",
+                           n=line, c=column, v=raw, m=maximum), path)
+    return value
+
+
 def read_demand(path, norms: dict | None = None) -> pd.DataFrame:
     """The project list with ``need_m2`` and ``need_from`` (``given`` or ``norm``) per row.
 
@@ -87,11 +109,10 @@ def read_demand(path, norms: dict | None = None) -> pd.DataFrame:
         raise InputError(t("thiếu cột 'project'", "the 'project' column is missing"), path)
     needs, sources = [], []
     for i, row in frame.iterrows():
-        try:
-            land = _number(row.get("land_m2"))
-            capital = _number(row.get("capital"))
-        except ValueError:
-            raise InputError(t("dòng {n}: số không hợp lệ", "row {n}: invalid number", n=i + 2), path)
+        land = _checked(row, "land_m2", i + 2, path, MAX_LAND_M2)
+        usd = str(row.get("currency") or "VND_bn").strip().upper() == "USD"
+        capital = _checked(row, "capital", i + 2, path,
+                           MAX_CAPITAL * 1e9 / norms["vnd_per_usd"] if usd else MAX_CAPITAL)
         if land is not None and land > 0:
             needs.append(land)
             sources.append("given")
@@ -99,7 +120,7 @@ def read_demand(path, norms: dict | None = None) -> pd.DataFrame:
         if capital is None or capital <= 0:
             raise InputError(t("dòng {n} ({p}): không có diện tích cần và vốn đầu tư",
                                "row {n} ({p}): neither a land need nor a capital", n=i + 2, p=row["project"]), path)
-        if str(row.get("currency") or "VND_bn").strip().upper() == "USD":
+        if usd:
             capital = capital * norms["vnd_per_usd"] / 1e9
         sector = str(row.get("sector") or "other").strip().lower()
         per_ha = norms["per_ha"].get(sector, norms["per_ha"]["other"])

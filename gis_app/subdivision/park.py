@@ -29,6 +29,7 @@ import shapely
 
 from ..core.errors import InputError
 from ..core.i18n import t
+from ..core.numbers import fmt_number
 from ..core.processing import Feedback
 from . import frontage
 from .clean import clean_site, merge_slivers, polygon_parts, union_all
@@ -814,7 +815,7 @@ def layout_metrics(layout: ParkLayout, frames: dict, p: ParkParams, problems: li
         "green_m2": sum_of(layout.green), "technical_m2": sum_of(layout.technical),
         "services_m2": sum_of(layout.services),
         "cnht_lots": int((np.asarray(layout.lot_use) == "cnht").sum()),
-        "balance": b, "qcvn_ok": bal.qcvn_ok(b), "qcvn": bal.qcvn_findings(b),
+        "balance": b, "qcvn": bal.qcvn_findings(b) + _size_findings(site_m2, p.preset),
         "wastewater_m3_day": industrial / 1e4 * p.water_m3_ha_day * p.wastewater_share,
         "wwtp_required_m2": wwtp_plot_m2(industrial, p),
         "wwtp_m2": sum_of([g for g, k in zip(layout.technical, layout.technical_kinds) if k == "wwtp"]),
@@ -823,4 +824,29 @@ def layout_metrics(layout: ParkLayout, frames: dict, p: ParkParams, problems: li
         "angle_deg": float(layout.info.get("angle_deg", 0.0)),
         "guarantees_ok": not problems, "problems": problems,
     }
+    out["qcvn_ok"] = all(f["status"] == "ok" for f in out["qcvn"])
     return out
+
+
+def _size_findings(site_m2: float, preset: str) -> list[dict]:
+    """The site-size limit of the preset's kind as a finding: a CCN covers 10–75 ha (Decree 32/2024/NĐ-CP
+    Art. 2.1), limits read from the national rule set's ``ND32.ccn_area`` (one source of the figures);
+    [] for other presets. ``site_m2`` in m² of a projected CRS."""
+    if preset != "ccn":
+        return []
+    from ..rules.ruleset import load_ruleset
+
+    rule = next((r for r in load_ruleset("vn-national").rules if r.code == "ND32.ccn_area"), None)
+    if rule is None:
+        return []
+    low, high = (float(v) for v in rule.threshold)
+    ha = site_m2 / 1e4
+    ok = low - 1e-9 <= ha <= high + 1e-9
+    return [{"code": rule.code, "status": "ok" if ok else rule.severity,
+             "figures": {"area_ha": ha, "min": low, "max": high},
+             "message": t("quy mô CCN {a} ha ngoài giới hạn {lo:g}–{hi:g} ha (Nghị định 32/2024/NĐ-CP, Điều 2.1)",
+                          "CCN size {a} ha outside the {lo:g}–{hi:g} ha limits (Decree 32/2024/NĐ-CP, Art. 2.1)",
+                          a=fmt_number(ha, 1), lo=low, hi=high) if not ok else
+             t("quy mô CCN {a} ha trong giới hạn {lo:g}–{hi:g} ha (Nghị định 32/2024/NĐ-CP, Điều 2.1)",
+               "CCN size {a} ha within the {lo:g}–{hi:g} ha limits (Decree 32/2024/NĐ-CP, Art. 2.1)",
+               a=fmt_number(ha, 1), lo=low, hi=high)}]

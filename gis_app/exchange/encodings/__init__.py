@@ -88,13 +88,30 @@ def needs_fallback(text: str, encoding: str) -> bool:
 def encode(text: str, encoding: str, fallback: bool = False) -> bytes:
     """NFC/NFD Unicode to bytes; raises UnicodeEncodeError for characters the encoding lacks.
 
-    ``fallback`` first replaces typographic punctuation (en dash, curly quotes) by ASCII; the
-    caller reports that it did so.
+    ``fallback`` replaces the typographic punctuation (en dash, curly quotes) *this encoding lacks*
+    by ASCII (CP1258 has them all, TCVN3/VNI none); the caller reports that it did so.
     """
     encoding = normalise_name(encoding)
     text = unicodedata.normalize("NFC", text)
-    if fallback and encoding != "utf-8":
-        text = text.translate(PUNCTUATION_FALLBACK)
+    try:
+        return _encode(text, encoding)
+    except UnicodeEncodeError:
+        if not fallback or encoding == "utf-8":
+            raise
+    missing = {ch: ascii_ for ch, ascii_ in ((c, c.translate(PUNCTUATION_FALLBACK)) for c in set(text))
+               if ascii_ != ch and not _encodes(ch, encoding)}
+    return _encode("".join(missing.get(ch, ch) for ch in text), encoding)
+
+
+def _encodes(ch: str, encoding: str) -> bool:
+    try:
+        _encode(ch, encoding)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _encode(text: str, encoding: str) -> bytes:
     if encoding == "cp1258":
         return cp1258.encode(text)
     if encoding == "tcvn3":

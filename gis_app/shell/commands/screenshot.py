@@ -30,6 +30,10 @@ class Screenshot(Algorithm):
         if out.suffix.lower() != ".png":
             raise InputError(t("tệp đầu ra phải là .png", "the output file must be a .png"), out)
         project = Project.open(params["project"])  # InputError for a bad or geographic project: exit 2
+        from gis_app.core.drawable import check_project_drawable
+
+        # a feature far outside the CRS's area of use would zoom the map to a blank picture
+        check_project_drawable(project, params["project"])
         zone = params.get("zone")
         if zone and zone not in set(project.zones["zone_id"].astype(str)):
             raise InputError(t("không có khu {zone} trong dự án", "no zone {zone} in the project", zone=zone),
