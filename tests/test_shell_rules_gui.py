@@ -429,3 +429,42 @@ def test_province_wide_findings_dialog(qtbot, window):
     assert all(r[1] == "toàn tỉnh" and r[2] == "Thiếu dữ liệu" for r in rows)  # the sample has no zone status
     assert "trạng thái của các khu" in rows[0][3] and "003_fef7a90db12cc85e.txt" in rows[0][4]
     dialog.close()
+
+
+def test_an_edit_updates_charts_and_legend_through_the_model(qtbot, window):
+    """Issue 9, must-show 1: the charts and the legend observe the project model (its events), so a
+    change made on the model (a script, the API, an undo) reaches them without the rules controller."""
+    from gis_app.core.editing import feature_ids
+    from gis_app.shell.rules.controller import compliance_style
+
+    project, charts = window.project, window.rules.charts_widget
+    qtbot.waitUntil(charts.up_to_date, timeout=15000)
+    assert charts.project is project and charts.rendered_key[0] == id(project.check_result)
+    # an edit of the model: a vacant industrial parcel of KCN-DAIAN is leased
+    parcels = project.parcels
+    vacant = parcels[(parcels["zone_id"] == "KCN-DAIAN") & (parcels["landuse"] == "industrial")
+                     & (parcels["status"] == "vacant")]
+    fid = feature_ids(parcels, "parcels")[parcels.index.get_loc(vacant.index[0])]
+    before = next(z for z in project.check_result["zones"] if z["zone_id"] == "KCN-DAIAN")
+    old_key, renders = charts.rendered_key, charts.renders
+    project.set_attributes("parcels", [fid], {"status": "leased"})
+    qtbot.waitUntil(lambda: charts.up_to_date() and charts.renders > renders, timeout=30000)
+    assert charts.rendered_key[0] == id(project.check_result) != old_key[0]
+    after = next(z for z in project.check_result["zones"] if z["zone_id"] == "KCN-DAIAN")
+    assert after != before
+    # a result published on the model alone (no controller) is what the charts draw
+    renders = charts.renders
+    published = dict(project.check_result)
+    project.publish_check(published)
+    qtbot.waitUntil(lambda: charts.up_to_date() and charts.renders > renders, timeout=30000)
+    assert charts.rendered_key[0] == id(published)
+    # the legend follows the zones' style held by the model
+    assert "Tuân thủ" not in window.zone_panel.legend_title.text()
+    state = [dict(s) for s in project.layer_state]
+    zones = next(s for s in state if s["name"] == "zones")
+    zones["style"] = compliance_style(zones.get("style") or window.layers["zones"].style)
+    project.set_layer_state(state, layer="zones")
+    assert "Tuân thủ" in window.zone_panel.legend_title.text()
+    assert [label for label, _ in window.zone_panel.legend_entries][:1] == ["Vi phạm"]
+    project.undo()  # the undo of the restyle is a model event too
+    assert "Tuân thủ" not in window.zone_panel.legend_title.text()

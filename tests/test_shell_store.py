@@ -110,6 +110,23 @@ def test_connect_dialog_keeps_the_password_in_the_keyring_only(qtbot, memory_key
             assert "mật-khẩu-42" not in path.read_text(errors="ignore")
 
 
+
+def _first_line(child: subprocess.Popen, timeout: float) -> str:
+    """The child's first line of output; a child that hangs (a modal dialog offscreen) is killed and
+    the test fails with its stderr, instead of blocking the run."""
+    import threading
+
+    line: list[str] = []
+    reader = threading.Thread(target=lambda: line.append(child.stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    if reader.is_alive() or not line:
+        child.kill()
+        _, err = child.communicate()
+        raise AssertionError(f"the desktop child printed nothing in {timeout:.0f} s: {err[-2000:] if err else ''}")
+    return line[0].strip()
+
+
 def test_autosave_is_offered_after_a_crash(tmp_path, project_file):
     """A real desktop process edits, autosaves, and is killed; the next start offers the edits back."""
     data = tmp_path / "data"
@@ -129,7 +146,7 @@ def test_autosave_is_offered_after_a_crash(tmp_path, project_file):
         """)
     child = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              text=True, env=env, cwd=ROOT)
-    assert child.stdout.readline().strip() == "autosaved"
+    assert _first_line(child, timeout=180) == "autosaved"
     os.kill(child.pid, signal.SIGKILL)  # the crash
     child.wait()
 

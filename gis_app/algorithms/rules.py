@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..core.i18n import get_language, t
-from ..core.processing import Algorithm, Output, Param
+from ..core.processing import Algorithm, Enumeration, Output, Text
 
 
 class RulesAlgorithm(Algorithm):
@@ -10,9 +10,9 @@ class RulesAlgorithm(Algorithm):
     title_vi = "Các bộ quy tắc: liệt kê hoặc xem một bộ"
     title_en = "Rule sets: list them (list) or show one (show)"
     params = (
-        Param("action", "choice", t("liệt kê hoặc xem một bộ", "list or show"), required=True, positional=True,
+        Enumeration("action", t("liệt kê hoặc xem một bộ", "list or show"), required=True, positional=True,
               choices=("list", "show")),
-        Param("ruleset", "str", t("mã bộ quy tắc hoặc tệp TOML (khi xem một bộ)", "rule set id or TOML file (for show)"),
+        Text("ruleset", t("mã bộ quy tắc hoặc tệp TOML (khi xem một bộ)", "rule set id or TOML file (for show)"),
               positional=True),
     )
     outputs = (Output("summary", "value"),)

@@ -18,6 +18,7 @@ LAYER_ADDED, LAYER_REMOVED, LAYERS_REORDERED, LAYER_RESTYLED = (
     "layer_added", "layer_removed", "layers_reordered", "layer_restyled")
 FEATURES_ADDED, FEATURES_CHANGED, FEATURES_DELETED = "features_added", "features_changed", "features_deleted"
 RULES_CHANGED, META_CHANGED, RELOADED, STACK_CHANGED = "rules_changed", "meta_changed", "reloaded", "stack_changed"
+CHECKED = "checked"  # a new rule-check result was published (derived state: no undo, not saved)
 DATA_KINDS = frozenset({LAYER_ADDED, LAYER_REMOVED, FEATURES_ADDED, FEATURES_CHANGED, FEATURES_DELETED,
                         RULES_CHANGED, RELOADED, META_CHANGED})
 

@@ -21,7 +21,7 @@ from .crs import PROJECT_DEFAULT_EPSG, reproject, to_crs
 from .errors import InputError
 from .i18n import t
 from .model import (FEATURES_ADDED, FEATURES_DELETED, LAYER_ADDED, LAYER_REMOVED, LAYER_RESTYLED,
-                    LAYERS_REORDERED, RELOADED, Command, ProjectEvent, UndoStack)
+                    LAYERS_REORDERED, RELOADED, CHECKED, Command, ProjectEvent, UndoStack)
 from .schema import CANONICAL, empty_layer, validate_layer
 from ..store.base import fingerprint
 
@@ -147,6 +147,7 @@ class Project:
         self._cache: dict = {}
         self._id_cache: dict = {}
         self._dirty_zones: set = set()  # zones whose cached figures an edit has made stale
+        self.check_result: dict | None = None  # the last published rule check (publish_check)
 
     @classmethod
     def open(cls, path: str | Path) -> "Project":
@@ -272,6 +273,13 @@ class Project:
         """Call ``callback(event)`` after every change; returns a function that unsubscribes."""
         self._subscribers.append(callback)
         return lambda: self._subscribers.remove(callback) if callback in self._subscribers else None
+
+    def publish_check(self, result: dict | None) -> None:
+        """Make ``result`` (``rules.check.run_check``'s dict for the current data, or None) the
+        project's check result and tell every view (a CHECKED event). A result is derived from the
+        data, so publishing it is no edit: no undo step, not saved, ``modified`` unchanged."""
+        self.check_result = result
+        self._emit([ProjectEvent(CHECKED)])
 
     def unsubscribe(self, callback) -> None:
         if callback in self._subscribers:

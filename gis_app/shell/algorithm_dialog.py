@@ -129,8 +129,8 @@ class AlgorithmDialog(QDialog):
         if p.kind in ("int", "float"):
             w = QSpinBox() if p.kind == "int" else QDoubleSpinBox()
             w.setLocale(ui_locale())
-            if p.kind == "float":
-                w.setDecimals(4)
+            if p.kind == "float":  # lengths and areas to the centimetre; ratios and shares finer
+                w.setDecimals(2 if getattr(p, "unit", "") else 4)
             lo, hi = getattr(p, "minimum", None), getattr(p, "maximum", None)
             lo = -1_000_000_000 if lo is None else lo
             if _optional(p):  # one step below the range stands for "not given": the algorithm's default

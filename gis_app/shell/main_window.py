@@ -259,8 +259,6 @@ class MainWindow(QMainWindow):
     def _layer_changed(self, layer, what):
         if what != "selection":
             self.set_modified(True)
-        if what == "style" and layer.name == "zones":
-            self.zone_panel.set_style(layer.style)
         if what == "selection" and layer.name == "zones":
             self.zone_panel.highlight(layer.frame["zone_id"].iloc[layer.selected_rows()].astype(str))
 

@@ -40,6 +40,7 @@ def show_project(window, project: Project) -> None:
         window.undo_stack.clear()
     window.project = project
     window.model_bridge.attach(project)
+    window.zone_panel.attach(project)  # the legend observes the model
     layers_from_project(project, window.layers)
     window.illustrative = is_illustrative(project)
     window.printing.show_project(project)  # background rasters (gis_app/shell/printing)

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import pandas as pd
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from gis_app.core.model import LAYER_ADDED, LAYER_RESTYLED, RELOADED
 from gis_app.core.styles import NO_DATA_COLOR, legend_entries
 
 
@@ -37,7 +39,28 @@ class ZonePanel(QWidget):
         self.table.cellClicked.connect(self._activated)
         self._style = {}
         self._illustrative = False
+        self.project = None
+        self._unsubscribe = None
         self.retranslate()
+
+    def attach(self, project) -> None:
+        """Observe ``project``: the legend follows the zones' style in the model (``layer_state``)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self.project = project
+        self._unsubscribe = project.subscribe(self._event)
+        self._style_from_model()
+
+    def _event(self, event) -> None:
+        if not shiboken6.isValid(self):  # the window went away while the model lives on (a script)
+            return
+        if event.kind in (LAYER_RESTYLED, RELOADED) or (event.kind == LAYER_ADDED and event.layer == "zones"):
+            self._style_from_model()
+
+    def _style_from_model(self) -> None:
+        state = next((s for s in self.project.layer_state if s.get("name") == "zones"), None)
+        if state is not None and state.get("style") and state["style"] != self._style:
+            self.set_style(state["style"])
 
     def retranslate(self):
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Fill rate")])

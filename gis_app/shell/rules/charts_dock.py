@@ -2,7 +2,8 @@
 
 The images come from ``gis_app.reports.charts`` (matplotlib, Qt-free, as in the PDF report), rendered
 as PNG in a task runner without a progress dialog, one render at a time; a render whose inputs changed
-meanwhile is redone. They follow the check result, the kind chosen and the selected zone (outlined).
+meanwhile is redone. They observe the project model: its CHECKED event (a new result published by
+whoever ran the check) and RELOADED; they follow the kind chosen and the selected zone (outlined).
 """
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QBoxLayout, QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from gis_app.core.model import CHECKED, RELOADED
 
 from ..tasks import TaskRunner
 
@@ -50,9 +53,32 @@ class ChartsWidget(QWidget):
         self.closed = False  # the window is going away: no new render
         self._busy = False
         self._again = False
-        controller.result_changed.connect(self.refresh)
+        self.project = None
+        self._unsubscribe = None
         controller.zone_changed.connect(self._zone_changed)
+        self.attach(controller.window.project)
+        controller.window.project_shown.connect(lambda: self.attach(controller.window.project))
         self.retranslate()
+
+    def attach(self, project) -> None:
+        """Observe ``project`` (the window's model); a window opening another project re-attaches."""
+        if project is self.project:
+            return
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self.project = project
+        self._unsubscribe = project.subscribe(self._event)
+        self.refresh()
+
+    def _event(self, event) -> None:
+        if not shiboken6.isValid(self):  # the window went away while the model lives on (a script)
+            return
+        if event.kind in (CHECKED, RELOADED):
+            self.refresh()
+
+    def result(self) -> dict | None:
+        """The check result the model holds (None before the first check)."""
+        return getattr(self.project, "check_result", None)
 
     def retranslate(self) -> None:
         self.kind_caption.setText(self.tr("Zones of kind:"))
@@ -70,12 +96,12 @@ class ChartsWidget(QWidget):
     def _key(self):
         from gis_app.core.i18n import get_language
 
-        return (id(self.controller.result), self.kind(), self.controller.zone_id, get_language())
+        return (id(self.result()), self.kind(), self.controller.zone_id, get_language())
 
     def refresh(self) -> None:
         if self.closed:
             return
-        result = self.controller.result
+        result = self.result()
         if result is None:
             self.fill_label.setText(self.tr("No check result yet."))
             self.reservation_label.clear()

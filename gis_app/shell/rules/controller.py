@@ -148,6 +148,7 @@ class RulesController(QObject):
             return
         self.result = result
         self._join_compliance(result)
+        self.window.project.publish_check(result)  # the charts observe the model, not this controller
         self.result_changed.emit()
         self._follow_selection(force=True)
 
