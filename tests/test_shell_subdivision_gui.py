@@ -7,7 +7,7 @@ import pytest
 import shapely
 from geopandas.testing import assert_geodataframe_equal
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
 from gis_app.core.errors import Canceled
 from gis_app.subdivision.params import SubdivisionParams
@@ -50,15 +50,35 @@ def assert_project_equals(project, snap):
     assert project.layer_state == state
 
 
+def when_dialog_shown(action, timeout_ms: int = 30000) -> None:
+    """Run ``action(dialog)`` once the modal dialog is up. A dialog not yet shown when the first timer
+    fires (a loaded machine) is waited for; if ``action`` fails, the dialog is rejected so that its
+    ``exec()`` returns and the test fails instead of hanging (pytest-qt reports the exception)."""
+    waited = [0]
+
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog) or not dialog.isVisible():
+            waited[0] += 20
+            if waited[0] < timeout_ms:
+                QTimer.singleShot(20, poll)
+            return
+        try:
+            action(dialog)
+        except BaseException:
+            dialog.reject()
+            raise
+    QTimer.singleShot(0, poll)
+
+
 def accept_params_when_shown(qtbot, **values):
     """Fill the parameter dialog as soon as it opens, then press Run."""
-    def fill():
-        dialog = QApplication.activeModalWidget()
+    def fill(dialog):
         for name, value in values.items():
             dialog.spins[name].setValue(value)
         qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
                          Qt.MouseButton.LeftButton)
-    QTimer.singleShot(0, fill)
+    when_dialog_shown(fill)
 
 
 def wait_task(qtbot, tools):
@@ -296,14 +316,13 @@ def test_park_preset_entrance_picked_on_map_balance_live_and_one_undo_step(qtbot
     largest = max(shapely.get_parts(polygon), key=lambda g: g.area)
     edge_point = shapely.get_exterior_ring(largest).interpolate(0.3, normalized=True)
 
-    def fill():
-        dialog = QApplication.activeModalWidget()
+    def fill(dialog):
         dialog.preset.setCurrentIndex(dialog.preset.findData("ccn"))
         assert dialog.entrance.isEnabled()
         dialog.pick_entrance.setChecked(True)
         qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
                          Qt.MouseButton.LeftButton)
-    QTimer.singleShot(0, fill)
+    when_dialog_shown(fill)
     qtbot.mouseClick(tools.panel.zone_button, Qt.MouseButton.LeftButton)
     assert tools.sketch is not None and tools.sketch.kind == "point" and tools.task is None
     window.canvas.zoom_to(largest.bounds)
