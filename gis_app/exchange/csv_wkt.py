@@ -26,7 +26,7 @@ WKT_COLUMNS = ("wkt", "geometry", "geom", "the_geom", "shape", "hinh")
 
 
 def read_csv_wkt(path: Path, encoding: str = "auto"):
-    from .readers import RawDataset
+    from .dataset import RawDataset
 
     data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
@@ -34,7 +34,7 @@ def read_csv_wkt(path: Path, encoding: str = "auto"):
     lines = data.splitlines()
     detection = resolve_encoding(lines[:5000], user=None if encoding == "auto" else encoding)
     if not detection.clean:
-        from .readers import encoding_required
+        from .dataset import encoding_required
 
         raise encoding_required(detection, path)
     text = encodings.decode(data, detection.encoding)

@@ -71,7 +71,7 @@ def _unread_reasons() -> dict:
 
 def read_dxf(path: Path, encoding: str = "auto"):
     """Read the polygons of a DXF drawing (see the module docstring); InputError when none can be read."""
-    from .readers import RawDataset
+    from .dataset import RawDataset
 
     doc, recovered = _open(path)
     account = ImportAccount()

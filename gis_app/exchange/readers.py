@@ -27,6 +27,7 @@ from .accounting import ImportAccount
 from .encodings.detect import Detection, resolve_encoding
 from .geometry_check import GeometryReport, check_geometries
 from .crs_check import check_coordinates, impossible_for_crs
+from .dataset import EncodingRequired, RawDataset, encoding_required  # noqa: F401 (re-exported)
 from .prj import recognise_prj
 from .vn2000 import Candidate, crs_candidates, format_candidates
 
@@ -42,18 +43,6 @@ class CrsRequired(InputError):
     def __init__(self, problem: str, path, candidates: list[Candidate]):
         super().__init__(problem, path)
         self.candidates = candidates
-
-
-@dataclass
-class RawDataset:
-    path: Path
-    layer: str
-    frame: gpd.GeoDataFrame  # attributes decoded, CRS set
-    crs_reason: str = ""
-    encoding: Detection | None = None
-    notes: list[str] = field(default_factory=list)
-    type_reasons: dict = field(default_factory=dict)  # row index -> why its geometry type is unusable
-    account: ImportAccount = field(default_factory=ImportAccount)  # fields, values, entities
 
 
 @dataclass
@@ -239,18 +228,6 @@ def _declared_encoding(path: Path, table) -> tuple[str | None, str]:
     if ldid:
         return ldid, t("byte ngôn ngữ của .dbf (0x{b:02X})", "the .dbf language driver (0x{b:02X})", b=table.ldid)
     return None, ""
-
-
-class EncodingRequired(InputError):
-    """No encoding decodes the text cleanly: the planner must choose one (CLI: --encoding)."""
-
-
-def encoding_required(detection: Detection, path) -> InputError:
-    """Exit 2 asking for --encoding when no candidate decodes the text cleanly."""
-    return EncodingRequired(t("không xác định được bảng mã văn bản ({why}); hãy chọn bằng --encoding (ví dụ utf-8, "
-                        "cp1258, tcvn3, vni, cp1252, cp1250, latin-1)",
-                        "cannot tell the text encoding ({why}); choose it with --encoding (e.g. utf-8, cp1258, "
-                        "tcvn3, vni, cp1252, cp1250, latin-1)", why=detection.reason), path)
 
 
 # -- shapefile ------------------------------------------------------------------------------
