@@ -127,9 +127,11 @@ def test_missing_raster_on_reopen_gives_a_message_not_a_crash(qtbot, window, tmp
     window.rasters.add_file(tif)
     out = tmp_path / "p.gpkg"
     assert save_project(window, out)
+    settle(qtbot, window)  # every read of the file while it existed has landed
     tif.unlink()
     assert load_project(window, out)
-    reads = window.rasters.underlay.reads  # the save runs in the task runner: a read may finish then
+    assert window.rasters.underlay.wait()
+    reads = window.rasters.underlay.reads
     warning = window.rasters.warning
     assert warning is not None and warning.isVisible()
     assert "gone.tif" in warning.text()

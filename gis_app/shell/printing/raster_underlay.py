@@ -116,7 +116,8 @@ class RasterUnderlay(QObject):
         self._latest = None
 
     def idle(self) -> bool:
-        return self._future is None or self._future.done()
+        """True when no read is running and the last one's result has been stored (not only finished)."""
+        return self._future is None or (self._future.done() and self._latest is None)
 
     def wait(self, timeout: float = 30.0) -> bool:
         """Block until the pending read has landed (screenshots, tests); True when nothing is pending."""
@@ -129,7 +130,7 @@ class RasterUnderlay(QObject):
             except Exception:  # reported through read_done / failed already
                 pass
         QCoreApplication.processEvents()  # deliver the queued read_done to _store
-        return self.idle() and self._latest is None
+        return self.idle()
 
     def shutdown(self) -> None:
         self._latest = None
