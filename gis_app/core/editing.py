@@ -174,7 +174,7 @@ class SetAttributes(Command):
         zones = _zones_of(project, self.layer, self._rows)
         _write(frame, self._rows, self._new)
         project._data_changed(self.layer, key_changed=bool({layer_key(self.layer), "zone_id"} & set(self.values)),
-                              zones=zones | _zones_of(project, self.layer, self._rows))
+                              zones=_either(zones, _zones_of(project, self.layer, self._rows)))
         return [ProjectEvent(FEATURES_CHANGED, self.layer, _ids_after(project, self.layer, self._rows),
                              tuple(self.values))]
 
@@ -185,9 +185,15 @@ class SetAttributes(Command):
         for column in self._added_columns:
             del frame[column]
         project._data_changed(self.layer, key_changed=bool({layer_key(self.layer), "zone_id"} & set(self.values)),
-                              zones=zones | _zones_of(project, self.layer, self._rows))
+                              zones=_either(zones, _zones_of(project, self.layer, self._rows)))
         return [ProjectEvent(FEATURES_CHANGED, self.layer, _ids_after(project, self.layer, self._rows),
                              tuple(self.values))]
+
+
+def _either(before: set | None, after: set | None) -> set | None:
+    """The zones an edit touched before and after it; None (any zone) when either side cannot say,
+    e.g. a facilities layer imported without a zone_id field."""
+    return None if before is None or after is None else before | after
 
 
 def _zones_of(project, layer: str, rows) -> set | None:
