@@ -23,7 +23,8 @@ from .lod import SpatialGrid, equal_area_half_sizes, fill_boxes, fill_rings, str
 from .qt_paths import path_from_arrays, ring_coordinates
 
 TINY_PX = 4.0  # polygons smaller than this (screen pixels) are drawn as area-equivalent boxes
-PARTIAL_VERTICES = 200_000  # features: above this, vertex arrays are built for the rows in view only
+PARTIAL_VERTICES = 200_000  # features: above this, the full vertex arrays are built in a thread
+BACKGROUND_CHUNK = 4_000  # features flattened between two pauses of that thread
 LINE_TINY_PX = 1.0  # lines smaller than this are drawn as their centre pixel
 STROKE_MIN_PX = 10.0  # outlines only once features are at least this big
 LABEL_MIN_PX = 18.0
@@ -44,7 +45,11 @@ class _Geometry:
 
     CHUNK = 50_000
 
-    def __init__(self, geoms, origin, rows: np.ndarray | None = None, key=None):
+    def __init__(self, geoms, origin, rows: np.ndarray | None = None, key=None, chunk: int | None = None,
+                 pause=None):
+        """``chunk`` features flattened at a time (default ``CHUNK``), calling ``pause()`` after
+        each (a background build yields the interpreter to the map between chunks)."""
+        chunk = chunk or self.CHUNK
         self.data_key = key
         self.origin = (float(origin[0]), float(origin[1]))
         n = len(geoms)
@@ -57,8 +62,10 @@ class _Geometry:
         self.starts = np.empty(total, dtype=bool)
         self.wind = np.empty(total, dtype=np.int8)
         at = 0
-        for i in range(0, len(picked), self.CHUNK):
-            part = picked[i:i + self.CHUNK]
+        for i in range(0, len(picked), chunk):
+            if pause is not None and i:
+                pause()
+            part = picked[i:i + chunk]
             coords, owner, starts, role = ring_coordinates(geoms[part], roles=True)
             if len(owner) and (np.diff(owner) < 0).any():  # mixed polygons/lines: group by feature
                 order = np.argsort(owner, kind="stable")
@@ -215,8 +222,16 @@ class Renderer:
         geoms, origin = layer.frame.geometry.values, self._origin(layer)
 
         def build():
+            import os
+            import time
+
+            try:  # Linux: a lower priority for this thread only, so the map wins the cores
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+            except (AttributeError, OSError):
+                pass
             try:
-                built = _Geometry(geoms, origin, key=key)
+                # small chunks: shapely holds the interpreter lock while it splits them into rings
+                built = _Geometry(geoms, origin, key=key, chunk=BACKGROUND_CHUNK, pause=lambda: time.sleep(0.001))
             except Exception:  # noqa: BLE001 - the partial path keeps drawing; never crash a thread
                 return
             if self._building.get(id(layer)) is token and layer.geometry_version == key:
