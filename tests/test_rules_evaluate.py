@@ -230,6 +230,16 @@ def test_as_of_gives_the_state_at_that_date():
     assert notes["as_of.status_later"]["figures"]["ids"] == ["KCN-NEW"]
     assert set(notes["as_of.leased_unknown"]["figures"]["ids"]) == {"CCN-OLD"}
     assert "as_of.kept" in notes and "industrial_m2" in notes["as_of.kept"]["messages"]["en"]
+    from gis_app.core import i18n
+    from gis_app.rules.view import figure_rows
+
+    i18n.set_language("en")
+    try:  # the zone dock says what the date leaves unknown
+        assert dict(figure_rows(zones["CCN-OLD"]))["Unknown on the as-of date"] == \
+            "status, operating or not, leased area"
+    finally:
+        i18n.set_language("vi")
+    assert [n["code"] for n in run_check(project, load_ruleset())["as_of_notes"]] == []  # today: nothing
     today = _zones(run_check(project, load_ruleset()))
     assert today["KCN-NEW"]["status"] == "operating" and today["KCN-NEW"]["leased_m2"] == pytest.approx(200_000)
     assert today["CCN-OLD"]["leased_m2"] == pytest.approx(60_000) and "as_of_unknown" not in today["CCN-OLD"]

@@ -140,6 +140,8 @@ def _story(result: dict, ruleset, project: Project, feedback) -> list:
              P(t("Bộ quy tắc: {n}. Ngày đánh giá: {a}.", "Rule sets: {n}. Evaluation date: {a}.",
                  n="; ".join(_set_line(s) for s in result["rules"].get("sets", [])),
                  a=x(fmt_date(result.get("as_of"))) or t("hiện trạng", "current state")), st["base"])]
+    for note in result.get("as_of_notes") or []:  # what --as-of rolled back, and what the data cannot tell
+        story.append(P("• " + x(note["messages"].get(get_language()) or note.get("message")), st["small"]))
     if project.meta.get("illustrative"):
         story.append(P(t("Lưu ý: ranh giới các khu là minh họa; số liệu theo nguồn công bố.",
                          "Note: zone outlines are illustrative; figures follow the published sources."),

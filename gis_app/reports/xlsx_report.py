@@ -11,9 +11,9 @@ import datetime as dt
 from pathlib import Path
 
 from ..core.atomic import atomic_path
-from ..core.i18n import t
-from ..core.safe_text import TextNotes, set_text_cell
 from ..core.citations import format_citation
+from ..core.i18n import get_language, t
+from ..core.safe_text import TextNotes, set_text_cell
 from ..rules.view import (STATUS_COLORS, citation_text, finding_body, finding_title, rule_label, status_label,
                          zone_status)
 
@@ -172,6 +172,8 @@ def _summary_sheet(ws, result: dict, bold, notes: TextNotes) -> None:
     _append(ws, [t("Bộ quy tắc", "Rule set"), result["rules"].get("name"), result["rules"]["version"]], notes)
     _append(ws, [t("Ngày đánh giá", "Evaluation date"), _date(result.get("as_of")) or "—"], notes)
     ws.cell(ws.max_row, 2).number_format = DATE_FORMAT
+    for note in result.get("as_of_notes") or []:  # what --as-of rolled back, and what the data cannot tell
+        _append(ws, [None, (note.get("messages") or {}).get(get_language()) or note.get("message")], notes)
     for cell in ws[1]:
         cell.font = bold
     ws.column_dimensions["A"].width = 44
@@ -220,8 +222,6 @@ def _balance_sheet(ws, result: dict, bold, notes: TextNotes) -> None:
 
 
 def _rules_sheet(ws, rulesets, bold, wrap, notes: TextNotes) -> None:
-    from ..core.i18n import get_language
-
     lang = get_language()
     _append(ws, [t("Bộ quy tắc", "Rule set"), t("Quy tắc", "Rule"), t("Mã", "Code"), t("Nội dung", "Rule text"),
                t("Mức độ", "Severity"), t("Phép đo", "Measure"), t("Ngưỡng", "Threshold"), t("Trích dẫn", "Citation"),

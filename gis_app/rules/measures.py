@@ -461,6 +461,9 @@ def leased_sector_share(ctx: Context, rule) -> pd.DataFrame:
     out["na"] = np.where(no_leases & ~declared_leases, "no_leases", None)
     missing = np.where(declared_leases | ((out["leased_m2"] > 0) & (out["known_m2"] <= 0)), "sector", None)
     missing = np.where((out["leased_m2"] <= 0) & (out["undated_m2"] > 0), "leased_from", missing)
+    if not since and ctx.past:  # all tenants on a past date: undated leases may have started later
+        unknown = ctx.index.isin([z for z, keys in ctx.as_of_unknown.items() if "leased" in keys])
+        missing = np.where(unknown, "leased_as_of", missing)
     out["missing"] = missing
     return out
 

@@ -111,7 +111,14 @@ def figure_rows(zone: dict) -> list[tuple[str, str]]:
         (t("Nguồn số liệu", "Figures from"), source),
         (t("Trạng thái", "Status"), zone_status_label(zone.get("status"), fmt_date(zone.get("status_date")))),
         (t("Huyện", "District"), zone.get("district") or "—"),
-    ]
+    ] + ([(t("Không rõ tại ngày đánh giá", "Unknown on the as-of date"),
+           ", ".join(_AS_OF_WORDS.get(k, (k, k))[0 if get_language() == "vi" else 1] for k in zone["as_of_unknown"]))]
+         if zone.get("as_of_unknown") else [])
+
+
+# check.state_as_of's keys of what a past date makes unknown
+_AS_OF_WORDS = {"status": ("trạng thái", "status"), "operating": ("đang hoạt động hay không", "operating or not"),
+                "leased": ("diện tích đã cho thuê", "leased area")}
 
 
 def finding_rows(zone: dict) -> list[dict]:
