@@ -49,12 +49,53 @@ class SpatialGrid:
         # A feature can reach half its own size beyond its cell: the query widens by the largest.
         self.reach_x = float((b[:, 2] - b[:, 0]).max()) / 2
         self.reach_y = float((b[:, 3] - b[:, 1]).max()) / 2
-        cx = np.clip(((b[:, 0] + b[:, 2]) / 2 - self.x0) / self.cw, 0, self.nx - 1).astype(np.int64)
-        cy = np.clip(((b[:, 1] + b[:, 3]) / 2 - self.y0) / self.ch, 0, self.ny - 1).astype(np.int64)
-        cell = cy * self.nx + cx
+        cell = self.cells(b)
         order = np.argsort(cell, kind="stable")  # stable: rows stay in draw order within a cell
         self.order = self.valid[order]
         self.starts = np.concatenate([[0], np.cumsum(np.bincount(cell, minlength=self.nx * self.ny))])
+        self._cell = None
+
+    def cells(self, b: np.ndarray) -> np.ndarray:
+        """The grid cell (row-major) of boxes ``b`` (k, 4), by their centre."""
+        cx = np.clip(((b[:, 0] + b[:, 2]) / 2 - self.x0) / self.cw, 0, self.nx - 1).astype(np.int64)
+        cy = np.clip(((b[:, 1] + b[:, 3]) / 2 - self.y0) / self.ch, 0, self.ny - 1).astype(np.int64)
+        return cy * self.nx + cx
+
+    def refile(self, rows: np.ndarray, b: np.ndarray) -> bool:
+        """File ``rows`` (sorted) under the cells of their new boxes ``b``, widening the reach if
+        they grew; False when a box left the grid (the caller builds a new grid)."""
+        cx, cy = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
+        if not len(self.valid) or np.isnan(b).any() or not (
+                (cx >= self.x0) & (cx <= self.x0 + self.cw * self.nx)
+                & (cy >= self.y0) & (cy <= self.y0 + self.ch * self.ny)).all():
+            return False
+        self.reach_x = max(self.reach_x, float((b[:, 2] - b[:, 0]).max()) / 2)
+        self.reach_y = max(self.reach_y, float((b[:, 3] - b[:, 1]).max()) / 2)
+        old, new = self.cell_of(rows), self.cells(b)
+        moved = old != new
+        if not moved.any():
+            return True
+        if (old[moved] < 0).any():
+            return False
+        rows, old, new = rows[moved], old[moved], new[moved]
+        # out of the old cells' runs, then into the new cells' runs in row (draw) order
+        at = np.concatenate([self.starts[c] + np.flatnonzero(self.order[self.starts[c]:self.starts[c + 1]] == r)
+                             for r, c in zip(rows, old)])  # a few edited rows: a loop is fine
+        order = np.delete(self.order, at)
+        counts = np.diff(self.starts) - np.bincount(old, minlength=len(self.starts) - 1)
+        starts = np.concatenate([[0], np.cumsum(counts)])
+        slots = [starts[c] + int(np.searchsorted(order[starts[c]:starts[c + 1]], r)) for r, c in zip(rows, new)]
+        self.order = np.insert(order, slots, rows)
+        self.starts = np.concatenate([[0], np.cumsum(counts + np.bincount(new, minlength=len(counts)))])
+        self._cell[rows] = new
+        return True
+
+    def cell_of(self, rows: np.ndarray) -> np.ndarray:
+        """The cell each of ``rows`` is filed under (−1 for empty geometries)."""
+        if self._cell is None:
+            self._cell = np.full(self.n, -1, dtype=np.int64)
+            self._cell[self.order] = np.repeat(np.arange(len(self.starts) - 1), np.diff(self.starts))
+        return self._cell[rows]
 
     def covers(self, extent) -> bool:
         """True when ``extent`` holds every feature (no query needed)."""

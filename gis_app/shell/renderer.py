@@ -51,6 +51,30 @@ class _Geometry:
         self.first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
         self.count = counts.astype(np.int64)
 
+    def patch(self, layer: VectorLayer, rows: np.ndarray) -> None:
+        """Replace the vertices of features ``rows`` (sorted) by their current geometry's: in place
+        when their vertex counts hold (a vertex moved), else one splice of the flat arrays."""
+        coords, feature, starts = ring_coordinates(layer.frame.geometry.values[rows])
+        if len(feature) and (np.diff(feature) < 0).any():
+            order = np.argsort(feature, kind="stable")
+            coords, feature, starts = coords[order], feature[order], starts[order]
+        counts = np.bincount(feature, minlength=len(rows)).astype(np.int64) if len(feature) \
+            else np.zeros(len(rows), np.int64)
+        old = self.vertices_of(rows)
+        if np.array_equal(counts, self.count[rows]):
+            self.coords[old], self.starts[old] = coords, starts
+            return
+        keep = np.ones(len(self.feature), dtype=bool)
+        keep[old] = False
+        # where each new vertex goes in the arrays without the old ones: its feature's first slot
+        removed_before = np.concatenate([[0], np.cumsum(self.count[rows])[:-1]])
+        at = np.repeat(self.first[rows] - removed_before, counts)
+        self.coords = np.insert(self.coords[keep], at, coords, axis=0)
+        self.starts = np.insert(self.starts[keep], at, starts)
+        self.feature = np.insert(self.feature[keep], at, np.asarray(rows)[feature])
+        self.count[rows] = counts
+        self.first = np.concatenate([[0], np.cumsum(self.count)[:-1]]).astype(np.int64)
+
     def vertices_of(self, rows: np.ndarray) -> np.ndarray:
         """Indices of the vertices of features ``rows`` (cost ∝ their vertex count, not the layer's)."""
         counts = self.count[rows]
@@ -73,11 +97,35 @@ class _Colors:
         self.palette = np.asarray([str(p) if isinstance(p, str) else "" for p in palette], dtype=object)
         self.style_key = (layer.data_version, layer.style_version)
         self._argb = None
+        self._alpha = 1.0
+
+    def patch(self, layer: VectorLayer, rows: np.ndarray) -> None:
+        """Recompute the colours of ``rows`` only (a colour new to the layer joins the palette)."""
+        from gis_app.core.styles import feature_fill_colors
+
+        style = layer.style
+        fields = [f for f in {(style.get(k) or {}).get("field") for k in ("categorized", "graduated")}
+                  if f in layer.frame.columns]
+        part = pd.DataFrame({f: layer.frame[f].iloc[rows].to_numpy() for f in fields}, index=np.arange(len(rows)))
+        names = feature_fill_colors(part, style) if len(rows) else np.array([])
+        names = np.asarray([n if isinstance(n, str) else "" for n in names], dtype=object)
+        known = {name: k for k, name in enumerate(self.palette)}
+        fresh = [n for n in dict.fromkeys(names) if n not in known]
+        if fresh:
+            for name in fresh:
+                known[name] = len(known)
+            self.palette = np.concatenate([self.palette, np.asarray(fresh, dtype=object)])
+            self._argb = None
+        self.index[rows] = [known[n] for n in names]  # a few rows: a loop is fine
+        if self._argb is not None:
+            self._argb[rows] = _argb(self.palette, self._alpha)[self.index[rows]]
+        self.style_key = (layer.data_version, layer.style_version)
 
     def argb(self, style: dict) -> np.ndarray:
         """Premultiplied ARGB32 fill per feature (uint32), built once per style."""
         if self._argb is None:
-            self._argb = _argb(self.palette, float(style.get("fill_opacity", 1.0)))[self.index]
+            self._alpha = float(style.get("fill_opacity", 1.0))
+            self._argb = _argb(self.palette, self._alpha)[self.index]
         return self._argb
 
 
@@ -104,6 +152,23 @@ class _Lod:
         self.centre = [np.where(empty, np.float32(-1e9), v).astype(np.float32) for v in (cx, cy)]
         self.data_key = layer.geometry_version
 
+    def patch(self, layer: VectorLayer, rows: np.ndarray) -> bool:
+        """Update the boxes of ``rows`` and their cells in the spatial grid; False when one left
+        the grid's extent: the caller rebuilds."""
+        b = layer.bounds[rows]
+        if not self.grid.refile(rows, b):
+            return False
+        cx, cy = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
+        area = shapely.area(layer.frame.geometry.values[rows]) if layer.polygonal else np.zeros(len(rows))
+        half = equal_area_half_sizes(b, area)
+        self.size[rows] = np.fmax(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1])
+        cx, cy = cx - self.origin[0], cy - self.origin[1]
+        for values, new in zip(self.box, (cx - half[:, 0], cy - half[:, 1], cx + half[:, 0], cy + half[:, 1])):
+            values[rows] = new
+        self.centre[0][rows], self.centre[1][rows] = cx, cy
+        self.data_key = layer.geometry_version
+        return True
+
     def candidates(self, view: Viewport):
         """None when every feature may be in view, else the sorted rows that may be."""
         if self.grid.covers(view.extent):
@@ -129,6 +194,11 @@ class Renderer:
         gets the arrays of those rows only, each time: the cost follows the view, and the layer's
         memory never holds a flat copy of a million features' vertices."""
         cached = self._geometry.get(id(layer))
+        if cached is not None and cached.data_key != layer.geometry_version:
+            changed = layer.rows_changed_since("geometry", cached.data_key)
+            if changed is not None:  # a few features edited: patch their vertices only
+                cached.patch(layer, changed)
+                cached.data_key = layer.geometry_version
         if cached is not None and cached.data_key == layer.geometry_version:
             return cached
         if rows is not None and len(layer) > PARTIAL_VERTICES:
@@ -138,6 +208,11 @@ class Renderer:
 
     def colors(self, layer: VectorLayer) -> _Colors:
         cached = self._colors.get(id(layer))
+        if cached is not None and cached.style_key[1] == layer.style_version \
+                and cached.style_key[0] != layer.data_version:
+            changed = layer.rows_changed_since("data", cached.style_key[0])
+            if changed is not None:  # a few features edited: their colours only
+                cached.patch(layer, changed)
         if cached is None or cached.style_key != (layer.data_version, layer.style_version):
             cached = self._colors[id(layer)] = _Colors(layer)
         return cached
@@ -152,6 +227,10 @@ class Renderer:
 
     def lod(self, layer: VectorLayer) -> _Lod:
         cached = self._lod.get(id(layer))
+        if cached is not None and cached.data_key != layer.geometry_version:
+            changed = layer.rows_changed_since("geometry", cached.data_key)
+            if changed is not None and cached.patch(layer, changed):
+                return cached
         if cached is None or cached.data_key != layer.geometry_version:
             cached = self._lod[id(layer)] = _Lod(layer)
         return cached
@@ -192,31 +271,96 @@ class Renderer:
 
     def _layers_image(self, layers, view: Viewport, background: str, underlays) -> QImage:
         """The layers drawn into an image. After a pan by whole pixels (same scale, size and
-        layers), the previous image is shifted and only the uncovered strips are drawn."""
-        key = (tuple((id(lyr), lyr.data_version, lyr.style_version, lyr.visible, lyr.opacity) for lyr in layers),
+        layers), the previous image is shifted and only the uncovered strips are drawn; after an
+        edit of a few features (same view), only the box around their old and new shapes."""
+        key = (tuple((id(lyr), lyr.style_version, lyr.visible, lyr.opacity) for lyr in layers),
                background, view.width, view.height, view.mpp)
+        versions = tuple((lyr.data_version, lyr.geometry_version) for lyr in layers)
         xmin, _, _, ymax = view.extent
         previous = self._last
         if previous is not None and previous[0] == key and self.lod_enabled and not underlays:
-            shift_x, shift_y = (previous[1] - xmin) / view.mpp, (ymax - previous[2]) / view.mpp
-            sx, sy = round(shift_x), round(shift_y)
-            if (abs(shift_x - sx) < 1e-3 and abs(shift_y - sy) < 1e-3 and abs(sx) < view.width
-                    and abs(sy) < view.height):
-                image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
-                painter = QPainter(image)
-                try:
-                    painter.drawImage(sx, sy, previous[3])
-                    for x, y, w, h in _uncovered(view.width, view.height, sx, sy):
-                        strip = Viewport(cx=xmin + (x + w / 2) * view.mpp, cy=ymax - (y + h / 2) * view.mpp,
-                                         mpp=view.mpp, width=w, height=h)
-                        painter.drawImage(x, y, self._draw_layers(layers, strip, background, ()))
-                finally:
-                    painter.end()
-                self._last = (key, xmin, ymax, image)
-                return image
+            if previous[4] != versions and (previous[1], previous[2]) == (xmin, ymax):
+                dirty = self._dirty_box(layers, previous[4], view)
+                if dirty is not None:
+                    image = previous[3].copy()
+                    if dirty[2] > 0 and dirty[3] > 0:
+                        self._redraw_boxes(image, layers, view, background, [dirty])
+                    self._last = (key, xmin, ymax, image, versions)
+                    return image
+            elif previous[4] == versions:
+                shift_x, shift_y = (previous[1] - xmin) / view.mpp, (ymax - previous[2]) / view.mpp
+                sx, sy = round(shift_x), round(shift_y)
+                if (abs(shift_x - sx) < 1e-3 and abs(shift_y - sy) < 1e-3 and abs(sx) < view.width
+                        and abs(sy) < view.height):
+                    image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
+                    painter = QPainter(image)
+                    try:
+                        painter.drawImage(sx, sy, previous[3])
+                    finally:
+                        painter.end()
+                    self._redraw_boxes(image, layers, view, background, _uncovered(view.width, view.height, sx, sy))
+                    self._last = (key, xmin, ymax, image, versions)
+                    return image
         image = self._draw_layers(layers, view, background, underlays)
-        self._last = (key, xmin, ymax, image)
+        self._last = (key, xmin, ymax, image, versions)
         return image
+
+    def _redraw_boxes(self, image: QImage, layers, view: Viewport, background: str, boxes) -> None:
+        """Draw every layer again inside the pixel boxes (x, y, w, h) of ``image``."""
+        xmin, _, _, ymax = view.extent
+        painter = QPainter(image)
+        try:
+            for x, y, w, h in boxes:
+                part = Viewport(cx=xmin + (x + w / 2) * view.mpp, cy=ymax - (y + h / 2) * view.mpp,
+                                mpp=view.mpp, width=w, height=h)
+                painter.drawImage(x, y, self._draw_layers(layers, part, background, ()))
+        finally:
+            painter.end()
+
+    def _dirty_box(self, layers, drawn: tuple, view: Viewport):
+        """The pixel box (x, y, w, h) holding every feature edited since the image of versions
+        ``drawn``: old and new shapes of moved features, features whose colour changed. None when
+        it cannot be told (a whole layer changed, caches rebuilt): draw everything."""
+        boxes = []
+        for layer, (data_version, geometry_version) in zip(layers, drawn):
+            if (layer.data_version, layer.geometry_version) == (data_version, geometry_version):
+                continue
+            data_rows = layer.rows_changed_since("data", data_version)
+            shape_rows = layer.rows_changed_since("geometry", geometry_version)
+            if data_rows is None or shape_rows is None:
+                return None
+            if not layer.visible or not len(layer.frame):
+                continue
+            if shape_rows.size:
+                lod = self._lod.get(id(layer))
+                if lod is None or lod.data_key != geometry_version:
+                    return None
+                half = lod.size[shape_rows].astype(float) / 2  # the old shapes, before the patch
+                cx = lod.centre[0][shape_rows] + lod.origin[0]
+                cy = lod.centre[1][shape_rows] + lod.origin[1]
+                boxes.append(np.column_stack([cx - half, cy - half, cx + half, cy + half]))
+                boxes.append(layer.bounds[shape_rows])
+            colors = self._colors.get(id(layer))
+            if colors is None or colors.style_key[0] != data_version:
+                return None
+            before = colors.index[data_rows].copy()
+            recolored = data_rows[self.colors(layer).index[data_rows] != before]
+            if recolored.size:
+                boxes.append(layer.bounds[recolored])
+        if not boxes:
+            return (0, 0, 0, 0)
+        b = np.concatenate(boxes)
+        b = b[~np.isnan(b).any(axis=1)]
+        if not len(b):
+            return (0, 0, 0, 0)
+        xmin, _, _, ymax = view.extent
+        margin = 3 + int(np.ceil(max((float(lyr.style.get("stroke_width", 0.3)) * PX_PER_MM
+                                      for lyr in layers), default=0)))
+        x0 = max(int(np.floor((b[:, 0].min() - xmin) / view.mpp)) - margin, 0)
+        x1 = min(int(np.ceil((b[:, 2].max() - xmin) / view.mpp)) + margin, view.width)
+        y0 = max(int(np.floor((ymax - b[:, 3].max()) / view.mpp)) - margin, 0)
+        y1 = min(int(np.ceil((ymax - b[:, 1].min()) / view.mpp)) + margin, view.height)
+        return (x0, y0, max(x1 - x0, 0), max(y1 - y0, 0))
 
     def _draw_layers(self, layers, view: Viewport, background: str, underlays) -> QImage:
         image = QImage(max(view.width, 1), max(view.height, 1), QImage.Format.Format_ARGB32_Premultiplied)
