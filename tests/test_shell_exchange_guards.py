@@ -73,8 +73,15 @@ def test_degenerate_lots_are_marked_and_named_on_the_canvas(open_window, message
     reds = [image.pixelColor(int(sx) + dx, int(sy) + dy) for dx in range(-10, 11) for dy in range(-10, 11)]
     assert any(c.red() > 180 and c.green() < 60 and c.blue() < 80 for c in reds)
 
+    # an edit through the model (one feature, the partial path) that repairs a lot updates the note
+    project = window.project
+    project.set_geometry("parcels", "DEG-ZERO", shapely.box(b[0], b[1], b[0] + 20, b[1] + 20))
+    qtbot.waitUntil(lambda: "DEG-ZERO" not in marks.notes.get("parcels", ""))
+    assert marks.notes["parcels"].startswith("layer Parcels: 0 features with zero area and 1 with an invalid ring")
+    project.undo()
+    qtbot.waitUntil(lambda: "DEG-ZERO" in marks.notes.get("parcels", ""))
+
     # fixed (the two lots deleted): the note goes
-    keep = ~layer.frame["parcel_id"].isin(["DEG-ZERO", "DEG-HOLE"]).to_numpy()
-    layer.set_frame(layer.frame[keep])
+    project.delete_features("parcels", ["DEG-ZERO", "DEG-HOLE"])
     qtbot.waitUntil(lambda: "parcels" not in marks.notes)
     assert not marks.label.isVisible()

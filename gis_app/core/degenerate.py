@@ -48,16 +48,16 @@ def feature_ids(frame) -> np.ndarray:
     return (frame[column].astype(str) if column else frame.index.to_series().map(lambda i: f"#{i}")).to_numpy()
 
 
-def degenerate_note(frame, layer: str, validity: bool = True) -> str | None:
+def degenerate_note(frame, layer: str, validity: bool = True, masks=None) -> str | None:
     """One note for a layer holding zero-area or invalid polygons, naming up to ten, or None
-    (``validity`` as in ``degenerate_mask``)."""
+    (``validity`` as in ``degenerate_mask``; ``masks``: that pair, already computed)."""
     if frame is None or len(frame) == 0:
         return None
-    zero, invalid = degenerate_mask(frame, validity)
+    zero, invalid = masks if masks is not None else degenerate_mask(frame, validity)
     if not (zero.any() or invalid.any()):
         return None
-    ids = feature_ids(frame)
-    shown = ", ".join(list(ids[zero][:10]) + list(ids[invalid][:10]))
+    shown = ", ".join(feature_ids(frame.iloc[np.concatenate([np.flatnonzero(zero)[:10],
+                                                             np.flatnonzero(invalid)[:10]])]))
     return t("lớp {layer}: {z} đối tượng diện tích bằng 0 và {v} đối tượng có vòng không hợp lệ được vẽ nguyên "
              "trạng ({ids}); hãy sửa chúng",
              "layer {layer}: {z} features with zero area and {v} with an invalid ring are drawn as they are ({ids}); "

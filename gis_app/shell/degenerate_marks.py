@@ -4,7 +4,8 @@ Such features are drawn as they are (the canvas never fails on them); this marks
 red ring and its id on the map, and a note over the canvas's lower left corner names the layer,
 the counts and the ids (``core.degenerate.degenerate_note``), so the planner can find and fix them.
 The masks are recomputed only when a layer's shapes change (``geometry_version``), on the cheap
-``validity=False`` path, vectorised.
+``validity=False`` path, vectorised; after an edit of a few features only those rows are tested
+again (``VectorLayer.rows_changed_since``), so an edit costs what the edited features cost.
 """
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ class DegenerateMarks:
         self.canvas = window.canvas
         self.marks: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.notes: dict[str, str] = {}
-        self._seen: dict[str, tuple] = {}  # layer name -> (id, geometry_version) the entry was built for
+        # layer name -> (id, geometry_version, zero-area mask, collapsed-ring mask) last computed
+        self._seen: dict[str, tuple] = {}
         self.label = QLabel(self.canvas)
         self.label.setObjectName("degenerateNote")
         self.label.setWordWrap(True)
@@ -51,31 +53,30 @@ class DegenerateMarks:
             self._pending.start()
 
     def update(self) -> None:
-        """Recompute the marks of layers whose shapes changed; refresh the note."""
+        """Bring the masks up to date (only the edited rows after a partial edit), then the marks
+        and the note."""
         self._pending.stop()
         present = set()
         for layer in self.window.layers:
             if not hasattr(layer, "geometry_version") or not layer.visible:
                 continue
             present.add(layer.name)
-            key = (id(layer), layer.geometry_version)
-            if self._seen.get(layer.name) == key:
+            state = self._seen.get(layer.name)
+            if state is not None and state[0] == id(layer) and state[1] == layer.geometry_version:
                 continue
-            self._seen[layer.name] = key
-            self.marks.pop(layer.name, None)
-            self.notes.pop(layer.name, None)
             frame = layer.frame
-            if not len(frame):
-                continue
-            zero, collapsed = degenerate_mask(frame, validity=False)
-            bad = zero | collapsed
-            if not bad.any():
-                continue
-            rows = np.flatnonzero(bad)[:MAX_MARKS]
-            b = layer.bounds[rows]
-            xy = np.column_stack([(b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2])
-            self.marks[layer.name] = (xy, feature_ids(frame)[rows])
-            self.notes[layer.name] = degenerate_note(frame, layer_title(layer.name, layer.title), validity=False)
+            rows = None
+            if state is not None and state[0] == id(layer) and len(state[2]) == len(frame):
+                rows = layer.rows_changed_since("geometry", state[1])
+            if rows is None:
+                zero, collapsed = degenerate_mask(frame, validity=False) if len(frame) else \
+                    (np.zeros(0, bool), np.zeros(0, bool))
+            else:  # a few features edited: test those only
+                zero, collapsed = state[2], state[3]
+                if len(rows):
+                    zero[rows], collapsed[rows] = degenerate_mask(frame.iloc[rows], validity=False)
+            self._seen[layer.name] = (id(layer), layer.geometry_version, zero, collapsed)
+            self._mark(layer, zero, collapsed)
         for name in list(self._seen):
             if name not in present:
                 self._seen.pop(name)
@@ -84,10 +85,26 @@ class DegenerateMarks:
         self._show_note()
         self.canvas.schedule_refresh()
 
+    def _mark(self, layer, zero: np.ndarray, collapsed: np.ndarray) -> None:
+        self.marks.pop(layer.name, None)
+        self.notes.pop(layer.name, None)
+        rows = np.flatnonzero(zero | collapsed)
+        if not rows.size:
+            return
+        rows = rows[:MAX_MARKS]
+        b = layer.bounds[rows]
+        xy = np.column_stack([(b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2])
+        self.marks[layer.name] = (xy, feature_ids(layer.frame.iloc[rows]))
+        self.notes[layer.name] = degenerate_note(layer.frame, layer_title(layer.name, layer.title),
+                                                 masks=(zero, collapsed))
+
     def retranslate(self) -> None:
         """Notes in the new UI language (they are built by the Qt-free core with ``core.i18n.t``)."""
-        self._seen.clear()
-        self.update()
+        for layer in self.window.layers:
+            state = self._seen.get(layer.name)
+            if state is not None and state[0] == id(layer):
+                self._mark(layer, state[2], state[3])
+        self._show_note()
 
     def _show_note(self) -> None:
         lines = list(self.notes.values())
