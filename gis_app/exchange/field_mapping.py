@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..core.atomic import write_text_atomic
@@ -235,7 +236,11 @@ def _translate(series: pd.Series, words, default):
             if re.search(rf"\b{re.escape(key)}\b", text):
                 return value
         return default
-    return series.map(one).astype(object)
+
+    # once per distinct value (a million parcels hold a handful of land uses), not per row
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    table = np.array([one(v) for v in uniques] + [None], dtype=object)  # [-1]: missing values
+    return pd.Series(table[codes], index=series.index, dtype=object)
 
 
 class MappingStore:
