@@ -19,11 +19,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 from layers.vector.model import VectorLayer
 from layers.viewport import Viewport
 
-from .lod import SpatialGrid, equal_area_half_sizes, fill_boxes, fill_polygons, stroke_rings
+from .lod import SpatialGrid, equal_area_half_sizes, fill_boxes, fill_rings, stroke_rings
 from .qt_paths import path_from_arrays, ring_coordinates
 
 TINY_PX = 4.0  # polygons smaller than this (screen pixels) are drawn as area-equivalent boxes
-PARTIAL_VERTICES = 200_000  # features: above this, vertex arrays are built for the rows in view only
+PARTIAL_VERTICES = 200_000  # features: above this, the full vertex arrays are built in a thread
+BACKGROUND_CHUNK = 4_000  # features flattened between two pauses of that thread
 LINE_TINY_PX = 1.0  # lines smaller than this are drawn as their centre pixel
 STROKE_MIN_PX = 10.0  # outlines only once features are at least this big
 LABEL_MIN_PX = 18.0
@@ -34,46 +35,105 @@ _HATCH_PATTERNS = {"diagonal": Qt.BrushStyle.BDiagPattern, "cross": Qt.BrushStyl
 
 
 class _Geometry:
-    """A layer's vertices flattened once: coords, owning feature and ring starts (``rows``: only
-    those features, sorted, for a large layer whose full arrays are still being built)."""
+    """A layer's vertices flattened: ``local`` float32 offsets from ``origin`` (1-2 cm over a
+    province, enough for a screen; half the memory of float64), ``feature`` (int32) owning each
+    vertex, ``starts`` (bool) at each ring's first vertex; ``first``/``count`` per feature.
 
-    def __init__(self, layer: VectorLayer, rows: np.ndarray | None = None, geoms=None, key=None):
-        geoms = layer.frame.geometry.values if geoms is None else geoms
-        self.data_key = layer.geometry_version if key is None else key
-        coords, feature, starts = ring_coordinates(geoms if rows is None else geoms[rows])
-        if len(feature) and (np.diff(feature) < 0).any():  # mixed polygons/lines: group by feature
-            order = np.argsort(feature, kind="stable")
-            coords, feature, starts = coords[order], feature[order], starts[order]
+    ``rows``: only those features (sorted), for a large layer whose full arrays are not ready.
+    Built ``CHUNK`` features at a time into arrays sized up front, so building never holds a
+    float64 copy of the whole layer's vertices (about 23 bytes per vertex in all)."""
+
+    CHUNK = 50_000
+
+    def __init__(self, geoms, origin, rows: np.ndarray | None = None, key=None, chunk: int | None = None,
+                 pause=None):
+        """``chunk`` features flattened at a time (default ``CHUNK``), calling ``pause()`` after
+        each (a background build yields the interpreter to the map between chunks)."""
+        chunk = chunk or self.CHUNK
+        self.data_key = key
+        self.origin = (float(origin[0]), float(origin[1]))
+        n = len(geoms)
+        picked = np.arange(n) if rows is None else np.asarray(rows, dtype=np.int64)
+        count = np.zeros(n, dtype=np.int32)
+        count[picked] = shapely.get_num_coordinates(geoms[picked])
+        total = int(count.sum())
+        self.local = np.empty((total, 2), dtype=np.float32)
+        self.feature = np.empty(total, dtype=np.int32)
+        self.starts = np.empty(total, dtype=bool)
+        self.wind = np.empty(total, dtype=np.int8)
+        at = 0
+        for i in range(0, len(picked), chunk):
+            if pause is not None and i:
+                pause()
+            part = picked[i:i + chunk]
+            coords, owner, starts, role = ring_coordinates(geoms[part], roles=True)
+            if len(owner) and (np.diff(owner) < 0).any():  # mixed polygons/lines: group by feature
+                order = np.argsort(owner, kind="stable")
+                coords, owner, starts, role = coords[order], owner[order], starts[order], role[order]
+            size = len(owner)
+            if at + size > total:  # (cannot happen: shapely counts the same coordinates)
+                raise RuntimeError("vertex count changed while flattening the layer")
+            coords -= self.origin
+            self.local[at:at + size] = coords
+            self.feature[at:at + size] = part[owner]
+            self.starts[at:at + size] = starts
+            self.wind[at:at + size] = _winding(coords, starts, role)
+            at += size
+        self.count = count
+        self.first = np.concatenate([[0], np.cumsum(count, dtype=np.int64)[:-1]])
+        self.rows = None if rows is None else picked
+        self._covered = None
         if rows is not None:
-            feature = np.asarray(rows)[feature]
-        self.coords, self.feature, self.starts = coords, feature, starts
-        counts = np.bincount(feature, minlength=len(geoms)) if len(feature) else np.zeros(len(geoms), int)
-        self.first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
-        self.count = counts.astype(np.int64)
+            self._covered = np.zeros(n, dtype=bool)
+            self._covered[picked] = True
+
+    def covers(self, rows: np.ndarray) -> bool:
+        """True when the vertices of every feature in ``rows`` are held."""
+        return self._covered is None or bool(self._covered[rows].all())
+
+    @property
+    def coords(self) -> np.ndarray:
+        """(m, 2) map coordinates (float64) of every vertex held: a full copy, for small layers;
+        large ones draw through ``screen``."""
+        return self.local.astype(np.float64) + np.array(self.origin)
+
+    def screen(self, view: Viewport, keep: np.ndarray) -> np.ndarray:
+        """(len(keep), 2) pixel coordinates (y down) of vertices ``keep`` in ``view``."""
+        xmin, _, _, ymax = view.extent
+        out = self.local[keep].astype(np.float64)
+        out[:, 0] -= xmin - self.origin[0]
+        out[:, 1] = (ymax - self.origin[1]) - out[:, 1]
+        out *= 1.0 / view.mpp
+        return out
 
     def patch(self, layer: VectorLayer, rows: np.ndarray) -> None:
         """Replace the vertices of features ``rows`` (sorted) by their current geometry's: in place
         when their vertex counts hold (a vertex moved), else one splice of the flat arrays."""
-        coords, feature, starts = ring_coordinates(layer.frame.geometry.values[rows])
-        if len(feature) and (np.diff(feature) < 0).any():
-            order = np.argsort(feature, kind="stable")
-            coords, feature, starts = coords[order], feature[order], starts[order]
-        counts = np.bincount(feature, minlength=len(rows)).astype(np.int64) if len(feature) \
-            else np.zeros(len(rows), np.int64)
+        rows = np.asarray(rows, dtype=np.int64)
+        coords, owner, starts, role = ring_coordinates(layer.frame.geometry.values[rows], roles=True)
+        if len(owner) and (np.diff(owner) < 0).any():
+            order = np.argsort(owner, kind="stable")
+            coords, owner, starts, role = coords[order], owner[order], starts[order], role[order]
+        coords = coords - self.origin
+        wind = _winding(coords, starts, role)
+        counts = np.bincount(owner, minlength=len(rows)) if len(owner) else np.zeros(len(rows), np.int64)
         old = self.vertices_of(rows)
         if np.array_equal(counts, self.count[rows]):
-            self.coords[old], self.starts[old] = coords, starts
+            self.local[old], self.starts[old], self.wind[old] = coords, starts, wind
             return
         keep = np.ones(len(self.feature), dtype=bool)
         keep[old] = False
         # where each new vertex goes in the arrays without the old ones: its feature's first slot
         removed_before = np.concatenate([[0], np.cumsum(self.count[rows])[:-1]])
         at = np.repeat(self.first[rows] - removed_before, counts)
-        self.coords = np.insert(self.coords[keep], at, coords, axis=0)
+        self.local = np.insert(self.local[keep], at, coords.astype(np.float32), axis=0)
         self.starts = np.insert(self.starts[keep], at, starts)
-        self.feature = np.insert(self.feature[keep], at, np.asarray(rows)[feature])
+        self.wind = np.insert(self.wind[keep], at, wind)
+        self.feature = np.insert(self.feature[keep], at, rows[owner].astype(np.int32))
         self.count[rows] = counts
-        self.first = np.concatenate([[0], np.cumsum(self.count)[:-1]]).astype(np.int64)
+        self.first = np.concatenate([[0], np.cumsum(self.count, dtype=np.int64)[:-1]])
+        if self._covered is not None:
+            self._covered[rows] = True
 
     def vertices_of(self, rows: np.ndarray) -> np.ndarray:
         """Indices of the vertices of features ``rows`` (cost ∝ their vertex count, not the layer's)."""
@@ -183,6 +243,9 @@ class Renderer:
         self._geometry: dict[int, _Geometry] = {}
         self._colors: dict[int, _Colors] = {}
         self._lod: dict[int, _Lod] = {}
+        self._partial: dict[int, _Geometry] = {}  # large layers: the rows in view, until the full arrays are built
+        self._building: dict[int, tuple] = {}  # id(layer) -> (shape version, token) of a background build
+        self._threads: list = []
         self._buffer: np.ndarray | None = None
         self._last = None  # (key, xmin, ymax, image) of the last layers' image, for pans
         # Extension point: callables (painter, layers, view, renderer) drawn above every layer and
@@ -190,21 +253,75 @@ class Renderer:
         self.overlays: list = []
 
     def geometry(self, layer: VectorLayer, rows: np.ndarray | None = None) -> _Geometry:
-        """The layer's vertex arrays, built once and cached. A large layer drawn in part (``rows``)
-        gets the arrays of those rows only, each time: the cost follows the view, and the layer's
-        memory never holds a flat copy of a million features' vertices."""
+        """The layer's vertex arrays (``_Geometry``), built once and cached.
+
+        A layer over ``PARTIAL_VERTICES`` features drawn in part (``rows``) does not wait for its
+        full arrays (about a second per million parcels): they are built in a background thread
+        while the rows in view are flattened on their own, and those stay cached for as long as
+        later views need no other rows (a zoom in, a pan inside them)."""
+        key = layer.geometry_version
         cached = self._geometry.get(id(layer))
-        if cached is not None and cached.data_key != layer.geometry_version:
+        if cached is not None and cached.data_key != key:
             changed = layer.rows_changed_since("geometry", cached.data_key)
             if changed is not None:  # a few features edited: patch their vertices only
                 cached.patch(layer, changed)
-                cached.data_key = layer.geometry_version
-        if cached is not None and cached.data_key == layer.geometry_version:
+                cached.data_key = key
+        if cached is not None and cached.data_key == key:
             return cached
-        if rows is not None and len(layer) > PARTIAL_VERTICES:
-            return _Geometry(layer, np.sort(rows))
-        cached = self._geometry[id(layer)] = _Geometry(layer)
-        return cached
+        if rows is None or len(layer) <= PARTIAL_VERTICES:
+            cached = self._geometry[id(layer)] = _Geometry(layer.frame.geometry.values, self._origin(layer), key=key)
+            return cached
+        self._build_in_background(layer)
+        partial = self._partial.get(id(layer))
+        if partial is None or partial.data_key != key or not partial.covers(rows):
+            partial = self._partial[id(layer)] = _Geometry(layer.frame.geometry.values, self._origin(layer),
+                                                            np.sort(rows), key=key)
+        return partial
+
+    @staticmethod
+    def _origin(layer: VectorLayer) -> tuple[float, float]:
+        extent = layer.extent
+        return (extent[0], extent[1]) if extent is not None else (0.0, 0.0)
+
+    def _build_in_background(self, layer: VectorLayer) -> None:
+        """Start flattening every vertex of ``layer`` in a daemon thread (once per shape version);
+        the result is kept only if the layer still holds the same shapes and was not forgotten."""
+        import threading
+
+        key = layer.geometry_version
+        running = self._building.get(id(layer))
+        if running is not None and (running[0] == key or running[2].is_alive()):
+            return  # built or being built (one thread per layer; a stale result is dropped)
+        token = (key, object(), None)
+        geoms, origin = layer.frame.geometry.values, self._origin(layer)
+
+        def build():
+            import os
+            import time
+
+            try:  # Linux: a lower priority for this thread only, so the map wins the cores
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+            except (AttributeError, OSError):
+                pass
+            try:
+                # small chunks: shapely holds the interpreter lock while it splits them into rings
+                built = _Geometry(geoms, origin, key=key, chunk=BACKGROUND_CHUNK, pause=lambda: time.sleep(0.001))
+            except Exception:  # noqa: BLE001 - the partial path keeps drawing; never crash a thread
+                return
+            if self._building.get(id(layer)) is token and layer.geometry_version == key:
+                self._geometry[id(layer)] = built
+                self._partial.pop(id(layer), None)
+
+        thread = threading.Thread(target=build, name=f"vertices-{layer.name}", daemon=True)
+        token = self._building[id(layer)] = (key, token[1], thread)
+        self._threads.append(thread)
+        thread.start()
+
+    def wait_idle(self, timeout: float | None = None) -> None:
+        """Wait for the background vertex builds (tests, benchmarks)."""
+        for thread in self._threads:
+            thread.join(timeout)
+        self._threads = [t for t in self._threads if t.is_alive()]
 
     def colors(self, layer: VectorLayer) -> _Colors:
         cached = self._colors.get(id(layer))
@@ -238,16 +355,16 @@ class Renderer:
     def adopt(self, old: VectorLayer, new: VectorLayer) -> None:
         """``new`` holds the same shapes as ``old`` (row for row): it takes over the geometry
         caches (vertex arrays, spatial grid, boxes) instead of building them again."""
-        for cache in (self._geometry, self._lod):
+        self._building.pop(id(old), None)  # a build still running for ``old`` is not kept
+        for cache in (self._geometry, self._partial, self._lod):
             entry = cache.pop(id(old), None)
             if entry is not None:
                 entry.data_key = new.geometry_version
                 cache[id(new)] = entry
 
     def forget(self, layer: VectorLayer) -> None:
-        self._geometry.pop(id(layer), None)
-        self._lod.pop(id(layer), None)
-        self._colors.pop(id(layer), None)
+        for cache in (self._geometry, self._partial, self._lod, self._colors, self._building):
+            cache.pop(id(layer), None)
 
     # ---------------------------------------------------------------------------------------
     def render(self, layers, view: Viewport, background: str = "#ffffff", underlays=()) -> QImage:
@@ -424,7 +541,7 @@ class Renderer:
             elif width_px < 1.5:  # a cosmetic (one-pixel) pen: outlines in numpy too
                 geometry = self.geometry(layer, big)
                 keep = geometry.vertices_of(big)
-                stroke_rings(image, view.to_screen(geometry.coords[keep]), geometry.starts[keep],
+                stroke_rings(image, geometry.screen(view, keep), geometry.starts[keep],
                              int(_argb(np.array([style["stroke"]]), 1.0)[0]))
                 stroked = True
         painter.drawImage(0, 0, QImage(image.data, view.width, view.height, 4 * view.width,
@@ -443,7 +560,7 @@ class Renderer:
         style = layer.style
         geometry = self.geometry(layer, rows)  # vertex arrays: built on first need, then cached
         keep = geometry.vertices_of(rows)
-        coords = view.to_screen(geometry.coords[keep])
+        coords = geometry.screen(view, keep)
         starts = geometry.starts[keep]
         pen = Qt.PenStyle.NoPen
         if style.get("stroke") and (median_px >= STROKE_MIN_PX or not layer.polygonal or not style.get("fill")):
@@ -482,7 +599,7 @@ class Renderer:
             return
         geometry = self.geometry(layer, rows)
         keep = geometry.vertices_of(rows)
-        path = path_from_arrays(view.to_screen(geometry.coords[keep]), geometry.starts[keep])
+        path = path_from_arrays(geometry.screen(view, keep), geometry.starts[keep])
         rows = layer.selected_rows()
         if layer.frame.geometry.values[rows[:1]].geom_type[0] in ("Polygon", "MultiPolygon"):
             tint = QColor(SELECTION_COLOR)
@@ -532,7 +649,7 @@ class Renderer:
         value = colors.argb(layer.style)[rows]
         # owner: the rank of each vertex's feature among ``rows`` (rows are sorted: draw order)
         owner = np.repeat(np.arange(len(rows)), geometry.count[rows])
-        fill_polygons(image, view.to_screen(geometry.coords[keep]), geometry.starts[keep], owner, value)
+        fill_rings(image, geometry.screen(view, keep), geometry.starts[keep], geometry.wind[keep], owner, value)
         return True
 
     def paint_labels(self, painter: QPainter, layer: VectorLayer, view: Viewport) -> None:
@@ -568,6 +685,18 @@ class Renderer:
                 painter.drawText(rect.translated(QPointF(ox, oy)), Qt.AlignmentFlag.AlignCenter, text)
             painter.setPen(QColor("#222222"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _winding(coords: np.ndarray, starts: np.ndarray, role: np.ndarray) -> np.ndarray:
+    """int8 per vertex: +1 or -1 so that the winding number (``lod.fill_rings``) is +1 inside an
+    exterior ring and -1 inside a hole whichever way each ring runs; 0 for lines and points."""
+    if not len(coords):
+        return np.zeros(0, dtype=np.int8)
+    ring = np.cumsum(starts) - 1
+    edge = np.flatnonzero(~starts[1:])
+    cross = coords[edge, 0] * coords[edge + 1, 1] - coords[edge + 1, 0] * coords[edge, 1]
+    twice_area = np.bincount(ring[edge], weights=cross, minlength=int(ring[-1]) + 1)
+    return (np.where(twice_area < 0, -1, 1)[ring] * role).astype(np.int8)  # 0 area (a bow tie): either
 
 
 def _uncovered(width: int, height: int, sx: int, sy: int):
