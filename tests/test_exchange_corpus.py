@@ -399,6 +399,50 @@ def test_write_into_read_only_folder_exits_2(read_only_dir, capsys, command):
         assert list(read_only_dir.iterdir()) == []  # no temporary file left
 
 
+CASES = Path(__file__).parent / "data" / "exchange_cases"  # copy of ../shared/cases/exchange
+
+
+def _kind_inputs(folder: Path) -> dict:
+    """One input of each kind that imports (each with the arguments it needs)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    x, y = corpus.X0, corpus.Y0
+    corpus.dxf_all_lot_shapes(folder / "all.dxf")
+    corpus.dxf_without_header(folder / "nohead.dxf")
+    corpus.dxf_empty_handles(folder / "nohandle.dxf")
+    values = corpus.shapefile(folder, "values", [(b"MALO", "C", 10, 0), (b"FID", "N", 10, 0), (b"NGAY", "D", 8, 0)],
+                              [[b"L1", b"7", b"20240230"]])
+    latin = _lots(folder, "latin", LATIN, "latin-1", cpg="ISO-8859-1")
+    curve = folder / "curve.csv"
+    curve.write_text(f'WKT;MaLo\n"CURVEPOLYGON(CIRCULARSTRING({x} {y}, {x + 10} {y + 10}, {x + 20} {y}, '
+                     f'{x + 10} {y - 10}, {x} {y}))";L1\n', encoding="utf-8")
+    return {
+        "dxf shapes": [folder / "all.dxf", "--crs", "9209"], "dxf no header": [folder / "nohead.dxf", "--crs", "9209"],
+        "dxf empty handles": [folder / "nohandle.dxf", "--crs", "9209"], "dbf values and FID": [values],
+        "latin-1": [latin], "curves": [curve, "--crs", "9209"],
+        "metres geojson": [_metre_geojson(folder / "m.geojson"), "--crs", "9209"],
+        "hatch case": [CASES / "dxf-hatch" / "mixed_hatch_and_polyline.dxf", "--crs", "9209"],
+        "duplicate fields case": [CASES / "dbf-duplicate-fields" / "kcn_dup.shp"],
+        "cut utf-8 case": [CASES / "dbf-utf8-cut" / "b_value_cut" / "thua_utf8.shp"],
+        "vietnamese numbers case": [CASES / "csv-vietnamese-numbers" / "ccn_excel_vn.csv", "--crs", "9209"],
+    }
+
+
+@pytest.mark.parametrize("suffix", ["gpkg", "shp", "csv"])
+def test_every_kind_written_into_a_read_only_folder_exits_2(read_only_dir, tmp_path, capsys, suffix):
+    """Issue 12 item 9: each kind of input through a write that fails: exit 2, one message naming
+    the output, nothing left behind (and the same input converts with exit 0 elsewhere)."""
+    for kind, (source, *extra) in _kind_inputs(tmp_path / "in").items():
+        out = read_only_dir / f"out.{suffix}"
+        code, text = run(capsys, "convert", source, out, *extra, "--no-map-fields")
+        assert code == 2, (kind, text)
+        assert text.count("cannot write the output") == 1 and str(out) in text, (kind, text)
+        if read_only_dir.is_dir():
+            assert list(read_only_dir.iterdir()) == [], kind
+        code, text = run(capsys, "convert", source, tmp_path / f"ok_{len(kind)}_{suffix}.{suffix}", *extra,
+                         "--no-map-fields")
+        assert code == 0, (kind, text)
+
+
 def test_output_that_is_a_folder_or_a_windows_name(tmp_path, capsys):
     (tmp_path / "out.geojson").mkdir()
     code, text = run(capsys, "convert", SAMPLE, tmp_path / "out.geojson", "--layer", "zones")
