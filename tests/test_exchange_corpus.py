@@ -148,6 +148,42 @@ def test_dxf_rings_of_arcs_are_closed_exactly_and_agree_with_gdal(tmp_path, caps
         assert ours[layer].area == pytest.approx(shapely.Polygon(gdal[layer].coords).area, rel=2e-3), layer
 
 
+def test_dxf_hatches_inside_blocks_with_attributes_agree_with_gdal(tmp_path, capsys):
+    """A consultant's lots: holed HATCHes in a block, inserted moved, rotated, scaled, mirrored and
+    nested, owner names as block attributes: every lot with its hole and its fields, GDAL's areas."""
+    import ezdxf
+
+    x, y = corpus.X0, corpus.Y0
+    doc = ezdxf.new("R2010")
+    block = doc.blocks.new("LO_HATCH")
+    hatch = block.add_hatch(dxfattribs={"layer": "LO"})
+    hatch.paths.add_polyline_path([(0, 0), (40, 0), (40, 30), (0, 30)], is_closed=True, flags=1)
+    hatch.paths.add_polyline_path([(10, 10), (20, 10), (20, 20), (10, 20)], is_closed=True, flags=0)
+    block.add_attdef("MALO", (1, 1), dxfattribs={"height": 1})
+    block.add_attdef("CHUSD", (1, 3), dxfattribs={"height": 1})
+    msp = doc.modelspace()
+    for i, (angle, sx, sy) in enumerate([(0, 1, 1), (30, 1, 1), (0, 2, 0.5), (45, -1, 1)]):
+        insert = msp.add_blockref("LO_HATCH", (x + 100 * i, y), dxfattribs={"rotation": angle, "xscale": sx,
+                                                                             "yscale": sy})
+        insert.add_auto_attribs({"MALO": f"H{i}", "CHUSD": f"Công ty Hải Dương {i}"})
+    group = doc.blocks.new("CUM")
+    group.add_blockref("LO_HATCH", (0, 0))
+    group.add_blockref("LO_HATCH", (50, 0), dxfattribs={"rotation": 90})
+    msp.add_blockref("CUM", (x + 600, y), dxfattribs={"xscale": 1.5, "yscale": 1.5})
+    doc.saveas(tmp_path / "lots.dxf")
+    code, text = run(capsys, "convert", tmp_path / "lots.dxf", tmp_path / "o.gpkg", "--crs", "9209", "--layer-name",
+                     "lots", "--no-map-fields")
+    assert code == 0 and "rejected 0" in text and "not read" not in text, text
+    ours = gpd.read_file(tmp_path / "o.gpkg", layer="lots")
+    assert len(ours) == 6 and all(len(g.interiors) == 1 for g in ours.geometry)
+    assert ours["MALO"].iloc[:4].tolist() == ["H0", "H1", "H2", "H3"]
+    assert ours["CHUSD"].iloc[3] == "Công ty Hải Dương 3"
+    gdal = pyogrio.read_dataframe(tmp_path / "lots.dxf")
+    gdal = gdal[gdal.geom_type.isin(["Polygon", "MultiPolygon"])]  # GDAL adds the attributes as points
+    assert ours.area.iloc[:4].tolist() == pytest.approx(gdal.area.iloc[:4].tolist())
+    assert ours.area.iloc[4:].sum() == pytest.approx(gdal.area.iloc[4]) == pytest.approx(2 * 1100 * 2.25)
+
+
 def test_dxf_r2010_text_is_unicode_legacy_fonts_still_decoded(tmp_path):
     """R2007+ DXF files are UTF-8 whatever $DWGCODEPAGE says: Vietnamese text is kept, reported as
     UTF-8 (no low-confidence guess); TCVN3 bytes typed with a legacy font are still recognised."""
