@@ -215,7 +215,9 @@ def test_rule_set_dialog_switches_off_and_validates_thresholds(qtbot, window):
     dialog.sets.setCurrentRow(0)
     codes = [dialog.rules.item(r, 0).text() for r in range(dialog.rules.rowCount())]
     r5 = codes.index("R5.travel_minutes")
-    dialog.rules.cellWidget(r5, COLUMNS.index("severity")).setCurrentText("off")
+    severity = dialog.rules.cellWidget(r5, COLUMNS.index("severity"))
+    assert severity.currentText() == "Cảnh báo" and severity.itemText(severity.findData("off")) == "Tắt"
+    severity.setCurrentIndex(severity.findData("off"))
     r1 = codes.index("R1.hightech_share")
     cell = dialog.rules.item(r1, COLUMNS.index("threshold"))
     cell.setText("hai mươi")  # not a number: refused, said, OK disabled
