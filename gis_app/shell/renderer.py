@@ -391,7 +391,7 @@ class Renderer:
         layers), the previous image is shifted and only the uncovered strips are drawn; after an
         edit of a few features (same view), only the box around their old and new shapes."""
         key = (tuple((id(lyr), lyr.style_version, lyr.visible, lyr.opacity) for lyr in layers),
-               background, view.width, view.height, view.mpp)
+               background, view.width, view.height, view.mpp, tuple(id(u) for u in underlays))
         versions = tuple((lyr.data_version, lyr.geometry_version) for lyr in layers)
         xmin, _, _, ymax = view.extent
         previous = self._last
