@@ -16,26 +16,13 @@ ZONE = "KCN-DAIAN"
 
 
 @pytest.fixture
-def warnings(monkeypatch):
-    box = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: box.append(text))
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: box.append(text))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    return box
+def warnings(messages):
+    return messages["warnings"]
 
 
 @pytest.fixture
-def window(qtbot, sample_project_path, warnings):
-    from gis_app.shell.app import application, build_window
-
-    application()
-    win = build_window(sample_project_path, lang="vi")
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.modified = False
+def window(open_window, sample_project_path, warnings):
+    return open_window(sample_project_path, (1400, 900), zoom_full=False)
 
 
 def snapshot(project):
