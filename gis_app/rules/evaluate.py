@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import string
 
 import numpy as np
 import pandas as pd
 
+from ..core.aliases import fmt_date
 from ..core.i18n import get_language
 from ..core.numbers import fmt_number
 from .measures import CATALOGUE, MISSING, NA_REASONS, BalanceContext, Context
@@ -166,12 +168,12 @@ def _reason_messages(table: dict, key: str, row: dict, rule: Rule, prefix: tuple
             "use": code_words(row.get("use", ""), "vi"), "since": "", "date": ""}
     a = rule.applies
     if key == "before":
-        fill["date"] = a["established_from"].isoformat()
+        fill["date"] = fmt_date(a["established_from"])
     elif key == "after":
-        fill["date"] = a["established_before"].isoformat()
+        fill["date"] = fmt_date(a["established_before"])
     elif key == "no_leases" and row.get("since"):
-        fill["since"] = f" từ {row['since']}"
-    en_fill = dict(fill, since=f" from {row['since']}" if key == "no_leases" and row.get("since") else "",
+        fill["since"] = f" từ {fmt_date(row['since'])}"
+    en_fill = dict(fill, since=f" from {fmt_date(row['since'])}" if key == "no_leases" and row.get("since") else "",
                    status=code_words(row.get("status_value", ""), "en"), use=code_words(row.get("use", ""), "en"))
     return {"vi": prefix[0] + vi.format(**fill), "en": prefix[1] + en.format(**en_fill)}
 
@@ -192,6 +194,9 @@ def code_words(text: str, lang: str) -> str:
     return ", ".join(CODE_WORDS[c][index] if c in CODE_WORDS else c for c in text.split(", "))
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 class _Formatter(string.Formatter):
     """Templates' format specs: m2, ha, pct, min, n (integer), codes (status/use codes in words); else a
     plain number or the text."""
@@ -206,6 +211,8 @@ class _Formatter(string.Formatter):
             return " – ".join(self.format_field(v, spec) for v in value)
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return "—"
+        if isinstance(value, str) and ISO_DATE.fullmatch(value):
+            return fmt_date(value)  # figures keep ISO dates (JSON); a message reads dd/mm/yyyy
         if isinstance(value, str) or isinstance(value, bool):
             return str(value)
         number = float(value)
