@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QListWidgetItem, QTextBrowser, \
     QVBoxLayout
 
@@ -53,7 +53,9 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("help_dialog")
         self.pages = QListWidget(self)
-        self.pages.setMaximumWidth(220)
+        self.pages.setMaximumWidth(240)
+        self.pages.setWordWrap(True)  # long page titles wrap instead of being cut
+        self.pages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)
         self.browser.setOpenLinks(False)
