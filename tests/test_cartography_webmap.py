@@ -36,7 +36,7 @@ def web_map(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("web")
     project = build_project(tmp / "xss.gpkg", zone_name=XSS_ZONE, ccn_name=XSS_CCN)
     out = tmp / "map.html"
-    assert main(["export-web", str(project), "--out", str(out)]) == 0
+    assert main(["--lang", "vi", "export-web", str(project), "--out", str(out)]) == 0  # module fixture: before autouse
     return out
 
 

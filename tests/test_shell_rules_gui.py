@@ -427,7 +427,8 @@ def test_province_wide_findings_dialog(qtbot, window):
     rows = dialog.rows()
     assert [r[0] for r in rows] == ["KH-2025 kcn 2025", "KH-2025 ccn 2025"]
     assert all(r[1] == "toàn tỉnh" and r[2] == "Thiếu dữ liệu" for r in rows)  # the sample has no zone status
-    assert "trạng thái của các khu" in rows[0][3] and "003_fef7a90db12cc85e.txt" in rows[0][4]
+    assert "trạng thái của các khu" in rows[0][3] and "Thiếu dữ liệu" not in rows[0][3]  # said once, in the status
+    assert rows[0][4].startswith("Đề án phát triển CNCNC, CNHT tỉnh Hải Dương") and ".txt" not in rows[0][4]
     dialog.close()
 
 

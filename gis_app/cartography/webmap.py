@@ -74,21 +74,14 @@ def zone_findings(result: dict | None) -> dict[str, list[dict]]:
 
 
 def _finding_item(f: dict) -> str:
-    """One finding as an escaped list item in the UI language: rule and its title, status, message, and
-    the citation as a document title and section (``core/citations.py``), never a seed file name."""
-    from ..core.citations import format_citation
-    from ..core.i18n import get_language
-    from ..rules.view import status_label
+    """One finding as an escaped list item in the UI language: rule and its title, status, message (the
+    status not said twice), the citation as a document title and section (``core/citations.py``)."""
+    from ..rules.view import citation_text, finding_body, rule_heading, status_label
 
-    lang = get_language()
-    message = (f.get("messages") or {}).get(lang, f.get("message")) or ""
-    title = (f.get("title") or {}).get(lang) if isinstance(f.get("title"), dict) else None
-    rule = f"{f.get('rule')} — {title}" if title else str(f.get("rule"))
     subject = f"{esc(f.get('subject_name') or '')} " if f.get("subject_name") else ""
-    status = status_label(f.get("status"))
-    shown = "" if message.startswith(status) else f"[{esc(status)}] "  # "Thiếu dữ liệu: …" says it already
-    return (f"<li class='kcn-{esc(f.get('status'))}'><b>{esc(rule)}</b> {subject}{shown}{esc(message)}"
-            f"<br><small>{esc(t('Căn cứ', 'Source'))}: {esc(format_citation(f.get('citation')))}</small></li>")
+    return (f"<li class='kcn-{esc(f.get('status'))}'><b>{esc(rule_heading(f))}</b> {subject}"
+            f"[{esc(status_label(f.get('status')))}] {esc(finding_body(f))}"
+            f"<br><small>{esc(t('Căn cứ', 'Source'))}: {esc(citation_text(f))}</small></li>")
 
 
 def findings_box(result: dict | None) -> str:
