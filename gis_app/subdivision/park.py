@@ -186,29 +186,35 @@ def _take(block, need: float, from_low: bool, p: ParkParams):
 def _band_plan(y0: float, y1: float, p: ParkParams, top_road: bool = False, cross_target_m: float | None = None):
     """(roads [(ya, yb, kind, width)], bands [(ya, yb, has_road_below, has_road_above)]).
 
-    Roads across the main road alternate secondary and internal. Their number n keeps the row depth
-    between ``min_lot_depth`` and 2 × ``lot_depth``; among those, the total width of the cross
-    roads comes nearest ``cross_target_m`` (what the road share target leaves them), else the row
-    depth nearest ``lot_depth``."""
+    Roads across the main road alternate secondary and internal, the first one either. Their number
+    n keeps the row depth between ``min_lot_depth`` and 2 × ``lot_depth``; among those, the total
+    width of the cross roads comes nearest ``cross_target_m`` (what the road share target leaves
+    them), else the row depth nearest ``lot_depth``."""
     H = y1 - y0 - (p.secondary_road_width if top_road else 0.0)
     best = None
     for n in range(0, 60):
-        widths = [p.secondary_road_width if k % 2 == 0 else p.internal_road_width for k in range(n)]
-        rows = 2 * n + (1 if top_road else 0) if n else (2 if top_road else 1)
-        D = (H - sum(widths)) / rows
-        if D < p.min_lot_depth and n:
+        deepest = 0.0
+        for start in (0, 1):  # the first cross road secondary, or internal (a finer step of road land)
+            kinds = ["secondary" if (k + start) % 2 == 0 else "internal" for k in range(n)]
+            widths = [p.secondary_road_width if k == "secondary" else p.internal_road_width for k in kinds]
+            rows = 2 * n + (1 if top_road else 0) if n else (2 if top_road else 1)
+            D = (H - sum(widths)) / rows
+            deepest = max(deepest, D)
+            if D < p.min_lot_depth and n:
+                continue
+            score = abs(D - p.lot_depth)
+            if cross_target_m is not None:
+                score = abs(sum(widths) - cross_target_m) + (1e6 if D > 2.0 * p.lot_depth else 0.0)
+            if best is None or score < best[0]:
+                best = (score, n, kinds, widths, D)
+        if deepest < p.min_lot_depth and n:
             break
-        score = abs(D - p.lot_depth)
-        if cross_target_m is not None:
-            score = abs(sum(widths) - cross_target_m) + (1e6 if D > 2.0 * p.lot_depth else 0.0)
-        if best is None or score < best[0]:
-            best = (score, n, widths, D)
-    _, n, widths, D = best
+    _, n, kinds, widths, D = best
     roads, bands, y = [], [], y0
     for k in range(n):
         top = y + (D if k == 0 else 2 * D)
         bands.append((y, top, k > 0, True))
-        roads.append((top, top + widths[k], "secondary" if k % 2 == 0 else "internal", widths[k]))
+        roads.append((top, top + widths[k], kinds[k], widths[k]))
         y = top + widths[k]
     if top_road:
         top = y1 - p.secondary_road_width
@@ -342,6 +348,7 @@ ROAD_BAND = {"kcn": (0.10, 0.14), "ccn": (0.16, 0.18)}  # approved plans (DOMAIN
 # the rest of the band of approved plans (DOMAIN.md): green without water, water, green with water
 FACTORY_BAND, PLANTED_BAND, WATER_BAND = (0.60, 0.70), (0.105, 0.12), (0.02, 0.045)
 TRIES = 4
+SME_WASTE = 0.12  # the most of a CNHT block its SME layout may leave to green (odd ends)
 
 
 def layout_shares(layout: ParkLayout) -> dict:
@@ -369,10 +376,11 @@ def band_miss(shares: dict, preset: str) -> float:
 
 
 def _next_try(p: ParkParams, shares: dict) -> ParkParams:
-    """Targets of the next try from what the last one measured: roads outside their band, planted
-    green and water aim at the middle of their bands (roads through the road target and the block
-    length, kept within 150–250 m); when the factory land that would leave lies outside its band, the planted
-    green and then the water take up (or give back) the difference within their bands."""
+    """Targets of the next try from what the last one measured: roads outside their band first aim
+    at its middle (road target and block length, kept within 150–250 m; at that limit the internal
+    road width, kept within 15–17 m); once inside, planted green and water aim at the middle of
+    their bands, and when the factory land that would leave lies outside its band, the planted green
+    and then the water take up (or give back) the difference within their bands."""
     mid = lambda band: (band[0] + band[1]) / 2  # noqa: E731
     road_band = ROAD_BAND.get(p.preset, ROAD_BAND["kcn"])
     # a road grid inside its band is kept (a new grid moves every block, so the green would not settle)
@@ -384,11 +392,15 @@ def _next_try(p: ParkParams, shares: dict) -> ParkParams:
     clamp = lambda v, band: min(max(v, band[0] + 0.002), band[1] - 0.002)  # noqa: E731
     moved = clamp(planted + extra, PLANTED_BAND) - planted  # planted green first, then water
     planted, water = planted + moved, clamp(water + extra - moved, WATER_BAND)
-    block = p.block_length
-    if abs(road_err) > 0.003:
-        block = min(250.0, max(150.0, block + (40.0 if road_err > 0 else -40.0)))
-    return replace(p, road_target=max(0.0, p.road_target - road_err), block_length=block,
-                   green_target=max(0.0, p.green_target + planted - shares["planted"]), water_target=water)
+    if road_err:  # a new road grid moves every block end: settle the roads first, the green after
+        block = min(250.0, max(150.0, p.block_length + (40.0 if road_err > 0 else -40.0)))
+        # the block length at its limit: the internal roads' width within 15–17 m (approved plans)
+        internal = p.internal_road_width
+        if block == p.block_length:
+            internal = min(17.0, max(15.0, internal + (-1.0 if road_err > 0 else 1.0)))
+        return replace(p, road_target=max(0.0, p.road_target - road_err), block_length=block,
+                       internal_road_width=internal)
+    return replace(p, green_target=max(0.0, p.green_target + planted - shares["planted"]), water_target=water)
 
 
 def layout_park(site_polygon, entrances, p: ParkParams, feedback: Feedback | None = None) -> ParkLayout:
@@ -561,7 +573,8 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
                 break
             piece, rest = _take(blocks[i], need, block_info["cx"][i] <= 0, p)
             got = _sme(piece, roads, p)
-            if got is None:
+            # a block whose SME layout would leave much land without frontage: try the next one
+            if got is None or sum(g.area for g in got["remainder"]) > SME_WASTE * piece.area:
                 continue
             for key in sme:
                 sme[key] += got[key]
@@ -588,7 +601,8 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
     odd = np.asarray(list(leftovers) + list(sme["remainder"]), dtype=object)
     if len(odd):
         room = p.technical_max * area - float(shapely.area(np.asarray(technical, dtype=object)).sum())
-        on_road = shapely.dwithin(odd, union_all(roads), 0.1) & (shapely.area(odd) >= p.sme_lot)
+        touching = np.unique(shapely.STRtree(np.asarray(roads, dtype=object)).query(odd, "dwithin", 0.1)[0])
+        on_road = np.isin(np.arange(len(odd)), touching) & (shapely.area(odd) >= p.sme_lot)
         order = np.argsort(-shapely.area(odd), kind="stable")
         fits = np.zeros(len(odd), bool)
         for i in order[on_road[order]]:  # a few pieces: at most one per block end
@@ -645,7 +659,10 @@ def _sme(piece, roads, p: ParkParams):
     from .engine import subdivide
 
     edge = shapely.boundary(piece)
-    access = shapely.line_merge(shapely.intersection(edge, shapely.buffer(union_all(roads), p.tolerance * 2)))
+    near = roads[shapely.dwithin(roads, piece, p.tolerance * 2)]  # only the roads along the piece
+    if not len(near):
+        return None
+    access = shapely.line_merge(shapely.intersection(edge, union_all(shapely.buffer(near, p.tolerance * 2))))
     parts = shapely.get_parts(access)
     parts = parts[shapely.length(parts) > 1.0]
     if not len(parts):
@@ -873,7 +890,7 @@ def layout_metrics(layout: ParkLayout, frames: dict, p: ParkParams, problems: li
     sum_of = lambda g: float(shapely.area(np.asarray(g, dtype=object)).sum()) if len(g) else 0.0  # noqa: E731
     ratio = np.asarray(layout.lot_depth, float) / np.maximum(np.asarray(layout.lot_frontage, float), 1e-12)
     b = bal.layout_balance(frames)
-    qcvn = bal.qcvn_findings(b, p.preset, rulesets)
+    qcvn = bal.qcvn_findings(b, p.preset, rulesets, frames=frames, site=layout.site)
     industrial = b["factory"]["m2"]
     out = {
         "site_m2": site_m2, "lots": int(len(areas)), "lot_m2": float(areas.sum()), "road_m2": sum_of(layout.roads),
