@@ -6,6 +6,7 @@ shell keeps the layers current through ``gis_app/shell/model_bridge.py``.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from gis_app.core.project import Project
@@ -26,6 +27,19 @@ def display_frame(project: Project, name: str):
     if name == "facilities":
         frame = points_as_discs(frame)  # facilities may be points (CONTRACTS.md); the canvas draws areas
     return frame
+
+
+def figure_rows(shown, frame) -> np.ndarray | None:
+    """Rows of the zones layer whose fill rate differs between the ``shown`` frame and the new
+    ``frame`` (same zones in the same order), else None: after an edit of parcels or subzones only
+    the zones whose figures moved need drawing again."""
+    if shown is None or len(shown) != len(frame) or "fill_rate" not in shown or "fill_rate" not in frame:
+        return None
+    if not np.array_equal(shown["zone_id"].to_numpy(dtype=object), frame["zone_id"].to_numpy(dtype=object)):
+        return None
+    old = shown["fill_rate"].to_numpy(dtype=float)
+    new = frame["fill_rate"].to_numpy(dtype=float)
+    return np.flatnonzero(~((old == new) | (np.isnan(old) & np.isnan(new))))
 
 
 def layers_from_project(project: Project, layer_list: LayerList | None = None) -> LayerList:

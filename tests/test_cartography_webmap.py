@@ -36,7 +36,7 @@ def web_map(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("web")
     project = build_project(tmp / "xss.gpkg", zone_name=XSS_ZONE, ccn_name=XSS_CCN)
     out = tmp / "map.html"
-    assert main(["export-web", str(project), "--out", str(out)]) == 0
+    assert main(["--lang", "vi", "export-web", str(project), "--out", str(out)]) == 0  # module fixture: before autouse
     return out
 
 
@@ -92,7 +92,7 @@ def test_findings_appear_escaped_in_popups_in_the_ui_language(tmp_path):
     findings = webmap.zone_findings(result)
     row = project.zones.iloc[0].to_dict()
     popup = webmap.zone_popup(row, findings["KCN-TEST"])
-    assert "R1" in popup and "&lt;b&gt;thiếu&lt;/b&gt; 2 ha" in popup and "003, II.3" in popup
+    assert "R1" in popup and "&lt;b&gt;thiếu&lt;/b&gt; 2 ha" in popup and "003, mục II.3" in popup
     i18n.set_language("en")
     popup = webmap.zone_popup(row, findings["KCN-TEST"])
     assert "&lt;b&gt;short&lt;/b&gt; by 2 ha" in popup and "Violation" in popup

@@ -61,3 +61,29 @@ def test_choice_defaults_are_shown(qtbot):
     dialog = AlgorithmDialog(registry().get("subdivide"))
     qtbot.addWidget(dialog)
     assert dialog.values()["preset"] == "cnht"
+
+
+def test_form_labels_and_default_text_follow_the_ui_language(qtbot):
+    """The typed-parameter forms in English and in Vietnamese: labels, and the "(default)" of an
+    optional number or date, both in the language of the UI when the form is shown."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QLabel
+
+    from gis_app.shell.algorithm_dialog import AlgorithmDialog
+    from gis_app.shell.language import apply_language
+
+    def form(name):
+        dialog = AlgorithmDialog(registry().get(name))
+        qtbot.addWidget(dialog)
+        specials = {w.specialValueText() for w in dialog.findChildren(QAbstractSpinBox) if w.specialValueText()}
+        return specials, " ".join(label.text() for label in dialog.findChildren(QLabel))
+
+    try:
+        for name in ("check", "subdivide"):
+            apply_language("en", remember=False)
+            specials, labels = form(name)
+            assert specials == {"(default)"} and "Output" in labels and "Tệp" not in labels, (name, specials)
+            apply_language("vi", remember=False)
+            specials, labels = form(name)
+            assert specials == {"(mặc định)"} and "Tệp" in labels and "Output" not in labels, (name, specials)
+    finally:
+        apply_language("vi", remember=False)

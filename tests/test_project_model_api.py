@@ -246,17 +246,62 @@ def test_scripting_guide_example_runs(tmp_path, sample_project_path):
 
 
 def test_figures_updated_zone_by_zone_equal_a_full_recompute(sample):
+    """Every incremental path (parcel status, landuse, zone and shape; subzone shape, use and zone;
+    zone fields and shape), then undo and redo of all of them: the kept figures equal a full
+    recomputation bit for bit at every step."""
     from gis_app.rules.figures import zone_figures
 
-    sample.zone_figures()  # cached: the edits below recompute only the zones they touch
+    def agrees():
+        pd.testing.assert_frame_equal(sample.zone_figures(), zone_figures(sample, load_ruleset()), check_exact=True)
+
+    sample.zone_figures()  # cached: the edits below recompute only the rows and zones they touch
+    state = sample._figure_state
     parcels = sample.frame("parcels")
     leased = parcels.query("status == 'leased'")["parcel_id"].head(3).tolist()
     sample.set_attributes("parcels", leased, {"status": "vacant"})
-    moved = parcels.query("zone_id == 'KCN-DAIAN' and landuse == 'industrial'")["parcel_id"].iloc[0]
-    sample.set_attributes("parcels", [moved], {"zone_id": "KCN-DAIANMORONG"})  # old and new zone change
+    agrees()
+    in_daian = parcels.query("zone_id == 'KCN-DAIAN' and landuse == 'industrial'")["parcel_id"]
+    sample.set_attributes("parcels", [in_daian.iloc[0]], {"zone_id": "KCN-DAIANMORONG"})  # old and new zone
+    sample.set_attributes("parcels", [in_daian.iloc[1]], {"landuse": "green"})
+    shape = parcels.set_index("parcel_id").loc[in_daian.iloc[2], "geometry"]
+    sample.set_geometry("parcels", in_daian.iloc[2], shapely.affinity.scale(shape, 1.3, 1.3))
+    agrees()
+    subzones = sample.frame("subzones")
+    sub = subzones.iloc[0]
+    sample.set_geometry("subzones", sub["subzone_id"], shapely.affinity.translate(sub.geometry, 7, 0))
+    sample.set_attributes("subzones", [sub["subzone_id"]], {"use": "cnht" if sub["use"] != "cnht" else "hightech"})
+    other = subzones[subzones["zone_id"] != sub["zone_id"]]["subzone_id"].iloc[0]
+    sample.set_attributes("subzones", [other], {"zone_id": str(sub["zone_id"])})
+    agrees()
     zone = sample.frame("zones").set_index("zone_id").loc["KCN-TANTRUONG", "geometry"]
     sample.set_geometry("zones", "KCN-TANTRUONG", shapely.affinity.translate(zone, 5, 0))
-    sample.set_attributes("zones", ["KCN-NAMSACH"], {"kind": "CCN"})
+    sample.set_attributes("zones", ["KCN-NAMSACH"], {"kind": "CCN", "industrial_m2": 123456.0})
+    agrees()
+    steps = 0
+    while sample.can_undo:
+        sample.undo()
+        steps += 1
+        agrees()
+    assert steps == 9
+    for _ in range(steps):
+        sample.redo()
+        agrees()
+    assert sample._figure_state is state  # kept and updated all along, never rebuilt
+
+
+def test_an_attribute_edit_written_in_place_never_shows_in_a_copy_taken_before(sample):
+    """Edits write the edited rows in place (cheap on a million parcels) only where no other frame
+    shares the column; a copy taken before (pandas copy-on-write) keeps the old values."""
+    pid = _vacant_parcel(sample)
+    shared = sample.layers["parcels"].copy(deep=False)
+    sample.set_attributes("parcels", [pid], {"status": "leased"})
+    assert shared.loc[shared["parcel_id"] == pid, "status"].iloc[0] == "vacant"
+    parcels = sample.layers["parcels"]
+    assert parcels.loc[parcels["parcel_id"] == pid, "status"].iloc[0] == "leased"
+    del shared
+    sample.set_attributes("parcels", [pid], {"status": "vacant", "tenant": "Công ty A"})  # in place now
+    parcels = sample.layers["parcels"]
+    assert parcels.loc[parcels["parcel_id"] == pid, ["status", "tenant"]].values.tolist() == [["vacant", "Công ty A"]]
     sample.undo()
-    pd.testing.assert_frame_equal(sample.zone_figures(), zone_figures(sample, load_ruleset()),
-                                  check_exact=False, rtol=1e-9)
+    parcels = sample.layers["parcels"]
+    assert parcels.loc[parcels["parcel_id"] == pid, "status"].iloc[0] == "leased"

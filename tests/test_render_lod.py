@@ -131,9 +131,15 @@ def test_scanline_fill_keeps_holes_and_matches_pixel_centres():
 
 
 def test_large_layer_is_drawn_from_the_vertices_of_the_rows_in_view(qapp, cadastre, monkeypatch):
+    """A large layer's first zoom in does not wait for its full vertex arrays: the rows in view are
+    flattened on their own (and reused while they cover the view), the full arrays come from a
+    background thread, and both draw the same image."""
     from gis_app.shell import renderer as renderer_module
 
     monkeypatch.setattr(renderer_module, "PARTIAL_VERTICES", 100)  # "large" for this test
+    started = []
+    monkeypatch.setattr(renderer_module.Renderer, "_build_in_background",
+                        lambda self, layer: started.append(layer))  # hold the thread back
     view = Viewport(width=400, height=300)
     view.fit(cadastre.extent)
     view.zoom(12.0)
@@ -141,4 +147,47 @@ def test_large_layer_is_drawn_from_the_vertices_of_the_rows_in_view(qapp, cadast
     fast = _pixels(renderer.render([cadastre], view))
     full = _pixels(renderer_module.Renderer(lod=False).render([cadastre], view))
     assert _block_difference(fast, full).mean() < 3.0
-    assert id(cadastre) not in renderer._geometry  # no flat copy of the whole layer's vertices
+    assert started and id(cadastre) not in renderer._geometry  # drawn without the full arrays
+    partial = renderer._partial[id(cadastre)]
+    assert len(partial.rows) < len(cadastre) / 20  # only the rows in view were flattened
+    view.zoom(1.5)
+    renderer.render([cadastre], view)
+    assert renderer._partial[id(cadastre)] is partial  # a zoom in reuses them
+    monkeypatch.undo()
+    monkeypatch.setattr(renderer_module, "PARTIAL_VERTICES", 100)
+    renderer._build_in_background(cadastre)
+    renderer.wait_idle(60)
+    assert id(cadastre) in renderer._geometry and id(cadastre) not in renderer._partial
+    assert renderer._geometry[id(cadastre)].local.dtype == np.float32  # lean: float32 offsets
+    view.zoom(1 / 1.5)
+    again = _pixels(renderer.render([cadastre], view))
+    assert (np.abs(again - fast).max(axis=2) > 0).mean() < 0.001
+
+def test_running_sum_fill_matches_the_scanline_fill_pixel_for_pixel():
+    """``fill_rings`` (one running sum per row) gives the pixels of ``fill_polygons`` (crossings
+    paired per feature), holes and rings of either direction included; where features overlap
+    the later one wins, as in a full draw."""
+    from shapely import affinity
+
+    from gis_app.shell.lod import fill_polygons, fill_rings
+    from gis_app.shell.qt_paths import ring_coordinates
+    from gis_app.shell.renderer import _winding
+
+    rng = np.random.default_rng(11)
+    shapes = []
+    for k in range(300):
+        x, y = rng.uniform(0, 300, 2)
+        outer = affinity.rotate(shapely.box(x, y, x + rng.uniform(2, 20), y + rng.uniform(2, 14)), rng.uniform(0, 90))
+        if k % 7 == 0:  # a hole
+            outer = outer.difference(outer.centroid.buffer(1.0, 4))
+        shapes.append(outer.reverse() if k % 3 == 0 else outer)  # rings either way round
+    shapes.append(shapely.Polygon([(0, 0), (30, 30), (30, 0), (0, 30)]))  # a bow tie (invalid)
+    coords, owner, starts, role = ring_coordinates(np.array(shapes, dtype=object), roles=True)
+    wind = _winding(coords, starts, role)
+    screen = coords * [1.0, -1.0] + [0.0, 320.0]  # map y up -> screen y down
+    values = rng.integers(1, 2**32 - 1, len(shapes), dtype=np.uint64).astype(np.uint32)
+    fast, exact = np.zeros((320, 330), np.uint32), np.zeros((320, 330), np.uint32)
+    fill_rings(fast, screen, starts, wind, owner, values)
+    fill_polygons(exact, screen, starts, owner, values)
+    assert (exact != 0).sum() > 10_000
+    assert np.array_equal(fast, exact)

@@ -50,24 +50,49 @@ def assert_project_equals(project, snap):
     assert project.layer_state == state
 
 
-def when_dialog_shown(action, timeout_ms: int = 30000) -> None:
-    """Run ``action(dialog)`` once the modal dialog is up. A dialog not yet shown when the first timer
-    fires (a loaded machine) is waited for; if ``action`` fails, the dialog is rejected so that its
-    ``exec()`` returns and the test fails instead of hanging (pytest-qt reports the exception)."""
-    waited = [0]
+_FILLERS = []  # one entry per registered filler: a dialog shown again for a later filler is not "still open"
+
+
+def when_dialog_shown(action, dialog_type=None, timeout_s: float = 60.0) -> None:
+    """Run ``action(dialog)`` once the modal parameter dialog is up.
+
+    Only a visible dialog of ``dialog_type`` (default: the subdivision parameter dialog) is taken, so a
+    progress dialog that a loaded machine shows meanwhile is never filled by mistake. A dialog not yet
+    shown is waited for (wall-clock deadline). If ``action`` fails, or the dialog is still open shortly
+    after it (it refused the values and runs again), the dialog is rejected so that its ``exec()``
+    returns and the test fails (pytest-qt reports the exception) instead of hanging."""
+    import time
+
+    from gis_app.shell.subdivision.params_dialog import SubdivisionParamsDialog
+
+    kind = dialog_type or SubdivisionParamsDialog
+    deadline = time.monotonic() + timeout_s
+    _FILLERS.append(action)
+    generation = len(_FILLERS)
+
+    def shown():
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+    def still_open(dialog):
+        from shiboken6 import isValid
+
+        if len(_FILLERS) == generation and isValid(dialog) and dialog.isVisible():
+            dialog.reject()
+            raise AssertionError(f"{kind.__name__} stayed open after it was filled (values refused?)")
 
     def poll():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog) or not dialog.isVisible():
-            waited[0] += 20
-            if waited[0] < timeout_ms:
+        dialogs = shown()
+        if not dialogs:
+            if time.monotonic() < deadline:
                 QTimer.singleShot(20, poll)
             return
+        dialog = dialogs[-1]
         try:
             action(dialog)
         except BaseException:
             dialog.reject()
             raise
+        QTimer.singleShot(3000, lambda: still_open(dialog))
     QTimer.singleShot(0, poll)
 
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import json
 
+from ..core.atomic import write_error
 from ..core.processing import Algorithm, Output, Date, DestinationFile, SourceFile, Text
-from ..core.i18n import t
+from ..core.i18n import get_language, t
 
 RULES_HELP = ("bộ quy tắc: mã hoặc tệp TOML; lặp lại được. Mặc định: các bộ lưu trong dự án, "
               "nếu không có thì bộ của Hải Dương và bộ quốc gia",
@@ -31,16 +32,15 @@ class CheckAlgorithm(Algorithm):
 
     def process(self, params, feedback):
         from ..core.atomic import write_text_atomic
-        from ..core.errors import InputError
         from ..core.project import Project
         from ..rules.check import run_check, status_counts
         from ..rules.ruleset import resolve_rulesets
         from ..rules.travel import load_travel_times
 
         project = Project.of(params["project"])  # a path, or the desktop's model in memory
-        from ..exchange.crs_check import require_projected
+        from ..core.project_crs import require_projected_project
 
-        require_projected(project, project.path or project.name)
+        require_projected_project(project)
         ruleset = resolve_rulesets(params.get("rules"), project.meta)
         feedback.progress(10)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
@@ -48,8 +48,7 @@ class CheckAlgorithm(Algorithm):
         try:
             write_text_atomic(params["json"], json.dumps(result, ensure_ascii=False, indent=1))
         except OSError as exc:
-            raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
-                               err=exc.strerror or exc), params["json"]) from None
+            raise write_error(exc, params["json"]) from None  # one message naming the output
         feedback.progress(100)
         counts = status_counts(result)
         return {"json": params["json"], "result": result,
@@ -67,4 +66,9 @@ def check_summary(result: dict, counts: dict, out) -> str:
              i=counts["info"], o=counts["ok"], n=counts["n/a"], out=out)
     if off:
         line += "\n" + t("Quy tắc đã tắt: {c}", "Rules switched off: {c}", c=", ".join(off))
+    if result.get("as_of_notes"):  # --as-of: what was rolled back, and what the data cannot tell
+        from ..core.aliases import fmt_date
+
+        line += "\n" + t("Tại ngày {d}:", "On {d}:", d=fmt_date(result["as_of"])) + "".join(
+            "\n  - " + (n["messages"].get(get_language()) or n["message"]) for n in result["as_of_notes"])
     return line

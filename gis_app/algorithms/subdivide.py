@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 
+from ..core.atomic import write_error
 from ..core.errors import InputError
 from ..core.i18n import t
 from ..core.processing import Algorithm, Output, Crs, DestinationFile, Enumeration, Number, SourceFile, Text, ZoneId
@@ -67,9 +68,9 @@ class Subdivide(Algorithm):
         Enumeration("lot_use", ("mục đích của lô", "use of the lots"), default="cnht",
               choices=("cnht", "general")),
         Text("rules", ("kcn/ccn: bộ quy tắc kiểm tra cân bằng sử dụng đất (mã hoặc tệp TOML, lặp lại được; "
-                       "mặc định bộ quốc gia vn-national)",
+                       "mặc định: với --zone các bộ lưu trong dự án, nếu không có thì bộ quốc gia vn-national)",
                        "kcn/ccn: rule set(s) the land-use balance is checked against (id or TOML file, "
-                       "repeatable; default vn-national)"), multiple=True),
+                       "repeatable; default: with --zone the rule sets stored in the project, else vn-national)"), multiple=True),
     )
     outputs = (Output("out", "file"), Output("json", "json"))
 
@@ -150,7 +151,12 @@ class Subdivide(Algorithm):
             entrances = [park.default_entrance(polygon, roads)]
         from ..rules.ruleset import resolve_rulesets
 
-        rulesets = resolve_rulesets(params["rules"]) if params.get("rules") else None
+        if params.get("zone"):  # SITE is a project: its stored rule sets (and overrides), as check uses
+            from ..core.project import Project
+
+            rulesets = resolve_rulesets(params.get("rules"), Project.open(params["site"]).meta)
+        else:
+            rulesets = resolve_rulesets(params["rules"]) if params.get("rules") else None
         feedback.progress(5)
         result = api.run_park(polygon, crs, pp, entrances, feedback, rulesets)
         out = self._write(params, result, feedback, thinned)
@@ -164,8 +170,7 @@ class Subdivide(Algorithm):
             try:
                 project.save(params["new_project"])
             except OSError as exc:
-                raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
-                                   err=exc.strerror or exc), params["new_project"]) from exc
+                raise write_error(exc, params["new_project"]) from None  # one message naming the output
         return out
 
     def _write(self, params: dict, result, feedback, thinned: dict | None = None) -> dict:
@@ -181,8 +186,7 @@ class Subdivide(Algorithm):
                 outputs.path(params["json"]).write_text(json.dumps(metrics, ensure_ascii=False, indent=2),
                                                          encoding="utf-8")
         except OSError as exc:  # unwritable folder, full disk: the user's to fix
-            raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
-                               err=exc.strerror or exc), params["out"]) from exc
+            raise write_error(exc, params["out"]) from None  # one message naming the output
         summary = t("{n} lô, {a:.1f} ha lô ({s:.1%} vùng đất), {r:.1f} ha đường, {sec:.1f} s",
                     "{n} lots, {a:.1f} ha of lots ({s:.1%} of the site), {r:.1f} ha of roads, {sec:.1f} s",
                     n=metrics["lots"], a=metrics["lot_m2"] / 1e4, s=metrics["lot_share"],

@@ -74,14 +74,12 @@ def zone_findings(result: dict | None) -> dict[str, list[dict]]:
 
 def _finding_item(f: dict) -> str:
     """One finding as an escaped list item in the UI language: rule, status, message, citation."""
-    from ..core.i18n import get_language
-    from ..rules.view import status_label
+    from ..rules.view import citation_text, finding_body, rule_heading, status_label
 
-    message = (f.get("messages") or {}).get(get_language(), f.get("message"))
     subject = f"{esc(f.get('subject_name') or '')} " if f.get("subject_name") else ""
-    return (f"<li class='kcn-{esc(f.get('status'))}'><b>{esc(f.get('rule'))}</b> {subject}"
-            f"[{esc(status_label(f.get('status')))}] {esc(message)}"
-            f"<br><small>{esc(t('Căn cứ', 'Source'))}: {esc(f.get('citation'))}</small></li>")
+    return (f"<li class='kcn-{esc(f.get('status'))}'><b>{esc(rule_heading(f))}</b> {subject}"
+            f"[{esc(status_label(f.get('status')))}] {esc(finding_body(f))}"
+            f"<br><small>{esc(t('Căn cứ', 'Source'))}: {esc(citation_text(f))}</small></li>")
 
 
 def findings_box(result: dict | None) -> str:

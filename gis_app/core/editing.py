@@ -104,7 +104,11 @@ def checked_rows(name: str, frame: gpd.GeoDataFrame, rows: np.ndarray, values: d
     from .project import normalise_types
 
     schema = CANONICAL.get(name)
-    candidate = pd.DataFrame(frame.iloc[rows]).drop(columns=frame.geometry.name)
+    # Only the columns the checks read (plus the edited ones): the cost follows the rows edited.
+    wanted = list(frame.columns) if schema is None else \
+        [*schema.required, schema.key, *(schema.enums or {}), *values]
+    wanted = [c for c in dict.fromkeys(wanted) if c in frame.columns and c != frame.geometry.name]
+    candidate = pd.DataFrame({c: frame[c].iloc[rows] for c in wanted}, index=frame.index[rows])
     for column, value in values.items():
         if column == frame.geometry.name:
             raise InputError(t("dùng set_geometry để đổi hình học", "use set_geometry to change a geometry"))
@@ -125,8 +129,7 @@ def checked_rows(name: str, frame: gpd.GeoDataFrame, rows: np.ndarray, values: d
         kind = schema.columns.get(column)
         if kind == "str" and _present(value) and not isinstance(value, str):
             typed[column] = typed[column].astype(object).map(lambda v: v if not _present(v) else str(v))
-    geo = gpd.GeoDataFrame(typed, geometry=frame.geometry.iloc[rows].to_numpy(), crs=frame.crs)
-    _validated(geo, schema)
+    _validated(typed, schema)
     if schema.key in values:
         others = np.ones(len(frame), dtype=bool)
         others[rows] = False
@@ -168,13 +171,14 @@ class SetAttributes(Command):
             self._rows = rows_of(project, self.layer, self.ids)
             self._new = checked_rows(self.layer, frame, self._rows, self.values)
             self._added_columns = tuple(c for c in self.values if c not in frame.columns)
-            self._old = pd.DataFrame(frame.iloc[self._rows][[c for c in self.values if c in frame.columns]])
+            self._old = pd.DataFrame({c: frame[c].iloc[self._rows] for c in self.values if c in frame.columns})
         for column in self._added_columns:
             frame[column] = pd.Series(pd.NA, index=frame.index, dtype=self._new[column].dtype)
         zones = _zones_of(project, self.layer, self._rows)
         _write(frame, self._rows, self._new)
-        project._data_changed(self.layer, key_changed=bool({layer_key(self.layer), "zone_id"} & set(self.values)),
-                              zones=zones | _zones_of(project, self.layer, self._rows))
+        project._data_changed(self.layer, key_changed=layer_key(self.layer) in self.values,
+                              zones=_joined(zones, _zones_of(project, self.layer, self._rows)), rows=self._rows,
+                              columns=tuple(self.values))
         return [ProjectEvent(FEATURES_CHANGED, self.layer, _ids_after(project, self.layer, self._rows),
                              tuple(self.values))]
 
@@ -184,8 +188,9 @@ class SetAttributes(Command):
         _write(frame, self._rows, self._old)
         for column in self._added_columns:
             del frame[column]
-        project._data_changed(self.layer, key_changed=bool({layer_key(self.layer), "zone_id"} & set(self.values)),
-                              zones=zones | _zones_of(project, self.layer, self._rows))
+        project._data_changed(self.layer, key_changed=layer_key(self.layer) in self.values,
+                              zones=_joined(zones, _zones_of(project, self.layer, self._rows)), rows=self._rows,
+                              columns=tuple(self.values))
         return [ProjectEvent(FEATURES_CHANGED, self.layer, _ids_after(project, self.layer, self._rows),
                              tuple(self.values))]
 
@@ -197,8 +202,12 @@ def _zones_of(project, layer: str, rows) -> set | None:
     frame = project.layers[layer]
     if "zone_id" not in frame.columns:
         return None
-    values = frame["zone_id"].to_numpy(dtype=object)[np.asarray(rows, dtype=int)]
+    values = frame["zone_id"].iloc[np.asarray(rows, dtype=int)].to_numpy(dtype=object)  # the rows only
     return {str(v) for v in values if v is not None and not (isinstance(v, float) and np.isnan(v))}
+
+
+def _joined(before: set | None, after: set | None) -> set | None:
+    return None if before is None or after is None else before | after
 
 
 def _write(frame: pd.DataFrame, rows: np.ndarray, values: pd.DataFrame) -> None:
@@ -207,11 +216,31 @@ def _write(frame: pd.DataFrame, rows: np.ndarray, values: pd.DataFrame) -> None:
         column_values = values[column].to_numpy()
         if str(frame[column].dtype) != str(values[column].dtype) and frame[column].dtype == object:
             column_values = values[column].astype(object).to_numpy()
+        if _write_in_place(frame, position, rows, column_values):
+            continue
         try:
             frame.iloc[rows, position] = column_values
         except (TypeError, ValueError):  # e.g. a text into a float column of an extra layer
             frame[column] = frame[column].astype(object)
             frame.iloc[rows, position] = values[column].astype(object).to_numpy()
+
+
+def _write_in_place(frame: pd.DataFrame, position: int, rows: np.ndarray, values: np.ndarray) -> bool:
+    """Write ``values`` into the rows of column ``position`` in place, at a cost that follows the rows
+    (pandas' ``iloc`` assignment rebuilds a whole text column: 20 ms on 1,000,000 parcels). Only when
+    no other frame shares the column (pandas' copy-on-write references), so nothing else sees the
+    change; False (the caller assigns the usual way) otherwise or when the array refuses the values."""
+    unshared = getattr(frame._mgr, "_has_no_reference", None)
+    if unshared is None or len(frame.columns) != len(set(frame.columns)) or not unshared(position):
+        return False
+    array = frame.iloc[:, position].array
+    if array.dtype != values.dtype and not (array.dtype == object or isinstance(array.dtype, pd.StringDtype)):
+        return False  # a conversion (e.g. text into numbers): let pandas decide or refuse
+    try:
+        array[rows] = values
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _ids_after(project, layer: str, rows: np.ndarray) -> tuple:
@@ -234,13 +263,15 @@ class SetGeometry(Command):
             self._row = int(rows_of(project, self.layer, [self.feature_id])[0])
             self._old = frame.geometry.iloc[self._row]
         _set_geometry(frame, self._row, self.geometry)
-        project._data_changed(self.layer, zones=_zones_of(project, self.layer, [self._row]))
+        project._data_changed(self.layer, zones=_zones_of(project, self.layer, [self._row]), rows=[self._row],
+                              columns=("geometry",))
         return [ProjectEvent(FEATURES_CHANGED, self.layer, _ids_after(project, self.layer, [self._row]),
                              ("geometry",))]
 
     def revert(self, project):
         _set_geometry(project._frame_for_edit(self.layer), self._row, self._old)
-        project._data_changed(self.layer, zones=_zones_of(project, self.layer, [self._row]))
+        project._data_changed(self.layer, zones=_zones_of(project, self.layer, [self._row]), rows=[self._row],
+                              columns=("geometry",))
         return [ProjectEvent(FEATURES_CHANGED, self.layer, _ids_after(project, self.layer, [self._row]),
                              ("geometry",))]
 

@@ -146,7 +146,8 @@ class Project:
         self._subscribers: list[Callable] = []
         self._cache: dict = {}
         self._id_cache: dict = {}
-        self._dirty_zones: set = set()  # zones whose cached figures an edit has made stale
+        self._figure_state = None  # rules.figures.FigureState: the zone figures, kept edit by edit
+        self._pending: dict = {}  # edits not yet applied to it (see _data_changed)
         self.check_result: dict | None = None  # the last published rule check (publish_check)
 
     @classmethod
@@ -154,7 +155,9 @@ class Project:
         """Read a project (GeoPackage or PostGIS address); InputError when unreadable or geographic
         (the message offers the province's VN-2000 TM-3 CRS)."""
         project = cls.load(path)
-        _refuse_geographic(project, str(path))
+        from .project_crs import require_projected_project
+
+        require_projected_project(project, str(path))
         return project
 
     @classmethod
@@ -291,43 +294,20 @@ class Project:
         return self._figures().copy()
 
     def _figures(self) -> pd.DataFrame:
-        """Cached zone figures; after an edit inside a few zones only those zones are recomputed
-        (a zone's figures depend on its own zone, subzones and parcels only) and spliced in."""
-        from ..rules.figures import zone_figures
+        """Cached zone figures (``rules.figures.FigureState``); after edits that kept the layers'
+        rows in place only the edited features' measures and their zones' figures are recomputed."""
+        from ..rules.figures import FigureState
 
-        cached = self._cache.get("zone_figures")
-        if cached is not None and self._dirty_zones:
-            dirty = sorted(self._dirty_zones & set(cached.index))
-            self._dirty_zones = set()
-            if dirty:
-                part = zone_figures(self._zones_subset(dirty), self.ruleset())
-                cached = cached.copy()
-                cached.loc[part.index, part.columns] = part
-                self._cache["zone_figures"] = cached
-        if cached is None:
-            self._dirty_zones = set()
-            cached = self._cache["zone_figures"] = zone_figures(self, self.ruleset())
-        return cached
-
-    def _zones_subset(self, zone_ids: list[str]) -> "Project":
-        """A view of the project holding only ``zone_ids`` and their subzones and parcels."""
-        layers = {}
-        for name in ("zones", "subzones", "parcels"):
-            frame = self.layer(name)
-            if "zone_id" in frame.columns:
-                groups = self._zone_rows(name, frame)
-                rows = [groups[z] for z in zone_ids if z in groups]
-                frame = frame.iloc[np.sort(np.concatenate(rows))] if rows else frame.iloc[0:0]
-            layers[name] = frame
-        return Project(crs=self.crs, layers=layers, meta=self.meta)
-
-    def _zone_rows(self, name: str, frame) -> dict:
-        """zone_id → row positions of layer ``name``, built once per frame (an edit of zone_id drops it)."""
-        cached = self._id_cache.get(("zone_rows", name))
-        if cached is None or cached[0] is not frame:
-            groups = pd.Series(np.arange(len(frame))).groupby(frame["zone_id"].astype(str).to_numpy()).indices
-            cached = self._id_cache[("zone_rows", name)] = (frame, groups)
-        return cached[1]
+        state = self._figure_state
+        if state is not None and self._pending:
+            pending, self._pending = self._pending, {}
+            state.update(self, parcel_rows=sorted(pending.get("rows", ())), shapes=pending.get("shapes", False),
+                         subzone_zones=pending.get("subzones", set()), zone_ids=pending.get("zones", set()))
+        if state is None:
+            self.ruleset()  # a broken stored rule set is an InputError here, as for the check
+            self._pending = {}
+            state = self._figure_state = FigureState(self)
+        return state.table
 
     def fill_rates(self) -> pd.DataFrame:
         """Per zone land fund, leased, vacant and fill rate (``core/fill_rates.py``), cached."""
@@ -376,18 +356,33 @@ class Project:
             for callback in list(self._subscribers):
                 callback(event)
 
-    def _data_changed(self, layer: str | None, key_changed: bool = False, zones: set | None = None) -> None:
-        """Drop derived figures: those of ``zones`` only when given (an edit inside known zones), else all."""
-        figures = self._cache.get("zone_figures")
+    def _data_changed(self, layer: str | None, key_changed: bool = False, zones: set | None = None,
+                      rows=None, columns: tuple = ()) -> None:
+        """Drop what derives from the data. Figures survive an edit that kept the layer's rows in
+        place (``rows`` of parcels with their ``columns``, or the ``zones`` whose subzones or own
+        fields changed): it is noted and applied on the next read. Anything else (``layer`` None:
+        rules or metadata; whole frames swapped) drops them."""
+        ruleset = self._cache.get("ruleset")
         self._cache.clear()
-        if zones is not None and figures is not None and not (layer == "zones" and key_changed):
-            self._cache["zone_figures"] = figures
-            self._dirty_zones = (self._dirty_zones or set()) | set(zones)
-        else:
-            self._dirty_zones = set()
+        if layer is not None and ruleset is not None:  # a data edit keeps the rule set (meta holds it)
+            self._cache["ruleset"] = ruleset
         if key_changed:
             self._id_cache.pop(layer, None)
-            self._id_cache.pop(("zone_rows", layer), None)
+        if layer is not None and layer not in ("zones", "subzones", "parcels"):
+            return  # the figures read those three layers only
+        incremental = self._figure_state is not None and self._figure_state.valid and (
+            (layer == "parcels" and rows is not None)
+            or (layer == "subzones" and zones is not None)
+            or (layer == "zones" and zones is not None and not key_changed))
+        if not incremental:
+            self._figure_state, self._pending = None, {}
+            return
+        if layer == "parcels":
+            self._pending.setdefault("rows", set()).update(int(r) for r in np.atleast_1d(rows))
+            if {"geometry", "landuse", "zone_id"} & set(columns):
+                self._pending["shapes"] = True
+        else:
+            self._pending.setdefault(layer, set()).update(zones)
 
     def _frame_for_edit(self, name: str) -> gpd.GeoDataFrame:
         if name not in self.layers:
@@ -463,24 +458,6 @@ class Project:
         self.path = path
         self._stack.set_clean()
         return path
-
-
-def _refuse_geographic(project: Project, path: Path) -> None:
-    """A project in degrees cannot measure areas: refuse it, offering the province's TM-3 CRS."""
-    from .project_crs import require_projected
-
-    if project.crs.is_projected:
-        return
-    zones = project.layers.get("zones")
-    province = project.meta.get("province")
-    if not province and zones is not None and "province" in zones and len(zones):
-        province = str(zones["province"].dropna().iloc[0]) if zones["province"].notna().any() else None
-    bounds = None
-    for frame in project.layers.values():
-        if len(frame):
-            bounds = tuple(frame.total_bounds)
-            break
-    require_projected(project.crs, province=province, bounds=bounds, where=path)
 
 
 def normalise_types(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

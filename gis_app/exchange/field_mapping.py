@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..core.atomic import write_text_atomic
@@ -81,6 +82,9 @@ STATUS_WORDS = (("chua", "vacant"), ("con trong", "vacant"), ("trong", "vacant")
                 ("da cho thue", "leased"), ("da thue", "leased"), ("cho thue", "leased"), ("leased", "leased"))
 OPERATING_WORDS = (("chua", False), ("dang xay", False), ("quy hoach", False), ("hoat dong", True),
                    ("van hanh", True))
+# general (mixed) zone or specialised one, as land-department files write it ("Tổng hợp", "Chuyên ngành")
+GENERAL_WORDS = (("tong hop", True), ("da nganh", True), ("chuyen nganh", False), ("chuyen biet", False),
+                 ("khong", False), ("co", True), ("true", True), ("false", False))
 
 
 def normalise(name: str) -> str:
@@ -166,6 +170,8 @@ def apply_mapping(frame: pd.DataFrame, mapping: FieldMapping, defaults: dict | N
             names = out["name"] if "name" in out else [None] * len(out)
             out["kind"] = pd.Series([_zone_kind(i) or _zone_kind(n) for i, n in zip(ids, names)],
                                     index=out.index, dtype=object)
+        if "general" in out and _is_text(out["general"]):
+            out["general"] = _translate(out["general"], GENERAL_WORDS, None)
         if "operating" in out and _is_text(out["operating"]):
             out["operating"] = _translate(out["operating"], OPERATING_WORDS, None)
         if "status" in out and _is_text(out["status"]):
@@ -235,7 +241,11 @@ def _translate(series: pd.Series, words, default):
             if re.search(rf"\b{re.escape(key)}\b", text):
                 return value
         return default
-    return series.map(one).astype(object)
+
+    # once per distinct value (a million parcels hold a handful of land uses), not per row
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    table = np.array([one(v) for v in uniques] + [None], dtype=object)  # [-1]: missing values
+    return pd.Series(table[codes], index=series.index, dtype=object)
 
 
 class MappingStore:

@@ -3,7 +3,9 @@
 ``read_dataset_geometry_first`` reads the shapes alone (pyogrio's WKB, turned into a shapely array
 in one vectorised ``from_wkb``), hands them to ``on_geometry`` (e.g. the map, for a first paint),
 then runs the ordinary ``readers.read_dataset`` (DBF decoding, encodings, CRS resolution,
-geometry check and its accounting) without reading the shapes a second time. The result is the
+geometry check and its accounting) without reading the shapes a second time. The .dbf is
+decoded (``readers.decode_attributes``) in a thread meanwhile, so the attributes are mostly
+ready when the shapes have been drawn. The result is the
 same ``Dataset`` as ``read_dataset`` gives; the early geometries are only a preview and are
 replaced by the checked layer.
 
@@ -19,6 +21,7 @@ from typing import Callable
 import numpy as np
 
 _prefetched: dict = {}  # (path, size, mtime) -> shapely array read for the first paint
+_attribute_jobs: dict = {}  # (path, size, mtime) -> (encoding, thread, {"decoded": ...}) of the .dbf
 _lock = threading.Lock()
 
 
@@ -42,6 +45,37 @@ def take_prefetched(path: str | Path) -> np.ndarray | None:
         return _prefetched.pop(_key(Path(path)), None)
 
 
+def take_prefetched_attributes(path: str | Path, encoding: str):
+    """(table, detection, account, attributes) decoded for ``path`` with ``encoding`` by
+    ``read_dataset_geometry_first`` while the shapes were read, waiting for it to finish; None
+    when there is none or it failed (the caller then decodes, and reports the problem)."""
+    with _lock:
+        job = _attribute_jobs.pop(_key(Path(path)), None)
+    if job is None or job[0] != encoding:
+        return None
+    job[1].join()
+    return job[2].get("decoded")
+
+
+def _start_attributes(path: Path, encoding: str, key) -> None:
+    """Decode the .dbf in a thread while the shapes are read and drawn: reading the shapes
+    (GDAL) and most of the decoding (numpy) run outside the GIL, so the two overlap."""
+    from .readers import decode_attributes
+
+    holder: dict = {}
+
+    def work():
+        try:
+            holder["decoded"] = decode_attributes(path, encoding)
+        except Exception:  # noqa: BLE001 - the reader decodes again and reports the problem itself
+            holder.clear()
+
+    thread = threading.Thread(target=work, name=f"dbf-{path.name}", daemon=True)
+    with _lock:
+        _attribute_jobs[key] = (encoding, thread, holder)
+    thread.start()
+
+
 def read_dataset_geometry_first(path: str | Path, layer: str | None = None, crs=None, encoding: str = "auto",
                                 repair: bool = False, on_geometry: Callable | None = None, **options):
     """``readers.read_dataset`` with the shapes handed to ``on_geometry(GeoSeries)`` first.
@@ -55,6 +89,7 @@ def read_dataset_geometry_first(path: str | Path, layer: str | None = None, crs=
     path = Path(path)
     key = None
     if on_geometry is not None and format_of(path) == "shp" and path.exists():
+        _start_attributes(path, encoding, _key(path))
         shapes, known_crs = _early_shapes(path, crs)
         if shapes is not None:
             key = _key(path)
@@ -67,9 +102,10 @@ def read_dataset_geometry_first(path: str | Path, layer: str | None = None, crs=
     try:
         dataset = read_dataset(path, layer, crs, encoding, repair=repair, **options)
     finally:
-        if key is not None:
-            with _lock:
-                _prefetched.pop(key, None)  # not taken (the read failed early): forget it
+        with _lock:
+            _attribute_jobs.pop(_key(path), None)  # not taken (the read failed early): forget it
+            if key is not None:
+                _prefetched.pop(key, None)
     if on_geometry is not None and key is None:
         on_geometry(dataset.frame.geometry)
     return dataset

@@ -26,7 +26,7 @@ from .encodings import ENCODINGS, normalise_name
 from .accounting import ImportAccount
 from .encodings.detect import Detection, resolve_encoding
 from .geometry_check import GeometryReport, check_geometries
-from .crs_check import check_coordinates, impossible_for_crs
+from ..core.drawable import check_coordinates, impossible_for_crs
 from .dataset import EncodingRequired, RawDataset, encoding_required  # noqa: F401 (re-exported)
 from .prj import recognise_prj
 from .vn2000 import Candidate, crs_candidates, format_candidates
@@ -249,9 +249,10 @@ def _read_shapefile(path: Path, encoding: str):
     if path.stat().st_size <= 100:
         raise InputError(t("lớp rỗng: shapefile không có đối tượng nào", "empty layer: the shapefile has no features"),
                          path)
-    table = dbf_io.read_dbf(dbf_path)  # first: its messages are clearer than GDAL's
-    from .geometry_first import read_shapefile_geometry, take_prefetched
+    from .geometry_first import read_shapefile_geometry, take_prefetched, take_prefetched_attributes
 
+    decoded = take_prefetched_attributes(path, encoding)  # decoded beside the shapes (geometry_first)
+    table = decoded[0] if decoded else dbf_io.read_dbf(dbf_path)  # first: its messages are clearer than GDAL's
     shapes = take_prefetched(path)  # already read for a first paint (geometry_first)
     try:
         shapes = read_shapefile_geometry(path) if shapes is None else shapes
@@ -260,13 +261,7 @@ def _read_shapefile(path: Path, encoding: str):
         raise InputError(t("không đọc được hình học ({err})", "cannot read the geometries ({err})",
                            err=_short(exc)), path) from exc
     sidecar = dbf_io.read_sidecar(path)
-    declared, declared_by = _declared_encoding(path, table)
-    detection = resolve_encoding(table.text_samples(), declared, declared_by,
-                                 user=None if encoding == "auto" else encoding)
-    if not detection.clean:
-        raise encoding_required(detection, dbf_path)
-    account = ImportAccount()
-    attributes = dbf_io.decode_table(table, detection.encoding, account)
+    _, detection, account, attributes = decoded or decode_attributes(path, encoding, table)
     if len(attributes) != len(geometry):
         if table.deleted.any() and int((~table.deleted).sum()) == len(geometry):
             attributes = attributes[~table.deleted]
@@ -293,6 +288,25 @@ def _read_shapefile(path: Path, encoding: str):
                            f=dbf_io.sidecar_path(path).name))
     _value_notes(raw)
     return raw, declared_crs
+
+
+def decode_attributes(path: Path, encoding: str, table=None):
+    """(DBF table, encoding detection, import account, attributes DataFrame) of the shapefile
+    ``path``'s .dbf, decoded with ``encoding`` ("auto": declared or detected). Raises
+    InputError for a missing or unreadable .dbf and EncodingRequired when the encoding is
+    not clear (as ``read_dataset``)."""
+    dbf_path = _sidecar(path, ".dbf")
+    if dbf_path is None:
+        raise InputError(t("thiếu tệp .dbf (bảng thuộc tính) đi kèm", "the .dbf file (attribute table) is missing"),
+                         path)
+    table = dbf_io.read_dbf(dbf_path) if table is None else table
+    declared, declared_by = _declared_encoding(path, table)
+    detection = resolve_encoding(table.text_samples(), declared, declared_by,
+                                 user=None if encoding == "auto" else encoding)
+    if not detection.clean:
+        raise encoding_required(detection, dbf_path)
+    account = ImportAccount()
+    return table, detection, account, dbf_io.decode_table(table, detection.encoding, account)
 
 
 def _label_value_rows(account: ImportAccount, attributes: pd.DataFrame) -> None:

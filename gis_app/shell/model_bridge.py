@@ -11,7 +11,7 @@ import numpy as np
 from PySide6.QtGui import QUndoCommand
 
 from gis_app.core import model as ev
-from layers.project_layers import display_frame
+from layers.project_layers import display_frame, figure_rows
 from layers.vector.model import VectorLayer
 
 
@@ -109,7 +109,10 @@ class ModelBridge:
         elif event.kind in (ev.LAYER_ADDED, ev.FEATURES_ADDED, ev.FEATURES_CHANGED, ev.FEATURES_DELETED):
             if name in project.layers:
                 self.refresh_layer(name, geometry_changed=event.kind != ev.FEATURES_CHANGED
-                                   or "geometry" in event.columns)
+                                   or "geometry" in event.columns,
+                                   rows=_rows(project, name, event.ids) if event.kind == ev.FEATURES_CHANGED
+                                   and not {_key(name, project.layers[name]), "zone_id"} & set(event.columns)
+                                   else None)
         elif event.kind in (ev.LAYER_RESTYLED, ev.LAYERS_REORDERED) and not self._echo:
             self._echo = True
             try:
@@ -118,7 +121,7 @@ class ModelBridge:
                 self._echo = False
         if name in ("parcels", "subzones", "zones") or event.kind in (ev.RULES_CHANGED, ev.RELOADED):
             if name != "zones" and "zones" in project.layers and "zones" in window.layers:
-                self.refresh_layer("zones", geometry_changed=False)
+                self.refresh_layer("zones", geometry_changed=False, figures_only=event.kind == ev.FEATURES_CHANGED)
             from .window_actions import refresh_zone_panel
 
             refresh_zone_panel(window)
@@ -126,8 +129,12 @@ class ModelBridge:
             if controller is not None:
                 controller.request_check()
 
-    def refresh_layer(self, name: str, geometry_changed: bool = True) -> None:
-        """Show the model's current ``name`` on the map, keeping the selection by feature id."""
+    def refresh_layer(self, name: str, geometry_changed: bool = True, rows=None, figures_only: bool = False) -> None:
+        """Show the model's current ``name`` on the map, keeping the selection by feature id.
+
+        ``rows``: only these rows changed, in place (an attribute or shape edit): the map patches
+        them instead of rebuilding the layer. ``figures_only``: only the zones' figures may have
+        changed (an edit of their parcels or subzones): the zones whose fill rate moved are patched."""
         window, project = self.window, self.project
         frame = display_frame(project, name)
         if name not in window.layers:
@@ -136,6 +143,16 @@ class ModelBridge:
                                              opacity=state.get("opacity", 1.0), style=state.get("style") or None))
             return
         layer = window.layers[name]
+        if figures_only:
+            rows = figure_rows(layer.frame, frame)
+        if rows is not None and len(layer.frame) == len(frame):  # same rows: the selection holds
+            extra = [c for c in layer.frame.columns if c not in frame.columns and c != "fill_rate"]
+            if extra:
+                frame = frame.copy() if frame is project.layers.get(name) else frame
+                for column in extra:  # display columns the shell joined on, row for row
+                    frame[column] = layer.frame[column].to_numpy()
+            layer.set_frame(frame, geometry_changed=geometry_changed, selected=layer.selected_rows(), rows=rows)
+            return
         selected = _selected_ids(layer)
         extra = [c for c in layer.frame.columns if c not in frame.columns and c not in ("fill_rate",)]
         if extra and frame is project.layers.get(name):
@@ -175,6 +192,17 @@ def _key(name: str, frame):
             if candidate in frame.columns:
                 return candidate
     return key if key in frame.columns else None
+
+
+def _rows(project, name: str, ids):
+    """Row positions of feature ``ids`` in the model's layer ``name`` (None when they cannot be told)."""
+    from gis_app.core.editing import rows_of
+    from gis_app.core.errors import InputError
+
+    try:
+        return rows_of(project, name, list(ids))
+    except (InputError, KeyError, TypeError, ValueError):
+        return None
 
 
 def _selected_ids(layer):

@@ -18,8 +18,10 @@ _MOVE_TO, _LINE_TO = 0, 1
 _ODD_EVEN_FILL = 0
 
 
-def ring_coordinates(geometries) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """All polygon rings' vertices: (coords (n, 2), feature index per vertex, ring-start flags)."""
+def ring_coordinates(geometries, roles: bool = False):
+    """All polygon rings' vertices: (coords (n, 2), feature index per vertex, ring-start flags);
+    with ``roles``, also an int8 per vertex: 1 in an exterior ring, -1 in a hole, 0 in a line or
+    point (shapely lists each polygon's exterior ring first)."""
     geometries = np.asarray(geometries, dtype=object)
     parts, part_feature = shapely.get_parts(geometries, return_index=True)
     # Polygon boundaries; lines stay as they are (get_rings is only defined for polygons).
@@ -32,11 +34,17 @@ def ring_coordinates(geometries) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     all_feature = np.concatenate([ring_feature, line_feature]) if len(lines) else ring_feature
     coords, line_index = shapely.get_coordinates(all_lines, return_index=True)
     if not len(coords):
-        return np.empty((0, 2)), np.empty(0, dtype=int), np.empty(0, dtype=bool)
+        empty = (np.empty((0, 2)), np.empty(0, dtype=int), np.empty(0, dtype=bool))
+        return empty + (np.empty(0, dtype=np.int8),) if roles else empty
     starts = np.empty(len(coords), dtype=bool)
     starts[0] = True
     starts[1:] = line_index[1:] != line_index[:-1]
-    return coords, all_feature[line_index], starts
+    if not roles:
+        return coords, all_feature[line_index], starts
+    ring_role = np.zeros(len(all_lines), dtype=np.int8)
+    if len(rings):
+        ring_role[:len(rings)] = np.where(np.concatenate([[True], ring_part[1:] != ring_part[:-1]]), 1, -1)
+    return coords, all_feature[line_index], starts, ring_role[line_index]
 
 
 def path_from_arrays(coords: np.ndarray, starts: np.ndarray) -> QPainterPath:

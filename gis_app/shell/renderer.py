@@ -19,11 +19,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen
 from layers.vector.model import VectorLayer
 from layers.viewport import Viewport
 
-from .lod import SpatialGrid, equal_area_half_sizes, fill_boxes, fill_polygons, stroke_rings
+from .lod import SpatialGrid, equal_area_half_sizes, fill_boxes, fill_rings, stroke_rings
 from .qt_paths import path_from_arrays, ring_coordinates
 
 TINY_PX = 4.0  # polygons smaller than this (screen pixels) are drawn as area-equivalent boxes
-PARTIAL_VERTICES = 200_000  # features: above this, vertex arrays are built for the rows in view only
+PARTIAL_VERTICES = 200_000  # features: above this, the full vertex arrays are built in a thread
+BACKGROUND_CHUNK = 4_000  # features flattened between two pauses of that thread
 LINE_TINY_PX = 1.0  # lines smaller than this are drawn as their centre pixel
 STROKE_MIN_PX = 10.0  # outlines only once features are at least this big
 LABEL_MIN_PX = 18.0
@@ -34,22 +35,105 @@ _HATCH_PATTERNS = {"diagonal": Qt.BrushStyle.BDiagPattern, "cross": Qt.BrushStyl
 
 
 class _Geometry:
-    """A layer's vertices flattened once: coords, owning feature and ring starts (``rows``: only
-    those features, sorted, for a large layer whose full arrays are still being built)."""
+    """A layer's vertices flattened: ``local`` float32 offsets from ``origin`` (1-2 cm over a
+    province, enough for a screen; half the memory of float64), ``feature`` (int32) owning each
+    vertex, ``starts`` (bool) at each ring's first vertex; ``first``/``count`` per feature.
 
-    def __init__(self, layer: VectorLayer, rows: np.ndarray | None = None, geoms=None, key=None):
-        geoms = layer.frame.geometry.values if geoms is None else geoms
-        self.data_key = layer.geometry_version if key is None else key
-        coords, feature, starts = ring_coordinates(geoms if rows is None else geoms[rows])
-        if len(feature) and (np.diff(feature) < 0).any():  # mixed polygons/lines: group by feature
-            order = np.argsort(feature, kind="stable")
-            coords, feature, starts = coords[order], feature[order], starts[order]
+    ``rows``: only those features (sorted), for a large layer whose full arrays are not ready.
+    Built ``CHUNK`` features at a time into arrays sized up front, so building never holds a
+    float64 copy of the whole layer's vertices (about 23 bytes per vertex in all)."""
+
+    CHUNK = 50_000
+
+    def __init__(self, geoms, origin, rows: np.ndarray | None = None, key=None, chunk: int | None = None,
+                 pause=None):
+        """``chunk`` features flattened at a time (default ``CHUNK``), calling ``pause()`` after
+        each (a background build yields the interpreter to the map between chunks)."""
+        chunk = chunk or self.CHUNK
+        self.data_key = key
+        self.origin = (float(origin[0]), float(origin[1]))
+        n = len(geoms)
+        picked = np.arange(n) if rows is None else np.asarray(rows, dtype=np.int64)
+        count = np.zeros(n, dtype=np.int32)
+        count[picked] = shapely.get_num_coordinates(geoms[picked])
+        total = int(count.sum())
+        self.local = np.empty((total, 2), dtype=np.float32)
+        self.feature = np.empty(total, dtype=np.int32)
+        self.starts = np.empty(total, dtype=bool)
+        self.wind = np.empty(total, dtype=np.int8)
+        at = 0
+        for i in range(0, len(picked), chunk):
+            if pause is not None and i:
+                pause()
+            part = picked[i:i + chunk]
+            coords, owner, starts, role = ring_coordinates(geoms[part], roles=True)
+            if len(owner) and (np.diff(owner) < 0).any():  # mixed polygons/lines: group by feature
+                order = np.argsort(owner, kind="stable")
+                coords, owner, starts, role = coords[order], owner[order], starts[order], role[order]
+            size = len(owner)
+            if at + size > total:  # (cannot happen: shapely counts the same coordinates)
+                raise RuntimeError("vertex count changed while flattening the layer")
+            coords -= self.origin
+            self.local[at:at + size] = coords
+            self.feature[at:at + size] = part[owner]
+            self.starts[at:at + size] = starts
+            self.wind[at:at + size] = _winding(coords, starts, role)
+            at += size
+        self.count = count
+        self.first = np.concatenate([[0], np.cumsum(count, dtype=np.int64)[:-1]])
+        self.rows = None if rows is None else picked
+        self._covered = None
         if rows is not None:
-            feature = np.asarray(rows)[feature]
-        self.coords, self.feature, self.starts = coords, feature, starts
-        counts = np.bincount(feature, minlength=len(geoms)) if len(feature) else np.zeros(len(geoms), int)
-        self.first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
-        self.count = counts.astype(np.int64)
+            self._covered = np.zeros(n, dtype=bool)
+            self._covered[picked] = True
+
+    def covers(self, rows: np.ndarray) -> bool:
+        """True when the vertices of every feature in ``rows`` are held."""
+        return self._covered is None or bool(self._covered[rows].all())
+
+    @property
+    def coords(self) -> np.ndarray:
+        """(m, 2) map coordinates (float64) of every vertex held: a full copy, for small layers;
+        large ones draw through ``screen``."""
+        return self.local.astype(np.float64) + np.array(self.origin)
+
+    def screen(self, view: Viewport, keep: np.ndarray) -> np.ndarray:
+        """(len(keep), 2) pixel coordinates (y down) of vertices ``keep`` in ``view``."""
+        xmin, _, _, ymax = view.extent
+        out = self.local[keep].astype(np.float64)
+        out[:, 0] -= xmin - self.origin[0]
+        out[:, 1] = (ymax - self.origin[1]) - out[:, 1]
+        out *= 1.0 / view.mpp
+        return out
+
+    def patch(self, layer: VectorLayer, rows: np.ndarray) -> None:
+        """Replace the vertices of features ``rows`` (sorted) by their current geometry's: in place
+        when their vertex counts hold (a vertex moved), else one splice of the flat arrays."""
+        rows = np.asarray(rows, dtype=np.int64)
+        coords, owner, starts, role = ring_coordinates(layer.frame.geometry.values[rows], roles=True)
+        if len(owner) and (np.diff(owner) < 0).any():
+            order = np.argsort(owner, kind="stable")
+            coords, owner, starts, role = coords[order], owner[order], starts[order], role[order]
+        coords = coords - self.origin
+        wind = _winding(coords, starts, role)
+        counts = np.bincount(owner, minlength=len(rows)) if len(owner) else np.zeros(len(rows), np.int64)
+        old = self.vertices_of(rows)
+        if np.array_equal(counts, self.count[rows]):
+            self.local[old], self.starts[old], self.wind[old] = coords, starts, wind
+            return
+        keep = np.ones(len(self.feature), dtype=bool)
+        keep[old] = False
+        # where each new vertex goes in the arrays without the old ones: its feature's first slot
+        removed_before = np.concatenate([[0], np.cumsum(self.count[rows])[:-1]])
+        at = np.repeat(self.first[rows] - removed_before, counts)
+        self.local = np.insert(self.local[keep], at, coords.astype(np.float32), axis=0)
+        self.starts = np.insert(self.starts[keep], at, starts)
+        self.wind = np.insert(self.wind[keep], at, wind)
+        self.feature = np.insert(self.feature[keep], at, rows[owner].astype(np.int32))
+        self.count[rows] = counts
+        self.first = np.concatenate([[0], np.cumsum(self.count, dtype=np.int64)[:-1]])
+        if self._covered is not None:
+            self._covered[rows] = True
 
     def vertices_of(self, rows: np.ndarray) -> np.ndarray:
         """Indices of the vertices of features ``rows`` (cost ∝ their vertex count, not the layer's)."""
@@ -73,11 +157,35 @@ class _Colors:
         self.palette = np.asarray([str(p) if isinstance(p, str) else "" for p in palette], dtype=object)
         self.style_key = (layer.data_version, layer.style_version)
         self._argb = None
+        self._alpha = 1.0
+
+    def patch(self, layer: VectorLayer, rows: np.ndarray) -> None:
+        """Recompute the colours of ``rows`` only (a colour new to the layer joins the palette)."""
+        from gis_app.core.styles import feature_fill_colors
+
+        style = layer.style
+        fields = [f for f in {(style.get(k) or {}).get("field") for k in ("categorized", "graduated")}
+                  if f in layer.frame.columns]
+        part = pd.DataFrame({f: layer.frame[f].iloc[rows].to_numpy() for f in fields}, index=np.arange(len(rows)))
+        names = feature_fill_colors(part, style) if len(rows) else np.array([])
+        names = np.asarray([n if isinstance(n, str) else "" for n in names], dtype=object)
+        known = {name: k for k, name in enumerate(self.palette)}
+        fresh = [n for n in dict.fromkeys(names) if n not in known]
+        if fresh:
+            for name in fresh:
+                known[name] = len(known)
+            self.palette = np.concatenate([self.palette, np.asarray(fresh, dtype=object)])
+            self._argb = None
+        self.index[rows] = [known[n] for n in names]  # a few rows: a loop is fine
+        if self._argb is not None:
+            self._argb[rows] = _argb(self.palette, self._alpha)[self.index[rows]]
+        self.style_key = (layer.data_version, layer.style_version)
 
     def argb(self, style: dict) -> np.ndarray:
         """Premultiplied ARGB32 fill per feature (uint32), built once per style."""
         if self._argb is None:
-            self._argb = _argb(self.palette, float(style.get("fill_opacity", 1.0)))[self.index]
+            self._alpha = float(style.get("fill_opacity", 1.0))
+            self._argb = _argb(self.palette, self._alpha)[self.index]
         return self._argb
 
 
@@ -104,6 +212,23 @@ class _Lod:
         self.centre = [np.where(empty, np.float32(-1e9), v).astype(np.float32) for v in (cx, cy)]
         self.data_key = layer.geometry_version
 
+    def patch(self, layer: VectorLayer, rows: np.ndarray) -> bool:
+        """Update the boxes of ``rows`` and their cells in the spatial grid; False when one left
+        the grid's extent: the caller rebuilds."""
+        b = layer.bounds[rows]
+        if not self.grid.refile(rows, b):
+            return False
+        cx, cy = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
+        area = shapely.area(layer.frame.geometry.values[rows]) if layer.polygonal else np.zeros(len(rows))
+        half = equal_area_half_sizes(b, area)
+        self.size[rows] = np.fmax(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1])
+        cx, cy = cx - self.origin[0], cy - self.origin[1]
+        for values, new in zip(self.box, (cx - half[:, 0], cy - half[:, 1], cx + half[:, 0], cy + half[:, 1])):
+            values[rows] = new
+        self.centre[0][rows], self.centre[1][rows] = cx, cy
+        self.data_key = layer.geometry_version
+        return True
+
     def candidates(self, view: Viewport):
         """None when every feature may be in view, else the sorted rows that may be."""
         if self.grid.covers(view.extent):
@@ -118,6 +243,9 @@ class Renderer:
         self._geometry: dict[int, _Geometry] = {}
         self._colors: dict[int, _Colors] = {}
         self._lod: dict[int, _Lod] = {}
+        self._partial: dict[int, _Geometry] = {}  # large layers: the rows in view, until the full arrays are built
+        self._building: dict[int, tuple] = {}  # id(layer) -> (shape version, token) of a background build
+        self._threads: list = []
         self._buffer: np.ndarray | None = None
         self._last = None  # (key, xmin, ymax, image) of the last layers' image, for pans
         # Extension point: callables (painter, layers, view, renderer) drawn above every layer and
@@ -125,19 +253,83 @@ class Renderer:
         self.overlays: list = []
 
     def geometry(self, layer: VectorLayer, rows: np.ndarray | None = None) -> _Geometry:
-        """The layer's vertex arrays, built once and cached. A large layer drawn in part (``rows``)
-        gets the arrays of those rows only, each time: the cost follows the view, and the layer's
-        memory never holds a flat copy of a million features' vertices."""
+        """The layer's vertex arrays (``_Geometry``), built once and cached.
+
+        A layer over ``PARTIAL_VERTICES`` features drawn in part (``rows``) does not wait for its
+        full arrays (about a second per million parcels): they are built in a background thread
+        while the rows in view are flattened on their own, and those stay cached for as long as
+        later views need no other rows (a zoom in, a pan inside them)."""
+        key = layer.geometry_version
         cached = self._geometry.get(id(layer))
-        if cached is not None and cached.data_key == layer.geometry_version:
+        if cached is not None and cached.data_key != key:
+            changed = layer.rows_changed_since("geometry", cached.data_key)
+            if changed is not None:  # a few features edited: patch their vertices only
+                cached.patch(layer, changed)
+                cached.data_key = key
+        if cached is not None and cached.data_key == key:
             return cached
-        if rows is not None and len(layer) > PARTIAL_VERTICES:
-            return _Geometry(layer, np.sort(rows))
-        cached = self._geometry[id(layer)] = _Geometry(layer)
-        return cached
+        if rows is None or len(layer) <= PARTIAL_VERTICES:
+            cached = self._geometry[id(layer)] = _Geometry(layer.frame.geometry.values, self._origin(layer), key=key)
+            return cached
+        self._build_in_background(layer)
+        partial = self._partial.get(id(layer))
+        if partial is None or partial.data_key != key or not partial.covers(rows):
+            partial = self._partial[id(layer)] = _Geometry(layer.frame.geometry.values, self._origin(layer),
+                                                            np.sort(rows), key=key)
+        return partial
+
+    @staticmethod
+    def _origin(layer: VectorLayer) -> tuple[float, float]:
+        extent = layer.extent
+        return (extent[0], extent[1]) if extent is not None else (0.0, 0.0)
+
+    def _build_in_background(self, layer: VectorLayer) -> None:
+        """Start flattening every vertex of ``layer`` in a daemon thread (once per shape version);
+        the result is kept only if the layer still holds the same shapes and was not forgotten."""
+        import threading
+
+        key = layer.geometry_version
+        running = self._building.get(id(layer))
+        if running is not None and (running[0] == key or running[2].is_alive()):
+            return  # built or being built (one thread per layer; a stale result is dropped)
+        token = (key, object(), None)
+        geoms, origin = layer.frame.geometry.values, self._origin(layer)
+
+        def build():
+            import os
+            import time
+
+            try:  # Linux: a lower priority for this thread only, so the map wins the cores
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+            except (AttributeError, OSError):
+                pass
+            try:
+                # small chunks: shapely holds the interpreter lock while it splits them into rings
+                built = _Geometry(geoms, origin, key=key, chunk=BACKGROUND_CHUNK, pause=lambda: time.sleep(0.001))
+            except Exception:  # noqa: BLE001 - the partial path keeps drawing; never crash a thread
+                return
+            if self._building.get(id(layer)) is token and layer.geometry_version == key:
+                self._geometry[id(layer)] = built
+                self._partial.pop(id(layer), None)
+
+        thread = threading.Thread(target=build, name=f"vertices-{layer.name}", daemon=True)
+        token = self._building[id(layer)] = (key, token[1], thread)
+        self._threads.append(thread)
+        thread.start()
+
+    def wait_idle(self, timeout: float | None = None) -> None:
+        """Wait for the background vertex builds (tests, benchmarks)."""
+        for thread in self._threads:
+            thread.join(timeout)
+        self._threads = [t for t in self._threads if t.is_alive()]
 
     def colors(self, layer: VectorLayer) -> _Colors:
         cached = self._colors.get(id(layer))
+        if cached is not None and cached.style_key[1] == layer.style_version \
+                and cached.style_key[0] != layer.data_version:
+            changed = layer.rows_changed_since("data", cached.style_key[0])
+            if changed is not None:  # a few features edited: their colours only
+                cached.patch(layer, changed)
         if cached is None or cached.style_key != (layer.data_version, layer.style_version):
             cached = self._colors[id(layer)] = _Colors(layer)
         return cached
@@ -152,6 +344,10 @@ class Renderer:
 
     def lod(self, layer: VectorLayer) -> _Lod:
         cached = self._lod.get(id(layer))
+        if cached is not None and cached.data_key != layer.geometry_version:
+            changed = layer.rows_changed_since("geometry", cached.data_key)
+            if changed is not None and cached.patch(layer, changed):
+                return cached
         if cached is None or cached.data_key != layer.geometry_version:
             cached = self._lod[id(layer)] = _Lod(layer)
         return cached
@@ -159,16 +355,16 @@ class Renderer:
     def adopt(self, old: VectorLayer, new: VectorLayer) -> None:
         """``new`` holds the same shapes as ``old`` (row for row): it takes over the geometry
         caches (vertex arrays, spatial grid, boxes) instead of building them again."""
-        for cache in (self._geometry, self._lod):
+        self._building.pop(id(old), None)  # a build still running for ``old`` is not kept
+        for cache in (self._geometry, self._partial, self._lod):
             entry = cache.pop(id(old), None)
             if entry is not None:
                 entry.data_key = new.geometry_version
                 cache[id(new)] = entry
 
     def forget(self, layer: VectorLayer) -> None:
-        self._geometry.pop(id(layer), None)
-        self._lod.pop(id(layer), None)
-        self._colors.pop(id(layer), None)
+        for cache in (self._geometry, self._partial, self._lod, self._colors, self._building):
+            cache.pop(id(layer), None)
 
     # ---------------------------------------------------------------------------------------
     def render(self, layers, view: Viewport, background: str = "#ffffff", underlays=()) -> QImage:
@@ -192,31 +388,96 @@ class Renderer:
 
     def _layers_image(self, layers, view: Viewport, background: str, underlays) -> QImage:
         """The layers drawn into an image. After a pan by whole pixels (same scale, size and
-        layers), the previous image is shifted and only the uncovered strips are drawn."""
-        key = (tuple((id(lyr), lyr.data_version, lyr.style_version, lyr.visible, lyr.opacity) for lyr in layers),
+        layers), the previous image is shifted and only the uncovered strips are drawn; after an
+        edit of a few features (same view), only the box around their old and new shapes."""
+        key = (tuple((id(lyr), lyr.style_version, lyr.visible, lyr.opacity) for lyr in layers),
                background, view.width, view.height, view.mpp)
+        versions = tuple((lyr.data_version, lyr.geometry_version) for lyr in layers)
         xmin, _, _, ymax = view.extent
         previous = self._last
         if previous is not None and previous[0] == key and self.lod_enabled and not underlays:
-            shift_x, shift_y = (previous[1] - xmin) / view.mpp, (ymax - previous[2]) / view.mpp
-            sx, sy = round(shift_x), round(shift_y)
-            if (abs(shift_x - sx) < 1e-3 and abs(shift_y - sy) < 1e-3 and abs(sx) < view.width
-                    and abs(sy) < view.height):
-                image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
-                painter = QPainter(image)
-                try:
-                    painter.drawImage(sx, sy, previous[3])
-                    for x, y, w, h in _uncovered(view.width, view.height, sx, sy):
-                        strip = Viewport(cx=xmin + (x + w / 2) * view.mpp, cy=ymax - (y + h / 2) * view.mpp,
-                                         mpp=view.mpp, width=w, height=h)
-                        painter.drawImage(x, y, self._draw_layers(layers, strip, background, ()))
-                finally:
-                    painter.end()
-                self._last = (key, xmin, ymax, image)
-                return image
+            if previous[4] != versions and (previous[1], previous[2]) == (xmin, ymax):
+                dirty = self._dirty_box(layers, previous[4], view)
+                if dirty is not None:
+                    image = previous[3].copy()
+                    if dirty[2] > 0 and dirty[3] > 0:
+                        self._redraw_boxes(image, layers, view, background, [dirty])
+                    self._last = (key, xmin, ymax, image, versions)
+                    return image
+            elif previous[4] == versions:
+                shift_x, shift_y = (previous[1] - xmin) / view.mpp, (ymax - previous[2]) / view.mpp
+                sx, sy = round(shift_x), round(shift_y)
+                if (abs(shift_x - sx) < 1e-3 and abs(shift_y - sy) < 1e-3 and abs(sx) < view.width
+                        and abs(sy) < view.height):
+                    image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
+                    painter = QPainter(image)
+                    try:
+                        painter.drawImage(sx, sy, previous[3])
+                    finally:
+                        painter.end()
+                    self._redraw_boxes(image, layers, view, background, _uncovered(view.width, view.height, sx, sy))
+                    self._last = (key, xmin, ymax, image, versions)
+                    return image
         image = self._draw_layers(layers, view, background, underlays)
-        self._last = (key, xmin, ymax, image)
+        self._last = (key, xmin, ymax, image, versions)
         return image
+
+    def _redraw_boxes(self, image: QImage, layers, view: Viewport, background: str, boxes) -> None:
+        """Draw every layer again inside the pixel boxes (x, y, w, h) of ``image``."""
+        xmin, _, _, ymax = view.extent
+        painter = QPainter(image)
+        try:
+            for x, y, w, h in boxes:
+                part = Viewport(cx=xmin + (x + w / 2) * view.mpp, cy=ymax - (y + h / 2) * view.mpp,
+                                mpp=view.mpp, width=w, height=h)
+                painter.drawImage(x, y, self._draw_layers(layers, part, background, ()))
+        finally:
+            painter.end()
+
+    def _dirty_box(self, layers, drawn: tuple, view: Viewport):
+        """The pixel box (x, y, w, h) holding every feature edited since the image of versions
+        ``drawn``: old and new shapes of moved features, features whose colour changed. None when
+        it cannot be told (a whole layer changed, caches rebuilt): draw everything."""
+        boxes = []
+        for layer, (data_version, geometry_version) in zip(layers, drawn):
+            if (layer.data_version, layer.geometry_version) == (data_version, geometry_version):
+                continue
+            data_rows = layer.rows_changed_since("data", data_version)
+            shape_rows = layer.rows_changed_since("geometry", geometry_version)
+            if data_rows is None or shape_rows is None:
+                return None
+            if not layer.visible or not len(layer.frame):
+                continue
+            if shape_rows.size:
+                lod = self._lod.get(id(layer))
+                if lod is None or lod.data_key != geometry_version:
+                    return None
+                half = lod.size[shape_rows].astype(float) / 2  # the old shapes, before the patch
+                cx = lod.centre[0][shape_rows] + lod.origin[0]
+                cy = lod.centre[1][shape_rows] + lod.origin[1]
+                boxes.append(np.column_stack([cx - half, cy - half, cx + half, cy + half]))
+                boxes.append(layer.bounds[shape_rows])
+            colors = self._colors.get(id(layer))
+            if colors is None or colors.style_key[0] != data_version:
+                return None
+            before = colors.index[data_rows].copy()
+            recolored = data_rows[self.colors(layer).index[data_rows] != before]
+            if recolored.size:
+                boxes.append(layer.bounds[recolored])
+        if not boxes:
+            return (0, 0, 0, 0)
+        b = np.concatenate(boxes)
+        b = b[~np.isnan(b).any(axis=1)]
+        if not len(b):
+            return (0, 0, 0, 0)
+        xmin, _, _, ymax = view.extent
+        margin = 3 + int(np.ceil(max((float(lyr.style.get("stroke_width", 0.3)) * PX_PER_MM
+                                      for lyr in layers), default=0)))
+        x0 = max(int(np.floor((b[:, 0].min() - xmin) / view.mpp)) - margin, 0)
+        x1 = min(int(np.ceil((b[:, 2].max() - xmin) / view.mpp)) + margin, view.width)
+        y0 = max(int(np.floor((ymax - b[:, 3].max()) / view.mpp)) - margin, 0)
+        y1 = min(int(np.ceil((ymax - b[:, 1].min()) / view.mpp)) + margin, view.height)
+        return (x0, y0, max(x1 - x0, 0), max(y1 - y0, 0))
 
     def _draw_layers(self, layers, view: Viewport, background: str, underlays) -> QImage:
         image = QImage(max(view.width, 1), max(view.height, 1), QImage.Format.Format_ARGB32_Premultiplied)
@@ -280,7 +541,7 @@ class Renderer:
             elif width_px < 1.5:  # a cosmetic (one-pixel) pen: outlines in numpy too
                 geometry = self.geometry(layer, big)
                 keep = geometry.vertices_of(big)
-                stroke_rings(image, view.to_screen(geometry.coords[keep]), geometry.starts[keep],
+                stroke_rings(image, geometry.screen(view, keep), geometry.starts[keep],
                              int(_argb(np.array([style["stroke"]]), 1.0)[0]))
                 stroked = True
         painter.drawImage(0, 0, QImage(image.data, view.width, view.height, 4 * view.width,
@@ -299,7 +560,7 @@ class Renderer:
         style = layer.style
         geometry = self.geometry(layer, rows)  # vertex arrays: built on first need, then cached
         keep = geometry.vertices_of(rows)
-        coords = view.to_screen(geometry.coords[keep])
+        coords = geometry.screen(view, keep)
         starts = geometry.starts[keep]
         pen = Qt.PenStyle.NoPen
         if style.get("stroke") and (median_px >= STROKE_MIN_PX or not layer.polygonal or not style.get("fill")):
@@ -338,7 +599,7 @@ class Renderer:
             return
         geometry = self.geometry(layer, rows)
         keep = geometry.vertices_of(rows)
-        path = path_from_arrays(view.to_screen(geometry.coords[keep]), geometry.starts[keep])
+        path = path_from_arrays(geometry.screen(view, keep), geometry.starts[keep])
         rows = layer.selected_rows()
         if layer.frame.geometry.values[rows[:1]].geom_type[0] in ("Polygon", "MultiPolygon"):
             tint = QColor(SELECTION_COLOR)
@@ -388,7 +649,7 @@ class Renderer:
         value = colors.argb(layer.style)[rows]
         # owner: the rank of each vertex's feature among ``rows`` (rows are sorted: draw order)
         owner = np.repeat(np.arange(len(rows)), geometry.count[rows])
-        fill_polygons(image, view.to_screen(geometry.coords[keep]), geometry.starts[keep], owner, value)
+        fill_rings(image, geometry.screen(view, keep), geometry.starts[keep], geometry.wind[keep], owner, value)
         return True
 
     def paint_labels(self, painter: QPainter, layer: VectorLayer, view: Viewport) -> None:
@@ -424,6 +685,18 @@ class Renderer:
                 painter.drawText(rect.translated(QPointF(ox, oy)), Qt.AlignmentFlag.AlignCenter, text)
             painter.setPen(QColor("#222222"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _winding(coords: np.ndarray, starts: np.ndarray, role: np.ndarray) -> np.ndarray:
+    """int8 per vertex: +1 or -1 so that the winding number (``lod.fill_rings``) is +1 inside an
+    exterior ring and -1 inside a hole whichever way each ring runs; 0 for lines and points."""
+    if not len(coords):
+        return np.zeros(0, dtype=np.int8)
+    ring = np.cumsum(starts) - 1
+    edge = np.flatnonzero(~starts[1:])
+    cross = coords[edge, 0] * coords[edge + 1, 1] - coords[edge + 1, 0] * coords[edge, 1]
+    twice_area = np.bincount(ring[edge], weights=cross, minlength=int(ring[-1]) + 1)
+    return (np.where(twice_area < 0, -1, 1)[ring] * role).astype(np.int8)  # 0 area (a bow tie): either
 
 
 def _uncovered(width: int, height: int, sx: int, sy: int):

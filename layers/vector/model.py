@@ -31,6 +31,8 @@ class VectorLayer(DisplayedLayer):
         self.data_version = 0  # bumped when the frame is replaced (renderer caches key on these)
         self.geometry_version = 0  # bumped only when the shapes may have changed (vertex caches)
         self.style_version = 0
+        # kind → (base version, [(version, rows)]): what changed since, see rows_changed_since
+        self._changes: dict = {"geometry": (0, []), "data": (0, [])}
 
     # -- data ---------------------------------------------------------------------------
     @property
@@ -41,20 +43,68 @@ class VectorLayer(DisplayedLayer):
     def frame(self, frame: gpd.GeoDataFrame) -> None:
         self.set_frame(frame)
 
-    def set_frame(self, frame: gpd.GeoDataFrame, *, geometry_changed: bool = True, selected=None) -> None:
+    def set_frame(self, frame: gpd.GeoDataFrame, *, geometry_changed: bool = True, selected=None,
+                  rows=None) -> None:
         """Show ``frame`` (same rows, e.g. after an attribute edit: pass ``geometry_changed=False`` to
-        keep the cached bounds and label points) and select ``selected`` rows, with one "data" event."""
+        keep the cached bounds and label points) and select ``selected`` rows, with one "data" event.
+
+        ``rows``: only these rows differ from the frame shown before (same length): cached arrays
+        are patched for them and the renderer patches its caches likewise (``rows_changed_since``),
+        so one edited feature costs what that feature costs, not the layer."""
         same_shape = len(frame) == len(self._frame)
         self._frame = frame
         self._selected = np.zeros(len(frame), dtype=bool)
         if selected is not None and len(selected):
             self._selected[np.asarray(selected, dtype=int)] = True
-        if geometry_changed or not same_shape:
+        partial = rows is not None and same_shape
+        rows = np.unique(np.asarray(rows, dtype=np.int64)) if partial else None
+        if partial and geometry_changed:
+            self._patch_geometry(rows)
+            self.geometry_version += 1
+            self._log("geometry", self.geometry_version, rows)
+        elif geometry_changed or not same_shape:
             for key in ("bounds", "extent", "label_points", "polygonal"):
                 self.__dict__.pop(key, None)
             self.geometry_version += 1
+            self._log("geometry", self.geometry_version, None)
         self.data_version += 1
+        self._log("data", self.data_version, rows)
         self._changed("data")
+
+    def rows_changed_since(self, kind: str, version: int):
+        """Rows changed (sorted) since ``version`` of ``kind`` ("geometry" or "data"); None when the
+        whole layer may have changed since, or the record does not reach back that far."""
+        base, entries = self._changes.get(kind, (None, []))
+        if base is None or version < base:
+            return None
+        parts = [rows for v, rows in entries if v > version]
+        return np.unique(np.concatenate(parts)) if parts else np.empty(0, np.int64)
+
+    def _log(self, kind: str, version: int, rows) -> None:
+        if rows is None:  # a whole change: the record starts again from here
+            self._changes[kind] = (version, [])
+            return
+        base, entries = self._changes.get(kind, (None, []))
+        if base is None:
+            return
+        entries.append((version, rows))
+        if len(entries) > 64:  # bounded: older records go, patching from before them rebuilds
+            base = entries.pop(0)[0]
+        self._changes[kind] = (base, entries)
+
+    def _patch_geometry(self, rows: np.ndarray) -> None:
+        """Bring the cached per-feature arrays up to date for ``rows`` only."""
+        geoms = self._frame.geometry.values[rows]
+        if "bounds" in self.__dict__:
+            self.__dict__["bounds"][rows] = shapely.bounds(geoms)
+        if "label_points" in self.__dict__:
+            points = self.__dict__["label_points"]
+            points[rows] = np.nan
+            xy, owner = shapely.get_coordinates(shapely.point_on_surface(geoms), return_index=True)
+            points[rows[owner]] = xy
+        self.__dict__.pop("extent", None)  # cheap to recompute when asked (a full extent zoom)
+        if not (self.__dict__.get("polygonal") and np.isin(shapely.get_type_id(geoms), (3, 6)).all()):
+            self.__dict__.pop("polygonal", None)  # may have changed: recomputed when next asked
 
     def __len__(self) -> int:
         return len(self._frame)

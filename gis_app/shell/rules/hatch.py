@@ -36,7 +36,7 @@ def paint_reservation_hatches(painter: QPainter, layers, view, renderer) -> None
         if not rows.size:
             continue
         keep = geometry.vertices_of(rows)
-        path = path_from_arrays(view.to_screen(geometry.coords[keep]), geometry.starts[keep])
+        path = path_from_arrays(geometry.screen(view, keep), geometry.starts[keep])
         painter.setPen(QPen(color, 1.5))
         painter.setBrush(QBrush(color, pattern))
         painter.drawPath(path)
@@ -75,6 +75,6 @@ def paint_compliance_outlines(painter: QPainter, layers, view, renderer) -> None
         if not rows.size:
             continue
         keep = geometry.vertices_of(rows)
-        path = path_from_arrays(view.to_screen(geometry.coords[keep]), geometry.starts[keep])
+        path = path_from_arrays(geometry.screen(view, keep), geometry.starts[keep])
         painter.setPen(QPen(QColor(STATUS_COLORS[name]), 3))
         painter.drawPath(path)
