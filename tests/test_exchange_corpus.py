@@ -520,3 +520,19 @@ def test_csv_without_a_clean_encoding_asks_for_one(tmp_path, capsys):
     code, message = run(capsys, "convert", source, tmp_path / "o.csv", "--crs", "9209", "--encoding", "cp1250")
     assert code == 0, message
     assert "Łódź Świętokrzyska" in (tmp_path / "o.csv").read_text(encoding="utf-8-sig")
+
+
+def test_csv_numbers_in_two_styles_are_kept_as_text_naming_the_lines(tmp_path, capsys):
+    """Issue 12 item 6: a column whose numbers are written both ways ("1.234,5" and "1,234.5") cannot
+    be read right either way: it stays text, and the note names the column and the lines of each."""
+    x, y = corpus.X0, corpus.Y0
+    ring = f"POLYGON(({x} {y},{x} {y + 9},{x + 9} {y + 9},{x} {y}))"
+    source = tmp_path / "mixed.csv"
+    source.write_text(f'WKT;MaLo;DT;SL\n"{ring}";L1;1.234,5;12\n"{ring}";L2;1,234.5;abc\n"{ring}";L3;75.000;7\n',
+                      encoding="utf-8")
+    code, text = run(capsys, "convert", source, tmp_path / "o.csv", "--crs", "9209", "--no-map-fields")
+    assert code == 0, text
+    assert "column DT kept as text: numbers written in two styles (Vietnamese on lines 2; English on lines 3)" in text
+    assert "column SL kept as text: values that are not numbers on lines 3" in text
+    out = pd.read_csv(tmp_path / "o.csv", encoding="utf-8-sig", dtype=str)
+    assert out["DT"].tolist() == ["1.234,5", "1,234.5", "75.000"]  # as written, never a guessed number
