@@ -536,3 +536,17 @@ def test_csv_numbers_in_two_styles_are_kept_as_text_naming_the_lines(tmp_path, c
     assert "column SL kept as text: values that are not numbers on lines 3" in text
     out = pd.read_csv(tmp_path / "o.csv", encoding="utf-8-sig", dtype=str)
     assert out["DT"].tolist() == ["1.234,5", "1,234.5", "75.000"]  # as written, never a guessed number
+
+
+def test_declared_code_page_is_kept_but_doubted_when_the_text_is_utf8(tmp_path, capsys):
+    """A .cpg saying 1258 over UTF-8 bytes: the declaration still wins (issue 12 item 3), but the
+    import says the text reads as UTF-8, so the planner can choose it; --encoding utf-8 then reads it."""
+    names = ["Công ty May Hải Dương", "Cẩm Giàng"]
+    shp = _lots(tmp_path, "lots", names, "utf-8", cpg="1258")
+    code, text = run(capsys, "convert", shp, tmp_path / "o.csv")
+    assert code == 0 and "cp1258 is declared in lots.cpg but the text is also valid UTF-8" in text, text
+    code, text = run(capsys, "convert", shp, tmp_path / "u.csv", "--encoding", "utf-8")
+    assert code == 0 and list(pd.read_csv(tmp_path / "u.csv", encoding="utf-8-sig")["TEN"]) == names
+    latin = _lots(tmp_path, "latin", LATIN, "latin-1", cpg="ISO-8859-1")  # a true declaration: no doubt
+    code, text = run(capsys, "convert", latin, tmp_path / "l.csv")
+    assert code == 0 and "also valid UTF-8" not in text

@@ -283,6 +283,8 @@ def _read_shapefile(path: Path, encoding: str):
         except OSError as exc:
             raise InputError(t("không đọc được .prj ({err})", "cannot read the .prj ({err})", err=exc), prj) from exc
     raw = RawDataset(path, path.stem, frame, encoding=detection, account=account)
+    if detection.warning:
+        raw.notes.append(detection.warning)
     if renames:
         raw.notes.append(t("khôi phục tên trường dài từ {f}", "restored long field names from {f}",
                            f=dbf_io.sidecar_path(path).name))
