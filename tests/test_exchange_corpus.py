@@ -550,3 +550,27 @@ def test_declared_code_page_is_kept_but_doubted_when_the_text_is_utf8(tmp_path, 
     latin = _lots(tmp_path, "latin", LATIN, "latin-1", cpg="ISO-8859-1")  # a true declaration: no doubt
     code, text = run(capsys, "convert", latin, tmp_path / "l.csv")
     assert code == 0 and "also valid UTF-8" not in text
+
+
+def test_tin_rows_in_a_geopackage_are_named_not_a_parse_error(tmp_path, capsys):
+    """A GeoPackage with a TIN row (3D surface, WKB type 1016) beside a lot: the lot is imported and
+    the TIN rejected by name (was "Unknown WKB type 16"); a layer of TINs only exits 2 saying so."""
+    import sqlite3
+    import struct
+
+    x, y = corpus.X0, corpus.Y0
+    lots = gpd.GeoDataFrame({"MaLo": ["T1", "P1"]}, geometry=[shapely.box(x, y, x + 5, y + 5),
+                                                               shapely.box(x + 100, y, x + 140, y + 50)], crs=9209)
+    ring = [(x, y, 0.0), (x, y + 5, 0.0), (x + 5, y, 0.0), (x, y, 0.0)]
+    triangle = struct.pack("<BIII", 1, 1017, 1, len(ring)) + b"".join(struct.pack("<3d", *p) for p in ring)
+    tin = b"GP" + bytes([0, 1]) + struct.pack("<i", 9209) + struct.pack("<BII", 1, 1016, 1) + triangle
+    for stem, rows in (("mixed", lots), ("only", lots.iloc[:1])):
+        path = tmp_path / f"{stem}.gpkg"
+        pyogrio.write_dataframe(rows, path, layer="lots", driver="GPKG", layer_options={"SPATIAL_INDEX": "NO"})
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE lots SET geom = ? WHERE MaLo = 'T1'", (tin,))
+    code, text = run(capsys, "convert", tmp_path / "mixed.gpkg", tmp_path / "o.csv")
+    assert code == 0 and "rejected T1: 3D surface (TIN) not supported" in text, text
+    assert pd.read_csv(tmp_path / "o.csv", encoding="utf-8-sig")["MaLo"].tolist() == ["P1"]
+    code, text = run(capsys, "convert", tmp_path / "only.gpkg", tmp_path / "p.csv")
+    assert code == 2 and "only.gpkg" in text and "TIN" in text and "WKB" not in text, text
