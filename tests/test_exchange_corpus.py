@@ -574,3 +574,13 @@ def test_tin_rows_in_a_geopackage_are_named_not_a_parse_error(tmp_path, capsys):
     assert pd.read_csv(tmp_path / "o.csv", encoding="utf-8-sig")["MaLo"].tolist() == ["P1"]
     code, text = run(capsys, "convert", tmp_path / "only.gpkg", tmp_path / "p.csv")
     assert code == 2 and "only.gpkg" in text and "TIN" in text and "WKB" not in text, text
+
+
+def test_geodatabase_folder_and_dwg_are_named(tmp_path, capsys):
+    (tmp_path / "lots.gdb").mkdir()
+    (tmp_path / "lots.gdb" / "a00000001.gdbtable").write_bytes(b"\0" * 40)
+    (tmp_path / "ban_ve.dwg").write_bytes(b"AC1032" + b"\0" * 40)
+    for source, words in ((tmp_path / "lots.gdb", "File Geodatabase (.gdb) is not supported"),
+                          (tmp_path / "ban_ve.dwg", "save the drawing as DXF")):
+        code, text = run(capsys, "convert", source, tmp_path / "o.gpkg")
+        assert code == 2 and words in text and source.name in text, text

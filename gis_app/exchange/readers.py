@@ -51,7 +51,18 @@ class Dataset(RawDataset):
 
 
 def format_of(path: str | Path) -> str:
-    fmt = FORMATS.get(Path(path).suffix.lower())
+    """The reader format of ``path`` from its suffix; InputError naming a known unsupported format
+    (File Geodatabase, DWG) with what to export instead, or listing the supported suffixes."""
+    suffix = Path(path).suffix.lower()
+    fmt = FORMATS.get(suffix)
+    if fmt is None and suffix == ".gdb":
+        raise InputError(t("File Geodatabase (.gdb) không hỗ trợ: xuất lớp ra GeoPackage hoặc shapefile",
+                           "a File Geodatabase (.gdb) is not supported: export the layer to GeoPackage or "
+                           "shapefile"), path)
+    if fmt is None and suffix == ".dwg":
+        raise InputError(t("bản vẽ DWG không hỗ trợ: lưu thành DXF (Save As → DXF) rồi nhập",
+                           "DWG drawings are not supported: save the drawing as DXF (Save As → DXF), then import "
+                           "it"), path)
     if fmt is None:
         raise InputError(t("định dạng không hỗ trợ '{ext}' (dùng: {all})", "unsupported format '{ext}' (use: {all})",
                            ext=Path(path).suffix, all=", ".join(sorted(FORMATS))), path)
