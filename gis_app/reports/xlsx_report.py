@@ -15,7 +15,7 @@ from ..core.citations import format_citation
 from ..core.i18n import get_language, t
 from ..core.safe_text import TextNotes, set_text_cell
 from ..rules.view import (STATUS_COLORS, citation_text, finding_body, finding_title, rule_label, status_label,
-                         zone_status)
+                         zone_status, zone_status_label)
 
 KINDS = ("KCN", "CCN")
 
@@ -108,7 +108,10 @@ def write_xlsx(result: dict, ruleset, path: str | Path, notes: TextNotes | None 
             cell.font, cell.alignment = bold, wrap
         for zone in (z for z in result["zones"] if z["kind"] == kind):
             row = [_cell(zone.get(key), number_format) for _, key, number_format in figures]
-            source = [key for _, key, _ in figures].index("figures_from")
+            keys = [key for _, key, _ in figures]
+            if zone.get("status"):  # the zone's status in words, as the desktop shows it
+                row[keys.index("status")] = zone_status_label(zone["status"])
+            source = keys.index("figures_from")
             row[source] = {"parcels": t("thửa đất", "parcels"),
                            "declared": t("số liệu công bố", "declared")}.get(zone["figures_from"], "")
             overall = zone_status(zone)

@@ -21,6 +21,11 @@ def status_label(status: str) -> str:
             "info": t("Thông tin", "Info"), "unknown": t("Thiếu dữ liệu", "Unknown")}.get(status, str(status))
 
 
+def severity_label(severity: str) -> str:
+    """A rule's severity (violation, warning, info, off) in the UI language."""
+    return t("Tắt", "Off") if severity == "off" else status_label(severity)
+
+
 def finding_message(finding: dict, lang: str | None = None) -> str:
     """The finding's message in ``lang`` (default: the UI language), whatever language the check ran in."""
     return (finding.get("messages") or {}).get(lang or get_language(), finding.get("message", ""))
