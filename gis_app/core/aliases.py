@@ -83,7 +83,9 @@ VALUE_LABELS = {
              "main": ("Đường chính", "Main road"), "secondary": ("Đường nhánh", "Secondary road"),
              "internal": ("Đường nội bộ", "Internal road"), "connector": ("Đường nối", "Connector"),
              "isolation": ("Dải cây xanh cách ly", "Isolation strip"), "park": ("Công viên", "Park"),
-             "buffer": ("Dải đệm", "Buffer"), "water": ("Hồ điều hòa", "Regulating pond")},
+             "buffer": ("Dải đệm", "Buffer"), "water": ("Hồ điều hòa", "Regulating pond"),
+             "spine": ("Đường trục", "Spine road"), "cross": ("Đường ngang", "Cross road"),
+             "access": ("Đường tiếp cận", "Access road")},
 }
 # Choices of the processing forms (gis_app/algorithms/*): shown by label, passed by value.
 CHOICE_LABELS = {"auto": ("tự động", "automatic"), "polygon": ("chỉ đối tượng vùng", "polygons only"),
