@@ -473,6 +473,42 @@ def test_an_edit_updates_charts_and_legend_through_the_model(qtbot, window):
     assert "Tuân thủ" not in window.zone_panel.legend_title.text()
 
 
+def test_subzone_hatch_goes_round_the_lots(qtbot, window):
+    """Lots are read one by one: the high-tech/CNHT hatch is drawn round them (as on the print), never
+    over a lot, its number or its selection; the rest of the subzone stays hatched."""
+    import geopandas as gpd
+    from shapely import box
+
+    subzones = window.layers["subzones"]
+    row = int(np.flatnonzero(subzones.frame["use"].astype(str).to_numpy() == "hightech")[0])
+    inner = subzones.frame.geometry.iloc[row].buffer(-40)
+    cx, cy = inner.representative_point().coords[0]
+    lot = box(cx - 15, cy - 15, cx + 15, cy + 15)
+    lots = gpd.GeoDataFrame({"lot_id": ["CN-01"], "layout_id": ["T"], "area_m2": [lot.area], "use": ["hightech"]},
+                            geometry=[lot], crs=window.project.crs)
+    window.project.add_layer("lots", lots)
+    qtbot.waitUntil(lambda: "lots" in window.layers.names(), timeout=10000)
+    window.canvas.zoom_to((cx - 60, cy - 60, cx + 60, cy + 60))
+
+    def images():
+        window.canvas.refresh()
+        return window.canvas.image.copy()
+
+    hatched = images()
+    overlays = list(window.canvas.renderer.overlays)
+    window.canvas.renderer.overlays.clear()
+    try:
+        plain = images()
+    finally:
+        window.canvas.renderer.overlays[:] = overlays
+    view = window.canvas.view
+    (lx, ly), (sx, sy) = view.to_screen(np.array([[cx - 12, cy - 12], [cx - 40, cy - 40]]))
+    inside = [(int(lx) + dx, int(ly) - dy) for dx in range(0, 20, 3) for dy in range(0, 20, 3)]
+    assert all(hatched.pixel(x, y) == plain.pixel(x, y) for x, y in inside)  # the lot is untouched
+    outside = [(int(sx) + dx, int(sy) - dy) for dx in range(0, 20) for dy in range(0, 20)]
+    assert any(hatched.pixel(x, y) != plain.pixel(x, y) for x, y in outside)  # the subzone still hatched
+
+
 def test_rule_inputs_edited_in_the_attribute_table_change_the_findings(qtbot, window):
     """Issue 10: a planner enters a zone's status, its date and its district with the attribute table's
     typed editors (list, calendar, text); the check re-runs and the plan target and zone figures follow."""

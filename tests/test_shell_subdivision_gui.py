@@ -16,26 +16,13 @@ ZONE = "KCN-DAIAN"
 
 
 @pytest.fixture
-def warnings(monkeypatch):
-    box = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: box.append(text))
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: box.append(text))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    return box
+def warnings(messages):
+    return messages["warnings"]
 
 
 @pytest.fixture
-def window(qtbot, sample_project_path, warnings):
-    from gis_app.shell.app import application, build_window
-
-    application()
-    win = build_window(sample_project_path, lang="vi")
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.modified = False
+def window(open_window, sample_project_path, warnings):
+    return open_window(sample_project_path, (1400, 900), zoom_full=False)
 
 
 def snapshot(project):
@@ -228,9 +215,13 @@ def test_merge_split_renumber_with_undo_and_refusal(qtbot, window, warnings):
     p = project.layers["lots"].geometry.iloc[row].representative_point()
     click_map(qtbot, window, p.x, p.y)
     qtbot.mouseClick(tools.panel.split_button, Qt.MouseButton.LeftButton)
-    assert window.canvas.tool is not None
+    from gis_app.shell.editing_tools import DrawTool
+
+    assert isinstance(window.canvas.tool, DrawTool)  # the split line snaps and is measured as it is drawn
     (x0, y0), (x1, y1) = np.asarray(shapely.affinity.scale(shapely.line_merge(shared), 1.6, 1.6).coords)[[0, -1]]
     click_map(qtbot, window, x0, y0)
+    window.canvas.tool.moved(x1, y1)
+    assert window.canvas.tool.measurement()[0] > 10
     px, py = window.canvas.view.to_screen(np.array([[x1, y1]]))[0]
     qtbot.mouseDClick(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(round(px)), int(round(py))))
     assert not warnings, warnings

@@ -28,8 +28,9 @@ class Subdivide(Algorithm):
               positional=True),
         DestinationFile("out", ("GeoPackage kết quả", "output GeoPackage"), required=True),
         DestinationFile("json", ("tệp JSON chỉ số", "metrics JSON file"), required=True),
-        ZoneId("zone", ("SITE là dự án: chia đất công nghiệp trống của khu này (đường của khu là lối vào)",
-                                "SITE is a project: subdivide this zone's vacant industrial land (its roads give access)")),
+        ZoneId("zone", ("khu cần chia khi SITE là dự án: chia đất công nghiệp trống của khu này (đường của khu là lối vào)",
+                                "zone to subdivide when SITE is a project: its vacant industrial land (its roads give "
+                                "access)")),
         Text("layer", ("lớp cần đọc trong tệp vùng đất", "layer to read from the site file")),
         Crs("crs", ("hệ tọa độ khi tệp không có (vd. 9209)", "CRS when the file has none (e.g. 9209)")),
         Enumeration("preset", ("mẫu bố cục: cnht (lô DNNVV), kcn (cả khu công nghiệp), ccn (cả cụm công nghiệp)",

@@ -15,6 +15,7 @@ import string
 import numpy as np
 import pandas as pd
 
+from ..core.aliases import fmt_date
 from ..core.i18n import get_language
 from ..core.numbers import fmt_number
 from .measures import CATALOGUE, MISSING, NA_REASONS, BalanceContext, Context
@@ -192,19 +193,16 @@ def _reason_messages(table: dict, key: str, row: dict, rule: Rule, prefix: tuple
     vi, en = table.get(key, (key, key))
     fill = {"kind": row.get("kind", ""), "status": code_words(row.get("status_value", ""), "vi"), "district": "",
             "use": code_words(row.get("use", ""), "vi"), "since": "",
-            "date": row["as_of"].strftime("%d/%m/%Y") if isinstance(row.get("as_of"), dt.date) else ""}
+            "date": fmt_date(row["as_of"]) if isinstance(row.get("as_of"), dt.date) else ""}
     a = rule.applies
     if key == "before":
-        fill["date"] = a["established_from"].isoformat()
+        fill["date"] = fmt_date(a["established_from"])
     elif key == "after":
-        fill["date"] = a["established_before"].isoformat()
+        fill["date"] = fmt_date(a["established_before"])
     elif key == "no_leases" and row.get("since"):
-        fill["since"] = f" từ {row['since']}"
-    if isinstance(row.get("as_of"), dt.date) and key not in ("before", "after"):
-        en_date = row["as_of"].isoformat()
-    else:
-        en_date = fill["date"]
-    en_fill = dict(fill, date=en_date, since=f" from {row['since']}" if key == "no_leases" and row.get("since") else "",
+        fill["since"] = f" từ {fmt_date(row['since'])}"
+    # one date format in both languages, as the application shows dates (attribute table, forms)
+    en_fill = dict(fill, since=f" from {fmt_date(row['since'])}" if key == "no_leases" and row.get("since") else "",
                    status=code_words(row.get("status_value", ""), "en"), use=code_words(row.get("use", ""), "en"))
     return {"vi": prefix[0] + vi.format(**fill), "en": prefix[1] + en.format(**en_fill)}
 
@@ -242,8 +240,8 @@ class _Formatter(string.Formatter):
             return " – ".join(self.format_field(v, spec) for v in value)
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return "—"
-        if isinstance(value, str) and self.lang == "vi" and _ISO_DATE.fullmatch(value):
-            return f"{value[8:10]}/{value[5:7]}/{value[:4]}"  # dates as Vietnamese documents write them
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            return fmt_date(value)  # figures keep ISO dates (JSON); a message reads dd/mm/yyyy, as the app shows dates
         if isinstance(value, str) or isinstance(value, bool):
             return str(value)
         number = float(value)
