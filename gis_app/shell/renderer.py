@@ -28,6 +28,7 @@ BACKGROUND_CHUNK = 4_000  # features flattened between two pauses of that thread
 LINE_TINY_PX = 1.0  # lines smaller than this are drawn as their centre pixel
 STROKE_MIN_PX = 10.0  # outlines only once features are at least this big
 LABEL_MIN_PX = 18.0
+LABEL_CANDIDATES = 6_000  # features of LABEL_MIN_PX in view beyond which no label is drawn
 SELECTION_COLOR = "#0a64e6"  # the highlight colour: a saturated blue that no layer style uses
 SELECTION_HALO = "#ffffff"    # a white halo under it keeps it readable on dark and light fills alike
 PX_PER_MM = 96 / 25.4
@@ -656,17 +657,22 @@ class Renderer:
         field = layer.style["label_field"]
         if field not in layer.frame.columns:
             return
-        b = layer.bounds
         xmin, ymin, xmax, ymax = view.extent
-        size_px = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]) / view.mpp
-        points = layer.label_points
-        show = ((points[:, 0] >= xmin) & (points[:, 0] <= xmax) & (points[:, 1] >= ymin)
-                & (points[:, 1] <= ymax) & (size_px >= LABEL_MIN_PX))
-        rows = np.flatnonzero(show)
+        lod = self.lod(layer)
+        rows = lod.candidates(view)  # the features in view (spatial grid), then the big enough
+        rows = np.arange(len(layer)) if rows is None else rows
+        size_px = lod.size[rows] / np.float32(view.mpp)
+        rows, size_px = rows[size_px >= LABEL_MIN_PX], size_px[size_px >= LABEL_MIN_PX]
+        if not rows.size or rows.size > LABEL_CANDIDATES:
+            return  # (a screen holds at most ~5,000 features of 18 px: more means mostly off screen)
+        points = layer.label_points_of(rows)
+        show = (points[:, 0] >= xmin) & (points[:, 0] <= xmax) & (points[:, 1] >= ymin) & (points[:, 1] <= ymax)
+        rows, size_px, points = rows[show], size_px[show], points[show]
         if not rows.size or rows.size > 400:
             return
-        rows = rows[np.argsort(-size_px[rows], kind="stable")]  # bigger features claim space first
-        screen = view.to_screen(points[rows])
+        order = np.argsort(-size_px, kind="stable")  # bigger features claim space first
+        rows = rows[order]
+        screen = view.to_screen(points[order])
         texts = layer.frame[field].iloc[rows].astype(str).to_numpy()
         font = QFont(painter.font())
         font.setPointSizeF(8.5)
