@@ -25,6 +25,7 @@ from .qt_paths import path_from_arrays, ring_coordinates
 TINY_PX = 4.0  # polygons smaller than this (screen pixels) are drawn as area-equivalent boxes
 PARTIAL_VERTICES = 200_000  # features: above this, the full vertex arrays are built in a thread
 BACKGROUND_CHUNK = 4_000  # features flattened between two pauses of that thread
+PARTIAL_KEEP = 300_000  # features whose vertices a large layer keeps from view to view until then
 LINE_TINY_PX = 1.0  # lines smaller than this are drawn as their centre pixel
 STROKE_MIN_PX = 10.0  # outlines only once features are at least this big
 LABEL_MIN_PX = 18.0
@@ -91,6 +92,26 @@ class _Geometry:
     def covers(self, rows: np.ndarray) -> bool:
         """True when the vertices of every feature in ``rows`` are held."""
         return self._covered is None or bool(self._covered[rows].all())
+
+    def covers_each(self, rows: np.ndarray) -> np.ndarray:
+        """Per feature of ``rows``: are its vertices held?"""
+        return np.ones(len(rows), dtype=bool) if self._covered is None else self._covered[rows]
+
+    def merged(self, other: "_Geometry") -> "_Geometry":
+        """The vertices of both (partial arrays of the same layer and origin, no feature in both),
+        in feature order: one pass over the arrays, no flattening again."""
+        at = np.searchsorted(self.feature, other.feature)  # both in feature order
+        out = object.__new__(_Geometry)
+        out.data_key, out.origin = self.data_key, self.origin
+        out.local = np.insert(self.local, at, other.local, axis=0)
+        out.feature = np.insert(self.feature, at, other.feature)
+        out.starts = np.insert(self.starts, at, other.starts)
+        out.wind = np.insert(self.wind, at, other.wind)
+        out.count = self.count + other.count
+        out.first = np.concatenate([[0], np.cumsum(out.count, dtype=np.int64)[:-1]])
+        out.rows = np.union1d(self.rows, other.rows)
+        out._covered = self._covered | other._covered
+        return out
 
     @property
     def coords(self) -> np.ndarray:
@@ -274,9 +295,14 @@ class Renderer:
             return cached
         self._build_in_background(layer)
         partial = self._partial.get(id(layer))
-        if partial is None or partial.data_key != key or not partial.covers(rows):
-            partial = self._partial[id(layer)] = _Geometry(layer.frame.geometry.values, self._origin(layer),
-                                                            np.sort(rows), key=key)
+        if partial is not None and partial.data_key == key and partial.covers(rows):
+            return partial
+        if partial is None or partial.data_key != key or len(partial.rows) + len(rows) > PARTIAL_KEEP:
+            partial = _Geometry(layer.frame.geometry.values, self._origin(layer), np.sort(rows), key=key)
+        else:  # a pan or a zoom out: flatten the rows not held yet and keep the others
+            missing = np.sort(rows[~partial.covers_each(rows)])
+            partial = partial.merged(_Geometry(layer.frame.geometry.values, self._origin(layer), missing, key=key))
+        self._partial[id(layer)] = partial
         return partial
 
     @staticmethod
@@ -297,13 +323,8 @@ class Renderer:
         geoms, origin = layer.frame.geometry.values, self._origin(layer)
 
         def build():
-            import os
             import time
 
-            try:  # Linux: a lower priority for this thread only, so the map wins the cores
-                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-            except (AttributeError, OSError):
-                pass
             try:
                 # small chunks: shapely holds the interpreter lock while it splits them into rings
                 built = _Geometry(geoms, origin, key=key, chunk=BACKGROUND_CHUNK, pause=lambda: time.sleep(0.001))
