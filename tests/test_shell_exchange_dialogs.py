@@ -330,6 +330,7 @@ def test_dialog_stays_open_to_choose_an_encoding(qtbot, window, tmp_path, messag
     asked = dialog.tr("Choose the encoding: none decodes the text cleanly.")
     qtbot.waitUntil(lambda: dialog.pending is None and dialog.detected_label.text() == asked, timeout=20000)
     assert dialog.isVisible() and dialog.preview is None
+    assert messages["warnings"] == []  # no box naming the CLI's --encoding: the choice is in the dialog
     dialog.encoding_combo.setCurrentIndex(dialog.encoding_combo.findData("cp1250"))
     dialog.encoding_combo.activated.emit(dialog.encoding_combo.currentIndex())
     qtbot.waitUntil(lambda: dialog.preview is not None and dialog.pending is None, timeout=20000)

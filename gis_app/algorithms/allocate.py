@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..core.errors import InputError
+from ..core.atomic import write_error
 from ..core.i18n import t
 from ..core.processing import Algorithm, Output, DestinationFile, Number, SourceFile
 
@@ -33,6 +33,9 @@ class Allocate(Algorithm):
         norms = demand.load_norms(params.get("norms"))
         wanted = demand.read_demand(params["demand"], norms)
         project = Project.of(params["project"])  # a path, or the desktop's model in memory
+        from ..core.project_crs import require_projected_project
+
+        require_projected_project(project)  # lot areas in square degrees are no answer
         geoms, ids, zones = demand.vacant_lots(project)
         allowed, minutes = None, None
         if params.get("plants"):
@@ -51,8 +54,7 @@ class Allocate(Algorithm):
         try:
             write_text_atomic(params["json"], json.dumps(result, ensure_ascii=False, indent=1))
         except OSError as exc:
-            raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
-                               err=exc.strerror or exc), params["json"]) from exc
+            raise write_error(exc, params["json"]) from None  # one message naming the output
         return {"summary": t("{a} dự án được bố trí, {u} chưa ({m:.1f} ha chưa đáp ứng)",
                              "{a} projects allocated, {u} unmet ({m:.1f} ha unmet)", a=result["allocated"],
                              u=result["unmet"], m=result["unmet_m2"] / 1e4)}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from ..core.atomic import write_error
 from ..core.processing import Algorithm, Output, Date, DestinationFile, SourceFile, Text
 from ..core.i18n import t
 
@@ -31,16 +32,15 @@ class CheckAlgorithm(Algorithm):
 
     def process(self, params, feedback):
         from ..core.atomic import write_text_atomic
-        from ..core.errors import InputError
         from ..core.project import Project
         from ..rules.check import run_check, status_counts
         from ..rules.ruleset import resolve_rulesets
         from ..rules.travel import load_travel_times
 
         project = Project.of(params["project"])  # a path, or the desktop's model in memory
-        from ..exchange.crs_check import require_projected
+        from ..core.project_crs import require_projected_project
 
-        require_projected(project, project.path or project.name)
+        require_projected_project(project)
         ruleset = resolve_rulesets(params.get("rules"), project.meta)
         feedback.progress(10)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
@@ -48,8 +48,7 @@ class CheckAlgorithm(Algorithm):
         try:
             write_text_atomic(params["json"], json.dumps(result, ensure_ascii=False, indent=1))
         except OSError as exc:
-            raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
-                               err=exc.strerror or exc), params["json"]) from None
+            raise write_error(exc, params["json"]) from None  # one message naming the output
         feedback.progress(100)
         counts = status_counts(result)
         return {"json": params["json"], "result": result,

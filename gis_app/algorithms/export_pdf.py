@@ -67,9 +67,9 @@ class ExportPdf(Algorithm):
                            "warning: the remembered logo {p} is gone; printing without it", p=layout.logo_path))
             layout.logo_path = ""
         project = Project.of(params["project"])  # a path, or the desktop's model in memory
-        from ..exchange.crs_check import require_projected
+        from ..core.project_crs import require_projected_project
 
-        require_projected(project, project.path or project.name)
+        require_projected_project(project)
         check_project_drawable(project, project.path or project.name)  # a blank sheet is no answer
         if params.get("raster"):
             from ..cartography.raster import add_raster_layer

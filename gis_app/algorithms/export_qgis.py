@@ -27,9 +27,9 @@ class ExportQgis(Algorithm):
         if out.suffix.lower() != ".qgz":
             raise InputError(t("tệp ra phải có đuôi .qgz", "the output must end in .qgz"), "--out")
         project = Project.of(params["project"])  # a path, or the desktop's model in memory
-        from ..exchange.crs_check import require_projected
+        from ..core.project_crs import require_projected_project
 
-        require_projected(project, project.path or project.name)
+        require_projected_project(project)
         from ..core.degenerate import degenerate_notes
 
         for line in degenerate_notes(project):

@@ -28,9 +28,9 @@ class ExportWeb(Algorithm):
         if out.suffix.lower() not in (".html", ".htm"):
             raise InputError(t("tệp đầu ra phải là .html", "the output must be .html"), out)
         project = Project.of(params["project"])  # a path, or the desktop's model in memory
-        from ..exchange.crs_check import require_projected
+        from ..core.project_crs import require_projected_project
 
-        require_projected(project, project.path or project.name)
+        require_projected_project(project)
         feedback.progress(5)
         write_web_map(project, out, feedback, params.get("rules"))
         feedback.progress(100)

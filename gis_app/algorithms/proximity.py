@@ -28,9 +28,9 @@ class ProximityAlgorithm(Algorithm):
         from ..proximity.analysis import ProximitySettings, run_proximity
 
         project = Project.of(params["project"])  # a path, or the desktop's model in memory
-        from ..exchange.crs_check import require_projected
+        from ..core.project_crs import require_projected_project
 
-        require_projected(project, project.path or project.name)
+        require_projected_project(project)
         feedback.progress(20)
         settings = ProximitySettings(speed_kmh=params["speed"], access_speed_kmh=params["access_speed"],
                                      detour=params["detour"], limit_minutes=params["limit"])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.atomic import write_error
 from ..core.i18n import get_language, t
 from ..core.processing import Algorithm, Output, Date, DestinationFile, SourceFile, Text
 from .check import RULES_HELP
@@ -37,9 +38,9 @@ class ReportAlgorithm(Algorithm):
             raise InputError(t("cần ít nhất một trong --xlsx, --pdf", "give at least one of --xlsx, --pdf"),
                              "--xlsx/--pdf")
         project = Project.of(params["project"])  # a path, or the desktop's model in memory
-        from ..exchange.crs_check import require_projected
+        from ..core.project_crs import require_projected_project
 
-        require_projected(project, project.path or project.name)
+        require_projected_project(project)
         ruleset = resolve_rulesets(params.get("rules"), project.meta)
         travel = load_travel_times(params["proximity"]) if params.get("proximity") else None
         result = run_check(project, ruleset, params.get("as_of"), travel=travel)
@@ -61,8 +62,7 @@ class ReportAlgorithm(Algorithm):
                 for line in notes.messages(Path(target).name):
                     feedback.log(line)
         except OSError as exc:
-            raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
-                               err=exc.strerror or exc), target) from None
+            raise write_error(exc, target) from None  # one message naming the output
         feedback.progress(100)
         return {"xlsx": params.get("xlsx"), "pdf": params.get("pdf"),
                 "summary": t("Đã ghi: {f}", "Written: {f}", f=", ".join(written))}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 
+from ..core.atomic import write_error
 from ..core.errors import InputError
 from ..core.i18n import t
 from ..core.processing import Algorithm, Output, Crs, DestinationFile, Enumeration, Number, SourceFile, Text, ZoneId
@@ -164,8 +165,7 @@ class Subdivide(Algorithm):
             try:
                 project.save(params["new_project"])
             except OSError as exc:
-                raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
-                                   err=exc.strerror or exc), params["new_project"]) from exc
+                raise write_error(exc, params["new_project"]) from None  # one message naming the output
         return out
 
     def _write(self, params: dict, result, feedback, thinned: dict | None = None) -> dict:
@@ -181,8 +181,7 @@ class Subdivide(Algorithm):
                 outputs.path(params["json"]).write_text(json.dumps(metrics, ensure_ascii=False, indent=2),
                                                          encoding="utf-8")
         except OSError as exc:  # unwritable folder, full disk: the user's to fix
-            raise InputError(t("không ghi được tệp ({err})", "cannot write the file ({err})",
-                               err=exc.strerror or exc), params["out"]) from exc
+            raise write_error(exc, params["out"]) from None  # one message naming the output
         summary = t("{n} lô, {a:.1f} ha lô ({s:.1%} vùng đất), {r:.1f} ha đường, {sec:.1f} s",
                     "{n} lots, {a:.1f} ha of lots ({s:.1%} of the site), {r:.1f} ha of roads, {sec:.1f} s",
                     n=metrics["lots"], a=metrics["lot_m2"] / 1e4, s=metrics["lot_share"],

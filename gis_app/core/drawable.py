@@ -1,4 +1,13 @@
-"""Coordinates an output can draw: finite, and inside (or near) the area where the layer's CRS is valid.
+"""Coordinates checked against their CRS: possible at all, and drawable by an output.
+
+The one place that does so (issue 12 item 5, issue 14). Two checks:
+
+- ``check_coordinates``: geographic coordinates (degrees) beyond ±180 longitude / ±90 latitude are
+  impossible: they are metres read with the wrong CRS (a GeoJSON in VN-2000 with no ``crs`` member
+  defaults to WGS 84). Readers and writers refuse them before anything is written, naming the file
+  and proposing projected CRSs from the coordinate ranges (``exchange.vn2000.crs_candidates``).
+  Source of the limits: the definition of longitude and latitude.
+- ``check_drawable``: finite, and inside (or near) the area where the layer's CRS is valid.
 
 A web map fitted to a feature at 1e12 m, or to ``inf``, is blank; a PDF sheet of it is empty. Outputs call
 ``check_drawable`` before writing and refuse (InputError, exit 2) with the layer, the feature ids and
@@ -10,6 +19,8 @@ garbage (1e12 m, inf, easting and northing swapped) falls far outside.
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import shapely
 
@@ -19,6 +30,35 @@ from .i18n import t
 
 MARGIN_DEG = 5.0  # degrees around the areas of use still accepted
 ID_COLUMNS = ("zone_id", "subzone_id", "parcel_id", "facility_id", "lot_id")
+
+
+def impossible_for_crs(bounds, crs) -> bool:
+    """True when ``bounds`` (xmin, ymin, xmax, ymax) cannot be coordinates of geographic ``crs``
+    (beyond ±180/±90); False for a projected CRS or non-finite bounds (an empty layer)."""
+    crs = to_crs(crs)
+    if not crs.is_geographic:
+        return False
+    xmin, ymin, xmax, ymax = (float(v) for v in bounds)
+    if not all(math.isfinite(v) for v in (xmin, ymin, xmax, ymax)):
+        return False
+    return xmin < -180 or xmax > 180 or ymin < -90 or ymax > 90
+
+
+def check_coordinates(frame, where) -> None:
+    """InputError (exit 2) naming ``where`` when the frame's coordinates are impossible for its CRS
+    (``impossible_for_crs``), with the projected CRSs that fit the coordinate ranges."""
+    from gis_app.exchange.vn2000 import crs_candidates, format_candidates
+
+    if frame is None or frame.crs is None or len(frame) == 0:
+        return
+    bounds = frame.total_bounds
+    if impossible_for_crs(bounds, frame.crs):
+        raise InputError(t("tọa độ ({x:.0f}, {y:.0f}) không thể là kinh/vĩ độ của {crs} (ngoài ±180/±90): có lẽ là "
+                           "mét trong hệ tọa độ phẳng; chọn hệ tọa độ (--crs). Gợi ý: {c}",
+                           "coordinates ({x:.0f}, {y:.0f}) cannot be longitude/latitude in {crs} (beyond ±180/±90): "
+                           "probably metres in a projected CRS; choose the CRS (--crs). Candidates: {c}",
+                           x=bounds[0], y=bounds[1], crs=to_crs(frame.crs).name,
+                           c=format_candidates(crs_candidates(bounds))), where)
 
 
 def _valid_area(crs) -> tuple[float, float, float, float]:
@@ -61,6 +101,7 @@ def check_drawable(frame, layer: str, where) -> None:
     ``frame`` cannot be drawn (see ``undrawable``); ``where`` is the file the message names."""
     if frame is None or len(frame) == 0:
         return
+    check_coordinates(frame, where)  # metres taken for degrees: say so, rather than "cannot be drawn"
     bad = undrawable(frame)
     if not bad.any():
         return

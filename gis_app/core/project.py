@@ -155,7 +155,9 @@ class Project:
         """Read a project (GeoPackage or PostGIS address); InputError when unreadable or geographic
         (the message offers the province's VN-2000 TM-3 CRS)."""
         project = cls.load(path)
-        _refuse_geographic(project, str(path))
+        from .project_crs import require_projected_project
+
+        require_projected_project(project, str(path))
         return project
 
     @classmethod
@@ -456,24 +458,6 @@ class Project:
         self.path = path
         self._stack.set_clean()
         return path
-
-
-def _refuse_geographic(project: Project, path: Path) -> None:
-    """A project in degrees cannot measure areas: refuse it, offering the province's TM-3 CRS."""
-    from .project_crs import require_projected
-
-    if project.crs.is_projected:
-        return
-    zones = project.layers.get("zones")
-    province = project.meta.get("province")
-    if not province and zones is not None and "province" in zones and len(zones):
-        province = str(zones["province"].dropna().iloc[0]) if zones["province"].notna().any() else None
-    bounds = None
-    for frame in project.layers.values():
-        if len(frame):
-            bounds = tuple(frame.total_bounds)
-            break
-    require_projected(project.crs, province=province, bounds=bounds, where=path)
 
 
 def normalise_types(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

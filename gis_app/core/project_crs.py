@@ -38,9 +38,24 @@ def require_projected(crs, *, province: str | None = None, bounds=None, where=No
             lonlat = None
     codes = province_tm3(province, lonlat)
     offer = ", ".join(f"EPSG:{c} ({to_crs(c).name})" for c in codes) or "VN-2000 / TM-3"
-    raise InputError(t("hệ tọa độ {crs} không phải hệ phẳng tính bằng mét (không đo được diện tích); "
-                       "hãy chuyển sang hệ VN-2000 TM-3 của tỉnh: {offer}",
-                       "the coordinate system {crs} is not projected in metres (areas cannot be measured); "
-                       "reproject to the province's VN-2000 TM-3: {offer}",
-                       crs=crs.to_string() if crs.to_epsg() is None else f"EPSG:{crs.to_epsg()}", offer=offer),
-                     where)
+    raise InputError(t("hệ tọa độ {crs} không phải hệ phẳng tính bằng mét (không đo được diện tích, chiều dài, "
+                       "tỷ lệ); hãy chuyển sang hệ VN-2000 TM-3 của tỉnh: {offer} (ví dụ: convert … --to-crs {first})",
+                       "the coordinate system {crs} is not projected in metres (areas, lengths and scales cannot be "
+                       "measured); reproject to the province's VN-2000 TM-3: {offer} (e.g. convert … --to-crs {first})",
+                       crs=crs.to_string() if crs.to_epsg() is None else f"EPSG:{crs.to_epsg()}", offer=offer,
+                       first=f"EPSG:{codes[0]}" if codes else "EPSG:9209"), where)
+
+
+def require_projected_project(project, where=None) -> None:
+    """``require_projected`` for a whole project: its province (meta, else the zones' province
+    column) or the position of its first non-empty layer picks the TM-3 CRS the refusal offers.
+    Used by the desktop's open and by every command that measures (check, report, print, web map,
+    QGIS export, proximity, allocation)."""
+    if project.crs.is_projected and all(a.unit_name in ("metre", "meter") for a in project.crs.axis_info):
+        return
+    province = project.meta.get("province")
+    zones = project.layers.get("zones")
+    if not province and zones is not None and "province" in zones and zones["province"].notna().any():
+        province = str(zones["province"].dropna().iloc[0])
+    bounds = next((tuple(f.total_bounds) for f in project.layers.values() if len(f)), None)
+    require_projected(project.crs, province=province, bounds=bounds, where=where or project.path or project.name)

@@ -96,8 +96,10 @@ def read_dxf(path: Path, encoding: str = "auto"):
     if frame["block"].isna().all():
         frame = frame.drop(columns="block")
     attrib_names = [c for c in frame.columns if c not in ("handle", "layer", "entity", "block", "geometry")]
+    # R2007 (AC1021) and later are UTF-8 whatever $DWGCODEPAGE says (ezdxf reports that code page)
+    doc_encoding = "utf-8" if doc.dxfversion >= "AC1021" else doc.encoding
     decoded, detection = _decode_texts([text for text, _, _ in texts] + _attrib_values(frame, attrib_names),
-                                       doc.encoding, encoding)
+                                       doc_encoding, encoding)
     label_texts = decoded[:len(texts)]
     _put_attrib_values(frame, attrib_names, decoded[len(texts):])
     frame["text"], attached = _attach_texts(frame, label_texts, [point for _, point, _ in texts])

@@ -26,7 +26,7 @@ from .encodings import ENCODINGS, normalise_name
 from .accounting import ImportAccount
 from .encodings.detect import Detection, resolve_encoding
 from .geometry_check import GeometryReport, check_geometries
-from .crs_check import check_coordinates, impossible_for_crs
+from ..core.drawable import check_coordinates, impossible_for_crs
 from .dataset import EncodingRequired, RawDataset, encoding_required  # noqa: F401 (re-exported)
 from .prj import recognise_prj
 from .vn2000 import Candidate, crs_candidates, format_candidates

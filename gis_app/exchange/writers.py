@@ -21,7 +21,7 @@ import pandas as pd
 from ..core.atomic import WriteCheckFailed, atomic_file_set, atomic_path, check_output_path, write_text_atomic
 from ..core.crs import reproject, to_crs
 from ..core.errors import InputError
-from ..core.drawable import check_drawable
+from ..core.drawable import check_coordinates, check_drawable
 from ..core.i18n import t
 from ..core.safe_text import TextNotes, frame_csv_safe, frame_text_safe, safe_file_name
 from . import dbf as dbf_io
@@ -49,12 +49,10 @@ def write_dataset(frame: gpd.GeoDataFrame, target: str | Path, layer: str | None
     """Write ``frame`` to ``target`` (format from the suffix), atomically; InputError on bad arguments or data.
 
     ``csv_raw``: write formula-like CSV values as they are (for GIS tools) instead of as text.
-    Coordinates are checked against the CRS first (``crs_check.check_coordinates``); a field name
+    Coordinates are checked against the CRS first (``core.drawable.check_coordinates``); a field name
     the target reserves (FID in a GeoPackage) is kept under another name and recorded in
     ``account`` (an ``accounting.ImportAccount``).
     """
-    from .crs_check import check_coordinates
-
     target = check_output_path(target)
     fmt = format_of(target)
     if fmt == "zip":

@@ -69,6 +69,9 @@ class MainWindow(QMainWindow):
         from .store import install_store
 
         install_store(self)  # shared database, edit log, saving off the UI thread, autosave
+        from .degenerate_marks import DegenerateMarks
+
+        self.degenerate_marks = DegenerateMarks(self)  # zero-area lots marked and named on the map
         self.setAcceptDrops(True)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
@@ -226,6 +229,8 @@ class MainWindow(QMainWindow):
         self.rules.retranslate()
         if hasattr(self, "store_tools"):
             self.store_tools.retranslate()
+        if hasattr(self, "degenerate_marks"):
+            self.degenerate_marks.retranslate()
         self._show_scale()
         self.update_title()
 

@@ -343,9 +343,18 @@ def _copy_consistent(source: Path, target: Path) -> None:
 
 
 def _write_layer(path: Path, name: str, frame) -> None:
+    """One layer into the GeoPackage. A column named like GDAL's default row id ("fid", any case)
+    would silently become the row id and vanish (issue 12): then the row id gets another name."""
     import pyogrio
 
-    pyogrio.write_dataframe(frame, path, layer=name, driver="GPKG", promote_to_multi=False)
+    options = {}
+    lowered = {str(c).lower() for c in frame.columns}
+    if "fid" in lowered:
+        fid = "kcn_fid"
+        while fid in lowered:
+            fid += "_"
+        options["FID"] = fid
+    pyogrio.write_dataframe(frame, path, layer=name, driver="GPKG", promote_to_multi=False, layer_options=options)
     _restore_nul_text(path, name, frame)
 
 

@@ -66,7 +66,7 @@ def load_site(path, layer=None, crs=None) -> tuple[object, object]:
         raise InputError(t("tệp phải chứa vùng (Polygon), không phải điểm hay đường",
                            "the file must hold polygons, not points or lines"), path)
     if frame.crs.is_geographic:
-        from ..exchange.crs_check import check_coordinates
+        from ..core.drawable import check_coordinates
 
         check_coordinates(frame, path)  # metres in a GeoJSON without "crs" are not degrees
         frame = reproject(frame.set_geometry(list(geoms)) if len(geoms) != len(frame) else frame,
@@ -95,7 +95,11 @@ def load_zone_vacant_land(path, zone_id: str, tolerance: float):
         raise InputError(t("lớp parcels thiếu cột {c} hoặc hệ tọa độ", "the parcels layer lacks columns {c} or a CRS",
                            c=", ".join(sorted(missing))), path)
     if frame.crs.is_geographic:
-        raise InputError(t("dự án phải dùng hệ tọa độ phẳng", "the project must use a projected CRS"), path)
+        from ..core.project_crs import require_projected
+
+        zones = frame["province"] if "province" in frame.columns else None
+        require_projected(frame.crs, bounds=tuple(frame.total_bounds), where=path,
+                          province=str(zones.dropna().iloc[0]) if zones is not None and zones.notna().any() else None)
     from .project_layout import zone_land  # the desktop's definition: an earlier layout is re-planned
 
     polygon, ids, parts = zone_land(frame, zone_id, tolerance)

@@ -201,9 +201,14 @@ class ImportDialog(QDialog):
         want_layers = self.layered and layer is None
 
         def job(feedback):
+            from gis_app.exchange.readers import EncodingRequired
+
             layers = list_feature_layers(path) if want_layers else None
             chosen = layer or (layers[0] if layers else None)
-            return layers, preview_import(path, chosen, None, encoding, store=store)
+            try:
+                return layers, preview_import(path, chosen, None, encoding, store=store)
+            except EncodingRequired as exc:  # not an error box (it names --encoding): the choice is here
+                return layers, exc
 
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.pending = self.tasks.run(job, title=self.tr("Reading %1").replace("%1", path.name),
@@ -211,18 +216,23 @@ class ImportDialog(QDialog):
         self.pending.finished.connect(self._preview_finished)
 
     def _preview_finished(self, result, error) -> None:
-        from gis_app.exchange.readers import EncodingRequired
-
         self.pending = None
-        if isinstance(error, EncodingRequired):  # stay open: the planner picks the encoding here
-            self.detected_label.setText(self.tr("Choose the encoding: none decodes the text cleanly."))
-            self.encoding_combo.setEnabled(True)
-        elif error is not None and self.preview is None:
+        if error is not None and self.preview is None:
             self.reject()  # the file cannot be read at all: the message box said why
         self._update_ok()
 
     def _show_preview(self, result) -> None:
+        from gis_app.exchange.readers import EncodingRequired
+
         layers, preview = result
+        if isinstance(preview, EncodingRequired):  # stay open: the planner picks the encoding here
+            self.preview = None
+            self.names_list.clear()
+            self.detected_label.setText(self.tr("Choose the encoding: none decodes the text cleanly."))
+            self.encoding_combo.setEnabled(True)
+            self.encoding_combo.setFocus()
+            self._update_ok()
+            return
         if layers:
             self.layer_combo.clear()
             for name in layers:

@@ -116,7 +116,7 @@ class StoreTools:
         address = dialog.address()
         from gis_app.core.project import Project
 
-        self.window.tasks.run(lambda feedback: Project.load(address),
+        self.window.tasks.run(lambda feedback: Project.open(address),
                               title=t("Mở dự án từ cơ sở dữ liệu", "Open project from the database"),
                               on_done=lambda project: (show_project(self.window, project), self.retranslate()))
 
