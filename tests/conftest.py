@@ -73,24 +73,27 @@ def messages(monkeypatch):
 
 @pytest.fixture
 def open_window(qtbot, messages):
-    """Open the real main window on a project, shown and zoomed to its full extent; closed after."""
+    """Open the real main window on a project, shown (in Vietnamese) and by default zoomed to its full
+    extent; after the test, its background tasks are let finish and its raster reads stopped."""
     opened = []
 
-    def open_(project_path, size=(1200, 800)):
+    def open_(project_path, size=(1200, 800), zoom_full=True):
         from gis_app.shell.app import application, build_window
 
         application()
-        win = build_window(project_path)
+        win = build_window(project_path, lang="vi")
         qtbot.addWidget(win)
         win.resize(*size)
         win.show()
         qtbot.waitExposed(win)
-        win.canvas.zoom_to(win.canvas.full_extent())
+        if zoom_full:
+            win.canvas.zoom_to(win.canvas.full_extent())
         opened.append(win)
         return win
 
     yield open_
     for win in opened:
+        qtbot.waitUntil(lambda: not win.tasks.tasks, timeout=60000)
         win.modified = False
         win.rasters.underlay.shutdown()  # background raster reads must not outlive the window
 

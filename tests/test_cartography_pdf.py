@@ -102,7 +102,7 @@ def test_zone_too_big_for_paper_at_scale_is_refused(project_path, tmp_path, caps
 def test_fit_to_page_chooses_a_scale_that_shows_everything(project_path, tmp_path, capsys):
     out = tmp_path / "map.pdf"
     assert export(project_path, out, "--paper", "A4") == 0
-    scale = int(re.search(r"1:(\d+)", capsys.readouterr().out).group(1))
+    scale = int(re.search(r"1:(\d{1,3}(?:\.\d{3})*)\b", capsys.readouterr().out).group(1).replace(".", ""))  # 1:8.772
     assert 3000 < scale < 20000  # two zones 1.9 km apart on A4
     with pdfplumber.open(out) as pdf:
         assert "CCN Thử" in pdf.pages[0].extract_text()

@@ -36,7 +36,7 @@ def web_map(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("web")
     project = build_project(tmp / "xss.gpkg", zone_name=XSS_ZONE, ccn_name=XSS_CCN)
     out = tmp / "map.html"
-    assert main(["export-web", str(project), "--out", str(out)]) == 0
+    assert main(["--lang", "vi", "export-web", str(project), "--out", str(out)]) == 0  # module fixture: before autouse
     return out
 
 
@@ -92,7 +92,7 @@ def test_findings_appear_escaped_in_popups_in_the_ui_language(tmp_path):
     findings = webmap.zone_findings(result)
     row = project.zones.iloc[0].to_dict()
     popup = webmap.zone_popup(row, findings["KCN-TEST"])
-    assert "R1" in popup and "&lt;b&gt;thiếu&lt;/b&gt; 2 ha" in popup and "003, II.3" in popup
+    assert "R1" in popup and "&lt;b&gt;thiếu&lt;/b&gt; 2 ha" in popup and "003, mục II.3" in popup
     i18n.set_language("en")
     popup = webmap.zone_popup(row, findings["KCN-TEST"])
     assert "&lt;b&gt;short&lt;/b&gt; by 2 ha" in popup and "Violation" in popup
@@ -126,3 +126,31 @@ def test_style_colours_cannot_inject_css():
     assert css_color("red;background:url(http://x/y.png)") == "transparent"
     page = legend_html([("Lớp", [("a", "#fff;background:url(http://evil/)")], "#000")])
     assert "http" not in page and "url(" not in page
+
+
+def test_web_popups_name_citations_lots_and_fields_as_the_application_does(tmp_path):
+    """A seed citation reads as the document's title and section, a lot by its short number, a layer
+    without its own popup by the alias table's field names and values."""
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from gis_app.cartography import webmap
+    from gis_app.core import i18n
+
+    finding = {"rule": "R1", "status": "unknown", "messages": {"vi": "Thiếu dữ liệu: ngày", "en": "Missing data: date"},
+               "title": {"vi": "Phân khu công nghệ cao", "en": "High-tech subzone"},
+               "citation": "003_fef7a90db12cc85e.txt, Part II, II.3"}
+    item = webmap._finding_item(finding)
+    assert "Đề án phát triển CNCNC, CNHT tỉnh Hải Dương 2021–2025, Phần II, mục II.3" in item
+    assert "003_fef7a90db12cc85e" not in item and "R1 — Phân khu công nghệ cao" in item
+    assert item.count("Thiếu dữ liệu") == 1  # the status is not said twice
+    roads = gpd.GeoDataFrame({"road_id": ["R-01"], "kind": ["spine"], "area_m2": [1224.4]},
+                             geometry=[box(0, 0, 10, 10)], crs=9209)
+    popup = webmap._attribute_popups(roads, "Đường mới (chia lô)")[0]
+    assert "Đường tiếp giáp" in popup and "Đường trục" in popup and "1.224" in popup and "spine" not in popup
+    i18n.set_language("en")
+    try:
+        assert "Spine road" in webmap._attribute_popups(roads, "New roads")[0]
+        assert "Part II, section II.3" in webmap._finding_item(finding)
+    finally:
+        i18n.set_language("vi")

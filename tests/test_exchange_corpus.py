@@ -148,6 +148,42 @@ def test_dxf_rings_of_arcs_are_closed_exactly_and_agree_with_gdal(tmp_path, caps
         assert ours[layer].area == pytest.approx(shapely.Polygon(gdal[layer].coords).area, rel=2e-3), layer
 
 
+def test_dxf_hatches_inside_blocks_with_attributes_agree_with_gdal(tmp_path, capsys):
+    """A consultant's lots: holed HATCHes in a block, inserted moved, rotated, scaled, mirrored and
+    nested, owner names as block attributes: every lot with its hole and its fields, GDAL's areas."""
+    import ezdxf
+
+    x, y = corpus.X0, corpus.Y0
+    doc = ezdxf.new("R2010")
+    block = doc.blocks.new("LO_HATCH")
+    hatch = block.add_hatch(dxfattribs={"layer": "LO"})
+    hatch.paths.add_polyline_path([(0, 0), (40, 0), (40, 30), (0, 30)], is_closed=True, flags=1)
+    hatch.paths.add_polyline_path([(10, 10), (20, 10), (20, 20), (10, 20)], is_closed=True, flags=0)
+    block.add_attdef("MALO", (1, 1), dxfattribs={"height": 1})
+    block.add_attdef("CHUSD", (1, 3), dxfattribs={"height": 1})
+    msp = doc.modelspace()
+    for i, (angle, sx, sy) in enumerate([(0, 1, 1), (30, 1, 1), (0, 2, 0.5), (45, -1, 1)]):
+        insert = msp.add_blockref("LO_HATCH", (x + 100 * i, y), dxfattribs={"rotation": angle, "xscale": sx,
+                                                                             "yscale": sy})
+        insert.add_auto_attribs({"MALO": f"H{i}", "CHUSD": f"Công ty Hải Dương {i}"})
+    group = doc.blocks.new("CUM")
+    group.add_blockref("LO_HATCH", (0, 0))
+    group.add_blockref("LO_HATCH", (50, 0), dxfattribs={"rotation": 90})
+    msp.add_blockref("CUM", (x + 600, y), dxfattribs={"xscale": 1.5, "yscale": 1.5})
+    doc.saveas(tmp_path / "lots.dxf")
+    code, text = run(capsys, "convert", tmp_path / "lots.dxf", tmp_path / "o.gpkg", "--crs", "9209", "--layer-name",
+                     "lots", "--no-map-fields")
+    assert code == 0 and "rejected 0" in text and "not read" not in text, text
+    ours = gpd.read_file(tmp_path / "o.gpkg", layer="lots")
+    assert len(ours) == 6 and all(len(g.interiors) == 1 for g in ours.geometry)
+    assert ours["MALO"].iloc[:4].tolist() == ["H0", "H1", "H2", "H3"]
+    assert ours["CHUSD"].iloc[3] == "Công ty Hải Dương 3"
+    gdal = pyogrio.read_dataframe(tmp_path / "lots.dxf")
+    gdal = gdal[gdal.geom_type.isin(["Polygon", "MultiPolygon"])]  # GDAL adds the attributes as points
+    assert ours.area.iloc[:4].tolist() == pytest.approx(gdal.area.iloc[:4].tolist())
+    assert ours.area.iloc[4:].sum() == pytest.approx(gdal.area.iloc[4]) == pytest.approx(2 * 1100 * 2.25)
+
+
 def test_dxf_r2010_text_is_unicode_legacy_fonts_still_decoded(tmp_path):
     """R2007+ DXF files are UTF-8 whatever $DWGCODEPAGE says: Vietnamese text is kept, reported as
     UTF-8 (no low-confidence guess); TCVN3 bytes typed with a legacy font are still recognised."""
@@ -397,6 +433,50 @@ def test_write_into_read_only_folder_exits_2(read_only_dir, capsys, command):
     assert text.count("cannot write the output") == 1 and str(read_only_dir) in text  # one message, not nested
     if read_only_dir.is_dir():
         assert list(read_only_dir.iterdir()) == []  # no temporary file left
+
+
+CASES = Path(__file__).parent / "data" / "exchange_cases"  # copy of ../shared/cases/exchange
+
+
+def _kind_inputs(folder: Path) -> dict:
+    """One input of each kind that imports (each with the arguments it needs)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    x, y = corpus.X0, corpus.Y0
+    corpus.dxf_all_lot_shapes(folder / "all.dxf")
+    corpus.dxf_without_header(folder / "nohead.dxf")
+    corpus.dxf_empty_handles(folder / "nohandle.dxf")
+    values = corpus.shapefile(folder, "values", [(b"MALO", "C", 10, 0), (b"FID", "N", 10, 0), (b"NGAY", "D", 8, 0)],
+                              [[b"L1", b"7", b"20240230"]])
+    latin = _lots(folder, "latin", LATIN, "latin-1", cpg="ISO-8859-1")
+    curve = folder / "curve.csv"
+    curve.write_text(f'WKT;MaLo\n"CURVEPOLYGON(CIRCULARSTRING({x} {y}, {x + 10} {y + 10}, {x + 20} {y}, '
+                     f'{x + 10} {y - 10}, {x} {y}))";L1\n', encoding="utf-8")
+    return {
+        "dxf shapes": [folder / "all.dxf", "--crs", "9209"], "dxf no header": [folder / "nohead.dxf", "--crs", "9209"],
+        "dxf empty handles": [folder / "nohandle.dxf", "--crs", "9209"], "dbf values and FID": [values],
+        "latin-1": [latin], "curves": [curve, "--crs", "9209"],
+        "metres geojson": [_metre_geojson(folder / "m.geojson"), "--crs", "9209"],
+        "hatch case": [CASES / "dxf-hatch" / "mixed_hatch_and_polyline.dxf", "--crs", "9209"],
+        "duplicate fields case": [CASES / "dbf-duplicate-fields" / "kcn_dup.shp"],
+        "cut utf-8 case": [CASES / "dbf-utf8-cut" / "b_value_cut" / "thua_utf8.shp"],
+        "vietnamese numbers case": [CASES / "csv-vietnamese-numbers" / "ccn_excel_vn.csv", "--crs", "9209"],
+    }
+
+
+@pytest.mark.parametrize("suffix", ["gpkg", "shp", "csv"])
+def test_every_kind_written_into_a_read_only_folder_exits_2(read_only_dir, tmp_path, capsys, suffix):
+    """Issue 12 item 9: each kind of input through a write that fails: exit 2, one message naming
+    the output, nothing left behind (and the same input converts with exit 0 elsewhere)."""
+    for kind, (source, *extra) in _kind_inputs(tmp_path / "in").items():
+        out = read_only_dir / f"out.{suffix}"
+        code, text = run(capsys, "convert", source, out, *extra, "--no-map-fields")
+        assert code == 2, (kind, text)
+        assert text.count("cannot write the output") == 1 and str(out) in text, (kind, text)
+        if read_only_dir.is_dir():
+            assert list(read_only_dir.iterdir()) == [], kind
+        code, text = run(capsys, "convert", source, tmp_path / f"ok_{len(kind)}_{suffix}.{suffix}", *extra,
+                         "--no-map-fields")
+        assert code == 0, (kind, text)
 
 
 def test_output_that_is_a_folder_or_a_windows_name(tmp_path, capsys):

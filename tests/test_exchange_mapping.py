@@ -37,6 +37,14 @@ def test_zone_file_mapping():
     assert out["province"].tolist() == ["Hải Dương", "Hải Dương"]
 
 
+def test_zone_general_field_in_words():
+    """TongHop = "Tổng hợp" / "Chuyên ngành" (a Hưng Yên land-department file) becomes general true/false."""
+    frame = pd.DataFrame({"MaKhu": ["KCN-A", "KCN-B", "KCN-C"], "TenKhu": ["A", "B", "C"],
+                          "TongHop": ["Tổng hợp", "Chuyên ngành", "?"]})
+    out = apply_mapping(frame, propose_mapping(frame.columns))
+    assert out["general"].tolist() == [True, False, None]  # an unreadable word stays unknown, never guessed
+
+
 def test_unknown_fields_are_kept_and_no_target_guessed():
     mapping = propose_mapping(["abc", "xyz"])
     assert mapping.target_layer == "" and mapping.fields == {"abc": None, "xyz": None}

@@ -287,3 +287,21 @@ def test_figures_updated_zone_by_zone_equal_a_full_recompute(sample):
         sample.redo()
         agrees()
     assert sample._figure_state is state  # kept and updated all along, never rebuilt
+
+
+def test_an_attribute_edit_written_in_place_never_shows_in_a_copy_taken_before(sample):
+    """Edits write the edited rows in place (cheap on a million parcels) only where no other frame
+    shares the column; a copy taken before (pandas copy-on-write) keeps the old values."""
+    pid = _vacant_parcel(sample)
+    shared = sample.layers["parcels"].copy(deep=False)
+    sample.set_attributes("parcels", [pid], {"status": "leased"})
+    assert shared.loc[shared["parcel_id"] == pid, "status"].iloc[0] == "vacant"
+    parcels = sample.layers["parcels"]
+    assert parcels.loc[parcels["parcel_id"] == pid, "status"].iloc[0] == "leased"
+    del shared
+    sample.set_attributes("parcels", [pid], {"status": "vacant", "tenant": "Công ty A"})  # in place now
+    parcels = sample.layers["parcels"]
+    assert parcels.loc[parcels["parcel_id"] == pid, ["status", "tenant"]].values.tolist() == [["vacant", "Công ty A"]]
+    sample.undo()
+    parcels = sample.layers["parcels"]
+    assert parcels.loc[parcels["parcel_id"] == pid, "status"].iloc[0] == "leased"

@@ -47,11 +47,24 @@ def test_check_writes_contract_json(project_file, tmp_path):
     assert edge["fill_rate"] is None and edge["established"] == "2021-01-01"
 
 
-def test_check_rules_and_as_of(project_file, tmp_path):
+def test_check_rules_and_as_of(project_file, tmp_path, capsys):
     out = tmp_path / "asof.json"
-    assert main(["check", str(project_file), "--json", str(out), "--as-of", "2021-12-31"]) == 0
+    assert main(["--lang", "en", "check", str(project_file), "--json", str(out), "--as-of", "2021-12-31"]) == 0
     ids = [z["zone_id"] for z in json.loads(out.read_text(encoding="utf-8"))["zones"]]
     assert "KCN-SPEC" not in ids and "CCN-NEW" not in ids and len(ids) == 4
+    printed = capsys.readouterr().out  # what the date rolled back and what it cannot tell
+    assert "Zones established after 2021-12-31 left out: KCN-SPEC, CCN-NEW" in printed
+    assert "Leased area unknown on 2021-12-31" in printed and "Kept as recorded today" in printed
+    xlsx, pdf = tmp_path / "r.xlsx", tmp_path / "r.pdf"
+    assert main(["--lang", "en", "report", str(project_file), "--xlsx", str(xlsx), "--pdf", str(pdf),
+                 "--as-of", "2021-12-31"]) == 0
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    cells = [c for row in load_workbook(xlsx)["Summary"].iter_rows(values_only=True) for c in row if c]
+    assert any(str(c).startswith("Leased area unknown on 2021-12-31") for c in cells)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    assert "Zones established after 2021-12-31 left out" in text
 
 
 def test_bad_input_exits_2_and_leaves_no_output(project_file, tmp_path, capsys):

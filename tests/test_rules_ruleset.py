@@ -65,6 +65,7 @@ def _broken(tmp_path, old, new, count=1):
     ('comparator = ">="', 'comparator = "=>"', "must be one of"),
     ('use = "hightech"', 'use = "hi-tech"', "unknown value hi-tech"),
     ('use = "hightech"', 'usage = "hightech"', "unknown key 'usage'"),
+    ("threshold = 0.20", "threshhold = 0.20", "unknown key 'threshhold'"),  # the misspelling, not "lacks"
     ('reserve_block_m2 = 10000.0', 'reserve_block_m2 = -5.0', "must not be negative"),
     ('message_en = "High-tech subzone {actual_m2:m2}', 'message_en = "High-tech subzone {actual:m2}',
      "message_en uses actual"),

@@ -98,6 +98,12 @@ def test_vertex_tool_moves_adds_and_deletes_vertices(qtbot, window):
     _click(qtbot, window, *corner)                       # pick up
     assert tools.tool.picked is not None
     target = (corner[0] + 40, corner[1] + 30)
+    tools.tool.moved(*target)  # reshaping shows the two edges' lengths and the area as the vertex moves
+    ring = geo.rings(zone)[0]
+    first, second, area = tools.tool.measurement()
+    assert first == pytest.approx(np.hypot(*(np.array(target) - ring[-1])), abs=0.01)
+    assert second == pytest.approx(np.hypot(*(ring[1] - np.array(target))), abs=0.01)
+    assert area == pytest.approx(geo.move_vertex(zone, 0, 0, *target).area) and area != pytest.approx(zone.area)
     _click(qtbot, window, *target)                       # drop
     moved = project.frame("zones").set_index("zone_id").loc[ZONE, "geometry"]
     assert not moved.equals(zone)

@@ -89,3 +89,24 @@ def test_degenerate_lots_are_marked_and_named_on_the_canvas(open_window, message
     project.delete_features("parcels", ["DEG-ZERO", "DEG-HOLE"])
     qtbot.waitUntil(lambda: "parcels" not in marks.notes)
     assert not marks.label.isVisible()
+
+
+def test_import_dialog_at_1366x768_shows_whole_labels_and_the_dxf_accounting(open_window, messages, qtbot, tmp_path):
+    """The import dialog on a laptop screen: the CRS picker's labels are not cut by long CRS names,
+    and a DXF's entities that are not areas are counted in the dialog."""
+    from gis_app.shell.exchange.actions import open_import_dialog
+    from tests import exchange_corpus as corpus
+
+    window = open_window(SAMPLE, (1366, 768))
+    corpus.dxf_all_lot_shapes(tmp_path / "all.dxf")
+    dialog = open_import_dialog(window, tmp_path / "all.dxf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.pending is None, timeout=30000)
+    screen = window.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= max(screen.height(), 768)
+    for label in (dialog.picker.crs_label_widget, dialog.picker.province_label):
+        assert label.width() >= label.sizeHint().width(), label.text()
+    lines = [dialog.account_list.item(i).text() for i in range(dialog.account_list.count())]
+    assert any("POINT" in line for line in lines), lines
+    assert "utf-8" in dialog.detected_label.text()  # an R2010 DXF is Unicode: no low-confidence guess

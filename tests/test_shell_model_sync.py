@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from gis_app.core.styles import feature_fill_colors
 from gis_app.subdivision.params import SubdivisionParams
@@ -17,26 +16,13 @@ ZONE = "KCN-DAIAN"
 
 
 @pytest.fixture
-def warnings(monkeypatch):
-    box = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: box.append(text))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    return box
+def warnings(messages):
+    return messages["warnings"]
 
 
 @pytest.fixture
-def window(qtbot, sample_project_path, warnings):
-    from gis_app.shell.app import application, build_window
-
-    application()
-    win = build_window(sample_project_path, lang="vi")
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    qtbot.waitUntil(lambda: not win.tasks.tasks, timeout=60000)
-    win.modified = False
+def window(open_window, sample_project_path, warnings):
+    return open_window(sample_project_path, (1366, 768), zoom_full=False)
 
 
 def assert_views_agree(window):

@@ -215,7 +215,9 @@ def test_rule_set_dialog_switches_off_and_validates_thresholds(qtbot, window):
     dialog.sets.setCurrentRow(0)
     codes = [dialog.rules.item(r, 0).text() for r in range(dialog.rules.rowCount())]
     r5 = codes.index("R5.travel_minutes")
-    dialog.rules.cellWidget(r5, COLUMNS.index("severity")).setCurrentText("off")
+    severity = dialog.rules.cellWidget(r5, COLUMNS.index("severity"))
+    assert severity.currentText() == "Cảnh báo" and severity.itemText(severity.findData("off")) == "Tắt"
+    severity.setCurrentIndex(severity.findData("off"))
     r1 = codes.index("R1.hightech_share")
     cell = dialog.rules.item(r1, COLUMNS.index("threshold"))
     cell.setText("hai mươi")  # not a number: refused, said, OK disabled
@@ -427,7 +429,8 @@ def test_province_wide_findings_dialog(qtbot, window):
     rows = dialog.rows()
     assert [r[0] for r in rows] == ["KH-2025 kcn 2025", "KH-2025 ccn 2025"]
     assert all(r[1] == "toàn tỉnh" and r[2] == "Thiếu dữ liệu" for r in rows)  # the sample has no zone status
-    assert "trạng thái của các khu" in rows[0][3] and "003_fef7a90db12cc85e.txt" in rows[0][4]
+    assert "trạng thái của các khu" in rows[0][3] and "Thiếu dữ liệu" not in rows[0][3]  # said once, in the status
+    assert rows[0][4].startswith("Đề án phát triển CNCNC, CNHT tỉnh Hải Dương") and ".txt" not in rows[0][4]
     dialog.close()
 
 
@@ -468,3 +471,86 @@ def test_an_edit_updates_charts_and_legend_through_the_model(qtbot, window):
     assert [label for label, _ in window.zone_panel.legend_entries][:1] == ["Vi phạm"]
     project.undo()  # the undo of the restyle is a model event too
     assert "Tuân thủ" not in window.zone_panel.legend_title.text()
+
+
+def test_subzone_hatch_goes_round_the_lots(qtbot, window):
+    """Lots are read one by one: the high-tech/CNHT hatch is drawn round them (as on the print), never
+    over a lot, its number or its selection; the rest of the subzone stays hatched."""
+    import geopandas as gpd
+    from shapely import box
+
+    subzones = window.layers["subzones"]
+    row = int(np.flatnonzero(subzones.frame["use"].astype(str).to_numpy() == "hightech")[0])
+    inner = subzones.frame.geometry.iloc[row].buffer(-40)
+    cx, cy = inner.representative_point().coords[0]
+    lot = box(cx - 15, cy - 15, cx + 15, cy + 15)
+    lots = gpd.GeoDataFrame({"lot_id": ["CN-01"], "layout_id": ["T"], "area_m2": [lot.area], "use": ["hightech"]},
+                            geometry=[lot], crs=window.project.crs)
+    window.project.add_layer("lots", lots)
+    qtbot.waitUntil(lambda: "lots" in window.layers.names(), timeout=10000)
+    window.canvas.zoom_to((cx - 60, cy - 60, cx + 60, cy + 60))
+
+    def images():
+        window.canvas.refresh()
+        return window.canvas.image.copy()
+
+    hatched = images()
+    overlays = list(window.canvas.renderer.overlays)
+    window.canvas.renderer.overlays.clear()
+    try:
+        plain = images()
+    finally:
+        window.canvas.renderer.overlays[:] = overlays
+    view = window.canvas.view
+    (lx, ly), (sx, sy) = view.to_screen(np.array([[cx - 12, cy - 12], [cx - 40, cy - 40]]))
+    inside = [(int(lx) + dx, int(ly) - dy) for dx in range(0, 20, 3) for dy in range(0, 20, 3)]
+    assert all(hatched.pixel(x, y) == plain.pixel(x, y) for x, y in inside)  # the lot is untouched
+    outside = [(int(sx) + dx, int(sy) - dy) for dx in range(0, 20) for dy in range(0, 20)]
+    assert any(hatched.pixel(x, y) != plain.pixel(x, y) for x, y in outside)  # the subzone still hatched
+
+
+def test_rule_inputs_edited_in_the_attribute_table_change_the_findings(qtbot, window):
+    """Issue 10: a planner enters a zone's status, its date and its district with the attribute table's
+    typed editors (list, calendar, text); the check re-runs and the plan target and zone figures follow."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyleOptionViewItem
+
+    from gis_app.shell.window_actions import set_active_layer
+
+    controller = window.rules.controller
+    table = window.attribute_table
+
+    def plan_target():
+        return next(f for f in controller.result["findings"] if f["code"] == "PLAN.kcn_2025")
+
+    assert plan_target()["status"] == "unknown"  # the sample has no zone status
+    assert "status" not in window.project.zones.columns  # an older project: the table still offers the field
+    district = controller.zone("KCN-DAIAN")["district"]
+    set_active_layer(window, "zones")
+    delegate = table.view.itemDelegate()
+
+    def edit(zone_id, column, fill, kind):
+        row = list(table.model.frame["zone_id"].astype(str)).index(zone_id)
+        index = table.model.index(row, table.model.columns.index(column))
+        editor = delegate.createEditor(table.view.viewport(), QStyleOptionViewItem(), index)
+        assert isinstance(editor, kind)
+        delegate.setEditorData(editor, index)
+        fill(editor)
+        result = controller.result
+        delegate.setModelData(editor, table.model, index)
+        editor.deleteLater()
+        qtbot.waitUntil(lambda: controller.result is not result and not controller._pending.isActive(),
+                        timeout=30000)
+
+    edit("KCN-DAIAN", "status", lambda box: box.setCurrentIndex(box.findData("operating")), QComboBox)
+    edit("KCN-DAIAN", "status_date", lambda e: e.setDate(QDate(2022, 3, 1)), QDateEdit)
+    edit("KCN-DAIAN", "district", lambda e: e.setText("Cẩm Giàng"), QLineEdit)
+    target = plan_target()
+    assert target["status"] == "warning" and target["figures"]["count"] == 1 and target["figures"]["ids"] == "KCN-DAIAN"
+    zone = controller.zone("KCN-DAIAN")
+    assert (zone["status"], zone["status_date"], zone["district"]) == ("operating", "2022-03-01", "Cẩm Giàng")
+    assert window.project.zones.set_index("zone_id").loc["KCN-DAIAN", "status_date"] == dt.datetime(2022, 3, 1)
+    window.project.undo()  # each edit is one undo step
+    qtbot.waitUntil(lambda: controller.zone("KCN-DAIAN")["district"] == district, timeout=30000)

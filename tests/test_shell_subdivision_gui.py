@@ -16,26 +16,13 @@ ZONE = "KCN-DAIAN"
 
 
 @pytest.fixture
-def warnings(monkeypatch):
-    box = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: box.append(text))
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: box.append(text))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    return box
+def warnings(messages):
+    return messages["warnings"]
 
 
 @pytest.fixture
-def window(qtbot, sample_project_path, warnings):
-    from gis_app.shell.app import application, build_window
-
-    application()
-    win = build_window(sample_project_path, lang="vi")
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.modified = False
+def window(open_window, sample_project_path, warnings):
+    return open_window(sample_project_path, (1400, 900), zoom_full=False)
 
 
 def snapshot(project):
@@ -50,24 +37,49 @@ def assert_project_equals(project, snap):
     assert project.layer_state == state
 
 
-def when_dialog_shown(action, timeout_ms: int = 30000) -> None:
-    """Run ``action(dialog)`` once the modal dialog is up. A dialog not yet shown when the first timer
-    fires (a loaded machine) is waited for; if ``action`` fails, the dialog is rejected so that its
-    ``exec()`` returns and the test fails instead of hanging (pytest-qt reports the exception)."""
-    waited = [0]
+_FILLERS = []  # one entry per registered filler: a dialog shown again for a later filler is not "still open"
+
+
+def when_dialog_shown(action, dialog_type=None, timeout_s: float = 60.0) -> None:
+    """Run ``action(dialog)`` once the modal parameter dialog is up.
+
+    Only a visible dialog of ``dialog_type`` (default: the subdivision parameter dialog) is taken, so a
+    progress dialog that a loaded machine shows meanwhile is never filled by mistake. A dialog not yet
+    shown is waited for (wall-clock deadline). If ``action`` fails, or the dialog is still open shortly
+    after it (it refused the values and runs again), the dialog is rejected so that its ``exec()``
+    returns and the test fails (pytest-qt reports the exception) instead of hanging."""
+    import time
+
+    from gis_app.shell.subdivision.params_dialog import SubdivisionParamsDialog
+
+    kind = dialog_type or SubdivisionParamsDialog
+    deadline = time.monotonic() + timeout_s
+    _FILLERS.append(action)
+    generation = len(_FILLERS)
+
+    def shown():
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+    def still_open(dialog):
+        from shiboken6 import isValid
+
+        if len(_FILLERS) == generation and isValid(dialog) and dialog.isVisible():
+            dialog.reject()
+            raise AssertionError(f"{kind.__name__} stayed open after it was filled (values refused?)")
 
     def poll():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog) or not dialog.isVisible():
-            waited[0] += 20
-            if waited[0] < timeout_ms:
+        dialogs = shown()
+        if not dialogs:
+            if time.monotonic() < deadline:
                 QTimer.singleShot(20, poll)
             return
+        dialog = dialogs[-1]
         try:
             action(dialog)
         except BaseException:
             dialog.reject()
             raise
+        QTimer.singleShot(3000, lambda: still_open(dialog))
     QTimer.singleShot(0, poll)
 
 
@@ -203,9 +215,13 @@ def test_merge_split_renumber_with_undo_and_refusal(qtbot, window, warnings):
     p = project.layers["lots"].geometry.iloc[row].representative_point()
     click_map(qtbot, window, p.x, p.y)
     qtbot.mouseClick(tools.panel.split_button, Qt.MouseButton.LeftButton)
-    assert window.canvas.tool is not None
+    from gis_app.shell.editing_tools import DrawTool
+
+    assert isinstance(window.canvas.tool, DrawTool)  # the split line snaps and is measured as it is drawn
     (x0, y0), (x1, y1) = np.asarray(shapely.affinity.scale(shapely.line_merge(shared), 1.6, 1.6).coords)[[0, -1]]
     click_map(qtbot, window, x0, y0)
+    window.canvas.tool.moved(x1, y1)
+    assert window.canvas.tool.measurement()[0] > 10
     px, py = window.canvas.view.to_screen(np.array([[x1, y1]]))[0]
     qtbot.mouseDClick(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(round(px)), int(round(py))))
     assert not warnings, warnings

@@ -101,3 +101,35 @@ def test_cli_rules_option(tmp_path, capsys):
     bad = main(["subdivide", str(site), "--out", str(out), "--json", str(js), "--preset", "kcn",
                 "--rules", str(tmp_path / "missing.toml")])
     assert bad == 2 and "missing.toml" in capsys.readouterr().err
+
+
+def test_subdivide_zone_uses_the_projects_stored_rule_sets(tmp_path, capsys):
+    """`subdivide PROJECT --zone Z` checks the layout with the rule sets saved in the project (with the
+    planner's overrides), as check/report/export-web do, without --rules."""
+    import geopandas as gpd
+    import pandas as pd
+    from pyproj import CRS as _CRS
+
+    from gis_app.core.project import Project
+
+    land = _site()
+    zones = gpd.GeoDataFrame(pd.DataFrame({"zone_id": ["KCN-X"], "name": ["KCN X"], "kind": ["KCN"],
+                                           "established": [pd.Timestamp("2022-01-01")], "general": [True],
+                                           "operating": [False], "province": ["Hưng Yên"]}),
+                             geometry=[land.buffer(5, join_style="mitre")], crs=CRS_9209)
+    parcels = gpd.GeoDataFrame(pd.DataFrame({"parcel_id": ["P1"], "zone_id": ["KCN-X"], "landuse": ["industrial"],
+                                             "status": ["vacant"]}), geometry=[land], crs=CRS_9209)
+    national = load_ruleset("vn-national").with_overrides({"QCVN.roads_share": {"threshold": 0.30}})
+    project = Project(crs=_CRS.from_epsg(9209), meta=store_rulesets({"name": "HY"}, [national]))
+    project.add_layer("zones", zones)
+    project.add_layer("parcels", parcels)
+    path = tmp_path / "p.gpkg"
+    project.save(path)
+    out, js = tmp_path / "out.gpkg", tmp_path / "m.json"
+    code = main(["--lang", "en", "subdivide", str(path), "--zone", "KCN-X", "--out", str(out), "--json", str(js),
+                 "--preset", "kcn"])
+    assert code == 0, capsys.readouterr().err
+    m = json.loads(js.read_text(encoding="utf-8"))
+    roads = next(f for f in m["qcvn"] if f["code"] == "QCVN.roads_share")
+    assert roads["figures"]["threshold"] == 0.30 and roads["status"] == "violation" and m["qcvn_ok"] is False
+    assert {f["ruleset"] for f in m["qcvn"]} == {"vn-national"}  # the project's set only, not the defaults

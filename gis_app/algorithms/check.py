@@ -5,7 +5,7 @@ import json
 
 from ..core.atomic import write_error
 from ..core.processing import Algorithm, Output, Date, DestinationFile, SourceFile, Text
-from ..core.i18n import t
+from ..core.i18n import get_language, t
 
 RULES_HELP = ("bộ quy tắc: mã hoặc tệp TOML; lặp lại được. Mặc định: các bộ lưu trong dự án, "
               "nếu không có thì bộ của Hải Dương và bộ quốc gia",
@@ -66,4 +66,9 @@ def check_summary(result: dict, counts: dict, out) -> str:
              i=counts["info"], o=counts["ok"], n=counts["n/a"], out=out)
     if off:
         line += "\n" + t("Quy tắc đã tắt: {c}", "Rules switched off: {c}", c=", ".join(off))
+    if result.get("as_of_notes"):  # --as-of: what was rolled back, and what the data cannot tell
+        from ..core.aliases import fmt_date
+
+        line += "\n" + t("Tại ngày {d}:", "On {d}:", d=fmt_date(result["as_of"])) + "".join(
+            "\n  - " + (n["messages"].get(get_language()) or n["message"]) for n in result["as_of_notes"])
     return line

@@ -9,10 +9,13 @@ import tempfile
 from pathlib import Path
 
 from ..core.errors import InputError
+from ..core.aliases import choice_label
 from ..core.i18n import t
+from ..core.numbers import fmt_number
 from ..core.processing import Algorithm, Output, Boolean, DestinationFile, Enumeration, Number, SourceFile, Text, ZoneId
 
-SCALE_HELP = "1:500, 1000, 2000, 5000, 10000, 25000, 50000; bỏ trống = vừa trang / empty = fit to page"
+SCALE_HELP = ("tỷ lệ bản đồ: 1:500, 1000, 2000, 5000, 10000, 25000, 50000; bỏ trống = vừa trang / "
+              "map scale: 1:500, 1000, 2000, 5000, 10000, 25000, 50000; empty = fit to page")
 
 
 class ExportPdf(Algorithm):
@@ -88,7 +91,8 @@ class ExportPdf(Algorithm):
         save_layout(layout)
         feedback.progress(100)
         shown = written if len(written) <= 3 else [written[0], "…", written[-1]]
-        summary = t("Đã ghi {f} ({k} tờ, khổ {p} {o}, tỷ lệ 1:{s}, {n} nhãn lô)",
+        summary = t("Đã ghi {f} ({k} tờ, {p} {o}, tỷ lệ 1:{s}, {n} nhãn lô)",
                     "Wrote {f} ({k} sheet(s), {p} {o}, scale 1:{s}, {n} lot labels)", f=", ".join(map(str, shown)),
-                    k=info["sheets"], p=layout.paper, o=layout.orientation, s=info["scale"], n=info["lot_labels"])
+                    k=info["sheets"], p=layout.paper, o=choice_label(layout.orientation),
+                    s=fmt_number(info["scale"], 0), n=info["lot_labels"])
         return {"out": str(out), "summary": summary, "info": info, "files": [str(f) for f in written]}

@@ -28,8 +28,9 @@ class Subdivide(Algorithm):
               positional=True),
         DestinationFile("out", ("GeoPackage kết quả", "output GeoPackage"), required=True),
         DestinationFile("json", ("tệp JSON chỉ số", "metrics JSON file"), required=True),
-        ZoneId("zone", ("SITE là dự án: chia đất công nghiệp trống của khu này (đường của khu là lối vào)",
-                                "SITE is a project: subdivide this zone's vacant industrial land (its roads give access)")),
+        ZoneId("zone", ("khu cần chia khi SITE là dự án: chia đất công nghiệp trống của khu này (đường của khu là lối vào)",
+                                "zone to subdivide when SITE is a project: its vacant industrial land (its roads give "
+                                "access)")),
         Text("layer", ("lớp cần đọc trong tệp vùng đất", "layer to read from the site file")),
         Crs("crs", ("hệ tọa độ khi tệp không có (vd. 9209)", "CRS when the file has none (e.g. 9209)")),
         Enumeration("preset", ("mẫu bố cục: cnht (lô DNNVV), kcn (cả khu công nghiệp), ccn (cả cụm công nghiệp)",
@@ -68,9 +69,9 @@ class Subdivide(Algorithm):
         Enumeration("lot_use", ("mục đích của lô", "use of the lots"), default="cnht",
               choices=("cnht", "general")),
         Text("rules", ("kcn/ccn: bộ quy tắc kiểm tra cân bằng sử dụng đất (mã hoặc tệp TOML, lặp lại được; "
-                       "mặc định bộ quốc gia vn-national)",
+                       "mặc định: với --zone các bộ lưu trong dự án, nếu không có thì bộ quốc gia vn-national)",
                        "kcn/ccn: rule set(s) the land-use balance is checked against (id or TOML file, "
-                       "repeatable; default vn-national)"), multiple=True),
+                       "repeatable; default: with --zone the rule sets stored in the project, else vn-national)"), multiple=True),
     )
     outputs = (Output("out", "file"), Output("json", "json"))
 
@@ -151,7 +152,12 @@ class Subdivide(Algorithm):
             entrances = [park.default_entrance(polygon, roads)]
         from ..rules.ruleset import resolve_rulesets
 
-        rulesets = resolve_rulesets(params["rules"]) if params.get("rules") else None
+        if params.get("zone"):  # SITE is a project: its stored rule sets (and overrides), as check uses
+            from ..core.project import Project
+
+            rulesets = resolve_rulesets(params.get("rules"), Project.open(params["site"]).meta)
+        else:
+            rulesets = resolve_rulesets(params["rules"]) if params.get("rules") else None
         feedback.progress(5)
         result = api.run_park(polygon, crs, pp, entrances, feedback, rulesets)
         out = self._write(params, result, feedback, thinned)

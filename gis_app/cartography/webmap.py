@@ -22,9 +22,10 @@ from ..core.atomic import write_text_atomic
 from ..core.crs import WGS84_EPSG, reproject
 from ..core.drawable import check_drawable
 from ..core.i18n import t
-from ..core.numbers import fmt_ha, fmt_m2, fmt_share
+from ..core.numbers import fmt_ha, fmt_m2, fmt_number, fmt_share
 from ..core.safe_text import html_text, script_json, template_data
 from ..core.styles import GENERIC_STYLE
+from .labels import short_numbers
 from .pdf_render import warn_missing_geometry
 from .styling import layer_title, legend_rows, styled_frame, value_label
 
@@ -73,15 +74,14 @@ def zone_findings(result: dict | None) -> dict[str, list[dict]]:
 
 
 def _finding_item(f: dict) -> str:
-    """One finding as an escaped list item in the UI language: rule, status, message, citation."""
-    from ..core.i18n import get_language
-    from ..rules.view import status_label
+    """One finding as an escaped list item in the UI language: rule and its title, status, message (the
+    status not said twice), the citation as a document title and section (``core/citations.py``)."""
+    from ..rules.view import citation_text, finding_body, rule_heading, status_label
 
-    message = (f.get("messages") or {}).get(get_language(), f.get("message"))
     subject = f"{esc(f.get('subject_name') or '')} " if f.get("subject_name") else ""
-    return (f"<li class='kcn-{esc(f.get('status'))}'><b>{esc(f.get('rule'))}</b> {subject}"
-            f"[{esc(status_label(f.get('status')))}] {esc(message)}"
-            f"<br><small>{esc(t('Căn cứ', 'Source'))}: {esc(f.get('citation'))}</small></li>")
+    return (f"<li class='kcn-{esc(f.get('status'))}'><b>{esc(rule_heading(f))}</b> {subject}"
+            f"[{esc(status_label(f.get('status')))}] {esc(finding_body(f))}"
+            f"<br><small>{esc(t('Căn cứ', 'Source'))}: {esc(citation_text(f))}</small></li>")
 
 
 def findings_box(result: dict | None) -> str:
@@ -181,20 +181,37 @@ def _layer_content(project, state, findings, feedback=None):
         tips = [esc(v) for v in frame["subzone_id"]]
     elif name == "parcels":
         areas = shapely.area(frame.geometry.values)
-        popups = [_table([(t("Lô", "Parcel"), esc(r["parcel_id"])), (t("Khu", "Zone"), esc(r["zone_id"])),
+        numbers = short_numbers(frame)  # "CN-45", as the print labels it, not "KCN-DAIAN:CN-45"
+        popups = [_table([(t("Lô", "Parcel"), esc(n)), (t("Khu", "Zone"), esc(r["zone_id"])),
                           (t("Sử dụng đất", "Land use"), esc(value_label(r["landuse"]))),
                           (t("Tình trạng", "Status"), esc({"leased": t("đã cho thuê", "leased"),
                                                            "vacant": t("còn trống", "vacant")}.get(r.get("status")))),
                           (t("Nhà đầu tư", "Tenant"), esc(r.get("tenant"))),
                           (t("Diện tích", "Area"), esc(fmt_m2(a)))])
-                  for r, a in zip(frame.to_dict("records"), areas)]
+                  for r, a, n in zip(frame.to_dict("records"), areas, numbers)]
         tips = [esc(v) for v in frame["parcel_id"]]
         if "status" in frame:
             vacant = ((frame["landuse"] == "industrial") & (frame["status"] == "vacant")).to_numpy(dtype=bool)
-    else:
-        popups = [esc(layer_title(name))] * len(frame)
-        tips = popups
+    else:  # lots, new roads, imported layers: their fields by the planner's names, values as the app shows them
+        popups = _attribute_popups(frame, layer_title(name))
+        tips = [esc(layer_title(name))] * len(frame)
     return frame, style, fills, popups, tips, vacant
+
+
+def _attribute_popups(frame, title: str, limit: int = 8) -> list[str]:
+    """Popups listing a layer's first ``limit`` fields (alias table labels, values by ``display_value``;
+    areas in m²) under the layer's title; every text escaped."""
+    from ..core.aliases import display_value, field_label
+
+    fields = [c for c in frame.columns if c != frame.geometry.name][:limit]
+    head = f"<b>{esc(title)}</b>"
+
+    def shown(field, value):  # the label says "(m²)": whole square metres as the attribute table shows them
+        if field.endswith("_m2") and isinstance(value, (int, float)) and np.isfinite(value):
+            return fmt_number(value, 0)
+        return display_value(value, field)
+
+    return [head + _table([(field_label(f), esc(shown(f, r[f]))) for f in fields]) for r in frame.to_dict("records")]
 
 
 def css_color(value, default: str = "transparent") -> str:

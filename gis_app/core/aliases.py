@@ -76,7 +76,8 @@ VALUE_LABELS = {
              "main": ("Đường chính", "Main road"), "secondary": ("Đường nhánh", "Secondary road"),
              "internal": ("Đường nội bộ", "Internal road"), "connector": ("Đường nối", "Connector"),
              "isolation": ("Dải cây xanh cách ly", "Isolation strip"), "park": ("Công viên", "Park"),
-             "buffer": ("Dải đệm", "Buffer")},
+             "buffer": ("Dải đệm", "Buffer"), "spine": ("Đường trục", "Spine road"),
+             "cross": ("Đường ngang", "Cross road"), "access": ("Đường tiếp cận", "Access road")},
 }
 # Choices of the processing forms (gis_app/algorithms/*): shown by label, passed by value.
 CHOICE_LABELS = {"auto": ("tự động", "automatic"), "polygon": ("chỉ đối tượng vùng", "polygons only"),

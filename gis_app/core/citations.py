@@ -31,17 +31,47 @@ _SEED = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
 _SECTION = re.compile(r"(,\s*|§\s*|\band\s+)(?=(?:[IVX]+\.)?\d+(?:\.\d+)*\b|[IVX]+\.\d)")
 
 
+def _outside_quotes(text: str, rewrite) -> str:
+    """``rewrite`` applied to the parts of ``text`` outside parentheses and quotation marks: a quoted
+    passage is the source's own words and keeps them."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(“":
+            if depth == 0:
+                out.append(rewrite(text[start:i]))
+                start = i
+            depth += 1
+        elif ch in ")”" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(text[start:i + 1])
+                start = i + 1
+    out.append(rewrite(text[start:]) if depth == 0 else text[start:])
+    return "".join(out)
+
+
+# Vietnamese words of a legal reference → English (an English UI reads "Decree 35/2022/NĐ-CP, Article 2").
+_TO_ENGLISH = ((r"\bNghị định\b", "Decree"), (r"\bQuyết định\b", "Decision"), (r"\bThông tư\b", "Circular"),
+               (r"\bĐiều\b", "Article"), (r"\bkhoản\b", "clause"), (r"\bPhần\b", "Part"), (r"\bmục\b", "section"),
+               (r"\bPhụ lục\b", "Annex"))
+_TO_VIETNAMESE = ((r"\bPart\b", "Phần"), (r"\bArticle\b", "Điều"), (r"\bclause\b", "khoản"), (r"\bAnnex\b", "Phụ lục"),
+                  (r"\band\b", "và"))
+
+
 def format_citation(citation: str | None) -> str:
-    """A rule's citation with seed files named by their document title and sections in words.
+    """A rule's citation with seed files named by their document title and sections in words, all in the
+    UI language.
 
     ``"003_fef7a90db12cc85e.txt, Part II, II.3; Part III, 2.6 and 2.9"`` →
-    ``"Đề án phát triển CNCNC, CNHT tỉnh Hải Dương 2021–2025, Phần II, mục II.3; Phần III, mục 2.6 và 2.9"``.
-    Unknown sources (a standard, a decree) pass through with the words translated."""
+    ``"Đề án phát triển CNCNC, CNHT tỉnh Hải Dương 2021–2025, Phần II, mục II.3; Phần III, mục 2.6 và 2.9"``;
+    ``"Nghị định 35/2022/NĐ-CP, Điều 2"`` in English → ``"Decree 35/2022/NĐ-CP, Article 2"``. Text in
+    parentheses or quotation marks is the source's own words and stays as written."""
     if not citation:
         return ""
     text = _SEED.sub(lambda m: t(*SEED_TITLES[m.group(0)]) if m.group(0) in SEED_TITLES else m.group(0),
                      str(citation))
     word = t("mục ", "section ")
+    english = t("vi", "en") == "en"
 
     def section(m: re.Match) -> str:
         lead = m.group(1)
@@ -49,11 +79,15 @@ def format_citation(citation: str | None) -> str:
             return t("và ", "and ")
         return (", " if lead.startswith(",") else "") + word
 
-    text = _SECTION.sub(section, text)
-    if t("vi", "en") == "vi":
-        text = re.sub(r"\bPart\s+([IVX]+)", r"Phần \1", text)
-        text = re.sub(r"\band\b", "và", text)
-    return text
+    def rewrite(part: str) -> str:
+        part = _SECTION.sub(section, part)
+        # "Điều 2, 7" / "Điều 2 khoản 1": the number after an article stays with it, not a section
+        part = re.sub(r"\b(Điều|Article)( \d+), (?:mục|section) (\d+)\b", r"\1\2, \3", part)
+        for pattern, replacement in (_TO_ENGLISH if english else _TO_VIETNAMESE):
+            part = re.sub(pattern, replacement, part)
+        return part
+
+    return _outside_quotes(text, rewrite)
 
 
 _SEVERITY = {"violation": ("vi phạm", "a violation"), "warning": ("cảnh báo", "a warning")}

@@ -171,7 +171,7 @@ class SetAttributes(Command):
             self._rows = rows_of(project, self.layer, self.ids)
             self._new = checked_rows(self.layer, frame, self._rows, self.values)
             self._added_columns = tuple(c for c in self.values if c not in frame.columns)
-            self._old = pd.DataFrame(frame.iloc[self._rows][[c for c in self.values if c in frame.columns]])
+            self._old = pd.DataFrame({c: frame[c].iloc[self._rows] for c in self.values if c in frame.columns})
         for column in self._added_columns:
             frame[column] = pd.Series(pd.NA, index=frame.index, dtype=self._new[column].dtype)
         zones = _zones_of(project, self.layer, self._rows)
@@ -202,7 +202,7 @@ def _zones_of(project, layer: str, rows) -> set | None:
     frame = project.layers[layer]
     if "zone_id" not in frame.columns:
         return None
-    values = frame["zone_id"].to_numpy(dtype=object)[np.asarray(rows, dtype=int)]
+    values = frame["zone_id"].iloc[np.asarray(rows, dtype=int)].to_numpy(dtype=object)  # the rows only
     return {str(v) for v in values if v is not None and not (isinstance(v, float) and np.isnan(v))}
 
 
@@ -216,11 +216,31 @@ def _write(frame: pd.DataFrame, rows: np.ndarray, values: pd.DataFrame) -> None:
         column_values = values[column].to_numpy()
         if str(frame[column].dtype) != str(values[column].dtype) and frame[column].dtype == object:
             column_values = values[column].astype(object).to_numpy()
+        if _write_in_place(frame, position, rows, column_values):
+            continue
         try:
             frame.iloc[rows, position] = column_values
         except (TypeError, ValueError):  # e.g. a text into a float column of an extra layer
             frame[column] = frame[column].astype(object)
             frame.iloc[rows, position] = values[column].astype(object).to_numpy()
+
+
+def _write_in_place(frame: pd.DataFrame, position: int, rows: np.ndarray, values: np.ndarray) -> bool:
+    """Write ``values`` into the rows of column ``position`` in place, at a cost that follows the rows
+    (pandas' ``iloc`` assignment rebuilds a whole text column: 20 ms on 1,000,000 parcels). Only when
+    no other frame shares the column (pandas' copy-on-write references), so nothing else sees the
+    change; False (the caller assigns the usual way) otherwise or when the array refuses the values."""
+    unshared = getattr(frame._mgr, "_has_no_reference", None)
+    if unshared is None or len(frame.columns) != len(set(frame.columns)) or not unshared(position):
+        return False
+    array = frame.iloc[:, position].array
+    if array.dtype != values.dtype and not (array.dtype == object or isinstance(array.dtype, pd.StringDtype)):
+        return False  # a conversion (e.g. text into numbers): let pandas decide or refuse
+    try:
+        array[rows] = values
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _ids_after(project, layer: str, rows: np.ndarray) -> tuple:

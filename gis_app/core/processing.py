@@ -8,6 +8,7 @@ Algorithms live in ``gis_app/algorithms/`` one module each and are discovered au
 from __future__ import annotations
 
 import math
+import re
 
 import datetime as dt
 import importlib
@@ -18,6 +19,18 @@ from typing import Any, Callable
 
 from .errors import Canceled, InputError
 from .i18n import get_language, t
+
+
+def _top_level_clauses(text: str) -> list[str]:
+    """``text`` split at ": " and "; " that are not inside parentheses."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")" and depth > 0)
+        if depth == 0 and ch in ":;" and text[i + 1:i + 2] == " ":
+            out.append(text[start:i])
+            start = i + 2
+    out.append(text[start:])
+    return [c for c in out if c.strip()] or [""]
 
 
 @dataclass(frozen=True)
@@ -48,9 +61,15 @@ class Param:
         return self.help
 
     def label(self) -> str:
-        """A short form label: the help's first clause, else the name."""
-        text = self.help_text().split(": ")[0].split("; ")[0].strip()
-        if len(text) > 48:  # keep a short parenthesis ("(lô dưới 1.000 m²)"), drop a long one
+        """A short form label: the help's first clause (split at ": " or "; " outside parentheses), a
+        leading qualifier ("kcn/ccn: …", "CSV: …") skipped, a long or unclosed parenthesis dropped, a
+        date pattern (YYYY-MM-DD) left to the date field; else the name."""
+        clauses = _top_level_clauses(self.help_text())
+        text = clauses[0]
+        if len(clauses) > 1 and re.fullmatch(r"[A-Z0-9-]+|\w+/\w+", text.strip()):
+            text = clauses[1]
+        text = text.replace(" YYYY-MM-DD", "").strip()
+        if len(text) > 48 or text.count("(") > text.count(")"):  # keep a short "(lô dưới 1.000 m²)"
             text = text.split(" (")[0].strip()
         if not text or len(text) > 60:
             text = self.name.replace("_", " ")

@@ -82,6 +82,9 @@ STATUS_WORDS = (("chua", "vacant"), ("con trong", "vacant"), ("trong", "vacant")
                 ("da cho thue", "leased"), ("da thue", "leased"), ("cho thue", "leased"), ("leased", "leased"))
 OPERATING_WORDS = (("chua", False), ("dang xay", False), ("quy hoach", False), ("hoat dong", True),
                    ("van hanh", True))
+# general (mixed) zone or specialised one, as land-department files write it ("Tổng hợp", "Chuyên ngành")
+GENERAL_WORDS = (("tong hop", True), ("da nganh", True), ("chuyen nganh", False), ("chuyen biet", False),
+                 ("khong", False), ("co", True), ("true", True), ("false", False))
 
 
 def normalise(name: str) -> str:
@@ -167,6 +170,8 @@ def apply_mapping(frame: pd.DataFrame, mapping: FieldMapping, defaults: dict | N
             names = out["name"] if "name" in out else [None] * len(out)
             out["kind"] = pd.Series([_zone_kind(i) or _zone_kind(n) for i, n in zip(ids, names)],
                                     index=out.index, dtype=object)
+        if "general" in out and _is_text(out["general"]):
+            out["general"] = _translate(out["general"], GENERAL_WORDS, None)
         if "operating" in out and _is_text(out["operating"]):
             out["operating"] = _translate(out["operating"], OPERATING_WORDS, None)
         if "status" in out and _is_text(out["status"]):

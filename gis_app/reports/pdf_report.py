@@ -19,8 +19,8 @@ from ..core.drawable import check_drawable
 from ..core.i18n import get_language, set_language, t
 from ..core.project import Project
 from ..core.safe_text import PDF_TEXT_LIMIT, TextNotes, pdf_paragraph, pdf_plain
-from ..rules.view import (STATUS_COLORS, finding_message, finding_title, fmt_ha, fmt_m2, fmt_share, rule_label,
-                          status_label, zone_status)
+from ..rules.view import (STATUS_COLORS, citation_text, finding_body, finding_title, fmt_ha, fmt_m2, fmt_share,
+                          rule_label, status_label, zone_status)
 from ..subdivision import balance
 from . import charts
 
@@ -140,6 +140,8 @@ def _story(result: dict, ruleset, project: Project, feedback) -> list:
              P(t("Bộ quy tắc: {n}. Ngày đánh giá: {a}.", "Rule sets: {n}. Evaluation date: {a}.",
                  n="; ".join(_set_line(s) for s in result["rules"].get("sets", [])),
                  a=x(fmt_date(result.get("as_of"))) or t("hiện trạng", "current state")), st["base"])]
+    for note in result.get("as_of_notes") or []:  # what --as-of rolled back, and what the data cannot tell
+        story.append(P("• " + x(note["messages"].get(get_language()) or note.get("message")), st["small"]))
     if project.meta.get("illustrative"):
         story.append(P(t("Lưu ý: ranh giới các khu là minh họa; số liệu theo nguồn công bố.",
                          "Note: zone outlines are illustrative; figures follow the published sources."),
@@ -210,7 +212,7 @@ def _story(result: dict, ruleset, project: Project, feedback) -> list:
         findings = [[P(f"<b>{x(rule_label(f))}</b> — "
                        f'<font color="{STATUS_COLORS[f["status"]]}">{status_label(f["status"])}</font>'
                        + (t("; thiếu {d}", "; deficit {d}", d=fmt_m2(f["deficit_m2"])) if f["deficit_m2"] else "")
-                       + f"<br/>{x(finding_message(f))}<br/><i>{x(f['citation'])}</i>", st["small"])]
+                       + f"<br/>{x(finding_body(f))}<br/><i>{x(citation_text(f))}</i>", st["small"])]
                     for f in zone["findings"] if f["status"] != "n/a"]
         if not findings:
             findings = [[P(t("Không có quy tắc nào áp dụng cho khu này (xem bảng tính XLSX).",
@@ -260,8 +262,8 @@ def _province_table(result: dict, width: float, st):
         rows.append([Paragraph(x(rule_label(f)), st["small"]), Paragraph(x(subject), st["small"]),
                      Paragraph(f'<font color="{STATUS_COLORS[f["status"]]}">{status_label(f["status"])}</font>',
                                st["small"]),
-                     Paragraph(f"<b>{x(finding_title(f))}</b><br/>{x(finding_message(f))}<br/>"
-                               f"<i>{x(f['citation'])}</i>", st["small"])])
+                     Paragraph(f"<b>{x(finding_title(f))}</b><br/>{x(finding_body(f))}<br/>"
+                               f"<i>{x(citation_text(f))}</i>", st["small"])])
     if len(rows) == 1:
         rows.append(["—", "", "", t("Không có quy tắc toàn tỉnh trong các bộ quy tắc đang dùng",
                                     "No province-wide rule in the rule sets in use")])
@@ -282,7 +284,7 @@ def _rule_counts_table(result: dict, ruleset, width: float, st):
     for code, c in counts.items():
         f = c["finding"]
         rows.append([Paragraph(x(rule_label(f)), st["small"]),
-                     Paragraph(x(finding_title(f)) + f"<br/><i>{x(f['citation'])}</i>", st["small"]),
+                     Paragraph(x(finding_title(f)) + f"<br/><i>{x(citation_text(f))}</i>", st["small"]),
                      *(str(c[s]) for s in statuses)])
     return _table(rows, [width * 0.14, width * 0.44, *([width * 0.07] * 6)], font_size=7)
 
@@ -298,7 +300,7 @@ def _problem_table(result: dict, width: float, st):
                 rows.append([Paragraph(x(zone["name"], NAME_LIMIT), st["small"]),
                              Paragraph(x(rule_label(f)), st["small"]), status_label(f["status"]),
                              fmt_m2(f["deficit_m2"]) if f["deficit_m2"] else "",
-                             Paragraph(x(finding_message(f)), st["small"])])
+                             Paragraph(x(finding_body(f)), st["small"])])
     if len(rows) == 1:
         rows.append(["—", "", "", "", t("Không có vi phạm hay cảnh báo", "No violations or warnings")])
     return _table(rows, [width * 0.2, width * 0.17, width * 0.11, width * 0.12, width * 0.4], font_size=7)

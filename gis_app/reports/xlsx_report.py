@@ -11,9 +11,11 @@ import datetime as dt
 from pathlib import Path
 
 from ..core.atomic import atomic_path
-from ..core.i18n import t
+from ..core.citations import format_citation
+from ..core.i18n import get_language, t
 from ..core.safe_text import TextNotes, set_text_cell
-from ..rules.view import STATUS_COLORS, finding_message, finding_title, rule_label, status_label, zone_status
+from ..rules.view import (STATUS_COLORS, citation_text, finding_body, finding_title, rule_label, status_label,
+                         zone_status, zone_status_label)
 
 KINDS = ("KCN", "CCN")
 
@@ -106,7 +108,10 @@ def write_xlsx(result: dict, ruleset, path: str | Path, notes: TextNotes | None 
             cell.font, cell.alignment = bold, wrap
         for zone in (z for z in result["zones"] if z["kind"] == kind):
             row = [_cell(zone.get(key), number_format) for _, key, number_format in figures]
-            source = [key for _, key, _ in figures].index("figures_from")
+            keys = [key for _, key, _ in figures]
+            if zone.get("status"):  # the zone's status in words, as the desktop shows it
+                row[keys.index("status")] = zone_status_label(zone["status"])
+            source = keys.index("figures_from")
             row[source] = {"parcels": t("thửa đất", "parcels"),
                            "declared": t("số liệu công bố", "declared")}.get(zone["figures_from"], "")
             overall = zone_status(zone)
@@ -114,7 +119,7 @@ def write_xlsx(result: dict, ruleset, path: str | Path, notes: TextNotes | None 
             by_key = {f.get("code") or f["rule"]: f for f in zone["findings"]}
             for key, _ in finding_keys:
                 f = by_key.get(key)
-                row += [status_label(f["status"]), f["deficit_m2"], finding_message(f)] if f else ["", None, ""]
+                row += [status_label(f["status"]), f["deficit_m2"], finding_body(f)] if f else ["", None, ""]
             _append(ws, row, notes)
             r = ws.max_row
             for c, (_, _, number_format) in enumerate(figures, start=1):
@@ -170,6 +175,8 @@ def _summary_sheet(ws, result: dict, bold, notes: TextNotes) -> None:
     _append(ws, [t("Bộ quy tắc", "Rule set"), result["rules"].get("name"), result["rules"]["version"]], notes)
     _append(ws, [t("Ngày đánh giá", "Evaluation date"), _date(result.get("as_of")) or "—"], notes)
     ws.cell(ws.max_row, 2).number_format = DATE_FORMAT
+    for note in result.get("as_of_notes") or []:  # what --as-of rolled back, and what the data cannot tell
+        _append(ws, [None, (note.get("messages") or {}).get(get_language()) or note.get("message")], notes)
     for cell in ws[1]:
         cell.font = bold
     ws.column_dimensions["A"].width = 44
@@ -183,7 +190,7 @@ def _province_sheet(ws, result: dict, bold, wrap, notes: TextNotes) -> None:
                t("Nội dung", "Rule text"), t("Ghi chú", "Message"), t("Trích dẫn", "Citation")], notes)
     for f in result.get("findings", []):
         _append(ws, [f["rule"], f.get("code"), f.get("subject"), status_label(f["status"]), finding_title(f),
-                   finding_message(f), f["citation"]], notes)
+                   finding_body(f), citation_text(f)], notes)
     for cell in ws[1]:
         cell.font = bold
     for col, width in zip("ABCDEFG", (12, 22, 22, 14, 50, 60, 50)):
@@ -218,8 +225,6 @@ def _balance_sheet(ws, result: dict, bold, notes: TextNotes) -> None:
 
 
 def _rules_sheet(ws, rulesets, bold, wrap, notes: TextNotes) -> None:
-    from ..core.i18n import get_language
-
     lang = get_language()
     _append(ws, [t("Bộ quy tắc", "Rule set"), t("Quy tắc", "Rule"), t("Mã", "Code"), t("Nội dung", "Rule text"),
                t("Mức độ", "Severity"), t("Phép đo", "Measure"), t("Ngưỡng", "Threshold"), t("Trích dẫn", "Citation"),
@@ -229,7 +234,7 @@ def _rules_sheet(ws, rulesets, bold, wrap, notes: TextNotes) -> None:
             threshold = rule.threshold if not isinstance(rule.threshold, tuple) else "–".join(map(str, rule.threshold))
             _append(ws, [f"{rs.id} {rs.version}", rule.id, rule.code, rule.title[lang],
                        t("tắt", "off") if rule.severity == "off" else status_label(rule.severity),
-                       rule.measure, f"{rule.comparator} {threshold}", rule.citation, rule.reading], notes)
+                       rule.measure, f"{rule.comparator} {threshold}", format_citation(rule.citation), rule.reading], notes)
     for cell in ws[1]:
         cell.font = bold
     for row in ws.iter_rows(min_row=2):

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
-from ..core.i18n import t
+from ..core.i18n import get_language, t
 from ..core.processing import Feedback
 from ..core.project import Project
 from .evaluate import province_findings, zone_findings
@@ -18,34 +20,100 @@ from .summary import province_summary
 STATUSES = ("ok", "violation", "warning", "info", "n/a", "unknown")
 
 
-def zones_as_of(project: Project, as_of: dt.date | None) -> Project:
-    """The project as it stood on ``as_of``: zones established after it left out (unknown dates stay);
-    a zone whose status was reached after it is back to ``established`` and not operating; leases that
-    started after it are vacant again (parcels without ``leased_from`` stay as they are). Declared
-    figures (industrial_m2, leased_m2) have no date and stay."""
+@dataclass
+class AsOfState:
+    """The project as it stood on a date, and what the data model cannot tell about that date.
+
+    ``unknown``: zone_id → keys of what is unknown then (``status``, ``operating``, ``leased``);
+    ``notes``: what was rolled back and what could not be, as findings-like records (code, figures,
+    messages in vi/en) for the outputs' header."""
+    project: Project
+    unknown: dict = field(default_factory=dict)
+    notes: list = field(default_factory=list)
+    leased_unknown: set = field(default_factory=set)
+    facility_status_unknown: bool = False
+
+
+# Statuses a zone has before it operates (planned → established → under_construction → operating);
+# a zone that reached one of them (or operating) after the date was not operating on it.
+_NOT_YET_OPERATING = ("planned", "established", "under_construction", "operating")
+
+
+def state_as_of(project: Project, as_of: dt.date | None, today: dt.date | None = None) -> AsOfState:
+    """The project on ``as_of`` (CONTRACTS.md `--as-of`), rolled back only where the data has dates.
+
+    Rolled back: zones established after the date are left out; a zone whose ``status_date`` is later
+    was not yet in that status (its earlier status is not recorded: ``status`` unknown; not operating
+    when the later status is one of planned…operating); leases whose ``leased_from`` is later are vacant.
+    For a date before ``today`` the undated values are today's, so they are made unknown rather than
+    shown as the past: a status without ``status_date`` (except ``planned``), ``operating`` not backed
+    by a dated status, declared ``leased_m2``, leased parcels without ``leased_from`` (the zone's leased
+    area), an ``operating`` facility's status (the facilities layer has no dates). Kept as recorded,
+    with a note: outlines, parcels' land use, subzones, declared ``industrial_m2`` (the plan's fund)."""
     if as_of is None:
-        return project
+        return AsOfState(project)
+    today = today or dt.date.today()
+    past = as_of < today
     stamp = pd.Timestamp(as_of)
     layers = dict(project.layers)
-    zones = project.zones
+    zones = project.zones.copy()
+    notes: list[dict] = []
+    unknown: dict[str, list[str]] = {}
+
+    def mark(ids, key):
+        for zone_id in ids:
+            unknown.setdefault(str(zone_id), []).append(key)
+
     if "established" in zones:
         established = pd.to_datetime(zones["established"], errors="coerce")
-        zones = zones[(established.isna() | (established <= stamp)).to_numpy()]
-    if "status_date" in zones and "status" in zones:
-        later = (pd.to_datetime(zones["status_date"], errors="coerce") > stamp).to_numpy()
+        later_zones = (established > stamp).to_numpy()
+        if later_zones.any():
+            notes.append(_note("left_out", ids=zones.loc[later_zones, "zone_id"].astype(str).tolist(), date=as_of))
+        zones = zones[~later_zones]
+    ids = zones["zone_id"].astype(str)
+    if "operating" in zones:
+        zones["operating"] = zones["operating"].astype("boolean")
+    if "status" in zones:
+        status = zones["status"].astype(object).where(zones["status"].notna(), None)
+        when = pd.to_datetime(zones["status_date"], errors="coerce") if "status_date" in zones \
+            else pd.Series(pd.NaT, index=zones.index)
+        zones["status_today"], zones["status_date_today"] = status, when  # plan targets count from these
+        has = status.notna().to_numpy()
+        later = has & (when > stamp).to_numpy()
+        undated = has & when.isna().to_numpy() & past & (status != "planned").to_numpy()
+        not_yet = later & status.isin(_NOT_YET_OPERATING).to_numpy()
+        if "operating" in zones:
+            zones.loc[not_yet, "operating"] = False
+            zones.loc[later & ~not_yet, "operating"] = pd.NA  # suspended later: operating before? not recorded
+        gone = later | undated
+        zones.loc[gone, "status"] = None
+        if "status_date" in zones:
+            zones.loc[gone, "status_date"] = pd.NaT
+        mark(ids[gone], "status")
         if later.any():
-            zones = zones.copy()
-            zones.loc[later, "status"] = "established"
-            zones.loc[later, "status_date"] = pd.NaT
-            if "operating" in zones:
-                zones["operating"] = zones["operating"].astype("boolean")
-                zones.loc[later, "operating"] = False
-    if "zones" in layers:
-        layers["zones"] = zones
+            notes.append(_note("status_later", ids=ids[later].tolist(), date=as_of))
+        if undated.any():
+            notes.append(_note("status_undated", ids=ids[undated].tolist(), date=as_of))
+        dated = has & (when <= stamp).to_numpy()
+    else:
+        dated = not_yet = np.zeros(len(zones), dtype=bool)
+    if past and "operating" in zones:
+        # the operating flag has no date of its own: only a dated status says it held then
+        flag = zones["operating"].fillna(False).to_numpy(dtype=bool)
+        guess = flag & ~dated & ~not_yet
+        zones.loc[guess, "operating"] = pd.NA
+        mark(ids[guess], "operating")
+        if guess.any():
+            notes.append(_note("operating_undated", ids=ids[guess].tolist(), date=as_of))
+    layers["zones"] = zones
+
     parcels = project.parcels
-    if "leased_from" in parcels and len(parcels):
-        later = ((pd.to_datetime(parcels["leased_from"], errors="coerce") > stamp)
-                 & (parcels["status"] == "leased")).to_numpy()
+    leased_unknown: set[str] = set()
+    if len(parcels) and "status" in parcels:
+        leased = (parcels["status"] == "leased").to_numpy()
+        start = pd.to_datetime(parcels["leased_from"], errors="coerce") if "leased_from" in parcels \
+            else pd.Series(pd.NaT, index=parcels.index)
+        later = leased & (start > stamp).to_numpy()
         if later.any():
             parcels = parcels.copy()
             parcels.loc[later, "status"] = "vacant"
@@ -53,7 +121,80 @@ def zones_as_of(project: Project, as_of: dt.date | None) -> Project:
                 if column in parcels:
                     parcels.loc[later, column] = None
             layers["parcels"] = parcels
-    return Project(crs=project.crs, layers=layers, meta=project.meta, path=project.path)
+            notes.append(_note("leases_later", n=int(later.sum()), date=as_of))
+        if past:
+            undated_leases = leased & start.isna().to_numpy() & (parcels["landuse"] == "industrial").to_numpy()
+            leased_unknown |= set(parcels.loc[undated_leases, "zone_id"].astype(str))
+    if past and "leased_m2" in zones:
+        with_parcels = set(project.parcels.loc[project.parcels["landuse"] == "industrial", "zone_id"].astype(str)) \
+            if len(project.parcels) else set()
+        declared = zones["leased_m2"].notna().to_numpy() & ~ids.isin(with_parcels).to_numpy()
+        if declared.any():
+            zones.loc[declared, "leased_m2"] = np.nan  # today's declared figure, no date
+            leased_unknown |= set(ids[declared])
+    leased_unknown &= set(ids)
+    mark(sorted(leased_unknown), "leased")
+    if leased_unknown:
+        notes.append(_note("leased_unknown", ids=sorted(leased_unknown), date=as_of))
+
+    facility_unknown = False
+    if past and "facilities" in layers and len(layers["facilities"]) and "status" in layers["facilities"]:
+        fac = layers["facilities"]
+        operating = (fac["status"] == "operating").to_numpy()
+        if operating.any():
+            fac = fac.copy()
+            fac["status"] = fac["status"].astype(object)
+            fac.loc[operating, "status"] = None  # operating today; since when is not recorded
+            layers["facilities"] = fac
+            facility_unknown = True
+            notes.append(_note("facility_status", n=int(operating.sum()), date=as_of))
+    if past:
+        notes.append(_note("kept", date=as_of))
+    rolled = Project(crs=project.crs, layers=layers, meta=project.meta, path=project.path)
+    return AsOfState(rolled, unknown, notes, leased_unknown, facility_unknown)
+
+
+def zones_as_of(project: Project, as_of: dt.date | None) -> Project:
+    """The project as it stood on ``as_of`` (state_as_of's project), e.g. for the report's maps."""
+    return state_as_of(project, as_of).project
+
+
+# What --as-of rolled back or could not (vi, en); {ids}, {n}, {date} filled in.
+AS_OF_NOTES = {
+    "left_out": ("Khu thành lập sau ngày {date} không tính: {ids}",
+                 "Zones established after {date} left out: {ids}"),
+    "status_later": ("Khu đạt trạng thái hiện tại sau ngày {date}, trạng thái trước đó không được ghi nhận "
+                     "(không rõ; chưa hoạt động): {ids}",
+                     "Zones that reached their status after {date}; the earlier status is not recorded "
+                     "(unknown; not yet operating): {ids}"),
+    "status_undated": ("Trạng thái khu không có ngày (status_date) nên không rõ tại ngày {date}: {ids}",
+                       "Zone status without a date (status_date), so unknown on {date}: {ids}"),
+    "operating_undated": ("Tình trạng hoạt động không có ngày nên không rõ tại ngày {date}: {ids}",
+                          "Operating without a date, so unknown on {date}: {ids}"),
+    "leases_later": ("{n} thửa thuê sau ngày {date} được tính là chưa cho thuê",
+                     "{n} parcels leased after {date} counted as vacant"),
+    "leased_unknown": ("Diện tích đã cho thuê không rõ tại ngày {date} (số liệu khai báo leased_m2 hoặc "
+                       "thửa thuê không có ngày leased_from là số liệu hiện nay): {ids}",
+                       "Leased area unknown on {date} (declared leased_m2, or leased parcels without "
+                       "leased_from, are today's figures): {ids}"),
+    "facility_status": ("{n} công trình đang vận hành: lớp facilities không có ngày nên không rõ trạng thái "
+                        "tại ngày {date}",
+                        "{n} operating facilities: the facilities layer has no dates, so their status on "
+                        "{date} is unknown"),
+    "kept": ("Giữ như hiện nay (mô hình dữ liệu không có ngày): ranh giới khu, loại đất của thửa, phân khu, "
+             "quỹ đất công nghiệp khai báo (industrial_m2)",
+             "Kept as recorded today (no dates in the data model): zone outlines, parcels' land use, "
+             "subzones, the declared industrial land fund (industrial_m2)"),
+}
+
+
+def _note(key: str, ids=(), n: int = 0, date: dt.date | None = None) -> dict:
+    shown = ", ".join(ids[:12]) + (f" (+{len(ids) - 12})" if len(ids) > 12 else "")
+    figures = {"ids": list(ids), "n": n or len(ids), "date": date.isoformat() if date else None}
+    vi, en = AS_OF_NOTES[key]
+    messages = {"vi": vi.format(ids=shown, n=figures["n"], date=date.strftime("%d/%m/%Y") if date else ""),
+                "en": en.format(ids=shown, n=figures["n"], date=date.isoformat() if date else "")}
+    return {"code": f"as_of.{key}", "figures": figures, "messages": messages, "message": messages[get_language()]}
 
 
 def run_check(project: Project, rulesets, as_of: dt.date | None = None,
@@ -64,8 +205,9 @@ def run_check(project: Project, rulesets, as_of: dt.date | None = None,
     feedback = feedback or Feedback()
     rulesets = [rulesets] if isinstance(rulesets, RuleSet) else list(rulesets)
     _log_orphans(project, feedback)  # before --as-of: zones left out on purpose are not orphans
-    project = _with_optional_columns(zones_as_of(project, as_of))
-    ctx = Context(project, as_of, travel)
+    state = state_as_of(project, as_of)
+    project = _with_optional_columns(state.project)
+    ctx = Context(project, as_of, travel, state)
     figures = ctx.zones
     feedback.progress(50)
     feedback.check_canceled()
@@ -81,6 +223,8 @@ def run_check(project: Project, rulesets, as_of: dt.date | None = None,
                   "district": _json_value(row.get("district"))}
         record.update({c: _json_value(row[c]) for c in FIGURE_COLUMNS})
         record["balance"] = balance.get(zone_id)
+        if zone_id in state.unknown:
+            record["as_of_unknown"] = state.unknown[zone_id]
         record["findings"] = per_zone[zone_id]
         zones.append(record)
     feedback.progress(90)
@@ -88,6 +232,7 @@ def run_check(project: Project, rulesets, as_of: dt.date | None = None,
             "as_of": as_of.isoformat() if as_of else None,
             "project": project.name,
             "zones": zones,
+            "as_of_notes": state.notes,
             "findings": province_findings(ctx, rulesets),
             "summary": province_summary(figures)}
 

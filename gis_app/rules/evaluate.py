@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import string
 
 import numpy as np
 import pandas as pd
 
+from ..core.aliases import fmt_date
 from ..core.i18n import get_language
 from ..core.numbers import fmt_number
 from .measures import CATALOGUE, MISSING, NA_REASONS, BalanceContext, Context
@@ -44,7 +46,8 @@ def zone_findings(ctx: Context, rulesets: list[RuleSet], measures: tuple | None 
             records = frame.to_dict("index")
             for zone_id in ctx.index:  # per zone and rule: the finding text, not the geometry
                 row = records[zone_id]
-                row.update(zone=names[zone_id], kind=kinds[zone_id], status_value=statuses[zone_id])
+                row.update(zone=names[zone_id], kind=kinds[zone_id], status_value=statuses[zone_id],
+                           as_of_unknown=ctx.as_of_unknown.get(zone_id, ()), as_of=ctx.as_of)
                 out[zone_id].append(_finding(rule, ruleset, row, gate_status[zone_id], gate_reason[zone_id]))
     return out
 
@@ -68,7 +71,8 @@ def province_findings(ctx: Context, rulesets: list[RuleSet]) -> list[dict]:
                 continue
             for subject in measure.fn(ctx, rule):
                 row = dict(subject["figures"], value=subject.get("value"), zone="", kind="",
-                           missing=subject.get("missing"), not_due=subject.get("not_due", False))
+                           missing=subject.get("missing"), not_due=subject.get("not_due", False),
+                           none=subject.get("none", False), as_of=ctx.as_of)
                 finding = _finding(rule, ruleset, row, "", "")
                 finding["subject"] = subject["subject"]
                 out.append(finding)
@@ -101,6 +105,10 @@ def applies_to(ctx: Context, rule: Rule) -> tuple[pd.Series, pd.Series]:
         if "established_before" in a:
             mark(established >= pd.Timestamp(a["established_before"]), "n/a", "after")
     if "status" in a:
+        if set(a["status"]) <= {"operating"} and "operating" in z:
+            # status not known (e.g. --as-of before a later status) but known not to be operating
+            not_operating = z["status"].isna() & (z["operating"].astype("boolean") == False).fillna(False)  # noqa: E712
+            mark(not_operating, "n/a", "not_operating")
         mark(z["status"].isna(), "unknown", "status")
         mark(~z["status"].isin(a["status"]), "n/a", "status")
     if "districts" in a:
@@ -122,7 +130,11 @@ def _finding(rule: Rule, ruleset: RuleSet, row: dict, gate: str, gate_reason: st
         figures["low"], figures["high"] = rule.threshold
     values = dict(figures, zone=row.get("zone", ""), kind=row.get("kind", ""))
     missing = gate_reason if gate == "unknown" else _key(row.get("missing"))
+    missing = _as_of_reason(missing, row.get("as_of_unknown") or ())
     na = gate_reason if gate == "n/a" else _key(row.get("na"))
+    if not missing and gate == "" and not na and row.get("alt_missing") and "cmp_alt" in row \
+            and _compare(rule, row) != _compare(rule, dict(row, cmp_value=row["cmp_alt"])):
+        missing = row["alt_missing"]  # the items of unknown status decide the outcome
     if gate == "n/a" or (gate != "unknown" and not missing and na):
         status = "n/a"
         messages = _reason_messages(NA_REASONS, na, row, rule, ("Không áp dụng: ", "N/A: "))
@@ -133,7 +145,11 @@ def _finding(rule: Rule, ruleset: RuleSet, row: dict, gate: str, gate_reason: st
         status = _compare(rule, row)
         if status != "ok" and row.get("not_due"):
             status = "info"  # a plan target whose date has not come: progress, not a breach
-        messages = {lang: render(rule.message[lang], values, lang) for lang in LANGS}
+        if row.get("none") and status == "ok":  # nothing the rule is about was found
+            messages = {"vi": f"Không có đối tượng nào thuộc diện quy tắc ({rule.title['vi']})",
+                        "en": f"Nothing falls under the rule ({rule.title['en']})"}
+        else:
+            messages = {lang: render(rule.message[lang], values, lang) for lang in LANGS}
     judged = status not in ("n/a", "unknown")  # m² only for a rule that was applied to known data
     finding = {"rule": rule.id, "code": rule.code, "status": status, "severity": rule.severity,
                "required_m2": _m2(figures.get("required_m2")) if judged else 0.0,
@@ -144,6 +160,19 @@ def _finding(rule: Rule, ruleset: RuleSet, row: dict, gate: str, gate_reason: st
     if status == "unknown":
         finding["missing"] = missing
     return finding
+
+
+# A gate or measure that found an item missing because --as-of made it unknown says so (MISSING "*_as_of").
+_AS_OF_CAUSES = {"status": ("status", "status_as_of"), "tenants": ("leased", "tenants_as_of"),
+                 "leased": ("leased", "leased_as_of")}
+
+
+def _as_of_reason(missing: str | None, unknown) -> str | None:
+    if missing in _AS_OF_CAUSES:
+        cause, key = _AS_OF_CAUSES[missing]
+        if cause in unknown or (missing == "tenants" and "operating" in unknown):
+            return key
+    return missing
 
 
 def _compare(rule: Rule, row: dict) -> str:
@@ -163,15 +192,17 @@ def _compare(rule: Rule, row: dict) -> str:
 def _reason_messages(table: dict, key: str, row: dict, rule: Rule, prefix: tuple) -> dict:
     vi, en = table.get(key, (key, key))
     fill = {"kind": row.get("kind", ""), "status": code_words(row.get("status_value", ""), "vi"), "district": "",
-            "use": code_words(row.get("use", ""), "vi"), "since": "", "date": ""}
+            "use": code_words(row.get("use", ""), "vi"), "since": "",
+            "date": fmt_date(row["as_of"]) if isinstance(row.get("as_of"), dt.date) else ""}
     a = rule.applies
     if key == "before":
-        fill["date"] = a["established_from"].isoformat()
+        fill["date"] = fmt_date(a["established_from"])
     elif key == "after":
-        fill["date"] = a["established_before"].isoformat()
+        fill["date"] = fmt_date(a["established_before"])
     elif key == "no_leases" and row.get("since"):
-        fill["since"] = f" từ {row['since']}"
-    en_fill = dict(fill, since=f" from {row['since']}" if key == "no_leases" and row.get("since") else "",
+        fill["since"] = f" từ {fmt_date(row['since'])}"
+    # one date format in both languages, as the application shows dates (attribute table, forms)
+    en_fill = dict(fill, since=f" from {fmt_date(row['since'])}" if key == "no_leases" and row.get("since") else "",
                    status=code_words(row.get("status_value", ""), "en"), use=code_words(row.get("use", ""), "en"))
     return {"vi": prefix[0] + vi.format(**fill), "en": prefix[1] + en.format(**en_fill)}
 
@@ -192,6 +223,9 @@ def code_words(text: str, lang: str) -> str:
     return ", ".join(CODE_WORDS[c][index] if c in CODE_WORDS else c for c in text.split(", "))
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 class _Formatter(string.Formatter):
     """Templates' format specs: m2, ha, pct, min, n (integer), codes (status/use codes in words); else a
     plain number or the text."""
@@ -206,6 +240,8 @@ class _Formatter(string.Formatter):
             return " – ".join(self.format_field(v, spec) for v in value)
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return "—"
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            return fmt_date(value)  # figures keep ISO dates (JSON); a message reads dd/mm/yyyy, as the app shows dates
         if isinstance(value, str) or isinstance(value, bool):
             return str(value)
         number = float(value)

@@ -48,6 +48,22 @@ MISSING = {
     "general": ("khu tổng hợp hay chuyên ngành", "general or specialised (field general)"),
     "status": ("trạng thái khu", "zone status (field status)"),
     "district": ("huyện", "district (field district)"),
+    # --as-of on a past date: values the data model records without a date (check.state_as_of)
+    "status_as_of": ("trạng thái khu tại ngày {date} (trạng thái ghi nhận không có ngày hoặc đạt sau ngày đó)",
+                     "zone status on {date} (the recorded status has no date or was reached later)"),
+    "tenants_as_of": ("có doanh nghiệp thứ cấp tại ngày {date} hay không (diện tích cho thuê, tình trạng hoạt "
+                      "động ghi nhận là số liệu hiện nay)",
+                      "whether it had secondary tenants on {date} (the recorded leased area and operating "
+                      "flag are today's)"),
+    "leased_as_of": ("diện tích đã cho thuê tại ngày {date} (diện tích khai báo hoặc thửa thuê không có ngày "
+                     "leased_from)",
+                     "leased area on {date} (declared leased_m2, or leased parcels without leased_from)"),
+    "facility_status": ("trạng thái của công trình (trường status của lớp facilities)",
+                        "status of the facility (field status of layer facilities)"),
+    "facility_status_as_of": ("trạng thái công trình tại ngày {date} (lớp facilities không có ngày)",
+                              "the facility's status on {date} (the facilities layer has no dates)"),
+    "facility_since": ("công trình đã có tại ngày {date} hay chưa (lớp facilities không có ngày)",
+                       "whether the facility existed on {date} (the facilities layer has no dates)"),
     "tenants": ("có doanh nghiệp thứ cấp hay không (diện tích cho thuê, thửa đã thuê hoặc tình trạng hoạt động)",
                 "whether it has secondary tenants (leased_m2, leased parcels or operating)"),
 }
@@ -60,6 +76,7 @@ NA_REASONS = {
     "after": ("thành lập từ {date}", "established on or after {date}"),
     "status": ("trạng thái {status}", "status {status}"),
     "district": ("huyện {district} ngoài phạm vi quy tắc", "district {district} outside the rule's scope"),
+    "not_operating": ("khu chưa hoạt động", "the zone was not operating"),
     "no_tenants": ("chưa có doanh nghiệp thứ cấp", "no secondary tenants yet"),
     "no_vacant": ("không còn đất chưa cho thuê", "no unleased land left"),
     "no_subzone": ("khu chưa có phân khu {use}", "the zone has no {use} subzone"),
@@ -99,13 +116,23 @@ def measure(name, scope, doc, unit, params, figures, facilities=False):
 class Context:
     """What the measures share for one check: the figures per zone and cached overlays."""
 
-    def __init__(self, project: Project, as_of: dt.date | None = None, travel: pd.DataFrame | None = None):
+    def __init__(self, project: Project, as_of: dt.date | None = None, travel: pd.DataFrame | None = None,
+                 state=None):
+        """``state``: check.AsOfState of ``project`` (what is unknown on ``as_of``), or None."""
         self.project = project
         self.as_of = as_of or dt.date.today()
+        self.past = as_of is not None and as_of < dt.date.today()
         self.cache: dict = {}
         self.zones = zone_figures(project, cache=self.cache)
         self.travel = travel
         self.index = self.zones.index
+        self.as_of_unknown: dict = dict(state.unknown) if state is not None else {}
+        unknown = self.index.isin(sorted(state.leased_unknown)) if state is not None else None
+        if unknown is not None and unknown.any():
+            # leased area not known on that date: every figure made from it is unknown too
+            self.zones = self.zones.copy()
+            for column in ("leased_m2", "vacant_m2", "fill_rate", "cnht_vacant_m2"):
+                self.zones.loc[unknown, column] = np.nan
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame(index=self.index)
@@ -228,6 +255,7 @@ class BalanceContext(Context):
     def __init__(self, landuse_m2: dict, kind: str, name: str = "", as_of: dt.date | None = None):
         self.project, self.travel, self.cache = None, None, {}
         self.as_of = as_of or dt.date.today()
+        self.past, self.as_of_unknown = False, {}
         areas = {k: float(v or 0.0) for k, v in landuse_m2.items()}
         gross = sum(areas.values())
         self.index = pd.Index([self.ZONE], name="zone_id")
@@ -433,6 +461,9 @@ def leased_sector_share(ctx: Context, rule) -> pd.DataFrame:
     out["na"] = np.where(no_leases & ~declared_leases, "no_leases", None)
     missing = np.where(declared_leases | ((out["leased_m2"] > 0) & (out["known_m2"] <= 0)), "sector", None)
     missing = np.where((out["leased_m2"] <= 0) & (out["undated_m2"] > 0), "leased_from", missing)
+    if not since and ctx.past:  # all tenants on a past date: undated leases may have started later
+        unknown = ctx.index.isin([z for z, keys in ctx.as_of_unknown.items() if "leased" in keys])
+        missing = np.where(unknown, "leased_as_of", missing)
     out["missing"] = missing
     return out
 
@@ -456,6 +487,11 @@ def facility_count(ctx: Context, rule) -> pd.DataFrame:
     ok = of_kind[of_kind["status"].isin(wanted)] if wanted else of_kind
     out["count"] = ctx.col(ok.groupby(ok["zone"].astype(str)).size()).astype(int)
     out["found"] = ctx.col(of_kind.groupby(of_kind["zone"].astype(str)).size()).astype(int)
+    if wanted:
+        # a facility without a status might be in one of the wanted ones: decide only if it cannot matter
+        open_ = of_kind[of_kind["status"].isna()]
+        out["cmp_alt"] = out["count"] + ctx.col(open_.groupby(open_["zone"].astype(str)).size())
+        out["alt_missing"] = "facility_status_as_of" if ctx.past else "facility_status"
     statuses = of_kind.assign(s=of_kind["status"].fillna("?")).groupby(of_kind["zone"].astype(str))["s"] \
         .agg(lambda s: ", ".join(sorted(set(map(str, s)))))
     out["statuses"] = statuses.reindex(ctx.index).fillna("—").to_numpy()
@@ -550,9 +586,11 @@ def facility_sector(ctx: Context, rule) -> list[dict]:
     at = match & (~fac["in_zone"] if outside else fac["in_zone"])
     hits = fac[at.to_numpy(dtype=bool)]
     if not len(hits):
-        return [{"subject": "province", "value": 0.0,
+        return [{"subject": "province", "value": 0.0, "none": True,
                  "figures": {"name": "", "sector": "", "facility_id": "", "count": 0}}]
-    return [{"subject": f"facility:{row.facility_id}", "value": 1.0,
+    # the facilities layer has no dates: on a past date a facility found today may not have existed yet
+    missing = "facility_since" if ctx.past else None
+    return [{"subject": f"facility:{row.facility_id}", "value": 1.0, "missing": missing,
              "figures": {"name": str(row.name or row.facility_id), "sector": str(row.sector or ""),
                          "facility_id": str(row.facility_id), "count": 1}}
             for row in hits[["facility_id", "name", "sector"]].itertuples(index=False)]
@@ -569,6 +607,12 @@ def zones_reaching_status(ctx: Context, rule) -> list[dict]:
     z = ctx.zones
     kinds = rule.applies.get("kinds")
     sel = z[z["kind"].isin(kinds)] if kinds else z
+    # --as-of: counted from the recorded statuses and their dates (check.state_as_of keeps them)
+    column = "status_today" if "status_today" in ctx.project.zones else "status"
+    today = ctx.project.zones.set_index(ctx.project.zones["zone_id"].astype(str))
+    sel = sel.assign(status=today[column].reindex(sel.index).to_numpy(),
+                     status_date=today[column.replace("status", "status_date")].reindex(sel.index).to_numpy()) \
+        if column == "status_today" else sel
     status = sel["status"] if "status" in sel else pd.Series(None, index=sel.index)
     if not status.notna().any():
         return [{"subject": "province", "missing": "zone_status", "value": np.nan,

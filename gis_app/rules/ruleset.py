@@ -213,6 +213,13 @@ def _parse_rule(table: dict, i: int, rule_line: int, lines: "_Lines", where: str
     code = table.get("code") if isinstance(table.get("code"), str) else f"#{i + 1}"
     measure_name = table.get("measure")
     measure = catalogue.get(measure_name) if isinstance(measure_name, str) else None
+    known = set(RULE_KEYS) | set(APPLIES_KEYS) | set(measure.params if measure else ())
+    for key in table if measure is not None else ():  # a misspelt key first: it explains a "missing" one
+        if key not in known:
+            raise InputError(_at(lines.key("rule", i, key), t(
+                "quy tắc {c}: khóa '{k}' không được biết (phép đo {m} nhận: {a})",
+                "rule {c}: unknown key '{k}' (measure {m} takes: {a})",
+                c=code, k=key, m=measure_name, a=", ".join(sorted(known)))), where)
     for key in RULE_REQUIRED:
         if key not in table:
             raise InputError(_at(rule_line, t("quy tắc {c} thiếu khóa '{k}'", "rule {c} lacks key '{k}'",
@@ -234,11 +241,6 @@ def _parse_rule(table: dict, i: int, rule_line: int, lines: "_Lines", where: str
         elif key in measure.params:
             kind, allowed = PARAM_KINDS[measure.params[key][0]]
             params[key] = _check_value(value, kind, key, where, line, code, allowed)
-        else:
-            allowed_keys = sorted(set(RULE_KEYS) | set(APPLIES_KEYS) | set(measure.params))
-            raise InputError(_at(line, t("quy tắc {c}: khóa '{k}' không được biết (phép đo {m} nhận: {a})",
-                                         "rule {c}: unknown key '{k}' (measure {m} takes: {a})",
-                                         c=code, k=key, m=measure_name, a=", ".join(allowed_keys))), where)
     for key, (kind, default) in measure.params.items():
         if key not in params:
             if default is None:

@@ -21,9 +21,33 @@ def status_label(status: str) -> str:
             "info": t("Thông tin", "Info"), "unknown": t("Thiếu dữ liệu", "Unknown")}.get(status, str(status))
 
 
+def severity_label(severity: str) -> str:
+    """A rule's severity (violation, warning, info, off) in the UI language."""
+    return t("Tắt", "Off") if severity == "off" else status_label(severity)
+
+
 def finding_message(finding: dict, lang: str | None = None) -> str:
     """The finding's message in ``lang`` (default: the UI language), whatever language the check ran in."""
     return (finding.get("messages") or {}).get(lang or get_language(), finding.get("message", ""))
+
+
+# Prefixes evaluate.py puts before the reason of an n/a or unknown finding; where the status label is
+# shown beside the message they would say it twice ("Thiếu dữ liệu: Thiếu dữ liệu: …").
+_REASON_PREFIXES = ("Thiếu dữ liệu: ", "Missing data: ", "Không áp dụng: ", "N/A: ")
+
+
+def finding_body(finding: dict, lang: str | None = None) -> str:
+    """The finding's message in ``lang`` without the status prefix, for a line that shows its status label."""
+    text = finding_message(finding, lang)
+    for prefix in _REASON_PREFIXES:
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
+def citation_text(finding: dict) -> str:
+    """The finding's citation as a planner reads it: document title and section (core/citations.py)."""
+    return format_citation(finding.get("citation"))
 
 
 def finding_title(finding: dict, lang: str | None = None) -> str:
@@ -92,7 +116,14 @@ def figure_rows(zone: dict) -> list[tuple[str, str]]:
         (t("Nguồn số liệu", "Figures from"), source),
         (t("Trạng thái", "Status"), zone_status_label(zone.get("status"), fmt_date(zone.get("status_date")))),
         (t("Huyện", "District"), zone.get("district") or "—"),
-    ]
+    ] + ([(t("Không rõ tại ngày đánh giá", "Unknown on the as-of date"),
+           ", ".join(_AS_OF_WORDS.get(k, (k, k))[0 if get_language() == "vi" else 1] for k in zone["as_of_unknown"]))]
+         if zone.get("as_of_unknown") else [])
+
+
+# check.state_as_of's keys of what a past date makes unknown
+_AS_OF_WORDS = {"status": ("trạng thái", "status"), "operating": ("đang hoạt động hay không", "operating or not"),
+                "leased": ("diện tích đã cho thuê", "leased area")}
 
 
 def finding_rows(zone: dict) -> list[dict]:
@@ -102,7 +133,7 @@ def finding_rows(zone: dict) -> list[dict]:
         rows.append({"rule": rule_label(f), "heading": rule_heading(f), "status": f["status"], "status_label": status_label(f["status"]),
                      "color": STATUS_COLORS[f["status"]], "required": fmt_m2(f["required_m2"]),
                      "actual": fmt_m2(f["actual_m2"]), "deficit": fmt_m2(f["deficit_m2"]),
-                     "message": finding_message(f), "title": finding_title(f), "code": f.get("code", ""),
+                     "message": finding_body(f), "title": finding_title(f), "code": f.get("code", ""),
                      "citation": f["citation"],
                      "citation_text": format_citation(f["citation"])})  # document title + section
     return rows

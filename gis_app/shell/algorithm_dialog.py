@@ -160,8 +160,8 @@ class AlgorithmDialog(QDialog):
             return QCheckBox()
         if p.kind == "choice":
             w = QComboBox()
-            if not p.required:
-                w.addItem("", None)
+            if not p.required:  # not chosen: the algorithm's default, said in words (not an empty box)
+                w.addItem(AlgorithmDialog.tr_auto(), None)
             for c in p.choices:
                 w.addItem(_choice_text(p, c), c)
             return w

@@ -174,6 +174,20 @@ class VertexTool:
         for a, b in ((screen[0], screen[1]), (screen[1], screen[2])):
             painter.drawLine(int(a[0]), int(a[1]), int(b[0]), int(b[1]))
         painter.drawRect(int(screen[1][0]) - 4, int(screen[1][1]) - 4, 8, 8)
+        first, second, area = self.measurement()
+        painter.setPen(QPen(QColor("#222222")))
+        painter.drawText(int(screen[1][0]) + 12, int(screen[1][1]) - 8,
+                         f"{fmt_number(first, 1)} m · {fmt_number(second, 1)} m · {fmt_number(area, 0)} m²")
+
+    def measurement(self) -> tuple[float, float, float]:
+        """While a picked vertex moves: the lengths (m) of its two edges and the feature's area (m²)."""
+        feature_id, ring, vertex, geometry = self.picked
+        snap = self.tools.snap(*self.hover, exclude=(feature_id, ring, vertex))
+        coords = geo.rings(geometry)[ring]
+        before, after = coords[vertex - 1], coords[(vertex + 1) % len(coords)]
+        moved = geo.move_vertex(geometry, ring, vertex, snap.x, snap.y)
+        return (float(np.hypot(snap.x - before[0], snap.y - before[1])),
+                float(np.hypot(after[0] - snap.x, after[1] - snap.y)), float(moved.area))
 
 
 class EditingTools(QObject):

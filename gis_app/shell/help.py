@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QListWidgetItem, QTextBrowser, \
     QVBoxLayout
 
@@ -16,11 +16,15 @@ from gis_app.core.i18n import get_language
 
 GUIDE_DIR = Path(__file__).resolve().parents[2] / "docs" / "guide"
 # page id → file name (the same name in docs/guide/ and docs/guide/vi/)
-PAGES = ("index", "shell", "rules", "subdivision", "cartography", "exchange", "sample")
+PAGES = ("index", "shell", "rules", "subdivision", "cartography", "exchange", "sample", "store")
 # the object name of a dock (main_window._dock) → the page explaining it
 DOCK_PAGES = {"dock_layers": "shell", "dock_attributes": "shell", "dock_zones": "shell",
               "dock_rules_zone": "rules", "dock_rules_charts": "rules", "dock_subdivision": "subdivision",
               "dock_rasters": "cartography"}
+# dialogs (by class name) with a page of their own
+DIALOG_PAGES = {"ConnectDialog": "store", "ConflictDialog": "store", "EditLogDialog": "store",
+                "PrintDialog": "cartography", "ImportDialog": "exchange", "ExportDialog": "exchange",
+                "SubdivisionParamsDialog": "subdivision", "RuleSetDialog": "rules", "CitationDialog": "rules"}
 
 
 def page_path(page: str, lang: str | None = None) -> Path:
@@ -49,7 +53,9 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("help_dialog")
         self.pages = QListWidget(self)
-        self.pages.setMaximumWidth(220)
+        self.pages.setMaximumWidth(240)
+        self.pages.setWordWrap(True)  # long page titles wrap instead of being cut
+        self.pages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)
         self.browser.setOpenLinks(False)
@@ -113,6 +119,8 @@ def page_for_focus(window) -> str:
             return DOCK_PAGES.get(widget.objectName(), "shell")
         if widget.objectName() in ("print_dialog",):
             return "cartography"
+        if type(widget).__name__ in DIALOG_PAGES:
+            return DIALOG_PAGES[type(widget).__name__]
         widget = widget.parentWidget()
     return "index"
 

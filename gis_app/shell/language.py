@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 
 from gis_app.core import i18n
 
@@ -38,6 +38,11 @@ def apply_language(lang: str, remember: bool = True) -> None:
             if translator.load(str(I18N_DIR / pattern.format(lang=lang))):
                 app.installTranslator(translator)
                 _translators.append(translator)
+    # Qt's own widgets (file dialog dates and sizes, spin boxes) in the UI language's formats; Qt's file
+    # dialog rather than the system's, so that it speaks our translation whatever the system's language.
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam) if lang == "vi"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, lang == "vi")
     i18n.set_language(lang)
     if remember:
         settings().setValue("ui/language", lang)

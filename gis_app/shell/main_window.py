@@ -101,10 +101,10 @@ class MainWindow(QMainWindow):
         larger than the screen. The user's own arrangement (QSettings) replaces this when saved."""
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         width, height = (screen.width(), screen.height()) if screen is not None else (1400, 900)
-        self.resize(min(1400, width), min(900, height))
+        self.resize(min(1800, width), min(1050, height))  # the map gets most of the screen
         self.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AllowNestedDocks |
                             QMainWindow.DockOption.AnimatedDocks)
-        self.compact = height < 900
+        self.compact = height < 1000  # layers and zone list side by side need a full-HD screen
         if self.compact:
             for first, second in ((self.layer_dock, self.zone_dock), (self.table_dock, self.rules.charts_dock),
                                   (self.rules.zone_dock, self.subdivision.dock)):

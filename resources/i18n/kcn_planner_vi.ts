@@ -24,12 +24,12 @@
 <context>
     <name>ChartsWidget</name>
     <message>
-        <location filename="../../gis_app/shell/rules/charts_dock.py" line="58" />
+        <location filename="../../gis_app/shell/rules/charts_dock.py" line="84" />
         <source>Zones of kind:</source>
         <translation>Loại khu:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/charts_dock.py" line="80" />
+        <location filename="../../gis_app/shell/rules/charts_dock.py" line="106" />
         <source>No check result yet.</source>
         <translation>Chưa có kết quả kiểm tra.</translation>
     </message>
@@ -37,53 +37,53 @@
 <context>
     <name>CitationDialog</name>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="81" />
-        <location filename="../../gis_app/shell/rules/citation.py" line="97" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="84" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="100" />
         <source>Citation</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="97" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="100" />
         <source>Rule text in the rule set</source>
         <translation>Nội dung quy tắc trong bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="97" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="100" />
         <source>Applies to</source>
         <translation>Áp dụng cho</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="98" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="101" />
         <source>Thresholds</source>
         <translation>Ngưỡng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="98" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="101" />
         <source>Rule set</source>
         <translation>Bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="98" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="101" />
         <source>Reading</source>
         <translation>Cách đọc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="105" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="108" />
         <source>obligation (a breach is a violation)</source>
         <translation>bắt buộc (không đạt là vi phạm)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="106" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="109" />
         <source>priority (a shortfall is a warning)</source>
         <translation>ưu tiên (chưa đạt là cảnh báo)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="107" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="110" />
         <source>information only</source>
         <translation>chỉ để thông tin</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/citation.py" line="107" />
+        <location filename="../../gis_app/shell/rules/citation.py" line="110" />
         <source>switched off</source>
         <translation>đã tắt</translation>
     </message>
@@ -305,7 +305,7 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../gis_app/shell/help.py" line="71" />
+        <location filename="../../gis_app/shell/help.py" line="75" />
         <source>User guide</source>
         <translation>Hướng dẫn</translation>
     </message>
@@ -649,7 +649,7 @@
         <translation>dữ liệu minh họa</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/main_window.py" line="281" />
+        <location filename="../../gis_app/shell/main_window.py" line="279" />
         <source>Scale</source>
         <translation>Tỷ lệ</translation>
     </message>
@@ -659,53 +659,53 @@
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="95" />
+        <location filename="../../gis_app/shell/window_actions.py" line="96" />
         <source>Cannot edit</source>
         <translation>Không sửa được</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="146" />
-        <location filename="../../gis_app/shell/window_actions.py" line="149" />
+        <location filename="../../gis_app/shell/window_actions.py" line="147" />
+        <location filename="../../gis_app/shell/window_actions.py" line="150" />
         <source>Open project</source>
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="167" />
+        <location filename="../../gis_app/shell/window_actions.py" line="168" />
         <source>Save project as</source>
         <translation>Lưu dự án thành</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="180" />
+        <location filename="../../gis_app/shell/window_actions.py" line="181" />
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="180" />
+        <location filename="../../gis_app/shell/window_actions.py" line="181" />
         <source>The project has unsaved changes. Save them first?</source>
         <translation>Dự án có thay đổi chưa lưu. Lưu trước khi tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="213" />
+        <location filename="../../gis_app/shell/window_actions.py" line="214" />
         <source>Added layer %1 (%2 features)</source>
         <translation>Đã thêm lớp %1 (%2 đối tượng)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="277" />
+        <location filename="../../gis_app/shell/window_actions.py" line="278" />
         <source>The active layer %1 is hidden: nothing to select</source>
         <translation>Lớp đang chọn %1 đang ẩn: không có gì để chọn</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="294" />
+        <location filename="../../gis_app/shell/window_actions.py" line="295" />
         <source>Identify results</source>
         <translation>Thông tin đối tượng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="297" />
+        <location filename="../../gis_app/shell/window_actions.py" line="298" />
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/window_actions.py" line="297" />
+        <location filename="../../gis_app/shell/window_actions.py" line="298" />
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
@@ -1246,42 +1246,42 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/rules/controller.py" line="95" />
-        <location filename="../../gis_app/shell/rules/controller.py" line="199" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="200" />
         <source>Cannot load the rule set</source>
         <translation>Không nạp được bộ quy tắc</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="221" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="222" />
         <source>Cannot load the travel times</source>
         <translation>Không nạp được kết quả thời gian di chuyển</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="228" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="229" />
         <source>Load travel times (R5)</source>
         <translation>Nạp thời gian di chuyển (R5)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="229" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="230" />
         <source>Proximity results (*.json)</source>
         <translation>Kết quả phân tích khoảng cách (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="309" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="310" />
         <source>Cannot continue</source>
         <translation>Không thể tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="310" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="311" />
         <source>No check result yet: open a project with zones first.</source>
         <translation>Chưa có kết quả kiểm tra: hãy mở một dự án có các khu trước.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="328" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="329" />
         <source>Report written: %1</source>
         <translation>Đã ghi báo cáo: %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/rules/controller.py" line="332" />
+        <location filename="../../gis_app/shell/rules/controller.py" line="333" />
         <source>Exporting the compliance report…</source>
         <translation>Đang xuất báo cáo tuân thủ…</translation>
     </message>
@@ -1609,7 +1609,7 @@
     </message>
     <message>
         <location filename="../../gis_app/shell/subdivision/tools.py" line="71" />
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="304" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="324" />
         <source>Renumber lots</source>
         <translation>Đánh số lại lô</translation>
     </message>
@@ -1625,92 +1625,92 @@
         <translation>Bấm vào lối vào trên ranh giới khu đất (Esc để hủy).</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="128" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="129" />
         <source>Select a zone first (click it on the map or in the zone list).</source>
         <translation>Hãy chọn một khu trước (nhấp vào khu trên bản đồ hoặc trong danh sách khu).</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="131" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="132" />
         <source>Subdivide the vacant land of %1</source>
         <translation>Chia lô đất trống của %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="151" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="155" />
         <source>Vacant land of %1</source>
         <translation>Đất trống của %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="163" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="167" />
         <source>Click the corners of the site; double-click to finish, Esc to cancel.</source>
         <translation>Nhấp các góc của khu đất; nhấp đúp để kết thúc, Esc để hủy.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="167" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="171" />
         <source>Subdivide a drawn polygon</source>
         <translation>Chia lô vùng đã vẽ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="185" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="193" />
         <source>Drawn polygon</source>
         <translation>Vùng đã vẽ</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="189" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="209" />
         <source>Subdividing…</source>
         <translation>Đang chia lô…</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="219" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="239" />
         <source>Subdivide %1 (%2 lots)</source>
         <translation>Chia lô %1 (%2 lô)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="252" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="272" />
         <source>Select exactly two lots of the same layout on the lots layer.</source>
         <translation>Hãy chọn đúng hai lô của cùng một phương án trên lớp lô.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="256" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="276" />
         <source>Merge lots %1 and %2</source>
         <translation>Gộp lô %1 và %2</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="264" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="284" />
         <source>Select one lot on the lots layer to split.</source>
         <translation>Hãy chọn một lô trên lớp lô để cắt.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="273" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="293" />
         <source>Draw the cutting line across the lot; double-click to finish, Esc to cancel.</source>
         <translation>Vẽ đường cắt ngang qua lô; nhấp đúp để kết thúc, Esc để hủy.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="277" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="297" />
         <source>Split lot %1</source>
         <translation>Cắt lô %1</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="289" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="309" />
         <source>Select a lot of the layout to renumber.</source>
         <translation>Hãy chọn một lô của phương án cần đánh số lại.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="295" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="315" />
         <source>Renumber %1 lots of %2</source>
         <translation>Đánh số lại %1 lô của %2</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="298" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="318" />
         <source>The lots are already numbered in road order.</source>
         <translation>Các lô đã được đánh số theo thứ tự dọc đường.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="302" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="322" />
         <source>Renumber the whole layout %1 in road order? %2 numbers change:</source>
         <translation>Đánh số lại toàn bộ phương án %1 theo thứ tự dọc đường? %2 số lô sẽ thay đổi:</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/subdivision/tools.py" line="309" />
+        <location filename="../../gis_app/shell/subdivision/tools.py" line="329" />
         <source>Renumber lots of %1</source>
         <translation>Đánh số lại lô của %1</translation>
     </message>
@@ -1845,62 +1845,62 @@
 <context>
     <name>ZonePanel</name>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="43" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="66" />
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="43" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="66" />
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="43" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="66" />
         <source>Fill rate</source>
         <translation>Tỷ lệ lấp đầy</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="44" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="67" />
         <source>Compliance (the zone's worst finding)</source>
         <translation>Tuân thủ (kết quả xấu nhất của khu)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="45" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="68" />
         <source>Fill rate (leased / industrial land)</source>
         <translation>Tỷ lệ lấp đầy (đã thuê / đất công nghiệp)</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="47" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="70" />
         <source>Illustrative data: zone outlines are invented, not official boundaries.</source>
         <translation>Dữ liệu minh họa: ranh giới các khu là giả định, không phải ranh giới chính thức.</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="98" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="121" />
         <source>no data</source>
         <translation>không có số liệu</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="101" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="124" />
         <source>Violation</source>
         <translation>Vi phạm</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="101" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="124" />
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="101" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="124" />
         <source>OK</source>
         <translation>Đạt</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="102" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="125" />
         <source>Not applicable</source>
         <translation>Không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../gis_app/shell/panels/zone_panel.py" line="104" />
+        <location filename="../../gis_app/shell/panels/zone_panel.py" line="127" />
         <source>not checked</source>
         <translation>chưa kiểm tra</translation>
     </message>

@@ -45,6 +45,9 @@ class CrsPicker(QWidget):
         self.province_combo.setEditable(True)  # type a name to jump to it
         self.province_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.crs_combo = QComboBox(self)
+        for combo in (self.province_combo, self.crs_combo):  # long CRS names must not squeeze the labels
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(24)
         self.meridian_label = QLabel(self)
         self.meridian_label.setWordWrap(True)
         self.province_label, self.crs_label_widget = QLabel(self), QLabel(self)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QItemSelection, QItemSelectionMo
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableView, QVBoxLayout, QWidget
 
 from gis_app.core.aliases import display_value, field_label, layer_title
+from gis_app.core.schema import CANONICAL
 from layers.layer_list import LayerList
 
 
@@ -30,19 +31,26 @@ class FrameModel(QAbstractTableModel):
         return flags
 
     def raw(self, index):
-        return self.frame[self.columns[index.column()]].iat[index.row()]
+        column = self.columns[index.column()]
+        return self.frame[column].iat[index.row()] if column in self.frame.columns else None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
         if role != Qt.ItemDataRole.EditRole or self.commit is None or not index.isValid():
             return False
         return bool(self.commit(index.row(), self.columns[index.column()], value))
 
-    def set_frame(self, frame):
+    def set_frame(self, frame, layer_name: str | None = None):
+        """``layer_name`` of a canonical layer: its data-model fields the file lacks are shown empty too
+        (an older project has no zone status, district…), so a planner can enter them; the first value
+        entered adds the field through the model's edit command."""
         self.beginResetModel()
         self.frame = frame
         geometry = getattr(frame, "geometry", None)
         name = geometry.name if geometry is not None else None
         self.columns = [c for c in frame.columns if c != name] if frame is not None else []
+        schema = CANONICAL.get(layer_name) if frame is not None and layer_name else None
+        if schema is not None:
+            self.columns += [c for c in schema.columns if c not in frame.columns]
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):
@@ -55,7 +63,7 @@ class FrameModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         column = self.columns[index.column()]
-        return display_value(self.frame[column].iat[index.row()], column)  # labels, dd/mm/yyyy, 1.234,5
+        return display_value(self.raw(index), column)  # labels, dd/mm/yyyy, 1.234,5
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
@@ -134,7 +142,7 @@ class AttributeTable(QWidget):
             self.layer_combo.setCurrentIndex(self.layer_combo.findData(name))
             self.layer_combo.blockSignals(False)
         layer = self.layers[name] if name in self.layers else None
-        self.model.set_frame(layer.frame if layer is not None else None)
+        self.model.set_frame(layer.frame if layer is not None else None, name)
         self.model.commit = (lambda row, column, value, n=name: self.edit_handler(n, row, column, value)) \
             if layer is not None and self.edit_handler is not None else None
         if layer is not None:
@@ -147,7 +155,7 @@ class AttributeTable(QWidget):
         if current is None or layer is not current:
             return
         if what == "data":
-            self.model.set_frame(layer.frame)
+            self.model.set_frame(layer.frame, layer.name)
         if what in ("selection", "data"):
             self._show_selection(layer)
 

@@ -28,14 +28,16 @@ class PrintingTools(QObject):
         self.window = window
         self.backgrounds = window.rasters = RasterBackgrounds(window)
         self.panel = RasterPanel(self.backgrounds.layers)
-        # In a scroll area so the box never raises the window's minimum height (small screens).
+        # Shown whole (its opacity row was cut off when the dock was short): the layer list above gives
+        # way instead, down to a few rows; the scroll area only serves a dock made shorter still.
         self.panel_area = QScrollArea(window.layer_panel)
         self.panel_area.setWidget(self.panel)
         self.panel_area.setWidgetResizable(True)
         self.panel_area.setFrameShape(QFrame.Shape.NoFrame)
         self.panel_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.panel_area.setMinimumHeight(30)
+        self.panel_area.setMinimumHeight(self.panel.minimumSizeHint().height() + 4)
         self.panel_area.setMaximumHeight(self.panel.sizeHint().height() + 4)
+        window.layer_panel.list.setMinimumHeight(4 * window.layer_panel.list.fontMetrics().height() + 8)
         window.layer_panel.layout().addWidget(self.panel_area)
         self.panel.add_requested.connect(self.add_raster_dialog)
         menu = window.file_menu

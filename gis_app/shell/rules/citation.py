@@ -2,11 +2,13 @@
 it applies to and its threshold in words, the reading chosen, and the rule set — in the UI language."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
+from gis_app.core.aliases import fmt_date
 from gis_app.core.citations import format_citation
 from gis_app.core.i18n import get_language, t
 from gis_app.core.numbers import fmt_number
@@ -23,7 +25,8 @@ def _values(value, field=None) -> str:
     values = value if isinstance(value, (tuple, list)) else (value,)
     if len(values) > 4:
         values = tuple(values[:4]) + ("…",)
-    return ", ".join(value_label(v, field) if isinstance(v, str) else str(v) for v in values)
+    return ", ".join(value_label(v, field) if isinstance(v, str) else fmt_date(v) if isinstance(v, dt.date)
+                     else str(v) for v in values)
 
 
 def measure_doc(rule) -> str:
@@ -61,9 +64,9 @@ def applies_text(rule) -> str:
     if "general" in a:
         out.append(t("khu tổng hợp", "general zones") if a["general"] else t("khu chuyên ngành", "specialised zones"))
     if "established_from" in a:
-        out.append(t("thành lập từ {d}", "established from {d}", d=a["established_from"].isoformat()))
+        out.append(t("thành lập từ {d}", "established from {d}", d=fmt_date(a["established_from"])))
     if "established_before" in a:
-        out.append(t("thành lập trước {d}", "established before {d}", d=a["established_before"].isoformat()))
+        out.append(t("thành lập trước {d}", "established before {d}", d=fmt_date(a["established_before"])))
     if "status" in a:
         out.append(t("trạng thái {s}", "status {s}", s=_values(a["status"], "status")))
     if "districts" in a:

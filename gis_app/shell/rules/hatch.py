@@ -1,4 +1,4 @@
-"""Renderer overlays above the parcels: high-tech and CNHT subzones hatched (with legend swatches),
+"""Renderer overlays above the parcels: high-tech and CNHT subzones hatched round the lots (with legend swatches),
 and in the compliance style the outlines of zones with findings in their status colour.
 
 The subzones layer is drawn below the parcels (draw order), so its own fill would be hidden; this
@@ -7,8 +7,8 @@ overlay strokes each reserved use with its own hatch and outline after every lay
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap
 
 from gis_app.reports.charts import CNHT_COLOR, HIGHTECH_COLOR
 
@@ -30,6 +30,8 @@ def paint_reservation_hatches(painter: QPainter, layers, view, renderer) -> None
     in_view = ~((b[:, 2] < xmin) | (b[:, 0] > xmax) | (b[:, 3] < ymin) | (b[:, 1] > ymax) | np.isnan(b[:, 0]))
     uses = layer.frame["use"].astype(str).to_numpy()
     geometry = renderer.geometry(layer)
+    painter.save()
+    _clip_out_lots(painter, layers, view, renderer)
     painter.setOpacity(layer.opacity)
     for use, (pattern, color) in RESERVATION_HATCHES.items():
         rows = np.flatnonzero(in_view & (uses == use))
@@ -40,8 +42,35 @@ def paint_reservation_hatches(painter: QPainter, layers, view, renderer) -> None
         painter.setPen(QPen(color, 1.5))
         painter.setBrush(QBrush(color, pattern))
         painter.drawPath(path)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setOpacity(1.0)
+    painter.restore()
+
+
+# Layers of lots a planner reads one by one: the hatch goes round them, as on the print (under the lots).
+LOT_LAYERS = ("lots",)
+
+
+def _clip_out_lots(painter: QPainter, layers, view, renderer) -> None:
+    """Clip the painter to the view minus the visible lots (odd-even fill of the view rectangle and the
+    lot rings), so the subzone hatch never covers a lot, its number or its selection."""
+    rings = []
+    for layer in layers:
+        if layer.name in LOT_LAYERS and layer.visible and len(layer.frame):
+            xmin, ymin, xmax, ymax = view.extent
+            b = layer.bounds
+            rows = np.flatnonzero(~((b[:, 2] < xmin) | (b[:, 0] > xmax) | (b[:, 3] < ymin) | (b[:, 1] > ymax)
+                                    | np.isnan(b[:, 0])))
+            if rows.size:
+                geometry = renderer.geometry(layer)
+                keep = geometry.vertices_of(rows)
+                rings.append(path_from_arrays(view.to_screen(geometry.coords[keep]), geometry.starts[keep]))
+    if not rings:
+        return
+    clip = QPainterPath()
+    clip.setFillRule(Qt.FillRule.OddEvenFill)
+    clip.addRect(QRectF(-10, -10, view.width + 20, view.height + 20))
+    for path in rings:
+        clip.addPath(path)
+    painter.setClipPath(clip)
 
 
 def hatch_swatch(use: str, width: int = 28, height: int = 14) -> QPixmap:

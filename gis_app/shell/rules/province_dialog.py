@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
-from gis_app.rules.view import STATUS_COLORS, finding_message, finding_title, rule_label, status_label
+from gis_app.rules.view import STATUS_COLORS, citation_text, finding_body, finding_title, rule_label, status_label
 
 COLUMNS = ("rule", "subject", "status", "message", "citation")
 
@@ -40,7 +40,7 @@ class ProvinceFindingsDialog(QDialog):
             subject = f.get("subject", "")
             subject = self.tr("province") if subject == "province" else subject.split(":", 1)[-1]
             cells = (rule_label(f), subject, status_label(f["status"]),
-                     f"{finding_title(f)}\n{finding_message(f)}", f.get("citation", ""))
+                     f"{finding_title(f)}\n{finding_body(f)}", citation_text(f))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -8,15 +8,19 @@ the planner's overrides; the controller stores them in ``project.meta``.
 """
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from gis_app.core.citations import format_citation
 from gis_app.core.errors import InputError
 from gis_app.core.i18n import get_language
 from gis_app.rules.ruleset import SEVERITIES, load_ruleset, shipped_ids
+from gis_app.rules.view import severity_label
 
 COLUMNS = ("code", "title", "measure", "threshold", "severity", "citation")
 
@@ -148,25 +152,28 @@ class RuleSetDialog(QDialog):
             return
         base, overrides, _ = self.entries[ruleset_id]
         lang = get_language()
-        self.source.setText(f"<b>{base.name if lang == 'vi' else base.name_en}</b> — {base.source}")
+        self.source.setText(f"<b>{html.escape(base.name if lang == 'vi' else base.name_en)}</b> — "
+                            f"{html.escape(format_citation(base.source))}")
         self._filling = True
         self.rules.setRowCount(len(base.rules))
         for row, rule in enumerate(base.rules):
             change = overrides.get(rule.code, {})
             cells = {"code": rule.code, "title": rule.title[lang], "measure": f"{rule.measure} {rule.comparator}",
                      "threshold": threshold_text(change.get("threshold", rule.threshold)),
-                     "citation": rule.citation}
+                     "citation": format_citation(rule.citation)}
             for col, key in enumerate(COLUMNS):
                 if key == "severity":
                     combo = QComboBox(self.rules)
-                    combo.addItems(list(SEVERITIES))
-                    combo.setCurrentText(change.get("severity", rule.severity))
-                    combo.currentTextChanged.connect(lambda text, c=rule.code: self.set_override(c, "severity", text))
+                    for code in SEVERITIES:  # words in the UI language, the rule-set code as data
+                        combo.addItem(severity_label(code), code)
+                    combo.setCurrentIndex(max(combo.findData(change.get("severity", rule.severity)), 0))
+                    combo.currentIndexChanged.connect(
+                        lambda _i, c=rule.code, box=combo: self.set_override(c, "severity", box.currentData()))
                     self.rules.setCellWidget(row, col, combo)
                     continue
                 item = QTableWidgetItem(cells[key])
                 item.setData(Qt.ItemDataRole.UserRole, rule.code)
-                tip = rule.reading or rule.citation
+                tip = rule.reading or format_citation(rule.citation)
                 item.setToolTip(tip)
                 if key != "threshold":
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -174,7 +181,9 @@ class RuleSetDialog(QDialog):
             self._paint(row, (ruleset_id, rule.code))
         self._filling = False
         self.rules.resizeColumnsToContents()
-        self.rules.setColumnWidth(1, min(self.rules.columnWidth(1), 320))
+        # the editable threshold and severity stay in view at 1366×768; full texts are in the tooltips
+        self.rules.setColumnWidth(1, min(self.rules.columnWidth(1), 240))
+        self.rules.setColumnWidth(2, min(self.rules.columnWidth(2), 150))
 
     def _threshold_edited(self, item) -> None:
         if self._filling or item.column() != COLUMNS.index("threshold"):

@@ -286,8 +286,9 @@ class SubdivisionTools(QObject):
         layout_id, lot_id = lots[0]
         if line is None:
             self._stop_sketch()
-            self.sketch = SketchTool(self.window.canvas, "line", lambda g: self.split_selected(g),
-                                     self._sketch_canceled)
+            from ..editing_tools import DrawTool  # snaps to vertices and edges, shows the length as it grows
+
+            self.sketch = DrawTool(self.window.editing, "line", lambda g: self.split_selected(g), self._sketch_canceled)
             self.sketch.start()
             self.window.statusBar().showMessage(
                 self.tr("Draw the cutting line across the lot; double-click to finish, Esc to cancel."))
