@@ -520,3 +520,67 @@ def test_csv_without_a_clean_encoding_asks_for_one(tmp_path, capsys):
     code, message = run(capsys, "convert", source, tmp_path / "o.csv", "--crs", "9209", "--encoding", "cp1250")
     assert code == 0, message
     assert "Łódź Świętokrzyska" in (tmp_path / "o.csv").read_text(encoding="utf-8-sig")
+
+
+def test_csv_numbers_in_two_styles_are_kept_as_text_naming_the_lines(tmp_path, capsys):
+    """Issue 12 item 6: a column whose numbers are written both ways ("1.234,5" and "1,234.5") cannot
+    be read right either way: it stays text, and the note names the column and the lines of each."""
+    x, y = corpus.X0, corpus.Y0
+    ring = f"POLYGON(({x} {y},{x} {y + 9},{x + 9} {y + 9},{x} {y}))"
+    source = tmp_path / "mixed.csv"
+    source.write_text(f'WKT;MaLo;DT;SL\n"{ring}";L1;1.234,5;12\n"{ring}";L2;1,234.5;abc\n"{ring}";L3;75.000;7\n',
+                      encoding="utf-8")
+    code, text = run(capsys, "convert", source, tmp_path / "o.csv", "--crs", "9209", "--no-map-fields")
+    assert code == 0, text
+    assert "column DT kept as text: numbers written in two styles (Vietnamese on lines 2; English on lines 3)" in text
+    assert "column SL kept as text: values that are not numbers on lines 3" in text
+    out = pd.read_csv(tmp_path / "o.csv", encoding="utf-8-sig", dtype=str)
+    assert out["DT"].tolist() == ["1.234,5", "1,234.5", "75.000"]  # as written, never a guessed number
+
+
+def test_declared_code_page_is_kept_but_doubted_when_the_text_is_utf8(tmp_path, capsys):
+    """A .cpg saying 1258 over UTF-8 bytes: the declaration still wins (issue 12 item 3), but the
+    import says the text reads as UTF-8, so the planner can choose it; --encoding utf-8 then reads it."""
+    names = ["Công ty May Hải Dương", "Cẩm Giàng"]
+    shp = _lots(tmp_path, "lots", names, "utf-8", cpg="1258")
+    code, text = run(capsys, "convert", shp, tmp_path / "o.csv")
+    assert code == 0 and "cp1258 is declared in lots.cpg but the text is also valid UTF-8" in text, text
+    code, text = run(capsys, "convert", shp, tmp_path / "u.csv", "--encoding", "utf-8")
+    assert code == 0 and list(pd.read_csv(tmp_path / "u.csv", encoding="utf-8-sig")["TEN"]) == names
+    latin = _lots(tmp_path, "latin", LATIN, "latin-1", cpg="ISO-8859-1")  # a true declaration: no doubt
+    code, text = run(capsys, "convert", latin, tmp_path / "l.csv")
+    assert code == 0 and "also valid UTF-8" not in text
+
+
+def test_tin_rows_in_a_geopackage_are_named_not_a_parse_error(tmp_path, capsys):
+    """A GeoPackage with a TIN row (3D surface, WKB type 1016) beside a lot: the lot is imported and
+    the TIN rejected by name (was "Unknown WKB type 16"); a layer of TINs only exits 2 saying so."""
+    import sqlite3
+    import struct
+
+    x, y = corpus.X0, corpus.Y0
+    lots = gpd.GeoDataFrame({"MaLo": ["T1", "P1"]}, geometry=[shapely.box(x, y, x + 5, y + 5),
+                                                               shapely.box(x + 100, y, x + 140, y + 50)], crs=9209)
+    ring = [(x, y, 0.0), (x, y + 5, 0.0), (x + 5, y, 0.0), (x, y, 0.0)]
+    triangle = struct.pack("<BIII", 1, 1017, 1, len(ring)) + b"".join(struct.pack("<3d", *p) for p in ring)
+    tin = b"GP" + bytes([0, 1]) + struct.pack("<i", 9209) + struct.pack("<BII", 1, 1016, 1) + triangle
+    for stem, rows in (("mixed", lots), ("only", lots.iloc[:1])):
+        path = tmp_path / f"{stem}.gpkg"
+        pyogrio.write_dataframe(rows, path, layer="lots", driver="GPKG", layer_options={"SPATIAL_INDEX": "NO"})
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE lots SET geom = ? WHERE MaLo = 'T1'", (tin,))
+    code, text = run(capsys, "convert", tmp_path / "mixed.gpkg", tmp_path / "o.csv")
+    assert code == 0 and "rejected T1: 3D surface (TIN) not supported" in text, text
+    assert pd.read_csv(tmp_path / "o.csv", encoding="utf-8-sig")["MaLo"].tolist() == ["P1"]
+    code, text = run(capsys, "convert", tmp_path / "only.gpkg", tmp_path / "p.csv")
+    assert code == 2 and "only.gpkg" in text and "TIN" in text and "WKB" not in text, text
+
+
+def test_geodatabase_folder_and_dwg_are_named(tmp_path, capsys):
+    (tmp_path / "lots.gdb").mkdir()
+    (tmp_path / "lots.gdb" / "a00000001.gdbtable").write_bytes(b"\0" * 40)
+    (tmp_path / "ban_ve.dwg").write_bytes(b"AC1032" + b"\0" * 40)
+    for source, words in ((tmp_path / "lots.gdb", "File Geodatabase (.gdb) is not supported"),
+                          (tmp_path / "ban_ve.dwg", "save the drawing as DXF")):
+        code, text = run(capsys, "convert", source, tmp_path / "o.gpkg")
+        assert code == 2 and words in text and source.name in text, text

@@ -35,12 +35,21 @@ def parcels():
 def test_patched_edits_draw_like_a_fresh_renderer(qapp, parcels, zoom):
     from gis_app.shell.renderer import Renderer
 
+    import geopandas as gpd
+
+    from layers import VectorLayer
+
     view = Viewport(width=500, height=400)
     view.fit(parcels.extent)
     view.zoom(zoom, 240, 190)
-    renderer = Renderer()
-    renderer.render([parcels], view)
     xmin, ymin, xmax, ymax = view.extent
+    hatched = VectorLayer("subzones", gpd.GeoDataFrame(  # a hatched subzone across the middle of the view
+        {"use": ["cnht"]}, geometry=[shapely.box(xmin, (ymin + ymax) / 2 - (ymax - ymin) / 5, (xmin + xmax) / 2 + 7,
+                                                 ymax)], crs=parcels.frame.crs),
+        style={"fill": "#2ca02c", "stroke": "#2ca02c", "hatch": "diagonal"})
+    layers = [parcels, hatched]
+    renderer = Renderer()
+    renderer.render(layers, view)
     row = int(parcels.rows_at((xmin + xmax) / 2, (ymin + ymax) / 2, tolerance=view.mpp * 3)[0])  # in view
     frame = parcels.frame.copy()
     caches = (renderer._lod[id(parcels)], renderer._colors[id(parcels)])
@@ -50,10 +59,10 @@ def test_patched_edits_draw_like_a_fresh_renderer(qapp, parcels, zoom):
     parcels.set_frame(frame.copy(), geometry_changed=False, rows=[row])
     drawn = []
     draw = renderer._draw_layers
-    renderer._draw_layers = lambda layers, part, *rest: drawn.append((part.width, part.height)) or draw(layers, part, *rest)
-    patched = _pixels(renderer.render([parcels], view))
+    renderer._draw_layers = lambda layers, part, *rest, **kw: drawn.append((part.width, part.height)) or draw(layers, part, *rest, **kw)
+    patched = _pixels(renderer.render(layers, view))
     assert drawn and all(w * h < view.width * view.height / 4 for w, h in drawn)  # only around the edit
-    assert np.array_equal(patched, _pixels(Renderer().render([parcels], view)))
+    assert np.array_equal(patched, _pixels(Renderer().render(layers, view)))
 
     # a vertex moved (same vertex count), then one added (the vertex arrays are spliced)
     shape = frame.geometry.iloc[row]
@@ -62,14 +71,14 @@ def test_patched_edits_draw_like_a_fresh_renderer(qapp, parcels, zoom):
     moved[[0, -1]] += (shape.length / 20, shape.length / 30)
     frame.loc[frame.index[row], "geometry"] = shapely.Polygon(moved)
     parcels.set_frame(frame.copy(), geometry_changed=True, rows=[row])
-    assert np.array_equal(_pixels(renderer.render([parcels], view)), _pixels(Renderer().render([parcels], view)))
+    assert np.array_equal(_pixels(renderer.render(layers, view)), _pixels(Renderer().render(layers, view)))
     added = np.insert(moved, 1, (moved[0] + moved[1]) / 2 + shape.length / 25, axis=0)
     frame.loc[frame.index[row], "geometry"] = shapely.Polygon(added)
     other = (row + 7) % len(frame)
     frame.loc[frame.index[other], "geometry"] = shapely.affinity.translate(frame.geometry.iloc[other],
                                                                            shape.length, 0)  # leaves its cell
     parcels.set_frame(frame.copy(), geometry_changed=True, rows=[row, other])
-    assert np.array_equal(_pixels(renderer.render([parcels], view)), _pixels(Renderer().render([parcels], view)))
+    assert np.array_equal(_pixels(renderer.render(layers, view)), _pixels(Renderer().render(layers, view)))
     assert (renderer._lod[id(parcels)], renderer._colors[id(parcels)]) == caches  # patched, not rebuilt
     geometry = renderer.geometry(parcels)  # the patched vertex arrays are those of a fresh build
     fresh = Renderer().geometry(parcels)

@@ -53,8 +53,8 @@ def test_check_rules_and_as_of(project_file, tmp_path, capsys):
     ids = [z["zone_id"] for z in json.loads(out.read_text(encoding="utf-8"))["zones"]]
     assert "KCN-SPEC" not in ids and "CCN-NEW" not in ids and len(ids) == 4
     printed = capsys.readouterr().out  # what the date rolled back and what it cannot tell
-    assert "Zones established after 2021-12-31 left out: KCN-SPEC, CCN-NEW" in printed
-    assert "Leased area unknown on 2021-12-31" in printed and "Kept as recorded today" in printed
+    assert "Zones established after 31/12/2021 left out: KCN-SPEC, CCN-NEW" in printed
+    assert "Leased area unknown on 31/12/2021" in printed and "Kept as recorded today" in printed
     xlsx, pdf = tmp_path / "r.xlsx", tmp_path / "r.pdf"
     assert main(["--lang", "en", "report", str(project_file), "--xlsx", str(xlsx), "--pdf", str(pdf),
                  "--as-of", "2021-12-31"]) == 0
@@ -62,9 +62,9 @@ def test_check_rules_and_as_of(project_file, tmp_path, capsys):
     from pypdf import PdfReader
 
     cells = [c for row in load_workbook(xlsx)["Summary"].iter_rows(values_only=True) for c in row if c]
-    assert any(str(c).startswith("Leased area unknown on 2021-12-31") for c in cells)
+    assert any(str(c).startswith("Leased area unknown on 31/12/2021") for c in cells)
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
-    assert "Zones established after 2021-12-31 left out" in text
+    assert "Zones established after 31/12/2021 left out" in text
 
 
 def test_bad_input_exits_2_and_leaves_no_output(project_file, tmp_path, capsys):

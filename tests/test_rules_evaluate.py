@@ -224,6 +224,7 @@ def test_as_of_gives_the_state_at_that_date():
     assert zones["KCN-OLD"]["status"] == "operating" and zones["KCN-OLD"]["leased_m2"] == pytest.approx(35_000)
     # declared leased_m2 has no date: unknown on a past date, never today's figure shown as the past
     assert zones["CCN-OLD"]["leased_m2"] is None and zones["CCN-OLD"]["fill_rate"] is None
+    assert result["summary"]["CCN"]["leased_known"] == 0  # the reports show "—", not 0 ha
     assert zones["CCN-OLD"]["as_of_unknown"] == ["status", "operating", "leased"]  # all undated
     notes = {n["code"]: n for n in result["as_of_notes"]}
     assert notes["as_of.left_out"]["figures"]["ids"] == ["KCN-SPEC", "CCN-NEW"]

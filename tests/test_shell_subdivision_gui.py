@@ -379,3 +379,33 @@ def test_park_preview_checks_the_projects_edited_rule_threshold(qtbot, window):
     roads = next(f for f in m["qcvn"] if f["code"] == "QCVN.roads_share")
     assert m["qcvn_ok"] is False and roads["status"] == "violation" and roads["figures"]["threshold"] == 0.5
     assert tools.panel.value_of(tools.panel.tr("QCVN 01:2021 land use")) == tools.panel.tr("NOT met")
+
+
+def test_drawn_polygon_as_whole_park_accepts_every_layer_in_one_step(qtbot, window):
+    """Issue 11: a drawn polygon laid out as a KCN keeps its green, technical, services and reserve
+    land on Accept (layers lot_green, lot_technical, lot_services, lot_reserve), as one undo step."""
+    from gis_app.subdivision import project_layout as pl
+    from gis_app.subdivision.park import preset_params
+
+    project, tools = window.project, window.subdivision
+    before = snapshot(project)
+    x0, y0 = 600000.0, 2300000.0
+    polygon = shapely.box(x0, y0, x0 + 900, y0 + 600)  # 54 ha
+    tools.subdivide_drawn(polygon, preset_params("kcn"), shapely.Point(x0 + 450, y0))
+    task = wait_task(qtbot, tools)
+    assert task.error is None
+    frames = tools.preview[1].frames
+    tools.accept()
+    assert window.undo_stack.count() == 1
+    water = (frames["green"]["kind"] == "water").to_numpy()
+    expected = {pl.GREEN: int((~water).sum()), pl.WATER: int(water.sum()), pl.TECHNICAL: len(frames["technical"]),
+                pl.SERVICES: len(frames["services"]), pl.RESERVE: len(frames["reserve"])}
+    for layer, n in expected.items():
+        assert n and len(project.layers[layer]) == n, layer
+        assert set(project.layers[layer]["layout_id"]) == {"DRAWN"}
+    pieces = np.concatenate([project.layers[k].geometry.values for k in
+                             ("lots", pl.ROADS, *pl.DRAWN_LAYERS)])
+    assert abs(shapely.area(pieces).sum() - polygon.area) < 0.05  # the whole site, nothing dropped
+    assert set(project.layers[pl.WATER]["kind"]) == {"water"}
+    window.undo_action.trigger()
+    assert_project_equals(project, before)

@@ -25,28 +25,37 @@ def _leftovers(folder):
     return sorted(p.name for p in folder.iterdir() if TMP_MARK in p.name)
 
 
-def _kill_loop(target_folder, child_work, check, kills=KILLS, max_delay=0.4):
+def _kill_loop(target_folder, child_work, check, kills=KILLS, max_delay=0.4, mid_write_wanted=KILLS // 4,
+               max_kills=KILLS * 4):
     """Fork a child that runs ``child_work(i)`` in a loop; SIGKILL it at a random moment; ``check()``.
 
-    Returns how many kills found the child in the middle of a write (temporary files present).
+    At least ``kills`` kills, and more (up to ``max_kills``) until ``mid_write_wanted`` of them found the
+    child in the middle of a write: on a loaded machine the child needs longer to reach its first write,
+    so each kill that found no temporary file lengthens the random delay (the point is kills inside
+    writes, not a fixed timing). Returns how many kills found the child mid-write.
     """
     rng = random.Random(15)
-    mid_write = 0
-    for kill in range(kills):
+    mid_write = done = 0
+    delay_cap = max_delay
+    while done < kills or (mid_write < mid_write_wanted and done < max_kills):
         pid = os.fork()
         if pid == 0:  # the child: write forever until killed
             try:
-                i = kill
+                i = done
                 while True:
                     child_work(i)
                     i += 1
             finally:
                 os._exit(0)
-        time.sleep(rng.uniform(0.02, max_delay))
+        time.sleep(rng.uniform(0.02, delay_cap))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        mid_write += bool(_leftovers(target_folder))
+        hit = bool(_leftovers(target_folder))
+        mid_write += hit
+        if not hit:
+            delay_cap = min(delay_cap * 1.1, 4.0)
         check()
+        done += 1
     return mid_write
 
 

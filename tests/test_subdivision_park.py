@@ -61,25 +61,49 @@ def test_guarantees_on_every_site(layouts, preset):
         assert shapely.dwithin(result.frames["lots"].geometry.values, net[0], 0.1).all()
 
 
+# The band of approved plans (DOMAIN.md): factory 60–70 %, roads 10–14 % KCN / 16–18 % CCN, green
+# without water 10.5–12 %, water 2–4.5 %, technical 1–2.5 %, services 2–4 %. Where a default layout
+# misses it, the miss is listed here with its reason (docs/guide/subdivision.md, "Band misses");
+# the test fails when a listed miss goes away too, so the list stays true.
+BAND_MISSES = {
+    # a 10 ha site's 10 m isolation strip alone is 12.9 % of it (> 12 % planted green): no layout
+    # that keeps QCVN's strip meets the band (they still meet every QCVN minimum)
+    ("kcn", "rectangle_10ha"): "strip", ("kcn", "rectangle_10ha_3x2"): "strip",
+    ("ccn", "rectangle_10ha"): "strip", ("ccn", "rectangle_10ha_3x2"): "strip",
+    # a 5 ha triangle holds one to seven lots: not a park
+    ("kcn", "triangle_5ha_20deg"): "too small", ("ccn", "triangle_5ha_20deg"): "too small",
+}
+BAND = {"factory": (0.60, 0.70), "planted": (0.105, 0.12), "water": (0.02, 0.045), "technical": (0.01, 0.025),
+        "services": (0.02, 0.04)}
+ROADS = {"kcn": (0.10, 0.14), "ccn": (0.16, 0.18)}
+
+
+def _shares(result, site):
+    m = result.metrics
+    share = {k: v["share"] for k, v in m["balance"].items()}
+    share["water"] = m["water_m2"] / site.area
+    share["planted"] = share["green"] - share["water"]
+    return share
+
+
 def test_standard_and_band_of_approved_plans(layouts):
     # QCVN 01:2021: roads ≥ 10 %, green ≥ 10 %, technical ≥ 1 %; Decree 35/2022: services ≤ 10 %
+    misses = {}
     for (preset, name), result in layouts.items():
-        if preset == "kcn" and SITES[name].area < 400_000:
-            continue  # a KCN of 5–10 ha is not a KCN; the ccn preset serves such sites
-        land_use = [f for f in result.metrics["qcvn"] if f["code"] != "ND32.ccn_area"]
-        assert all(f["status"] in ("ok", "n/a") for f in land_use), (preset, name, result.metrics["balance"])
-        # a CCN outside 10–75 ha (Decree 32/2024 Art. 2.1) is a finding and makes qcvn_ok false
-        size_ok = preset != "ccn" or 10 <= SITES[name].area / 1e4 <= 75
-        assert result.metrics["qcvn_ok"] == size_ok, (preset, name)
-    # the band of approved plans on the rectangles (factory 60–70 %, roads 10–14 % KCN / 15–19 % CCN,
-    # green 10.5–17 % with water, technical 1–2.5 %, services 2–4 %)
-    for preset, sites, roads in (("kcn", (50, 300), (0.10, 0.14)), ("ccn", (10, 50, 300), (0.15, 0.19))):
-        for ha in sites:
-            b = layouts[(preset, f"rectangle_{ha}ha_3x2")].metrics["balance"]
-            share = {k: v["share"] for k, v in b.items()}
-            assert 0.60 <= share["factory"] <= 0.71 and roads[0] <= share["roads"] <= roads[1], (preset, ha, share)
-            assert 0.105 <= share["green"] <= 0.17 and 0.01 <= share["technical"] <= 0.025, (preset, ha, share)
-            assert 0.02 <= share["services"] <= 0.04 and share["other"] < 1e-6, (preset, ha, share)
+        site = SITES[name]
+        share = _shares(result, site)
+        if SITES[name].area >= 400_000:  # a KCN of 5–10 ha is not a KCN
+            land_use = [f for f in result.metrics["qcvn"] if f["code"] != "ND32.ccn_area"]
+            assert all(f["status"] in ("ok", "n/a") for f in land_use), (preset, name, share)
+            # a CCN outside 10–75 ha (Decree 32/2024 Art. 2.1) is a finding and makes qcvn_ok false
+            size_ok = preset != "ccn" or 10 <= site.area / 1e4 <= 75
+            assert result.metrics["qcvn_ok"] == size_ok, (preset, name)
+            assert share["planted"] >= 0.10 and share["roads"] >= 0.10 and share["technical"] >= 0.01
+        band = {**BAND, "roads": ROADS[preset]}
+        inside = all(lo - 1e-9 <= share[k] <= hi + 1e-9 for k, (lo, hi) in band.items()) and share["other"] < 1e-6
+        if not inside:
+            misses[(preset, name)] = {k: round(v, 4) for k, v in share.items()}
+    assert set(misses) == set(BAND_MISSES), misses
 
 
 def test_hierarchy_wwtp_services_reserve_subzone(layouts):
@@ -147,7 +171,7 @@ def test_cli_kcn_preset_with_an_entrance(tmp_path, capsys):
     new = Project.load(tmp_path / "new.gpkg")  # a new KCN holding the layout, ready to print
     assert list(new.zones["zone_id"]) == ["KCN-MOI"]
     assert abs(new.parcels.geometry.area.sum() - poly.area) < 0.05
-    assert {"industrial", "road", "green", "infrastructure", "service"} == set(new.parcels["landuse"])
+    assert {"industrial", "road", "green", "water", "infrastructure", "service"} == set(new.parcels["landuse"])
     m = json.loads(js.read_text())
     assert set(m["balance"]) == {"factory", "roads", "green", "technical", "services", "other"}
     assert m["qcvn_ok"] is True and m["preset"] == "kcn"
@@ -155,7 +179,7 @@ def test_cli_kcn_preset_with_an_entrance(tmp_path, capsys):
     assert {"lots", "roads", "reserve", "remainder", "green", "technical", "services"} <= layers
     roads = gpd.read_file(out, layer="roads")
     assert {"kind", "width_m"} <= set(roads.columns)
-    assert set(gpd.read_file(out, layer="green")["kind"]) <= {"isolation", "park", "buffer"}
+    assert set(gpd.read_file(out, layer="green")["kind"]) <= {"isolation", "park", "buffer", "water"}
     assert set(gpd.read_file(out, layer="technical")["kind"]) <= {"wwtp", "other"}
     main_road = shapely.union_all(roads[roads["kind"] == "main"].geometry.values)
     assert shapely.distance(main_road, shapely.Point((x0 + x1) / 2, y0)) < 0.01
@@ -182,6 +206,10 @@ def test_daian_default_layout_has_no_degenerate_piece_and_prints(sample_project_
     project = Project.load(sample_project_path)
     polygon, ids, parts = pl.zone_site(project, ZONE)
     result = api.run(polygon, project.crs, SubdivisionParams(), ids, parts)
+    # the cnht preset's layout has its land-use balance too (no QCVN check: not a whole park)
+    b = result.metrics["balance"]
+    assert abs(sum(v["share"] for v in b.values()) - 1) < 1e-9 and "qcvn" not in result.metrics
+    assert b["factory"]["m2"] == pytest.approx(result.metrics["lot_m2"] + result.metrics["reserve_m2"])
     for name in ("lots", "roads", "reserve", "remainder"):
         geoms = result.frames[name].geometry.values
         assert (shapely.area(geoms) >= 1.0).all() and shapely.is_valid(geoms).all(), name
@@ -272,3 +300,17 @@ def test_every_suite_layout_prints(layouts, tmp_path):
             export.run({"project": str(path), "out": str(out), "paper": paper, "scale": scale, "zone": "CCN-TEST"})
             done += 1
     assert done == 2 * 3 * len(suite())
+
+
+def test_isolation_strip_is_checked_on_every_layout(layouts):
+    # QCVN 01:2021 §2.5: a green strip ≥ 10 m along the boundary, measured on the layout's own pieces
+    for key, result in layouts.items():
+        strip = [f for f in result.metrics["qcvn"] if f["code"] == "QCVN.isolation_strip"]
+        assert len(strip) == 1 and strip[0]["status"] == "ok", (key, strip)
+        assert strip[0]["figures"]["share"] >= 0.8
+    narrow = api.run_park(SITES["rectangle_50ha_3x2"], CRS_9209, park.preset_params("kcn", green_strip=4.0))
+    strip = next(f for f in narrow.metrics["qcvn"] if f["code"] == "QCVN.isolation_strip")
+    assert strip["status"] == "warning" and strip["figures"]["share"] < 0.5
+    # water counts apart from green, as the rule set reads QCVN (the green rule sees planted land only)
+    green = next(f for f in narrow.metrics["qcvn"] if f["code"] == "QCVN.green_share")
+    assert green["figures"]["class_m2"] == pytest.approx(narrow.metrics["green_m2"] - narrow.metrics["water_m2"])

@@ -206,7 +206,7 @@ class Subdivide(Algorithm):
 
             for label, ha, share in balance.table_rows(metrics["balance"]):
                 feedback.log(f"  {label:<32} {ha:>10} ha {share:>6} %")
-            for finding in metrics["qcvn"]:
+            for finding in metrics.get("qcvn", []):  # a whole park's check only
                 if finding["status"] in ("violation", "unknown"):
                     feedback.log(t("KHÔNG ĐẠT: {m}", "NOT MET: {m}", m=finding["message"]))
                 elif finding["status"] == "warning":

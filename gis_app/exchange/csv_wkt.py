@@ -123,7 +123,13 @@ def parse_number_columns(table: pd.DataFrame, sep: str) -> tuple[pd.DataFrame, l
             style = "en"
         if style is None:
             numeric = vi | en
-            if numeric.mean() >= 0.5:
+            if numeric.all():  # every value a number, but written in both styles: which one is meant?
+                lines = {k: ", ".join(str(i + 2) for i in values.index[mask][:10])
+                         for k, mask in (("vi_lines", vi & ~en), ("en_lines", en & ~vi))}
+                notes.append(t("cột {c} giữ dạng văn bản: số viết lẫn hai kiểu (kiểu Việt Nam ở dòng {vi_lines}; kiểu "
+                               "tiếng Anh ở dòng {en_lines})", "column {c} kept as text: numbers written in two styles "
+                               "(Vietnamese on lines {vi_lines}; English on lines {en_lines})", c=column, **lines))
+            elif numeric.mean() >= 0.5:
                 bad = [str(i + 2) for i in values.index[~numeric]]
                 notes.append(t("cột {c} giữ dạng văn bản: giá trị không phải số ở dòng {rows}",
                                "column {c} kept as text: values that are not numbers on lines {rows}",

@@ -51,7 +51,18 @@ class Dataset(RawDataset):
 
 
 def format_of(path: str | Path) -> str:
-    fmt = FORMATS.get(Path(path).suffix.lower())
+    """The reader format of ``path`` from its suffix; InputError naming a known unsupported format
+    (File Geodatabase, DWG) with what to export instead, or listing the supported suffixes."""
+    suffix = Path(path).suffix.lower()
+    fmt = FORMATS.get(suffix)
+    if fmt is None and suffix == ".gdb":
+        raise InputError(t("File Geodatabase (.gdb) không hỗ trợ: xuất lớp ra GeoPackage hoặc shapefile",
+                           "a File Geodatabase (.gdb) is not supported: export the layer to GeoPackage or "
+                           "shapefile"), path)
+    if fmt is None and suffix == ".dwg":
+        raise InputError(t("bản vẽ DWG không hỗ trợ: lưu thành DXF (Save As → DXF) rồi nhập",
+                           "DWG drawings are not supported: save the drawing as DXF (Save As → DXF), then import "
+                           "it"), path)
     if fmt is None:
         raise InputError(t("định dạng không hỗ trợ '{ext}' (dùng: {all})", "unsupported format '{ext}' (use: {all})",
                            ext=Path(path).suffix, all=", ".join(sorted(FORMATS))), path)
@@ -283,6 +294,8 @@ def _read_shapefile(path: Path, encoding: str):
         except OSError as exc:
             raise InputError(t("không đọc được .prj ({err})", "cannot read the .prj ({err})", err=exc), prj) from exc
     raw = RawDataset(path, path.stem, frame, encoding=detection, account=account)
+    if detection.warning:
+        raw.notes.append(detection.warning)
     if renames:
         raw.notes.append(t("khôi phục tên trường dài từ {f}", "restored long field names from {f}",
                            f=dbf_io.sidecar_path(path).name))
@@ -392,11 +405,14 @@ def _read_ogr(path: Path, fmt: str, layer: str | None):
     elif layer not in feature_layers:
         raise InputError(t("không có lớp '{l}' (có: {names})", "no layer '{l}' (present: {names})", l=layer,
                            names=", ".join(feature_layers)), path)
+    surfaces = {}
     try:
         frame = pyogrio.read_dataframe(path, layer=layer, fid_as_index=fmt == "gpkg")
     except Exception as exc:
-        raise InputError(t("không đọc được lớp {l} ({err})", "cannot read layer {l} ({err})", l=layer,
-                           err=_short(exc)), path) from exc
+        if "Unknown WKB type" not in str(exc):
+            raise InputError(t("không đọc được lớp {l} ({err})", "cannot read layer {l} ({err})", l=layer,
+                               err=_short(exc)), path) from exc
+        frame, surfaces = _read_with_surfaces(path, layer, fmt)  # TIN/polyhedral rows: GEOS has no such type
     nul_values = restore_nul_text(frame, path, fmt, layer)
     if fmt == "gpkg":
         frame = frame.reset_index(drop=True)
@@ -423,11 +439,39 @@ def _read_ogr(path: Path, fmt: str, layer: str | None):
         declared = PrjResult(4326, t("GeoJSON/KML mặc định WGS 84", "GeoJSON/KML default to WGS 84"))
     raw = RawDataset(path, layer, frame.set_crs(None, allow_override=True) if frame.crs is not None else frame,
                      encoding=Detection("utf-8", 1.0, reason="UTF-8"))
+    raw.type_reasons.update(surfaces)
     if nul_values:
         raw.notes.append(t("{n} giá trị chứa ký tự NUL (U+0000): giữ nguyên khi đọc; định dạng ghi không chứa được "
                            "sẽ thay bằng “\ufffd”", "{n} values hold a NUL character (U+0000): kept as read; output "
                            "formats that cannot store it get “\ufffd”", n=nul_values))
     return raw, declared
+
+
+SURFACE_WKB = {15: "POLYHEDRALSURFACE", 16: "TIN", 17: "TRIANGLE"}  # ISO 19125 / SQL-MM type codes (mod 1000)
+
+
+def _read_with_surfaces(path: Path, layer: str, fmt: str):
+    """The layer read as WKB when GEOS cannot parse some rows (TIN, polyhedral surfaces: 3D): those
+    rows get no geometry and a reason {row position: text}; the others are read as usual."""
+    import numpy as np
+    import pyogrio
+    import shapely
+
+    try:
+        meta, fids, wkb, fields = pyogrio.raw.read(path, layer=layer, return_fids=fmt == "gpkg")
+    except Exception as exc:
+        raise InputError(t("không đọc được lớp {l} ({err})", "cannot read layer {l} ({err})", l=layer,
+                           err=_short(exc)), path) from exc
+    kinds = [struct.unpack("<I" if b[0] == 1 else ">I", b[1:5])[0] % 1000 if b is not None and len(b) >= 5 else 0
+             for b in wkb]
+    reasons = {i: t("bề mặt 3D ({k}) không hỗ trợ: xuất thành vùng (polygon)", "3D surface ({k}) not supported: "
+                    "export it as polygons", k=SURFACE_WKB[k]) for i, k in enumerate(kinds) if k in SURFACE_WKB}
+    geoms = shapely.from_wkb(np.array([None if i in reasons else b for i, b in enumerate(wkb)], dtype=object),
+                             on_invalid="ignore")
+    data = {name: values for name, values in zip(meta["fields"], fields)}
+    frame = gpd.GeoDataFrame(data, geometry=geoms, crs=meta["crs"],
+                             index=pd.Index(fids) if fids is not None else None)
+    return frame, reasons
 
 
 def restore_nul_text(frame, path: Path, fmt: str, layer: str) -> int:

@@ -153,7 +153,8 @@ def _story(result: dict, ruleset, project: Project, feedback) -> list:
             [t("Đang hoạt động", "Operating"), *(str(s[k]["operating"]) for k in KINDS)],
             [t("Tổng diện tích", "Gross area"), *(fmt_ha(s[k]["gross_m2"]) for k in KINDS)],
             [t("Quỹ đất công nghiệp", "Industrial land fund"), *(fmt_ha(s[k]["industrial_m2"]) for k in KINDS)],
-            [t("Đã cho thuê", "Leased"), *(fmt_ha(s[k]["leased_m2"]) for k in KINDS)],
+            [t("Đã cho thuê", "Leased"), *(fmt_ha(s[k]["leased_m2"]) if s[k].get("leased_known", 1) or not s[k]["count"]
+                                          else "—" for k in KINDS)],
             [t("Tỷ lệ lấp đầy (gia quyền theo diện tích)", "Fill rate (area-weighted)"),
              *(fmt_share(s[k]["fill_rate_weighted"]) for k in KINDS)],
             [t("Tỷ lệ lấp đầy bình quân các khu đang hoạt động", "Mean fill rate of operating zones"),

@@ -166,6 +166,9 @@ def _summary_sheet(ws, result: dict, bold, notes: TextNotes) -> None:
              "fill_rate_mean_operating", "0.0%")]
     for label, key, number_format in rows:
         values = [result["summary"][k][key] for k in KINDS]
+        if key == "leased_m2":  # no zone of the kind with a known leased area: unknown, not 0
+            values = [None if result["summary"][k].get("leased_known", 1) == 0 and result["summary"][k]["count"]
+                      else v for k, v in zip(KINDS, values)]
         if key.endswith("_m2"):
             values = [v / 10_000 if v is not None else None for v in values]
         _append(ws, [label, *values], notes)

@@ -192,8 +192,11 @@ def _note(key: str, ids=(), n: int = 0, date: dt.date | None = None) -> dict:
     shown = ", ".join(ids[:12]) + (f" (+{len(ids) - 12})" if len(ids) > 12 else "")
     figures = {"ids": list(ids), "n": n or len(ids), "date": date.isoformat() if date else None}
     vi, en = AS_OF_NOTES[key]
-    messages = {"vi": vi.format(ids=shown, n=figures["n"], date=date.strftime("%d/%m/%Y") if date else ""),
-                "en": en.format(ids=shown, n=figures["n"], date=date.isoformat() if date else "")}
+    from ..core.aliases import fmt_date
+
+    day = fmt_date(date) if date else ""  # figures keep the ISO date; messages read dd/mm/yyyy, as the app
+    messages = {"vi": vi.format(ids=shown, n=figures["n"], date=day),
+                "en": en.format(ids=shown, n=figures["n"], date=day)}
     return {"code": f"as_of.{key}", "figures": figures, "messages": messages, "message": messages[get_language()]}
 
 

@@ -52,13 +52,17 @@ def zone_findings(ctx: Context, rulesets: list[RuleSet], measures: tuple | None 
     return out
 
 
-def balance_findings(landuse_m2: dict, kind: str, rulesets: list[RuleSet], name: str = "") -> list[dict]:
+def balance_findings(landuse_m2: dict, kind: str, rulesets: list[RuleSet], name: str = "", site=None,
+                     landuse_geoms: dict | None = None) -> list[dict]:
     """Findings of the land-use-balance rules (BALANCE_MEASURES) of ``rulesets`` for one planned layout:
     ``landuse_m2`` {parcel landuse code: m²} (their sum is the gross area), ``kind`` KCN/CCN/KCNC. The
     same measure, gates, comparators, severities, messages and citations as ``check`` on a zone's
-    parcels (QCVN 01:2021/BXD §2.5, Decree 35/2022 in vn-national)."""
-    ctx = BalanceContext(landuse_m2, kind, name)
-    return zone_findings(ctx, rulesets, BALANCE_MEASURES)[BalanceContext.ZONE]
+    parcels (QCVN 01:2021/BXD §2.5, Decree 35/2022 in vn-national). With the layout's ``site``
+    polygon and ``landuse_geoms`` ({landuse: geometry}) the ``isolation_strip`` rules (QCVN §2.5:
+    a green strip ≥ 10 m along the boundary) are evaluated too."""
+    ctx = BalanceContext(landuse_m2, kind, name, site=site, landuse_geoms=landuse_geoms)
+    measures = BALANCE_MEASURES + (("isolation_strip",) if site is not None else ())
+    return zone_findings(ctx, rulesets, measures)[BalanceContext.ZONE]
 
 
 def province_findings(ctx: Context, rulesets: list[RuleSet]) -> list[dict]:

@@ -248,12 +248,16 @@ class BalanceContext(Context):
 
     ``landuse_m2``: {parcel landuse code (core/schema.py LANDUSES): m²}; ``kind``: KCN, CCN or KCNC.
     The layout's status is ``planned``; attributes a layout has not (general, established, district,
-    tenants) are unknown, so a rule gated on them is ``unknown`` rather than guessed."""
+    tenants) are unknown, so a rule gated on them is ``unknown`` rather than guessed. ``site`` (the
+    layout's polygon) and ``landuse_geoms`` ({landuse: geometry}) let ``isolation_strip`` measure it."""
 
     ZONE = "layout"
 
-    def __init__(self, landuse_m2: dict, kind: str, name: str = "", as_of: dt.date | None = None):
+    def __init__(self, landuse_m2: dict, kind: str, name: str = "", as_of: dt.date | None = None,
+                 site=None, landuse_geoms: dict | None = None):
         self.project, self.travel, self.cache = None, None, {}
+        # the layout's site polygon and {landuse: geometry}, for measures of geometry (isolation_strip)
+        self.site, self.landuse_geoms = site, dict(landuse_geoms or {})
         self.as_of = as_of or dt.date.today()
         self.past, self.as_of_unknown = False, {}
         areas = {k: float(v or 0.0) for k, v in landuse_m2.items()}
@@ -542,6 +546,8 @@ def isolation_strip(ctx: Context, rule) -> pd.DataFrame:
     """The inner strip = zone − zone buffered by −width; covered part = strip ∩ the zone's parcels of the
     classes (dissolved per zone). QCVN 01:2021/BXD §2.5 (a green isolation strip ≥ 10 m)."""
     width = rule.params["width_m"]
+    if isinstance(ctx, BalanceContext):
+        return _layout_strip(ctx, rule, width)
     zones = ctx.project.zones
     geoms = zones.geometry.values
     strip = shapely.difference(geoms, shapely.buffer(geoms, -width))
@@ -560,6 +566,24 @@ def isolation_strip(ctx: Context, rule) -> pd.DataFrame:
         out["share"] = np.where(strip_m2 > 0, covered / strip_m2, np.nan)
     out["value"] = out["share"]
     out["missing"] = np.where(~ctx.index.isin(ctx.parcel_zones), "parcels", None)
+    return out
+
+
+def _layout_strip(ctx: "BalanceContext", rule, width: float) -> pd.DataFrame:
+    """``isolation_strip`` of a planned layout: its site's inner strip covered by its land of the
+    rule's landuses; unknown ("parcels") when the layout gave no site."""
+    out = ctx.frame()
+    if ctx.site is None:
+        out["strip_m2"], out["green_m2"], out["width_m"], out["share"] = np.nan, np.nan, width, np.nan
+        out["value"], out["missing"] = np.nan, "parcels"
+        return out
+    strip = shapely.difference(ctx.site, shapely.buffer(ctx.site, -width))
+    cover = [g for k, g in ctx.landuse_geoms.items() if k in rule.params["landuse"] and g is not None]
+    covered = float(shapely.area(shapely.intersection(strip, shapely.union_all(cover)))) if cover else 0.0
+    strip_m2 = float(shapely.area(strip))
+    out["strip_m2"], out["green_m2"], out["width_m"] = strip_m2, covered, width
+    out["share"] = covered / strip_m2 if strip_m2 > 0 else np.nan
+    out["value"], out["missing"] = out["share"], None
     return out
 
 

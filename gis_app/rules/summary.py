@@ -28,6 +28,8 @@ def kind_summary(zones: pd.DataFrame) -> dict:
         "gross_m2": float(zones["gross_m2"].sum()),
         "industrial_m2": float(np.nansum(zones["industrial_m2"].to_numpy(dtype=float))),
         "leased_m2": float(np.nansum(zones["leased_m2"].to_numpy(dtype=float))),
+        # zones whose leased area is known (--as-of on a past date: declared figures are not)
+        "leased_known": int(zones["leased_m2"].notna().sum()),
         "fill_rate_weighted": leased_known / industrial_known if industrial_known > 0 else None,
         "fill_rate_mean_operating": float(np.mean(mean_rates)) if len(mean_rates) else None,
     }

@@ -60,7 +60,8 @@ class MapCanvas(QWidget):
         self._pending.stop()
         self.view.width, self.view.height = max(self.width(), 1), max(self.height(), 1)
         start = time.perf_counter()
-        self.image = self.renderer.render(list(self.layers), self.view, underlays=self.underlays)
+        underlays = [u for u in self.underlays if getattr(u, "active", True)]  # none drawn: none passed
+        self.image = self.renderer.render(list(self.layers), self.view, underlays=underlays)
         self.last_render_ms = (time.perf_counter() - start) * 1000
         self._drag_offset = QPoint(0, 0)
         self.update()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPen
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox
 
+from gis_app.core.aliases import field_label
 from gis_app.core.editing import enum_values, feature_ids, layer_key
 from gis_app.core.errors import InputError
 from gis_app.core.model import FEATURES_ADDED, FEATURES_CHANGED, FEATURES_DELETED, ProjectEvent
@@ -324,7 +325,7 @@ class EditingTools(QObject):
                 editor = QLineEdit(dialog)
                 if column == "zone_id":
                     editor.setText(self.zone_at(geometry) or "")
-            form.addRow(column, editor)
+            form.addRow(field_label(column), editor)  # the planner's name of the field
             editors[column] = editor
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                    parent=dialog)

@@ -270,6 +270,8 @@ class Renderer:
         self._threads: list = []
         self._buffer: np.ndarray | None = None
         self._last = None  # (key, xmin, ymax, image) of the last layers' image, for pans
+        self._medians: dict = {}  # id(layer) → (view, median px) of its last full draw
+        self._whole: Viewport | None = None  # while redrawing boxes: the view they belong to
         # Extension point: callables (painter, layers, view, renderer) drawn above every layer and
         # below the selection, e.g. the high-tech/CNHT subzone hatches over the parcels.
         self.overlays: list = []
@@ -413,7 +415,7 @@ class Renderer:
         layers), the previous image is shifted and only the uncovered strips are drawn; after an
         edit of a few features (same view), only the box around their old and new shapes."""
         key = (tuple((id(lyr), lyr.style_version, lyr.visible, lyr.opacity) for lyr in layers),
-               background, view.width, view.height, view.mpp)
+               background, view.width, view.height, view.mpp, tuple(id(u) for u in underlays))
         versions = tuple((lyr.data_version, lyr.geometry_version) for lyr in layers)
         xmin, _, _, ymax = view.extent
         previous = self._last
@@ -448,12 +450,14 @@ class Renderer:
         """Draw every layer again inside the pixel boxes (x, y, w, h) of ``image``."""
         xmin, _, _, ymax = view.extent
         painter = QPainter(image)
+        self._whole = view
         try:
             for x, y, w, h in boxes:
                 part = Viewport(cx=xmin + (x + w / 2) * view.mpp, cy=ymax - (y + h / 2) * view.mpp,
                                 mpp=view.mpp, width=w, height=h)
-                painter.drawImage(x, y, self._draw_layers(layers, part, background, ()))
+                painter.drawImage(x, y, self._draw_layers(layers, part, background, (), at=(x, y)))
         finally:
+            self._whole = None
             painter.end()
 
     def _dirty_box(self, layers, drawn: tuple, view: Viewport):
@@ -501,10 +505,13 @@ class Renderer:
         y1 = min(int(np.ceil((ymax - b[:, 1].min()) / view.mpp)) + margin, view.height)
         return (x0, y0, max(x1 - x0, 0), max(y1 - y0, 0))
 
-    def _draw_layers(self, layers, view: Viewport, background: str, underlays) -> QImage:
+    def _draw_layers(self, layers, view: Viewport, background: str, underlays, at=(0, 0)) -> QImage:
+        """The layers drawn into a new image; ``at``: where it goes in the whole map image, so that
+        hatch patterns keep the phase they have there."""
         image = QImage(max(view.width, 1), max(view.height, 1), QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(QColor(background))
         painter = QPainter(image)
+        painter.setBrushOrigin(QPointF(-at[0], -at[1]))
         try:
             for underlay in underlays:
                 for rgba, extent in underlay(view):
@@ -556,7 +563,7 @@ class Renderer:
             self._fill_scanline(image, layer, view, big, colors)
         stroked = False
         if big.size and has_fill and not hatched and style.get("stroke"):
-            median_px = float(np.median(lod.size[big])) / view.mpp
+            median_px = self._median_px(layer, view, big)
             width_px = float(style.get("stroke_width", 0.3)) * PX_PER_MM
             if median_px < STROKE_MIN_PX:
                 stroked = True  # outlines not shown yet at this size
@@ -569,13 +576,27 @@ class Renderer:
         painter.drawImage(0, 0, QImage(image.data, view.width, view.height, 4 * view.width,
                                        QImage.Format.Format_ARGB32_Premultiplied))
         if big.size and not stroked:
-            median_px = float(np.median(lod.size[big])) / view.mpp
+            median_px = self._median_px(layer, view, big)
             if has_fill and not hatched:  # filled already: wide outlines only
                 if style.get("stroke"):
                     self._draw_paths(painter, layer, view, big, colors, median_px, fill=False)
             else:
                 self._draw_paths(painter, layer, view, big, colors, median_px)
         painter.setOpacity(1.0)
+
+    def _median_px(self, layer: VectorLayer, view: Viewport, big: np.ndarray) -> float:
+        """Median on-screen size of the layer's features drawn in full, which decides whether
+        outlines show. A box redrawn after an edit (``self._whole``: the view it belongs to) takes
+        the decision of that view's last full draw, so the box matches the pixels around it."""
+        whole = self._whole
+        if whole is not None:
+            memo = self._medians.get(id(layer))
+            if memo is not None and memo[0] == (whole.extent, whole.mpp, whole.width, whole.height):
+                return memo[1]
+        value = float(np.median(self.lod(layer).size[big])) / view.mpp
+        if whole is None:
+            self._medians[id(layer)] = ((view.extent, view.mpp, view.width, view.height), value)
+        return value
 
     def _draw_paths(self, painter, layer, view, rows, colors, median_px, fill: bool = True) -> None:
         """One path per fill colour (fill and outline in one call), from the rows' vertices only."""

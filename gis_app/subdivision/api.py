@@ -17,6 +17,7 @@ from ..core.processing import Feedback
 from . import output, site, validate
 from .engine import subdivide
 from .metrics import layout_metrics
+from .balance import layout_balance
 from .params import SubdivisionParams, check_params
 
 
@@ -37,7 +38,8 @@ def zone_vacant_land(project, zone_id: str, tolerance: float = 0.05):
 
 def run(polygon, crs, params: SubdivisionParams, access_ids=None, access_parts=None,
         feedback: Feedback | None = None, lot_use: str = "cnht") -> SubdivisionResult:
-    """Subdivide ``polygon`` (projected CRS ``crs``); without access, every outer edge gives access."""
+    """Subdivide ``polygon`` (projected CRS ``crs``); without access, every outer edge gives access.
+    Metrics add ``balance`` (``balance.layout_balance``: the land-use balance of the layout)."""
     check_params(params)
     if crs is None or getattr(crs, "is_geographic", False):
         raise InputError(t("cần hệ tọa độ phẳng (mét) để tính diện tích", "a projected CRS (metres) is needed"),
@@ -49,7 +51,10 @@ def run(polygon, crs, params: SubdivisionParams, access_ids=None, access_parts=N
     problems = validate.layout_problems(layout, params)
     metrics = layout_metrics(layout, params, valid_lots=int((why == "").sum()) if len(why) else 0)
     metrics["guarantees_ok"], metrics["problems"] = not problems, problems
-    return SubdivisionResult(output.to_frames(layout, crs, lot_use), metrics, layout)
+    frames = output.to_frames(layout, crs, lot_use)
+    # the land-use balance of every layout (issue 11); the QCVN check is a whole park's (run_park)
+    metrics["balance"] = layout_balance(frames)
+    return SubdivisionResult(frames, metrics, layout)
 
 
 def run_park(polygon, crs, params, entrances=(), feedback: Feedback | None = None,

@@ -53,11 +53,15 @@ def _area(frame) -> float:
 
 def layout_balance(frames: dict) -> dict:
     """Balance of a layout from its layers (``lots`` and ``reserve`` are factory land, ``remainder``
-    other; ``green``, ``technical``, ``services`` when the layout has them)."""
+    other but its ``green_buffer`` pieces green; ``green``, ``technical``, ``services`` when the
+    layout has them)."""
+    rest = frames.get("remainder")
+    buffer = rest[rest["reason"] == "green_buffer"] if rest is not None and "reason" in rest else None
+    green_buffer = _area(buffer)
     return from_areas({"factory": _area(frames.get("lots")) + _area(frames.get("reserve")),
-                       "roads": _area(frames.get("roads")), "green": _area(frames.get("green")),
+                       "roads": _area(frames.get("roads")), "green": _area(frames.get("green")) + green_buffer,
                        "technical": _area(frames.get("technical")), "services": _area(frames.get("services")),
-                       "other": _area(frames.get("remainder"))})
+                       "other": _area(rest) - green_buffer})
 
 
 def parcels_balance(parcels, zone_id: str | None = None) -> dict:
@@ -90,15 +94,35 @@ def balance_rulesets(rulesets=None) -> list:
     return sets
 
 
-def qcvn_findings(balance: dict, kind: str = "KCN", rulesets=None) -> list[dict]:
+def qcvn_findings(balance: dict, kind: str = "KCN", rulesets=None, frames: dict | None = None,
+                  site=None) -> list[dict]:
     """Findings (evaluate.py shape: code, status, severity, figures, message, citation, ruleset) of
     the land-use-balance rules of ``balance_rulesets(rulesets)`` for a layout of ``kind`` (KCN, CCN):
     QCVN 01:2021/BXD §2.5 roads/green/technical minima and the Decree 35/2022 services maximum in
-    ``vn-national``; thresholds, comparators and severities come from the rule set data."""
+    ``vn-national``; thresholds, comparators and severities come from the rule set data. With the
+    layout's ``frames`` and ``site`` polygon, also the §2.5 green isolation strip (≥ 10 m along the
+    boundary: ``isolation_strip`` rules; the ``green`` layer's ``water`` pieces count as water)."""
     from ..rules.evaluate import balance_findings
 
     landuse_m2 = {CLASS_LANDUSE[c]: balance[c]["m2"] for c in CLASSES}
-    return balance_findings(landuse_m2, kind.upper(), balance_rulesets(rulesets))
+    geoms = layout_landuse_geoms(frames) if frames is not None and site is not None else None
+    if geoms and geoms["water"] is not None:  # the rules count water apart from green (QCVN §2.5 reading)
+        water = float(shapely.area(geoms["water"]))
+        landuse_m2["green"], landuse_m2["water"] = landuse_m2["green"] - water, water
+    return balance_findings(landuse_m2, kind.upper(), balance_rulesets(rulesets), site=site if geoms else None,
+                            landuse_geoms=geoms)
+
+
+def layout_landuse_geoms(frames: dict) -> dict:
+    """{parcel landuse: one geometry} of a layout's green land (``green``, its ``water`` kind apart),
+    for the isolation-strip check."""
+    green = frames.get("green")
+    if green is None or not len(green):
+        return {"green": None, "water": None}
+    geoms = np.asarray(green.geometry.values, dtype=object)
+    water = (green["kind"] == "water").to_numpy() if "kind" in green else np.zeros(len(green), bool)
+    union = lambda g: shapely.union_all(g) if len(g) else None  # noqa: E731
+    return {"green": union(geoms[~water]), "water": union(geoms[water])}
 
 
 def findings_ok(findings: list[dict]) -> bool:

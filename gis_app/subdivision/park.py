@@ -59,8 +59,10 @@ class ParkParams:
     min_lot_depth: float = 60.0
     corner_radius: float = 12.0  # kerb radius at intersections
     green_strip: float = 10.0  # QCVN 01:2021 §2.5: isolation strip ≥ 10 m
-    green_target: float = 0.125  # approved plans 10.5–12 %
-    technical_target: float = 0.02  # ≥ 1 %, approved 1–2.5 %
+    green_target: float = 0.113  # planted green, approved plans 10.5–12 %
+    water_target: float = 0.03  # water surface (regulating ponds), approved plans 2–4.5 %
+    technical_target: float = 0.013  # carved: ≥ 1 %, approved 1–2.5 %
+    technical_max: float = 0.023  # odd pieces on a road become technical land up to this share
     services_target: float = 0.038  # ≤ 10 % (Decree 35/2022), approved 2–4 %
     water_m3_ha_day: float = 20.0  # QCVN 01:2021: ≥ 20 m³/ha/day of industrial land
     wastewater_share: float = 0.8  # ≥ 80 % of the water supply
@@ -95,7 +97,7 @@ def preset_params(preset: str, **overrides) -> ParkParams:
                          "--preset")
     base = ParkParams(preset=preset)
     if preset == "ccn":
-        base = replace(base, road_target=0.15, main_road_width=32.0, secondary_road_width=24.0, internal_road_width=16.0,
+        base = replace(base, road_target=0.17, main_road_width=32.0, secondary_road_width=24.0, internal_road_width=16.0,
                        lot_depth=75.0, min_lot_depth=40.0, hightech_share=0.0, cnht_share=0.2,
                        min_lot=1000.0, lot_mix=((5000.0, 10000.0, 0.4), (2000.0, 5000.0, 0.6)))
     return replace(base, **{k: v for k, v in overrides.items() if v is not None})
@@ -184,29 +186,35 @@ def _take(block, need: float, from_low: bool, p: ParkParams):
 def _band_plan(y0: float, y1: float, p: ParkParams, top_road: bool = False, cross_target_m: float | None = None):
     """(roads [(ya, yb, kind, width)], bands [(ya, yb, has_road_below, has_road_above)]).
 
-    Roads across the main road alternate secondary and internal. Their number n keeps the row depth
-    between ``min_lot_depth`` and 2 × ``lot_depth``; among those, the total width of the cross
-    roads comes nearest ``cross_target_m`` (what the road share target leaves them), else the row
-    depth nearest ``lot_depth``."""
+    Roads across the main road alternate secondary and internal, the first one either. Their number
+    n keeps the row depth between ``min_lot_depth`` and 2 × ``lot_depth``; among those, the total
+    width of the cross roads comes nearest ``cross_target_m`` (what the road share target leaves
+    them), else the row depth nearest ``lot_depth``."""
     H = y1 - y0 - (p.secondary_road_width if top_road else 0.0)
     best = None
     for n in range(0, 60):
-        widths = [p.secondary_road_width if k % 2 == 0 else p.internal_road_width for k in range(n)]
-        rows = 2 * n + (1 if top_road else 0) if n else (2 if top_road else 1)
-        D = (H - sum(widths)) / rows
-        if D < p.min_lot_depth and n:
+        deepest = 0.0
+        for start in (0, 1):  # the first cross road secondary, or internal (a finer step of road land)
+            kinds = ["secondary" if (k + start) % 2 == 0 else "internal" for k in range(n)]
+            widths = [p.secondary_road_width if k == "secondary" else p.internal_road_width for k in kinds]
+            rows = 2 * n + (1 if top_road else 0) if n else (2 if top_road else 1)
+            D = (H - sum(widths)) / rows
+            deepest = max(deepest, D)
+            if D < p.min_lot_depth and n:
+                continue
+            score = abs(D - p.lot_depth)
+            if cross_target_m is not None:
+                score = abs(sum(widths) - cross_target_m) + (1e6 if D > 2.0 * p.lot_depth else 0.0)
+            if best is None or score < best[0]:
+                best = (score, n, kinds, widths, D)
+        if deepest < p.min_lot_depth and n:
             break
-        score = abs(D - p.lot_depth)
-        if cross_target_m is not None:
-            score = abs(sum(widths) - cross_target_m) + (1e6 if D > 2.0 * p.lot_depth else 0.0)
-        if best is None or score < best[0]:
-            best = (score, n, widths, D)
-    _, n, widths, D = best
+    _, n, kinds, widths, D = best
     roads, bands, y = [], [], y0
     for k in range(n):
         top = y + (D if k == 0 else 2 * D)
         bands.append((y, top, k > 0, True))
-        roads.append((top, top + widths[k], "secondary" if k % 2 == 0 else "internal", widths[k]))
+        roads.append((top, top + widths[k], kinds[k], widths[k]))
         y = top + widths[k]
     if top_road:
         top = y1 - p.secondary_road_width
@@ -337,6 +345,62 @@ def default_entrance(site_polygon, roads=None):
 
 
 ROAD_BAND = {"kcn": (0.10, 0.14), "ccn": (0.16, 0.18)}  # approved plans (DOMAIN.md)
+# the rest of the band of approved plans (DOMAIN.md): green without water, water, green with water
+FACTORY_BAND, PLANTED_BAND, WATER_BAND = (0.60, 0.70), (0.105, 0.12), (0.02, 0.045)
+TRIES = 4
+SME_WASTE = 0.12  # the most of a CNHT block its SME layout may leave to green (odd ends)
+
+
+def layout_shares(layout: ParkLayout) -> dict:
+    """Shares of the site (fractions): factory (lots + reserve), roads, planted green (strip, parks,
+    buffers), water, technical, services; vectorised areas of the layout's pieces."""
+    area = float(layout.site.area) or 1.0
+    total = lambda g: float(shapely.area(np.asarray(g, dtype=object)).sum()) / area if len(g) else 0.0  # noqa: E731
+    water = np.asarray(layout.green_kinds, dtype=object) == "water"
+    green = np.asarray(layout.green, dtype=object)
+    return {"factory": total(layout.lots) + total(layout.reserve), "roads": total(layout.roads),
+            "planted": total(green[~water]), "water": total(green[water]), "technical": total(layout.technical),
+            "services": total(layout.services)}
+
+
+def band_miss(shares: dict, preset: str) -> float:
+    """How far (sum of fractions of the site) the shares lie outside the band of approved plans
+    (``ROAD_BAND``, ``FACTORY_BAND``, ``PLANTED_BAND``, ``WATER_BAND``; DOMAIN.md), a QCVN 01:2021
+    §2.5 minimum missed weighing ten times."""
+    out = lambda v, band: max(0.0, band[0] - v, v - band[1])  # noqa: E731
+    # a miss of a QCVN 01:2021 minimum (roads, green without water, technical ≥ 10/10/1 %) weighs 10×
+    below = lambda v, floor: 10.0 * max(0.0, floor - v)  # noqa: E731
+    return (out(shares["roads"], ROAD_BAND.get(preset, ROAD_BAND["kcn"])) + out(shares["factory"], FACTORY_BAND)
+            + out(shares["planted"], PLANTED_BAND) + out(shares["water"], WATER_BAND)
+            + below(shares["roads"], 0.10) + below(shares["planted"], 0.10) + below(shares["technical"], 0.01))
+
+
+def _next_try(p: ParkParams, shares: dict) -> ParkParams:
+    """Targets of the next try from what the last one measured: roads outside their band first aim
+    at its middle (road target and block length, kept within 150–250 m; at that limit the internal
+    road width, kept within 15–17 m); once inside, planted green and water aim at the middle of
+    their bands, and when the factory land that would leave lies outside its band, the planted green
+    and then the water take up (or give back) the difference within their bands."""
+    mid = lambda band: (band[0] + band[1]) / 2  # noqa: E731
+    road_band = ROAD_BAND.get(p.preset, ROAD_BAND["kcn"])
+    # a road grid inside its band is kept (a new grid moves every block, so the green would not settle)
+    inside = road_band[0] + 0.002 <= shares["roads"] <= road_band[1] - 0.002
+    road_err = 0.0 if inside else shares["roads"] - mid(road_band)
+    planted, water = mid(PLANTED_BAND), mid(WATER_BAND)
+    factory = shares["factory"] + road_err + (shares["planted"] - planted) + (shares["water"] - water)
+    extra = max(0.0, factory - (FACTORY_BAND[1] - 0.008)) - max(0.0, (FACTORY_BAND[0] + 0.008) - factory)
+    clamp = lambda v, band: min(max(v, band[0] + 0.002), band[1] - 0.002)  # noqa: E731
+    moved = clamp(planted + extra, PLANTED_BAND) - planted  # planted green first, then water
+    planted, water = planted + moved, clamp(water + extra - moved, WATER_BAND)
+    if road_err:  # a new road grid moves every block end: settle the roads first, the green after
+        block = min(250.0, max(150.0, p.block_length + (40.0 if road_err > 0 else -40.0)))
+        # the block length at its limit: the internal roads' width within 15–17 m (approved plans)
+        internal = p.internal_road_width
+        if block == p.block_length:
+            internal = min(17.0, max(15.0, internal + (-1.0 if road_err > 0 else 1.0)))
+        return replace(p, road_target=max(0.0, p.road_target - road_err), block_length=block,
+                       internal_road_width=internal)
+    return replace(p, green_target=max(0.0, p.green_target + planted - shares["planted"]), water_target=water)
 
 
 def layout_park(site_polygon, entrances, p: ParkParams, feedback: Feedback | None = None) -> ParkLayout:
@@ -344,27 +408,30 @@ def layout_park(site_polygon, entrances, p: ParkParams, feedback: Feedback | Non
     site's CRS, snapped to the edge). A site in several pieces gets one layout per piece, each from
     the entrance nearest it. Raises InputError when the site is too small for a park.
 
-    The number of cross roads moves in steps, so the road share of a first try can miss the band of
-    approved plans (or QCVN's 10 %): then two nearby road targets are tried and the layout
-    nearest the band kept (deterministic: the same tries in the same order)."""
+    Road widths come in steps and the lot rows leave odd ends (green buffer), so a first try can
+    miss the band of approved plans (DOMAIN.md: factory 60–70 %, roads 10–14 % KCN / 16–18 % CCN,
+    green 10.5–12 % + 2–4.5 % water): up to ``TRIES`` tries, each with targets corrected by what
+    the last one measured (``_next_try``); the layout nearest the band is kept (deterministic)."""
     feedback = feedback or Feedback()
-    low, high = ROAD_BAND.get(p.preset, ROAD_BAND["kcn"])
-    best = None
-    for k, step in enumerate((0.0, 0.015, -0.015)):
+    best, tries, last = None, 0, None
+    for tries in range(1, TRIES + 1):
         feedback.check_canceled()
-        layout = _layout_once(site_polygon, entrances, replace(p, road_target=p.road_target + step), feedback)
-        area = float(layout.site.area) or 1.0
-        roads = float(shapely.area(layout.roads).sum()) / area if len(layout.roads) else 0.0
-        green = float(shapely.area(layout.green).sum()) / area if len(layout.green) else 0.0
-        factory = (float(shapely.area(layout.lots).sum()) + float(shapely.area(layout.reserve).sum())) / area \
-            if len(layout.lots) else 0.0
-        miss = max(0.0, low - roads, roads - high) + max(0.0, 0.105 - green, green - 0.165) + max(0.0, 0.60 - factory,
-                                                                                  factory - 0.70)
+        layout = _layout_once(site_polygon, entrances, p, feedback)
+        shares = layout_shares(layout)
+        miss = band_miss(shares, p.preset)
         if best is None or miss < best[0] - 1e-9:
             best = (miss, layout)
         if miss == 0.0:
             break
-    best[1].info["tries"] = k + 1
+        nxt = _next_try(p, shares)
+        if last is not None and nxt.road_target == p.road_target == last[0].road_target:
+            # same road grid, the planted green jumped past its aim: secant between the two tries
+            (g0, s0), g1, aim = (last[0].green_target, last[1]["planted"]), p.green_target, sum(PLANTED_BAND) / 2
+            if (s0 - aim) * (shares["planted"] - aim) < 0 and abs(shares["planted"] - s0) > 1e-6:
+                nxt = replace(nxt, green_target=g0 + (aim - s0) * (g1 - g0) / (shares["planted"] - s0))
+        last, p = (p, shares), nxt
+    best[1].info["tries"] = tries
+    best[1].info["band_miss"] = best[0]
     return best[1]
 
 
@@ -474,18 +541,24 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
             technical.append(piece); tech_kind.append("other"); blocks[j] = rest  # noqa: E702
             need -= piece.area
         break
-    # parks: what the strip and belts leave short of the green target, from blocks near the middle
+    # water (regulating ponds), then parks: what the strip and belts leave short of the green
+    # target; both from blocks near the middle, cut across so each keeps its road frontage
     strip = shapely.difference(site, union_all([core, *roads])).area
-    need = p.green_target * area - strip - sum(g.area for g in green)
     mid = shapely.centroid(core)
-    for i in np.argsort(shapely.distance(blocks, mid)):
-        if need <= 1.0:
-            break
-        if blocks[i].is_empty:
-            continue
-        piece, rest = _take(blocks[i], min(need, 0.5 * blocks[i].area), block_info["cx"][i] <= 0, p)
-        green.append(piece); green_kind.append("park"); blocks[i] = rest  # noqa: E702
-        need -= piece.area
+    near_mid = np.argsort(shapely.distance(blocks, mid))
+    for kind, need in (("water", p.water_target * area),
+                       ("park", p.green_target * area - strip - sum(g.area for g in green))):
+        for i in near_mid:
+            if need <= 1.0:
+                break
+            if blocks[i].is_empty:
+                continue
+            want = min(need, 0.5 * blocks[i].area)
+            piece, rest = _take(blocks[i], want, block_info["cx"][i] <= 0, p)
+            if piece.area > want + p.min_lot:  # a whole block would overshoot: a cut, its rest stays
+                piece, rest = carve(blocks[i], want, block_info["cx"][i] <= 0)
+            green.append(piece); green_kind.append(kind); blocks[i] = rest  # noqa: E702
+            need -= piece.area
     blocks = np.asarray(blocks, dtype=object)
     factory = float(shapely.area(blocks).sum())
     feedback.check_canceled()
@@ -500,7 +573,8 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
                 break
             piece, rest = _take(blocks[i], need, block_info["cx"][i] <= 0, p)
             got = _sme(piece, roads, p)
-            if got is None:
+            # a block whose SME layout would leave much land without frontage: try the next one
+            if got is None or sum(g.area for g in got["remainder"]) > SME_WASTE * piece.area:
                 continue
             for key in sme:
                 sme[key] += got[key]
@@ -508,7 +582,6 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
             need -= piece.area
     # factory lots by the lot mix, large ones on the main road
     lots, lot_front, lot_depth, lot_road, leftovers = _factory_lots(blocks, block_info, roads, kinds, bands, p)
-    green += leftovers; green_kind += ["buffer"] * len(leftovers)
     sme_lots = np.asarray(sme["lots"], dtype=object)
     if len(sme["roads"]):
         roads = np.concatenate([roads, np.asarray(sme["roads"], dtype=object)])
@@ -523,7 +596,20 @@ def _layout_piece(piece, entrances, p: ParkParams, feedback):
         lot_front = np.concatenate([lot_front, f]); lot_depth = np.concatenate([lot_depth, d])  # noqa: E702
         lot_road = np.concatenate([lot_road, sme_road])
         uses += ["cnht"] * len(sme_lots)
-    green += sme["remainder"]; green_kind += ["buffer"] * len(sme["remainder"])
+    # odd pieces the lot rows and the SME subzone leave: those on a road serve as technical land
+    # (substations, pumping stations, waste collection) up to ``technical_max``, the rest is green
+    odd = np.asarray(list(leftovers) + list(sme["remainder"]), dtype=object)
+    if len(odd):
+        room = p.technical_max * area - float(shapely.area(np.asarray(technical, dtype=object)).sum())
+        touching = np.unique(shapely.STRtree(np.asarray(roads, dtype=object)).query(odd, "dwithin", 0.1)[0])
+        on_road = np.isin(np.arange(len(odd)), touching) & (shapely.area(odd) >= p.sme_lot)
+        order = np.argsort(-shapely.area(odd), kind="stable")
+        fits = np.zeros(len(odd), bool)
+        for i in order[on_road[order]]:  # a few pieces: at most one per block end
+            if odd[i].area <= room:
+                fits[i], room = True, room - odd[i].area
+        technical += list(odd[fits]); tech_kind += ["other"] * int(fits.sum())
+        green += list(odd[~fits]); green_kind += ["buffer"] * int((~fits).sum())
     # last check of reach: a road cut off from the entrance becomes a park, a lot left without a
     # valid frontage on a reachable road becomes green buffer
     label = components(roads, p.tolerance / 2) if len(roads) else np.zeros(0, int)
@@ -573,7 +659,10 @@ def _sme(piece, roads, p: ParkParams):
     from .engine import subdivide
 
     edge = shapely.boundary(piece)
-    access = shapely.line_merge(shapely.intersection(edge, shapely.buffer(union_all(roads), p.tolerance * 2)))
+    near = roads[shapely.dwithin(roads, piece, p.tolerance * 2)]  # only the roads along the piece
+    if not len(near):
+        return None
+    access = shapely.line_merge(shapely.intersection(edge, union_all(shapely.buffer(near, p.tolerance * 2))))
     parts = shapely.get_parts(access)
     parts = parts[shapely.length(parts) > 1.0]
     if not len(parts):
@@ -801,7 +890,7 @@ def layout_metrics(layout: ParkLayout, frames: dict, p: ParkParams, problems: li
     sum_of = lambda g: float(shapely.area(np.asarray(g, dtype=object)).sum()) if len(g) else 0.0  # noqa: E731
     ratio = np.asarray(layout.lot_depth, float) / np.maximum(np.asarray(layout.lot_frontage, float), 1e-12)
     b = bal.layout_balance(frames)
-    qcvn = bal.qcvn_findings(b, p.preset, rulesets)
+    qcvn = bal.qcvn_findings(b, p.preset, rulesets, frames=frames, site=layout.site)
     industrial = b["factory"]["m2"]
     out = {
         "site_m2": site_m2, "lots": int(len(areas)), "lot_m2": float(areas.sum()), "road_m2": sum_of(layout.roads),
@@ -814,6 +903,8 @@ def layout_metrics(layout: ParkLayout, frames: dict, p: ParkParams, problems: li
         "p95_depth_ratio": float(np.percentile(ratio, 95)) if len(areas) else 0.0,
         "seconds": float(layout.seconds), "preset": p.preset,
         "green_m2": sum_of(layout.green), "technical_m2": sum_of(layout.technical),
+        "water_m2": sum_of([g for g, k in zip(layout.green, layout.green_kinds) if k == "water"]),
+        "tries": int(layout.info.get("tries", 1)), "band_miss": float(layout.info.get("band_miss", 0.0)),
         "services_m2": sum_of(layout.services),
         "cnht_lots": int((np.asarray(layout.lot_use) == "cnht").sum()),
         "balance": b, "qcvn_ok": bal.findings_ok(qcvn), "qcvn": qcvn,

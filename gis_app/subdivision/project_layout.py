@@ -10,9 +10,11 @@ land, ``DRAWN`` for a polygon drawn on the map (a sketch not tied to parcels). A
   that zone) are replaced by new parcels ``ZONE:CN-01`` (industrial, vacant), ``ZONE:R-01`` (road),
   ``ZONE:HT-01`` (industrial, vacant, the high-tech reserve, also a ``hightech`` subzone) and
   ``ZONE:RM-01`` (green for a green buffer, otherwise other), so fill rates and rules see the lots;
-  a whole-park layout adds ``ZONE:CX-01`` (green), ``ZONE:HTKT-01`` (infrastructure) and
-  ``ZONE:DV-01`` (service) parcels;
-- a ``cnht`` subzone ``ZONE:CN`` over the CNHT lots and their roads, so R2/R3 count the layout.
+  a whole-park layout adds ``ZONE:CX-01`` (green; its ponds ``water``), ``ZONE:HTKT-01``
+  (infrastructure) and ``ZONE:DV-01`` (service) parcels;
+- a ``cnht`` subzone ``ZONE:CN`` over the CNHT lots and their roads, so R2/R3 count the layout;
+- for a drawn polygon, which has no parcels, the whole-park land as layers ``lot_green``,
+  ``lot_water``, ``lot_technical``, ``lot_services`` and ``lot_reserve``.
 
 Every function returns new frames (name → GeoDataFrame) and never changes the project; the
 shell swaps them in as one undoable step.
@@ -27,6 +29,10 @@ import shapely
 from . import site
 
 LOTS, ROADS, ACCESS = "lots", "lot_roads", "lot_access"
+# a drawn polygon's whole-park land that a zone layout keeps as parcels: layer ← (frame, id column)
+GREEN, WATER, TECHNICAL, SERVICES, RESERVE = "lot_green", "lot_water", "lot_technical", "lot_services", "lot_reserve"
+DRAWN_LAYERS = {GREEN: ("green", "green_id"), WATER: ("green", "green_id"), TECHNICAL: ("technical", "technical_id"),
+                SERVICES: ("services", "service_id"), RESERVE: ("reserve", "reserve_id")}
 DRAWN = "DRAWN"
 LOT_COLUMNS = ["lot_id", "layout_id", "area_m2", "frontage_m", "depth_m", "use", "road_id"]
 
@@ -120,6 +126,7 @@ def accepted_layers(project, frames: dict, layout_id: str) -> dict:
                               _tagged(frames["access"], layout_id, ["access_id", "layout_id"]), crs),
     }
     if layout_id == DRAWN:
+        out.update(_drawn_land(project, frames))
         return out
     parcels, prefix = project.parcels, layout_parcel_prefix(layout_id)
     mine = (parcels["zone_id"] == layout_id).to_numpy()
@@ -144,10 +151,14 @@ def accepted_layers(project, frames: dict, layout_id: str) -> dict:
                                ("services", "service", "DV")):
         frame = frames.get(name)
         if frame is not None and len(frame):
-            kinds = list(frame["kind"]) if "kind" in frame else [name] * len(frame)
-            new.append(_parcel_rows(prefix, layout_id, [f"{tag}-{i + 1:02d}" for i in range(len(frame))], landuse,
-                                    None, [f"subdivision {name}: {k}" for k in kinds], frame.geometry.values,
-                                    parcels))
+            kinds = np.asarray(list(frame["kind"]) if "kind" in frame else [name] * len(frame), dtype=object)
+            ids = np.asarray([f"{tag}-{i + 1:02d}" for i in range(len(frame))], dtype=object)
+            water = kinds == "water"  # a pond of the green land is a water surface parcel
+            for use, rows in ((landuse, ~water), ("water", water)):
+                if rows.any():
+                    new.append(_parcel_rows(prefix, layout_id, ids[rows], use, None,
+                                            [f"subdivision {name}: {k}" for k in kinds[rows]],
+                                            frame.geometry.values[rows], parcels))
     new = [frame for frame in new if len(frame)]
     out["parcels"] = gpd.GeoDataFrame(pd.concat([kept, *new], ignore_index=True), geometry="geometry", crs=parcels.crs)
     subzones = project.subzones
@@ -163,6 +174,27 @@ def accepted_layers(project, frames: dict, layout_id: str) -> dict:
                               geometry=_like([cnht] if cnht is not None else [], subzones), crs=subzones.crs)
         out["subzones"] = gpd.GeoDataFrame(pd.concat([sub_kept, ht, cn], ignore_index=True), geometry="geometry",
                                            crs=subzones.crs)
+    return out
+
+
+def _drawn_land(project, frames: dict) -> dict:
+    """A drawn polygon has no parcels: its green, technical, services and reserve pieces become
+    the layers ``lot_green`` (its ponds ``lot_water``), ``lot_technical``, ``lot_services``,
+    ``lot_reserve`` (id, layout_id, kind, area_m2), replacing an earlier drawn layout's; a layer
+    that neither has stays absent."""
+    out = {}
+    for layer, (name, id_col) in DRAWN_LAYERS.items():
+        frame, existing = frames.get(name), project.layers.get(layer)
+        if frame is not None and len(frame) and name == "green" and "kind" in frame:  # ponds apart
+            frame = frame[(frame["kind"] == "water").to_numpy() == (layer == WATER)]
+        has_new = frame is not None and len(frame)
+        if not has_new and (existing is None or existing.empty):
+            continue
+        new = frame if has_new else gpd.GeoDataFrame({id_col: []}, geometry=[], crs=project.crs)
+        if "area_m2" not in new.columns:
+            new = new.assign(area_m2=shapely.area(np.asarray(new.geometry.values, dtype=object)))
+        out[layer] = _replace_rows(existing, DRAWN, _tagged(new, DRAWN, [id_col, "layout_id", "kind", "use",
+                                                                         "area_m2"]), project.crs)
     return out
 
 

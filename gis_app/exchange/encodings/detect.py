@@ -50,6 +50,7 @@ class Detection:
     declared_by: str = ""  # where it was declared
     damaged: bool = False  # some values had invalid bytes (dropped, listed by the reader)
     clean: bool = True  # False: no candidate decodes cleanly, the user must choose (--encoding)
+    warning: str = ""  # a doubt the reader passes on as a note (e.g. a declaration that looks wrong)
 
 
 def score_text(text: str) -> tuple[float, int]:
@@ -136,6 +137,16 @@ def utf8_share(samples: list[bytes]) -> tuple[float, int]:
     return valid / len(non_ascii), len(non_ascii)
 
 
+def _reads_better_as_utf8(samples: list[bytes], declared: str) -> bool:
+    """True when the non-ASCII samples score as better Vietnamese decoded as UTF-8 than as ``declared``."""
+    from . import decode
+
+    texts = [s for s in samples if s and not s.isascii()][:200]
+    utf8 = score_text(" ".join(s.decode("utf-8") for s in texts))[0]
+    other = score_text(" ".join(decode(s, declared) for s in texts))[0]
+    return utf8 > other
+
+
 def resolve_encoding(samples: list[bytes], declared: str | None = None, declared_by: str = "",
                      user: str | None = None, preview_size: int = 10) -> Detection:
     """The encoding to read ``samples`` with, following the declaration before any guess.
@@ -159,7 +170,15 @@ def resolve_encoding(samples: list[bytes], declared: str | None = None, declared
     share, count = utf8_share(samples)
     if declared:
         if decodes_cleanly(samples, declared):
-            return done(declared, 1.0, t("khai báo trong {src}", "declared in {src}", src=declared_by))
+            det = done(declared, 1.0, t("khai báo trong {src}", "declared in {src}", src=declared_by))
+            if declared != "utf-8" and count and share == 1.0 and _reads_better_as_utf8(samples, declared):
+                # kept (never overridden), but a single-byte code page rarely yields valid UTF-8 by chance
+                det.warning = t("{enc} khai báo trong {src} nhưng văn bản cũng là UTF-8 hợp lệ và đọc ra tiếng Việt "
+                                "tốt hơn: nếu tên bị lỗi font, hãy chọn utf-8 (--encoding utf-8)",
+                                "{enc} is declared in {src} but the text is also valid UTF-8 and reads as better "
+                                "Vietnamese that way: if the names look garbled, choose utf-8 (--encoding utf-8)",
+                                enc=declared, src=declared_by)
+            return det
         if declared == "utf-8" and share >= 0.5:
             return done("utf-8", 1.0, t("khai báo trong {src}; {n} giá trị có byte hỏng",
                                                     "declared in {src}; {n} values with damaged bytes",

@@ -146,8 +146,10 @@ class AttributeTable(QWidget):
         self.model.commit = (lambda row, column, value, n=name: self.edit_handler(n, row, column, value)) \
             if layer is not None and self.edit_handler is not None else None
         if layer is not None:
-            if len(layer.frame) <= 2000:  # readable headers and values; big tables keep the quick default
-                self.view.resizeColumnsToContents()
+            fresh = getattr(self, "_sized_for", None) is not layer
+            if fresh and len(layer.frame) <= 2000:  # readable headers and values; big tables keep the quick default
+                self.view.resizeColumnsToContents()  # once per layer: an edit must not wait for a re-measure
+                self._sized_for = layer
             self._show_selection(layer)
 
     def _layer_changed(self, layer, what):

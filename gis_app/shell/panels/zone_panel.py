@@ -73,12 +73,18 @@ class ZonePanel(QWidget):
 
     def set_zones(self, zones: pd.DataFrame, rates: pd.DataFrame, style: dict, illustrative: bool):
         self._style, self._illustrative = style, illustrative
-        self.table.setRowCount(len(zones))
         rate_by_id = rates["fill_rate"] if "fill_rate" in rates else pd.Series(dtype=float)
-        for row, (zone_id, name, kind) in enumerate(zip(zones["zone_id"].astype(str), zones["name"].astype(str),
-                                                        zones["kind"].astype(str))):
-            rate = rate_by_id.get(zone_id)
-            text = "—" if rate is None or pd.isna(rate) else f"{rate:.0%}"
+        rows = list(zip(zones["zone_id"].astype(str), zones["name"].astype(str), zones["kind"].astype(str)))
+        if self._same_zones([zone_id for zone_id, _, _ in rows]):  # after an edit: only changed texts
+            for row, (zone_id, name, kind) in enumerate(rows):
+                for col, text in enumerate((name, kind, _rate_text(rate_by_id.get(zone_id)))):
+                    if self.table.item(row, col).text() != text:
+                        self.table.item(row, col).setText(text)
+            self.retranslate()
+            return
+        self.table.setRowCount(len(zones))
+        for row, (zone_id, name, kind) in enumerate(rows):
+            text = _rate_text(rate_by_id.get(zone_id))
             rate_item = QTableWidgetItem(text)
             rate_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             name_item = QTableWidgetItem(name)
@@ -87,6 +93,16 @@ class ZonePanel(QWidget):
             for col, item in enumerate((name_item, QTableWidgetItem(kind), rate_item)):
                 self.table.setItem(row, col, item)
         self.retranslate()
+
+    def _same_zones(self, zone_ids: list) -> bool:
+        """True when the table lists exactly ``zone_ids``, in that order."""
+        if self.table.rowCount() != len(zone_ids):
+            return False
+        for row, zone_id in enumerate(zone_ids):
+            item = self.table.item(row, 0)
+            if item is None or item.data(Qt.ItemDataRole.UserRole) != zone_id or self.table.item(row, 2) is None:
+                return False
+        return True
 
     def highlight(self, zone_ids) -> None:
         """Select the rows of ``zone_ids`` (the map's selection), without re-emitting it."""
@@ -143,3 +159,7 @@ class ZonePanel(QWidget):
         item = self.table.item(row, 0)
         if item is not None:
             self.zone_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+
+
+def _rate_text(rate) -> str:
+    return "—" if rate is None or pd.isna(rate) else f"{rate:.0%}"

@@ -53,6 +53,12 @@ class RasterUnderlay(QObject):
         self.read_done.connect(self._store)
 
     # -- called by the renderer (UI thread) -------------------------------------------------------
+    @property
+    def active(self) -> bool:
+        """True when a raster may be drawn (one visible and readable): else the canvas leaves this
+        underlay out, and the renderer keeps its pan and edit shortcuts."""
+        return any(layer.visible and not layer.error for layer in self.rasters)
+
     def __call__(self, view):
         key = (tuple(round(float(v), 6) for v in view.extent), int(view.width), int(view.height))
         images, missing = [], []

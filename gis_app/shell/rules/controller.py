@@ -15,6 +15,7 @@ import copy
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
@@ -161,10 +162,15 @@ class RulesController(QObject):
         frame = layer.frame.copy()
         frame[COMPLIANCE_FIELD] = frame["zone_id"].astype(str).map(compliance_by_zone(result) if result else {})
         rows = layer.selected_rows()
+        changed = None  # same zones, same shapes: only the zones whose status moved are drawn again
+        if COMPLIANCE_FIELD in layer.frame.columns:
+            old = layer.frame[COMPLIANCE_FIELD].astype(object).reset_index(drop=True)
+            new = frame[COMPLIANCE_FIELD].astype(object).reset_index(drop=True)
+            changed = np.flatnonzero(~((old == new) | (old.isna() & new.isna())).to_numpy(dtype=bool))
         was_modified = self.window.modified  # a check result is not a change to the project
         self._applying = True
         try:
-            layer.frame = frame
+            layer.set_frame(frame, geometry_changed=changed is None, rows=changed)
             layer.select(rows)
         finally:
             self._applying = False

@@ -13,6 +13,7 @@ import shapely
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 
+from ...core.styles import LANDUSE_COLORS
 from ..qt_paths import path_from_arrays, ring_coordinates
 
 SKETCH_COLOR = "#d7301f"
@@ -100,9 +101,12 @@ class SketchTool:
 
 
 # fill, outline of each preview layer (bottom first)
-PREVIEW_STYLE = {"remainder": ("#f4a6a6", "#b22222"), "reserve": ("#6baed6", "#08519c"),
-                 "green": ("#8fd18f", "#2e7d32"), "technical": ("#64b5f6", "#0d47a1"),
-                 "services": ("#ef9a9a", "#b71c1c"), "roads": ("#9e9e9e", "#616161"), "lots": ("#f6c95b", "#7a4a00")}
+# the land-use colours of the map and the print (core/styles.py), so a preview reads like the sheet
+PREVIEW_STYLE = {"remainder": ("#f4a6a6", "#b22222"), "reserve": ("#c9a0dc", "#5e3c7a"),
+                 "green": (LANDUSE_COLORS["green"], "#2e7d32"), "water": (LANDUSE_COLORS["water"], "#2b6c99"),
+                 "technical": (LANDUSE_COLORS["infrastructure"], "#8a5a12"),
+                 "services": (LANDUSE_COLORS["service"], "#b71c1c"), "roads": ("#9e9e9e", "#616161"),
+                 "lots": ("#f6c95b", "#7a4a00")}
 
 
 class PreviewOverlay:
@@ -111,6 +115,10 @@ class PreviewOverlay:
 
     def __init__(self, frames: dict):
         self.parts = []
+        green = frames.get("green")
+        if green is not None and len(green) and "kind" in green:  # ponds of the green land as water
+            water = (green["kind"] == "water").to_numpy()
+            frames = {**frames, "green": green[~water], "water": green[water]}
         for name, (fill, stroke) in PREVIEW_STYLE.items():
             frame = frames.get(name)
             if frame is None or not len(frame):

@@ -82,7 +82,7 @@ class SubdivisionPanel(QWidget):
         ] + self.balance_rows()
 
     def balance_rows(self) -> list[tuple[str, str]]:
-        """The land-use balance of a whole-park layout (class: ha, %) and its QCVN check."""
+        """The land-use balance of a layout (class: ha, %) and, for a whole park, its QCVN check."""
         m = self.metrics
         if not m or "balance" not in m:
             return []
@@ -90,7 +90,8 @@ class SubdivisionPanel(QWidget):
 
         rows = [(self.tr("Land-use balance"), self.tr("ha · %"))]
         rows += [(label, f"{ha} · {pct}%") for label, ha, pct in table_rows(m["balance"])]
-        rows.append((self.tr("QCVN 01:2021 land use"), self.tr("met") if m.get("qcvn_ok") else self.tr("NOT met")))
+        if "qcvn_ok" in m:  # a whole park's check; SME lots in a subzone are not a park
+            rows.append((self.tr("QCVN 01:2021 land use"), self.tr("met") if m["qcvn_ok"] else self.tr("NOT met")))
         return rows
 
     def show_metrics(self, metrics: dict | None, site: str | None = None) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox, QScrollArea
 
 from gis_app.core.errors import InputError
+from gis_app.core.styles import LANDUSE_COLORS
 from gis_app.subdivision import project_layout as layout_store
 
 from .map_tools import PreviewOverlay, SketchTool
@@ -22,6 +23,12 @@ LAYER_STYLES = {
     layout_store.LOTS: {"fill": "#f6c95b", "stroke": "#7a4a00", "stroke_width": 0.15, "label_field": "lot_id"},
     layout_store.ROADS: {"fill": "#bdbdbd", "stroke": "#616161", "stroke_width": 0.1},
     layout_store.ACCESS: {"fill": None, "stroke": "#d7301f", "stroke_width": 0.5},
+    # a drawn park's other land in the land-use colours of the map and the print (core/styles.py)
+    layout_store.GREEN: {"fill": LANDUSE_COLORS["green"], "stroke": "#2e7d32", "stroke_width": 0.1},
+    layout_store.WATER: {"fill": LANDUSE_COLORS["water"], "stroke": "#2b6c99", "stroke_width": 0.1},
+    layout_store.TECHNICAL: {"fill": LANDUSE_COLORS["infrastructure"], "stroke": "#8a5a12", "stroke_width": 0.1},
+    layout_store.SERVICES: {"fill": LANDUSE_COLORS["service"], "stroke": "#b71c1c", "stroke_width": 0.1},
+    layout_store.RESERVE: {"fill": LANDUSE_COLORS["industrial"], "stroke": "#5e3c7a", "stroke_width": 0.1},
 }
 
 
