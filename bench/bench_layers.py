@@ -69,13 +69,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="N = 20, 50, 100")
     parser.add_argument("--json", type=Path, default=None, help="write the figures as JSON")
+    parser.add_argument("--sizes", type=int, nargs="+", default=None, help="numbers of extra layers")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("KCN_CONFIG_DIR", tempfile.mkdtemp(prefix="kcn-bench-config-"))
-    sizes = [20, 50, 100] if args.quick else [100, 200, 1000]
+    sizes = args.sizes or ([20, 50, 100] if args.quick else [100, 200, 1000])
     with tempfile.TemporaryDirectory(prefix="kcn-bench-layers-") as tmp:
         base = measure(0, Path(tmp))
-        rows = [measure(n, Path(tmp)) for n in sizes]
+        rows = []
+        for n in sizes:  # each size as it is measured (a long run still shows what it has)
+            rows.append(measure(n, Path(tmp)))
+            print(json.dumps(rows[-1]), flush=True)
     ops = ("check_s", "export_web_s", "save_s", "load_s")
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; baseline: the same project "
           f"without extra layers ({base['layers']} layers)")

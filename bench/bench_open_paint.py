@@ -12,8 +12,9 @@ in a fresh process so that memory peaks are its own:
 - this application: File → Add layer's reader, geometry first
   (``exchange.geometry_first``): first paint of the real map canvas (1600×1000, offscreen), then
   the full open with attributes, encoding detection and geometry check (best of R); redraws after
-  pans and zooms (median of 5 per case; the largest is reported); the peak memory of the open
-  layer (peak RSS less the RSS before opening).
+  pans and zooms (median of 5 per case; the largest is reported, wall clock, and beside it the
+  CPU time of the map thread, which load on a shared machine does not inflate); the peak memory
+  of the open layer (peak RSS less the RSS before opening).
 
 Targets (issue 16): first paint ≤ 0.5 × QGIS open + first paint; full open ≤ 1.1 × raw read;
 redraw ≤ 50 ms; peak memory of the layer ≤ 1.5 × its GeoDataFrame. Times are wall-clock on a
@@ -21,7 +22,7 @@ shared machine: run interleaved so that other load hits both sides alike, and re
 
 ``--json OUT`` writes the figures of the largest size at the top level (``raw_read_s``,
 ``first_paint_s``, ``open_s``, ``redraw_ms_max``, ``peak_rss_mb`` [the layer's peak, MB],
-``qgis_open_paint_s``, ``gdf_mb`` ...) and every size under ``"sizes"``.
+``qgis_open_paint_s``, ``gdf_mb``, ``redraw_cpu_ms_max`` ...) and every size under ``"sizes"``.
 """
 from __future__ import annotations
 
@@ -109,14 +110,18 @@ def child_app(shp: str) -> dict:
     times["open_s"] = time.perf_counter() - start
     times["features"] = len(layer)
 
-    def redraw(move, count=5):
-        samples = []
+    cpu: dict = {}
+
+    def redraw(name, move, count=5):
+        samples, cpu_samples = [], []
         for _ in range(count):
             canvas.zoom_to(canvas.full_extent())
             move(canvas.view)
-            begin = time.perf_counter()
+            begin, begin_cpu = time.perf_counter(), time.thread_time()
             canvas.refresh()
             samples.append(time.perf_counter() - begin)
+            cpu_samples.append(time.thread_time() - begin_cpu)
+        cpu[name] = statistics.median(cpu_samples) * 1000
         return statistics.median(samples) * 1000
 
     cases = {
@@ -129,7 +134,8 @@ def child_app(shp: str) -> dict:
         "zoom in ×64": lambda v: v.zoom(64.0, 900, 500),
         "zoom out ×2": lambda v: v.zoom(0.5),
     }
-    times["redraw_ms"] = {name: redraw(move) for name, move in cases.items()}
+    times["redraw_ms"] = {name: redraw(name, move) for name, move in cases.items()}
+    times["redraw_cpu_ms"] = cpu  # the map thread's CPU time: what a redraw costs on an idle core
     times["peak_rss_mb"] = _peak_mb() - baseline
     times["process_peak_rss_mb"] = _peak_mb()
     del canvas, app
@@ -206,6 +212,8 @@ def measure(n: int, repeats: int, with_qgis: bool, tmp: Path) -> dict:
     best = min(apps, key=lambda a: max(a["redraw_ms"].values()))
     result["redraw_ms"] = best["redraw_ms"]
     result["redraw_ms_max"] = max(best["redraw_ms"].values())
+    result["redraw_cpu_ms"] = best["redraw_cpu_ms"]
+    result["redraw_cpu_ms_max"] = max(best["redraw_cpu_ms"].values())
     if qgis:
         result["qgis_open_s"] = min(q["qgis_open_s"] for q in qgis)
         result["qgis_open_paint_s"] = min(q["qgis_open_paint_s"] for q in qgis)
@@ -245,12 +253,14 @@ def report(results: list[dict], qgis_note: str | None, repeats: int) -> None:
     row("app full open, attributes (s)", "open_s", lambda v: f"{v:.2f}")
     row("  ÷ raw read (≤ 1.1)", "open_vs_raw", lambda v: f"{v:.2f}× {ok(v <= 1.1)}")
     row("redraw, worst case (ms, ≤ 50)", "redraw_ms_max", lambda v: f"{v:.1f} {ok(v <= 50)}")
+    row("  its CPU time, worst case (ms)", "redraw_cpu_ms_max", lambda v: f"{v:.1f}")
     row("GeoDataFrame alone (MB)", "gdf_mb", lambda v: f"{v:.0f}")
     row("app layer peak memory (MB)", "peak_rss_mb", lambda v: f"{v:.0f}")
     row("  ÷ GeoDataFrame (≤ 1.5)", "memory_vs_gdf", lambda v: f"{v:.2f}× {ok(v <= 1.5)}")
-    print("redraw cases (ms, median of 5):")
+    print("redraw cases (ms, median of 5; wall clock / CPU time of the map thread):")
     for name in results[0]["redraw_ms"]:
-        print(f"  {name:36s}" + "".join(f"{r['redraw_ms'][name]:>16.1f}" for r in results))
+        print(f"  {name:36s}" + "".join(f"{r['redraw_ms'][name]:>9.1f} / {r['redraw_cpu_ms'][name]:4.0f}"
+                                        for r in results))
 
 
 def main() -> int:

@@ -153,6 +153,14 @@ def test_large_layer_is_drawn_from_the_vertices_of_the_rows_in_view(qapp, cadast
     view.zoom(1.5)
     renderer.render([cadastre], view)
     assert renderer._partial[id(cadastre)] is partial  # a zoom in reuses them
+    view.pan_pixels(350, -250)  # new rows come into view: flattened and added to those held
+    panned = _pixels(renderer.render([cadastre], view))
+    grown = renderer._partial[id(cadastre)]
+    assert len(grown.rows) > len(partial.rows) and set(partial.rows) <= set(grown.rows)
+    assert np.all(np.diff(grown.feature) >= 0)  # still in feature (draw) order
+    fresh = _pixels(renderer_module.Renderer(lod=False).render([cadastre], view))
+    assert _block_difference(panned, fresh).mean() < 3.0
+    view.pan_pixels(-350, 250)
     monkeypatch.undo()
     monkeypatch.setattr(renderer_module, "PARTIAL_VERTICES", 100)
     renderer._build_in_background(cadastre)

@@ -23,6 +23,15 @@ def ring_coordinates(geometries, roles: bool = False):
     with ``roles``, also an int8 per vertex: 1 in an exterior ring, -1 in a hole, 0 in a line or
     point (shapely lists each polygon's exterior ring first)."""
     geometries = np.asarray(geometries, dtype=object)
+    if len(geometries) and (shapely.get_type_id(geometries) == 3).all() \
+            and not shapely.get_num_interior_rings(geometries).any():
+        # Polygons without holes (most parcels): one ring each, read in one call without making
+        # a Python object per ring (and without holding the interpreter for long).
+        coords, feature = shapely.get_coordinates(geometries, return_index=True)
+        starts = np.empty(len(coords), dtype=bool)
+        starts[:1] = True
+        starts[1:] = feature[1:] != feature[:-1]
+        return (coords, feature, starts, np.ones(len(coords), dtype=np.int8)) if roles else (coords, feature, starts)
     parts, part_feature = shapely.get_parts(geometries, return_index=True)
     # Polygon boundaries; lines stay as they are (get_rings is only defined for polygons).
     is_polygon = shapely.get_type_id(parts) == 3

@@ -25,9 +25,11 @@ from .qt_paths import path_from_arrays, ring_coordinates
 TINY_PX = 4.0  # polygons smaller than this (screen pixels) are drawn as area-equivalent boxes
 PARTIAL_VERTICES = 200_000  # features: above this, the full vertex arrays are built in a thread
 BACKGROUND_CHUNK = 4_000  # features flattened between two pauses of that thread
+PARTIAL_KEEP = 300_000  # features whose vertices a large layer keeps from view to view until then
 LINE_TINY_PX = 1.0  # lines smaller than this are drawn as their centre pixel
 STROKE_MIN_PX = 10.0  # outlines only once features are at least this big
 LABEL_MIN_PX = 18.0
+LABEL_CANDIDATES = 6_000  # features of LABEL_MIN_PX in view beyond which no label is drawn
 SELECTION_COLOR = "#0a64e6"  # the highlight colour: a saturated blue that no layer style uses
 SELECTION_HALO = "#ffffff"    # a white halo under it keeps it readable on dark and light fills alike
 PX_PER_MM = 96 / 25.4
@@ -90,6 +92,26 @@ class _Geometry:
     def covers(self, rows: np.ndarray) -> bool:
         """True when the vertices of every feature in ``rows`` are held."""
         return self._covered is None or bool(self._covered[rows].all())
+
+    def covers_each(self, rows: np.ndarray) -> np.ndarray:
+        """Per feature of ``rows``: are its vertices held?"""
+        return np.ones(len(rows), dtype=bool) if self._covered is None else self._covered[rows]
+
+    def merged(self, other: "_Geometry") -> "_Geometry":
+        """The vertices of both (partial arrays of the same layer and origin, no feature in both),
+        in feature order: one pass over the arrays, no flattening again."""
+        at = np.searchsorted(self.feature, other.feature)  # both in feature order
+        out = object.__new__(_Geometry)
+        out.data_key, out.origin = self.data_key, self.origin
+        out.local = np.insert(self.local, at, other.local, axis=0)
+        out.feature = np.insert(self.feature, at, other.feature)
+        out.starts = np.insert(self.starts, at, other.starts)
+        out.wind = np.insert(self.wind, at, other.wind)
+        out.count = self.count + other.count
+        out.first = np.concatenate([[0], np.cumsum(out.count, dtype=np.int64)[:-1]])
+        out.rows = np.union1d(self.rows, other.rows)
+        out._covered = self._covered | other._covered
+        return out
 
     @property
     def coords(self) -> np.ndarray:
@@ -275,9 +297,14 @@ class Renderer:
             return cached
         self._build_in_background(layer)
         partial = self._partial.get(id(layer))
-        if partial is None or partial.data_key != key or not partial.covers(rows):
-            partial = self._partial[id(layer)] = _Geometry(layer.frame.geometry.values, self._origin(layer),
-                                                            np.sort(rows), key=key)
+        if partial is not None and partial.data_key == key and partial.covers(rows):
+            return partial
+        if partial is None or partial.data_key != key or len(partial.rows) + len(rows) > PARTIAL_KEEP:
+            partial = _Geometry(layer.frame.geometry.values, self._origin(layer), np.sort(rows), key=key)
+        else:  # a pan or a zoom out: flatten the rows not held yet and keep the others
+            missing = np.sort(rows[~partial.covers_each(rows)])
+            partial = partial.merged(_Geometry(layer.frame.geometry.values, self._origin(layer), missing, key=key))
+        self._partial[id(layer)] = partial
         return partial
 
     @staticmethod
@@ -298,13 +325,8 @@ class Renderer:
         geoms, origin = layer.frame.geometry.values, self._origin(layer)
 
         def build():
-            import os
             import time
 
-            try:  # Linux: a lower priority for this thread only, so the map wins the cores
-                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-            except (AttributeError, OSError):
-                pass
             try:
                 # small chunks: shapely holds the interpreter lock while it splits them into rings
                 built = _Geometry(geoms, origin, key=key, chunk=BACKGROUND_CHUNK, pause=lambda: time.sleep(0.001))
@@ -677,17 +699,22 @@ class Renderer:
         field = layer.style["label_field"]
         if field not in layer.frame.columns:
             return
-        b = layer.bounds
         xmin, ymin, xmax, ymax = view.extent
-        size_px = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]) / view.mpp
-        points = layer.label_points
-        show = ((points[:, 0] >= xmin) & (points[:, 0] <= xmax) & (points[:, 1] >= ymin)
-                & (points[:, 1] <= ymax) & (size_px >= LABEL_MIN_PX))
-        rows = np.flatnonzero(show)
+        lod = self.lod(layer)
+        rows = lod.candidates(view)  # the features in view (spatial grid), then the big enough
+        rows = np.arange(len(layer)) if rows is None else rows
+        size_px = lod.size[rows] / np.float32(view.mpp)
+        rows, size_px = rows[size_px >= LABEL_MIN_PX], size_px[size_px >= LABEL_MIN_PX]
+        if not rows.size or rows.size > LABEL_CANDIDATES:
+            return  # (a screen holds at most ~5,000 features of 18 px: more means mostly off screen)
+        points = layer.label_points_of(rows)
+        show = (points[:, 0] >= xmin) & (points[:, 0] <= xmax) & (points[:, 1] >= ymin) & (points[:, 1] <= ymax)
+        rows, size_px, points = rows[show], size_px[show], points[show]
         if not rows.size or rows.size > 400:
             return
-        rows = rows[np.argsort(-size_px[rows], kind="stable")]  # bigger features claim space first
-        screen = view.to_screen(points[rows])
+        order = np.argsort(-size_px, kind="stable")  # bigger features claim space first
+        rows = rows[order]
+        screen = view.to_screen(points[order])
         texts = layer.frame[field].iloc[rows].astype(str).to_numpy()
         font = QFont(painter.font())
         font.setPointSizeF(8.5)

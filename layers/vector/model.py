@@ -137,6 +137,18 @@ class VectorLayer(DisplayedLayer):
             out[owner] = xy
         return out
 
+    def label_points_of(self, rows: np.ndarray) -> np.ndarray:
+        """(len(rows), 2) ``label_points`` of ``rows`` only: from the cache when it is built, else
+        computed for those rows (a view's few labels never cost a point per feature of the layer)."""
+        if "label_points" in self.__dict__:
+            return self.__dict__["label_points"][rows]
+        out = np.full((len(rows), 2), np.nan)
+        if len(rows):
+            xy, owner = shapely.get_coordinates(shapely.point_on_surface(self._frame.geometry.values[rows]),
+                                                return_index=True)
+            out[owner] = xy
+        return out
+
     # -- display ------------------------------------------------------------------------
     @property
     def style(self) -> dict:
