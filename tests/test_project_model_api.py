@@ -11,7 +11,7 @@ import shapely
 
 from gis_app.api import InputError, Project
 from gis_app.rules.check import run_check
-from gis_app.rules.ruleset import load_ruleset
+from gis_app.rules.ruleset import load_ruleset, resolve_rulesets
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 
@@ -88,7 +88,7 @@ def test_set_attributes_changes_fill_rate_and_undo_redo(sample):
 def test_zone_figures_and_check_agree_with_the_check_command(sample, tmp_path):
     sample.set_attributes("parcels", [_vacant_parcel(sample)], {"status": "leased"})
     result = sample.check()
-    fresh = run_check(sample, load_ruleset())
+    fresh = run_check(sample, resolve_rulesets(None, sample.meta))  # the rule sets `check` uses
     assert result["zones"] == fresh["zones"]
     figures = sample.zone_figures()
     for zone in result["zones"]:
@@ -101,6 +101,31 @@ def test_zone_figures_and_check_agree_with_the_check_command(sample, tmp_path):
     assert out.returncode == 0, out.stderr
     written = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
     assert [z["fill_rate"] for z in written["zones"]] == pytest.approx([z["fill_rate"] for z in result["zones"]])
+
+
+def test_check_uses_the_project_rule_sets_as_the_check_command_does(sample, tmp_path):
+    """``p.check()`` is what ``check --json`` writes (CONTRACTS.md): the rule sets stored in the
+    project, else the defaults; choosing rule sets is one undoable step."""
+    from gis_app.rules.ruleset import resolve_rulesets
+
+    def ids(result):
+        return [s["id"] for s in result["rules"]["sets"]]
+
+    default = ids(sample.check())
+    assert default == [s.id for s in resolve_rulesets(None, sample.meta)] and "vn-national" in default
+    sample.set_rulesets(resolve_rulesets(["hung-yen-2021", "vn-national"]))
+    in_memory = sample.check()
+    assert ids(in_memory) == ["hung-yen-2021", "vn-national"]
+    sample.save(tmp_path / "hy.gpkg")
+    out = subprocess.run([sys.executable, "main.py", "check", str(tmp_path / "hy.gpkg"), "--json",
+                          str(tmp_path / "c.json")], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    written = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    assert ids(written) == ids(in_memory)
+    assert [[f.get("code") for f in z["findings"]] for z in written["zones"]] == \
+        [[f.get("code") for f in z["findings"]] for z in in_memory["zones"]]
+    sample.undo()
+    assert ids(sample.check()) == default
 
 
 @pytest.mark.parametrize("layer, ids, values", [

@@ -274,6 +274,30 @@ def test_as_of_date_leaves_out_later_zones(qtbot, window):
     assert window.project.meta["rules"]["as_of"] == "2020-12-31" and window.modified
 
 
+def test_rule_set_and_date_changes_are_undone_and_redone_like_any_edit(qtbot, window):
+    """Issue 9: the rule state lives in the model; Edit → Undo takes back a date and a rule-set choice,
+    Redo puts them back, and the desktop's check follows (no copy of its own left behind)."""
+    import datetime as dt
+
+    controller = window.rules.controller
+    before = [s.id for s in controller.rulesets]
+    hung_yen = ["hung-yen-2021", "vn-national"]
+    controller.set_rulesets([load_ruleset(i) for i in hung_yen])
+    window.rules.zone_widget.set_as_of(dt.date(2020, 12, 31))
+    assert window.project.meta["rules"]["as_of"] == "2020-12-31"
+    window.undo_action.trigger()  # the date
+    assert controller.as_of is None and "as_of" not in (window.project.meta.get("rules") or {})
+    window.undo_action.trigger()  # the rule sets
+    assert [s.id for s in controller.rulesets] == before
+    assert [s["id"] for s in window.project.check()["rules"]["sets"]] == before
+    qtbot.waitUntil(lambda: controller.result is not None
+                    and [s["id"] for s in controller.result["rules"]["sets"]] == before, timeout=15000)
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert [s.id for s in controller.rulesets] == hung_yen and controller.as_of == dt.date(2020, 12, 31)
+    assert [s["id"] for s in window.project.check()["rules"]["sets"]] == hung_yen
+
+
 def test_a_check_alone_does_not_mark_the_project_unsaved(qtbot, window):
     old = window.rules.controller.result
     window.rules.controller.request_check()

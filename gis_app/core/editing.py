@@ -380,6 +380,31 @@ class SetMeta(Command):
         return ProjectEvent(RULES_CHANGED if self.key == "rules" else META_CHANGED, columns=(self.key,))
 
 
+@dataclass
+class SetMetaKeys(Command):
+    """Set several metadata keys as one step (the rule sets and their overrides go together)."""
+    values: dict
+    _old: dict = field(default_factory=dict)
+
+    def apply(self, project):
+        self._old = {k: copy.deepcopy(project.meta[k]) if k in project.meta else _MISSING for k in self.values}
+        for key, value in self.values.items():
+            project.meta[key] = copy.deepcopy(value)
+        return [self._event(project)]
+
+    def revert(self, project):
+        for key, old in self._old.items():
+            if old is _MISSING:
+                project.meta.pop(key, None)
+            else:
+                project.meta[key] = copy.deepcopy(old)
+        return [self._event(project)]
+
+    def _event(self, project) -> ProjectEvent:
+        project._data_changed(None)
+        return ProjectEvent(RULES_CHANGED, columns=tuple(self.values))
+
+
 def prepare_new_features(project, name: str, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """``gdf`` reprojected to the project CRS (none given: taken as the project CRS), with ids filled
     in where missing, typed and checked against the data model and the layer's existing ids."""

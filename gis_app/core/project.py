@@ -304,7 +304,7 @@ class Project:
             state.update(self, parcel_rows=sorted(pending.get("rows", ())), shapes=pending.get("shapes", False),
                          subzone_zones=pending.get("subzones", set()), zone_ids=pending.get("zones", set()))
         if state is None:
-            self.ruleset()  # a broken stored rule set is an InputError here, as for the check
+            self.rulesets()  # a broken stored rule set is an InputError here, as for the check
             self._pending = {}
             state = self._figure_state = FigureState(self)
         return state.table
@@ -324,13 +324,29 @@ class Project:
                 self._cache["fill_rates"] = zone_fill_rates(self)
             return self._cache["fill_rates"]
 
-    def ruleset(self):
-        """The rule set chosen in ``meta["rules"]`` (else the bundled default)."""
-        if "ruleset" not in self._cache:
-            from ..rules.ruleset import load_ruleset
+    def rulesets(self) -> list:
+        """The rule sets in use, as ``check`` resolves them without ``--rules``: those stored in the
+        project (with their overrides), else the defaults (``rules.ruleset.resolve_rulesets``).
+        Raises InputError when a stored set no longer validates."""
+        if "rulesets" not in self._cache:
+            from ..rules.ruleset import resolve_rulesets
 
-            self._cache["ruleset"] = load_ruleset((self.meta.get("rules") or {}).get("path"))
-        return self._cache["ruleset"]
+            self._cache["rulesets"] = resolve_rulesets(None, self.meta)
+        return self._cache["rulesets"]
+
+    def ruleset(self):
+        """The first rule set in use (older callers); ``rulesets()`` has them all."""
+        return self.rulesets()[0]
+
+    def set_rulesets(self, rulesets: list) -> None:
+        """Keep ``rulesets`` (validated ``RuleSet`` objects with their overrides) in the project, as
+        one undoable step; ``check`` and every output then use them."""
+        from ..rules.ruleset import META_KEY, OVERRIDES_KEY, store_rulesets
+        from .editing import SetMetaKeys
+
+        stored = store_rulesets({}, rulesets)
+        self.push(SetMetaKeys(values={META_KEY: stored[META_KEY], OVERRIDES_KEY: stored[OVERRIDES_KEY]},
+                              label=("Đổi bộ quy tắc", "Change rule sets")))
 
     def check(self) -> dict:
         """The dict ``check --json`` writes, with the project's rule state; cached until a change."""
@@ -343,7 +359,7 @@ class Project:
             rules = self.meta.get("rules") or {}
             as_of = dt.date.fromisoformat(rules["as_of"]) if rules.get("as_of") else None
             travel = load_travel_times(rules["proximity"]) if rules.get("proximity") else None
-            self._cache["check"] = run_check(self, self.ruleset(), as_of, travel=travel)
+            self._cache["check"] = run_check(self, self.rulesets(), as_of, travel=travel)
         return copy.deepcopy(self._cache["check"])
 
     # -- internals the commands use ------------------------------------------------------------
@@ -362,10 +378,10 @@ class Project:
         place (``rows`` of parcels with their ``columns``, or the ``zones`` whose subzones or own
         fields changed): it is noted and applied on the next read. Anything else (``layer`` None:
         rules or metadata; whole frames swapped) drops them."""
-        ruleset = self._cache.get("ruleset")
+        rulesets = self._cache.get("rulesets")
         self._cache.clear()
-        if layer is not None and ruleset is not None:  # a data edit keeps the rule set (meta holds it)
-            self._cache["ruleset"] = ruleset
+        if layer is not None and rulesets is not None:  # a data edit keeps the rule sets (meta holds them)
+            self._cache["rulesets"] = rulesets
         if key_changed:
             self._id_cache.pop(layer, None)
         if layer is not None and layer not in ("zones", "subzones", "parcels"):

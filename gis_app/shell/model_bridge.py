@@ -126,7 +126,9 @@ class ModelBridge:
 
             refresh_zone_panel(window)
             controller = getattr(getattr(window, "rules", None), "controller", None)
-            if controller is not None:
+            if controller is not None and event.kind == ev.RULES_CHANGED:
+                controller.sync_from_project()  # its rule sets and date follow the model (undo, redo)
+            elif controller is not None:
                 controller.request_check()
 
     def refresh_layer(self, name: str, geometry_changed: bool = True, rows=None, figures_only: bool = False) -> None:

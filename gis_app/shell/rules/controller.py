@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from gis_app.core.errors import InputError
 from gis_app.core.styles import NO_DATA_COLOR, default_style
-from gis_app.rules.ruleset import (DEFAULT_IDS, load_ruleset, resolve_rulesets, store_rulesets, stored_rulesets)
+from gis_app.rules.ruleset import (DEFAULT_IDS, load_ruleset, resolve_rulesets, stored_rulesets)
 from gis_app.rules.view import STATUS_COLORS, compliance_by_zone
 from gis_app.shell.user_files import start_path
 
@@ -85,6 +85,11 @@ class RulesController(QObject):
         return self.rulesets[0]
 
     # -- the project's rule sets and date (saved in project.meta) --------------------------------
+    def sync_from_project(self) -> None:
+        """Take the rule state from the model again (after an undo or redo of a rule change)."""
+        if not self._restoring:
+            self._restore_from_project()
+
     def _restore_from_project(self) -> None:
         meta = self.window.project.meta
         saved = dict(meta.get("rules") or {})
@@ -119,8 +124,7 @@ class RulesController(QObject):
         rules = dict(self.window.project.meta.get("rules") or {})
         if rules.get(key) == value:
             return
-        rules[key] = value
-        self.window.project.meta["rules"] = rules
+        self.window.project.set_rules(**{key: value})  # one undoable step in the model
         self.window.set_modified(True)
 
     # -- the check ------------------------------------------------------------------------
@@ -212,7 +216,7 @@ class RulesController(QObject):
         """Use ``rulesets`` (validated RuleSet objects, with their overrides) and keep them in the project."""
         self.rulesets = list(rulesets)
         if not self._restoring:
-            self.window.project.meta = store_rulesets(self.window.project.meta, self.rulesets)
+            self.window.project.set_rulesets(self.rulesets)  # one undoable step in the model
             self.window.set_modified(True)
         self.ruleset_changed.emit()
         self.request_check()
