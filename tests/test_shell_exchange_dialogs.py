@@ -336,3 +336,23 @@ def test_dialog_stays_open_to_choose_an_encoding(qtbot, window, tmp_path, messag
     qtbot.waitUntil(lambda: dialog.preview is not None and dialog.pending is None, timeout=20000)
     shown = [dialog.names_list.item(i).text() for i in range(dialog.names_list.count())]
     assert set(names) <= set(shown)
+
+
+def test_mapping_offers_the_planners_field_names(qtbot, window, tmp_path, names):
+    """Issue 13: the field each source column becomes reads as the planner's name (the data-model name
+    stays in the tooltip), in the UI language."""
+    from gis_app.core.aliases import field_label
+    from gis_app.shell.exchange.actions import open_import_dialog
+
+    dialog = open_import_dialog(window, parcels_with_landuse(tmp_path, names[:5], "lo_names"))
+    qtbot.addWidget(dialog)
+    wait_preview(qtbot, dialog)
+    table = dialog.mapping_table
+    combo = table.table.cellWidget(table.columns.index("MaLo"), 2)
+    assert combo.currentData() == "parcel_id"
+    assert combo.currentText() == field_label("parcel_id") == "Mã thửa"
+    shown = [combo.itemText(i) for i in range(1, combo.count())]
+    assert not {"parcel_id", "zone_id", "landuse", "status", "declared_area_m2"} & set(shown)
+    assert combo.itemData(combo.currentIndex(), __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.ItemDataRole.ToolTipRole) \
+        == "parcel_id"
+    dialog.reject()

@@ -54,6 +54,7 @@ FIELD_LABELS = {
     "tenant": ("Nhà đầu tư", "Tenant"), "sector": ("Ngành", "Sector"), "note": ("Ghi chú", "Note"),
     "leased_from": ("Thuê từ ngày", "Leased from"), "facility_id": ("Mã công trình", "Facility id"),
     "capacity_m3_day": ("Công suất (m³/ngày đêm)", "Capacity (m³/day)"),
+    "declared_area_m2": ("Diện tích kê khai (m²)", "Declared area (m²)"), "sheet": ("Tờ bản đồ", "Map sheet"),
     "lot_id": ("Số lô", "Lot number"), "layout_id": ("Phương án chia lô", "Layout"),
     "green_id": ("Mã ô cây xanh", "Green id"), "technical_id": ("Mã ô hạ tầng", "Technical id"),
     "service_id": ("Mã ô dịch vụ", "Service id"), "reserve_id": ("Mã ô dự trữ", "Reserve id"),

@@ -2,10 +2,11 @@
 field, the canonical field it becomes (or "keep"). Reads and produces ``FieldMapping``."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from gis_app.core.aliases import field_label
 from gis_app.core.schema import CANONICAL
 from gis_app.exchange.field_mapping import FieldMapping
 
@@ -92,8 +93,9 @@ class MappingTable(QWidget):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(self.tr("(keep)"), None)
-            for name in options:
-                combo.addItem(name, name)
+            for name in options:  # the planner's field name; the data-model name as a tooltip
+                combo.addItem(field_label(name), name)
+                combo.setItemData(combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
             wanted = fields.get(column)
             index = combo.findData(wanted) if wanted else 0
             combo.setCurrentIndex(max(0, index))
