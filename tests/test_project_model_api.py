@@ -330,3 +330,25 @@ def test_an_attribute_edit_written_in_place_never_shows_in_a_copy_taken_before(s
     sample.undo()
     parcels = sample.layers["parcels"]
     assert parcels.loc[parcels["parcel_id"] == pid, "status"].iloc[0] == "leased"
+
+
+def test_a_new_project_with_no_layer_saves_and_reopens(tmp_path):
+    """File → New then Save (or ``Project.new(...).save``) writes a GeoPackage with no layer yet."""
+    project = Project.new(crs="EPSG:9209", name="Dự án mới")
+    project.save(tmp_path / "new.gpkg")
+    again = Project.load(tmp_path / "new.gpkg")
+    assert again.crs.to_epsg() == 9209 and again.meta.get("name") == "Dự án mới" and not again.layers
+    import pyogrio
+    assert pyogrio.list_layers(tmp_path / "new.gpkg").shape[0] == 0 or \
+        "kcn_empty" not in set(pyogrio.list_layers(tmp_path / "new.gpkg")[:, 0])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("01/06/2011", "2011-06-01"), ("13/06/2011", "2011-06-13"), ("5-8-2003", "2003-08-05"),
+    ("05.08.2003", "2003-08-05"), ("2003-08-05", "2003-08-05"),
+])
+def test_dates_are_read_day_first_as_vietnamese_documents_write_them(sample, text, expected):
+    """dd/mm/yyyy is never read month first (01/06/2011 is 1 June) nor blanked (13/06/2011)."""
+    sample.set_attributes("zones", ["KCN-DAIANMORONG"], {"established": text})
+    value = sample.frame("zones").set_index("zone_id").loc["KCN-DAIANMORONG", "established"]
+    assert str(pd.Timestamp(value).date()) == expected

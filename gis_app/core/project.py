@@ -481,7 +481,7 @@ def normalise_types(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     frame = frame.copy()
     for column in DATE_COLUMNS:
         if column in frame.columns:
-            frame[column] = pd.to_datetime(frame[column], errors="coerce").dt.normalize()
+            frame[column] = to_dates(frame[column]).dt.normalize()
     for column in BOOL_COLUMNS:
         if column in frame.columns:
             frame[column] = _to_boolean(frame[column])
@@ -489,6 +489,22 @@ def normalise_types(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         if column in frame.columns:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
     return frame
+
+
+def to_dates(series: pd.Series) -> pd.Series:
+    """Dates of a canonical date field: datetimes as they are; text as ISO (2003-08-05) or, as
+    Vietnamese documents write them, day first (05/08/2003, 5-8-2003, 05.08.2003 = 5 August 2003:
+    never month first). Text that is no date stays NaT (the import report lists such values)."""
+    if not (series.dtype == object or pd.api.types.is_string_dtype(series)):
+        return pd.to_datetime(series, errors="coerce")
+    text = series.astype("string").str.strip()
+    out = pd.to_datetime(text, errors="coerce", format="ISO8601")
+    for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+        todo = out.isna() & text.notna()
+        if not todo.any():
+            break
+        out[todo] = pd.to_datetime(text[todo], errors="coerce", format=pattern)
+    return out
 
 
 def _to_boolean(series: pd.Series) -> pd.Series:

@@ -151,6 +151,8 @@ class GeoPackageStore(ProjectStore):
                 for gone in stored - set(names):
                     if previous is not None and gone in previous.layer_crs:  # removed in the app
                         _drop_layer(tmp, gone)
+                if not Path(tmp).exists() or Path(tmp).stat().st_size == 0:
+                    _create_empty_gpkg(tmp)  # a new project with no layer yet is still a GeoPackage
                 _write_meta(tmp, {"crs": project.crs.to_epsg() or project.crs.to_wkt(), "meta": project.meta,
                                   "layer_state": project.layer_state, "view": project.view,
                                   "revision": revision})
@@ -404,6 +406,16 @@ def _drop_layer(path: Path, name: str) -> None:
     import fiona
 
     fiona.remove(str(path), driver="GPKG", layer=name)
+
+
+def _create_empty_gpkg(path: Path) -> None:
+    """A GeoPackage with its system tables and no layer: GDAL writes a one-row layer, which is dropped."""
+    import geopandas as gpd
+    import pyogrio
+
+    pyogrio.write_dataframe(gpd.GeoDataFrame({"x": [0]}, geometry=[shapely.Point(0, 0)], crs=4326),
+                            path, layer="kcn_empty", driver="GPKG")
+    _drop_layer(path, "kcn_empty")
 
 
 def _write_meta(path: Path, values: dict) -> None:
