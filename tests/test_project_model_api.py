@@ -352,3 +352,13 @@ def test_dates_are_read_day_first_as_vietnamese_documents_write_them(sample, tex
     sample.set_attributes("zones", ["KCN-DAIANMORONG"], {"established": text})
     value = sample.frame("zones").set_index("zone_id").loc["KCN-DAIANMORONG", "established"]
     assert str(pd.Timestamp(value).date()) == expected
+
+
+@pytest.mark.parametrize("command, out", [("export-qgis", "a.qgz"), ("export-pdf", "a.pdf"), ("export-web", "a.html")])
+def test_an_output_under_a_file_not_a_folder_is_refused_with_exit_2(sample_project_path, tmp_path, command, out):
+    """Issue 12 item 7: a write that cannot happen is exit 2 with a message naming the output."""
+    (tmp_path / "afile").write_text("x")
+    result = subprocess.run([sys.executable, "main.py", command, str(sample_project_path), "--out",
+                             str(tmp_path / "afile" / out)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 2, result.stderr
+    assert "afile" in result.stderr and "Traceback" not in result.stderr

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..core.atomic import WriteCheckFailed, atomic_path, clean_leftovers
+from ..core.atomic import WriteCheckFailed, atomic_path, clean_leftovers, write_error
 from ..core.crs import to_crs
 from ..core.errors import InputError
 from ..core.i18n import t
@@ -103,7 +103,10 @@ class GeoPackageStore(ProjectStore):
         path = self.path
         previous = read_state(project)
         same_file = previous is not None and Path(previous.address) == path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # e.g. a file where the folder should be: a message naming it, exit 2
+            raise write_error(exc, path) from None
         with _save_lock(path):
             if path.exists():
                 clean_leftovers(path)
